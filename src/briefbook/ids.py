@@ -1,0 +1,30 @@
+"""Stable ids: the slug of a canonical name, the same in every briefing and every URL."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str, max_length: int = 80) -> str:
+    """Lower-case ASCII words joined by hyphens.
+
+    Hyphens and spaces are both separators, so "Lee Jae-myung" and "Lee Jae Myung" share an id;
+    "Jaemyung" does not, and :func:`name_key` is the looser comparison that catches it.
+    """
+    norm = unicodedata.normalize("NFKD", text)
+    norm = "".join(c for c in norm if not unicodedata.combining(c))
+    norm = norm.replace("&", " and ").lower()
+    norm = re.sub(r"['\u2019]s\b", "s", norm)
+    norm = re.sub(r"['\u2019]", "", norm)
+    slug = _NON_ALNUM.sub("-", norm).strip("-")
+    if len(slug) > max_length:
+        slug = slug[:max_length].rsplit("-", 1)[0] or slug[:max_length]
+    return slug or "untitled"
+
+
+def name_key(text: str) -> str:
+    """A comparison key that ignores case, accents, punctuation, hyphens and spaces."""
+    return slugify(text, max_length=10_000).replace("-", "")

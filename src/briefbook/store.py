@@ -1,0 +1,156 @@
+"""Briefing files on disk: render, parse, detect hand edits, write atomically.
+
+A briefing is generated once and then owned by people. The generator writes a checksum of
+what it wrote into ``generator.checksum``; a file whose content no longer matches was edited
+by hand and is never overwritten silently.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import __version__
+from .model import Briefing
+
+GENERATOR = "briefbook"
+_FM = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^---[ \t]*\r?$\n?", re.S | re.M)
+
+
+class BriefingError(ValueError):
+    """A briefing file that cannot be read; carries the path and line for `path:line: message`."""
+
+    def __init__(self, path: str | os.PathLike[str], line: int, message: str) -> None:
+        super().__init__(f"{path}:{line}: {message}")
+        self.path = str(path)
+        self.line = line
+        self.message = message
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style, no aliases: briefings are read and edited by people."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def _dump_yaml(data: dict[str, Any]) -> str:
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100_000,
+                     default_flow_style=False)
+
+
+def _checksum(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def render(briefing: Briefing) -> str:
+    """The file text of a briefing, with a checksum that marks it as untouched generator output."""
+    meta = briefing.frontmatter()
+    meta["generator"] = {"name": GENERATOR, "version": __version__, "checksum": ""}
+    unsigned = _compose(meta, briefing.paragraphs)
+    meta["generator"]["checksum"] = _checksum(unsigned)
+    return _compose(meta, briefing.paragraphs)
+
+
+def _compose(meta: dict[str, Any], paragraphs: list[str]) -> str:
+    body = "\n\n".join(p.strip() for p in paragraphs if p.strip())
+    return f"---\n{_dump_yaml(meta)}---\n\n{body}\n"
+
+
+def split(text: str, path: str | os.PathLike[str] = "<briefing>") -> tuple[dict[str, Any], str, int]:
+    """Frontmatter mapping, body text and the line the body starts on; BriefingError when broken."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    match = _FM.match(text)
+    if not match:
+        raise BriefingError(path, 1, "no YAML frontmatter: the file must start with a '---' line "
+                                     "and the frontmatter must end with another '---' line")
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = (mark.line + 2) if mark is not None else 2
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise BriefingError(path, line, f"frontmatter is not valid YAML: {problem}") from None
+    if not isinstance(meta, dict):
+        raise BriefingError(path, 2, "frontmatter must be a mapping of fields (title: ..., date: ...)")
+    body_line = text[: match.end()].count("\n") + 1
+    return meta, text[match.end():], body_line
+
+
+def paragraphs_of(body: str) -> list[str]:
+    """Body blocks separated by blank lines, in order; paragraph numbers index this list from 1."""
+    return [" ".join(block.split()) for block in re.split(r"\n\s*\n", body) if block.strip()]
+
+
+def parse(text: str, path: str | os.PathLike[str] = "<briefing>") -> Briefing:
+    meta, body, _ = split(text, path)
+    try:
+        return Briefing.from_parts(meta, paragraphs_of(body))
+    except (TypeError, ValueError, AttributeError) as exc:
+        raise BriefingError(path, 2, f"frontmatter does not fit the briefing format: {exc}") from None
+
+
+def load(path: str | os.PathLike[str]) -> Briefing:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise BriefingError(path, 1, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    return parse(text, path)
+
+
+def is_hand_edited(text: str) -> bool:
+    """True when the file is not byte-for-byte what the generator wrote (or carries no checksum)."""
+    try:
+        meta, body, _ = split(text)
+    except BriefingError:
+        return True
+    gen = meta.get("generator")
+    if not isinstance(gen, dict) or not gen.get("checksum"):
+        return True
+    expected = str(gen["checksum"])
+    paragraphs = paragraphs_of(body)
+    try:
+        unsigned = _compose(dict(meta, generator=dict(gen, checksum="")), paragraphs)
+        signed = _compose(dict(meta, generator=dict(gen, checksum=expected)), paragraphs)
+    except yaml.YAMLError:
+        return True
+    return _checksum(unsigned) != expected or signed != text
+
+
+def write_atomic(path: str | os.PathLike[str], text: str) -> None:
+    """Write through a temporary file in the same folder and rename: readers never see half a file."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+@dataclass(frozen=True)
+class Stored:
+    """What is on disk for one briefing: its text and whether a person has changed it."""
+
+    path: Path
+    text: str
+
+    @property
+    def hand_edited(self) -> bool:
+        return is_hand_edited(self.text)
