@@ -1,0 +1,1 @@
+"""Measured quality: scorers and peers behind `make eval`; nothing here runs at ingest time."""
