@@ -1,0 +1,750 @@
+"""Clean pasted article text: keep every sentence of the story, cut the site furniture around it.
+
+Text pasted from a news site carries menus, bylines, photo captions, "Also Read" teasers,
+comment prompts and related-story lists. This module decides line by line what belongs to the
+article, records everything it cuts with a reason (so a contributor can check it), and lifts the
+facts hidden in the furniture into metadata: headline, publication date, dateline city, wire
+agencies and authors.
+
+Two layers do the work. Pattern rules recognise furniture that any outlet words the same way
+("Open in App", "Updated: ...", "By Jane Doe", "Related Stories"). For whole-page text, where
+most lines are navigation, a line-level score in the spirit of jusText (length, sentence
+punctuation, runs of short headline-like lines) finds the densest block of prose, which is the
+article.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .reading import RawArticle
+
+__all__ = ["CleanArticle", "Removal", "clean", "clean_markdown", "clean_text"]
+
+
+@dataclass
+class Removal:
+    """A piece of the input the cleaner cut, and why."""
+
+    text: str
+    reason: str
+
+
+@dataclass
+class CleanArticle:
+    """An article as the rest of the pipeline sees it: paragraphs in order plus what the page told us."""
+
+    paragraphs: list[str]
+    title: str | None = None
+    date: str | None = None
+    location: str | None = None
+    agencies: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    url: str | None = None
+    outlet: str | None = None
+    removed: list[Removal] = field(default_factory=list)
+    # True when no headline was found and ``title`` was made from the lead sentence.
+    title_from_lead: bool = False
+
+    @property
+    def text(self) -> str:
+        """The article body: paragraphs separated by blank lines."""
+        return "\n\n".join(self.paragraphs)
+
+
+# --------------------------------------------------------------------------- vocabulary
+
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+_MON = (r"(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+        r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+
+# Wire services, keyed by a folded form; the value is how the agency is usually written.
+_AGENCIES = {
+    "yonhap": "Yonhap", "ians": "IANS", "pti": "PTI", "ani": "ANI", "ap": "AP",
+    "associated press": "AP", "the associated press": "AP", "afp": "AFP",
+    "agence france-presse": "AFP", "agence france presse": "AFP", "reuters": "Reuters",
+    "thomson reuters": "Reuters", "xinhua": "Xinhua", "kyodo": "Kyodo", "kyodo news": "Kyodo",
+    "upi": "UPI", "dpa": "dpa", "efe": "EFE", "ansa": "ANSA", "tass": "TASS", "interfax": "Interfax",
+    "ria novosti": "RIA Novosti", "bernama": "Bernama", "antara": "Antara", "kcna": "KCNA",
+    "newsis": "Newsis", "news1": "News1", "jiji": "Jiji", "jiji press": "Jiji", "anadolu": "Anadolu",
+    "anadolu agency": "Anadolu", "aap": "AAP", "pa": "PA", "press association": "PA",
+    "pa media": "PA", "the canadian press": "The Canadian Press", "canadian press": "The Canadian Press",
+    "bloomberg": "Bloomberg", "ukrinform": "Ukrinform", "sputnik": "Sputnik", "irna": "IRNA",
+    "wam": "WAM", "spa": "SPA", "qna": "QNA", "kuna": "KUNA", "cna": "CNA", "apa": "APA",
+    "belga": "Belga", "lusa": "Lusa", "yna": "Yonhap", "yonhap news": "Yonhap",
+    "yonhap news agency": "Yonhap", "ani news": "ANI", "pti news": "PTI",
+}
+
+# Whole lines that are site navigation or page chrome, in any outlet.
+_CHROME = {
+    "home", "menu", "search", "subscribe", "subscribe now", "sign in", "sign up", "log in", "login",
+    "log out", "logout", "register", "my account", "account", "share", "share this", "share this article",
+    "share this story", "share on facebook", "share on twitter", "tweet", "email", "e-mail", "print",
+    "facebook", "twitter", "x", "linkedin", "whatsapp", "pinterest", "reddit", "telegram", "instagram",
+    "youtube", "flipboard", "rss", "copy link", "copy", "link copied", "comments", "comment",
+    "open in app", "open app", "epaper", "e-paper", "e paper", "advertisement", "advertising",
+    "sponsored", "sponsored content", "ad", "ads", "skip to content", "skip to main content",
+    "skip to navigation", "close", "back to top", "top", "next", "previous", "prev", "next article",
+    "previous article", "read more", "load more", "show more", "more", "see more", "view more",
+    "follow us", "follow", "newsletter", "newsletters", "watch", "listen", "download", "video",
+    "videos", "photos", "photo", "gallery", "live", "live tv", "trending", "latest", "latest news",
+    "news", "world", "politics", "business", "sports", "sport", "entertainment", "technology", "tech",
+    "science", "health", "opinion", "lifestyle", "city", "national", "international", "india",
+    "economy", "culture", "policies", "policy", "korea", "nation", "society", "markets", "weather",
+    "contact", "contact us", "about", "about us", "privacy", "privacy policy", "terms", "terms of use",
+    "terms of service", "cookie policy", "cookies", "accept", "accept cookies", "ok", "got it",
+    "reply", "report", "like", "likes", "save", "saved", "bookmark", "font size", "text size", "a a",
+    "listen to this article", "audio", "print this article", "email this article", "more stories",
+    "advertise", "advertise with us", "careers", "jobs", "feedback", "help", "faq", "sitemap",
+    "all rights reserved", "go", "submit", "cancel", "loading", "loading...", "toggle navigation",
+    "main menu", "navigation", "sections", "topics", "tags", "related", "recommended", "popular",
+    "most read", "most popular", "editor's picks", "editors' picks", "top stories", "breaking news",
+    "translate", "english", "korean", "language", "edition", "subscribe to newsletter",
+}
+
+# Lines after which only furniture follows (related lists, comment threads, footers).
+_END_MARKERS = re.compile(
+    r"^(?:(?:technology|more|other|\w+)\s+)?(?:related|realted)(?:\s+(?:stories|story|articles?|news|posts?|"
+    r"content|coverage|links|reading|topics|videos?))?\s*:?$"
+    r"|^(?:more|other|latest|top)\s+(?:stories|articles|news|headlines)(?:\s+from\s+.{1,40})?\s*:?$"
+    r"|^more\s+(?:from|on|in|about)\s+.{1,50}$"
+    r"|^(?:you|we think you)\s+(?:may|might|will|could)\s+(?:also\s+)?(?:like|enjoy|be interested in).{0,20}$"
+    r"|^(?:recommended|suggested)(?:\s+(?:for you|stories|articles|reading|videos?))?\s*:?$"
+    r"|^(?:most\s+(?:read|popular|viewed|shared|commented)|trending(?:\s+now|\s+stories)?|popular\s+now)"
+    r"(?:\s+(?:stories|articles|news|on\s+.{1,30}))?\s*:?$"
+    r"|^(?:read|what to read)\s+next\s*:?$"
+    r"|^(?:\d+\s+)?comments?\s*(?:\(\d+\))?:?$"
+    r"|^(?:leave|post|add|write|submit)\s+a\s+(?:comment|reply|response)\b.{0,40}$"
+    r"|^(?:comments are closed|join the (?:conversation|discussion))\b.{0,60}$"
+    r"|^to write comments, please log in\b.*$"
+    r"|^(?:copyright\b|©|\(c\)\s*\d{4}|all rights reserved).{0,200}$",
+    re.I,
+)
+
+# Lines that are furniture wherever they occur, with the reason reported to the contributor.
+_LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("teaser", re.compile(
+        r"^(?:also\s+read|read\s+also|read\s+more|more\s+to\s+read|see\s+also|also\s+see|related|"
+        r"recommended|suggested|must\s+read|don'?t\s+miss|watch|read|listen|click here|"
+        r"(?:read|watch)\s+the\s+(?:full|latest)\b[^:]{0,20})\s*[:|»›>-]\s*\S.*$", re.I)),
+    ("disclaimer", re.compile(
+        r"^\(?(?:disclaimer|note to readers|editor'?s note)\s*:.*$"
+        r"|.*\b(?:auto-?(?:published|generated) from an? (?:agency|syndicated) feed"
+        r"|has not been (?:edited|reviewed) by\b.{0,40}\b(?:staff|editor|editorial)"
+        r"|views expressed (?:in this|here|above) are (?:those|the personal)\b).*$", re.I)),
+    ("comment prompt", re.compile(
+        r"^.*\b(?:please\s+log\s*in|log\s*in\s+to\s+(?:comment|reply|post)|sign\s+in\s+to\s+(?:comment|reply)"
+        r"|you must be logged in|to (?:write|post|leave) (?:a )?comments?)\b.*$"
+        r"|^.{0,60}\(\s*\d+\s*/\s*\d+\s*(?:자|characters?|chars?)?\s*\)\s*$", re.I)),
+    ("share prompt", re.compile(
+        r"^(?:share|follow|like|find)\s+(?:this|us|on)\b.{0,60}$|^click to (?:share|print|email)\b.*$"
+        r"|^(?:share|send) (?:this )?(?:article|story|on)\b.{0,60}$", re.I)),
+    ("newsletter prompt", re.compile(
+        r"^(?:sign up|subscribe)\b.{0,120}(?:newsletter|inbox|updates|alerts|email)\b.{0,60}$"
+        r"|^(?:get|receive) (?:the|our) .{0,40}newsletter\b.*$", re.I)),
+    ("photo credit", re.compile(
+        r"^(?:image|photo|photograph|picture|pic|video|graphic|illustration|file photo)s?\s*"
+        r"(?:credit|courtesy|source)?\s*[:|/]\s*.{1,100}$"
+        r"|^\(?(?:photo|image|picture)s?\s+(?:by|courtesy(?: of)?|credit)\b.{1,80}\)?$"
+        r"|^.{0,60}\b(?:getty images|shutterstock|istock(?:photo)?|ap photo|afp photo|reuters photo)\b"
+        r".{0,40}$",
+        re.I)),
+    ("image file name", re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|svg)\b.*$", re.I)),
+)
+
+_CREDIT_TAIL = re.compile(
+    r"(?:[.!?。][\"”’']?|\d)\s*(?:\((?P<p>[^()]{2,70})\)|\[(?P<b>[^\[\]]{2,50})\])\s*$"
+)
+_BYLINE = re.compile(
+    r"^(?:written\s+|reported\s+|story\s+|text\s+)?by\s*:?\s+(?P<names>[^|•·\n]{2,80}?)"
+    r"\s*(?:(?:[|•·,;]|\s-\s|\s—\s)\s*(?P<rest>.*))?$",
+    re.I,
+)
+_DATE_LABEL = re.compile(
+    r"^(?P<label>(?:first\s+)?published(?:\s+on)?|posted(?:\s+on)?|updated(?:\s+on)?|last\s+updated|"
+    r"modified|last\s+modified|created|date|released|issued)\s*:?\s*(?P<rest>.*)$",
+    re.I,
+)
+_CRAWLER_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*(.*)$", re.I)
+_DATELINE_STOP = {
+    "update", "updated", "exclusive", "breaking", "analysis", "watch", "video", "photos", "opinion",
+    "editorial", "commentary", "factbox", "explainer", "interview", "review", "note", "advisory",
+    "live", "correction", "corrected", "refile", "focus", "insight", "breakingviews", "poll",
+    "background", "read", "also", "source", "sources", "photo", "image", "caption", "summary",
+    "q", "a", "question", "answer", "step", "tip", "warning", "disclaimer", "the", "this", "in",
+    "but", "and", "meanwhile", "however", "today", "yesterday", "here", "there", "first",
+}
+_DATELINE = re.compile(
+    r"^(?P<city>[A-Z][A-Za-z.'’-]*(?:[ /-][A-Z][A-Za-z.'’-]*){0,3})"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)(?=,\s*" + _MON + r"))?"
+    r"(?:,?\s*(?P<mon>" + _MON + r")\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<year>\d{4}))?)?"
+    r"\s*(?P<agency>\([A-Za-z][A-Za-z0-9 .&'-]{1,40}\))?"
+    r"\s*(?P<sep>—|–|--|-|:|\|)?\s*"
+)
+_AGENCY_ONLY_DATELINE = re.compile(r"^\((?P<agency>[A-Za-z][A-Za-z0-9 .&'-]{1,40})\)\s*(?:—|–|--|-|:)\s+")
+_NEWS_AGENCY = re.compile(r"\b(?:the\s+)?([A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)\s+[Nn]ews\s+[Aa]gency\b")
+_TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")
+_SENT_END = re.compile(r"[.!?。！？](?:[\"”’')\]]*)(?=\s|$)")
+_WORD = re.compile(r"\w+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _fold(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip().casefold()
+
+
+def _agency(name: str) -> str | None:
+    """The usual spelling of a wire agency name, or None when ``name`` is not a known agency."""
+    key = _fold(name).strip("[]().,;:-—/ ")
+    return _AGENCIES.get(key)
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    import datetime as _dt
+
+    try:
+        return _dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+_FULL_DATES = (
+    # August 5, 2025 / Aug. 5, 2025 / Aug 05 2025
+    re.compile(r"\b(?P<mon>" + _MON + r")\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b", re.I),
+    # 20 Feb. 2026 / 5 August 2025
+    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon>" + _MON + r")\.?,?\s+(?P<year>\d{4})\b", re.I),
+    # 2025-08-05 / 2025.08.05 / 2025/08/05
+    re.compile(r"\b(?P<year>(?:19|20)\d{2})[-./](?P<month>\d{1,2})[-./](?P<day>\d{1,2})\b"),
+)
+
+
+def find_date(text: str) -> str | None:
+    """The first full calendar date written in ``text`` (month names or ISO order), as YYYY-MM-DD."""
+    best: tuple[int, str] | None = None
+    for rx in _FULL_DATES:
+        for m in rx.finditer(text):
+            month = int(m["month"]) if "month" in m.groupdict() and m["month"] else _MONTHS.get(
+                m["mon"].lower().rstrip("."), 0)
+            iso = _iso(int(m["year"]), month, int(m["day"]))
+            if iso and (best is None or m.start() < best[0]):
+                best = (m.start(), iso)
+            if iso:
+                break
+    return best[1] if best else None
+
+
+def _words(s: str) -> list[str]:
+    return _WORD.findall(s)
+
+
+def _is_cjk(s: str) -> bool:
+    return len(_CJK.findall(s)) > len(s) / 4
+
+
+def _headline_like(s: str, max_words: int = 25) -> bool:
+    """A short line that reads like a headline: a few words, no sentence ending, not a label."""
+    words = _words(s)
+    if not (3 <= len(words) <= max_words) or len(s) > 220:
+        return False
+    if s.rstrip().endswith((".", ":", ";", ",")) and not s.rstrip().endswith(("...", "…")):
+        return False
+    return not _TRUNCATED.search(s)
+
+
+def _names(raw: str) -> list[str]:
+    """Split a byline's names: "Jane Doe and John Roe", "Jane Doe, John Roe"."""
+    raw = re.sub(r"\s*\b(?:staff|correspondent|reporter|writer)s?\b.*$", "", raw, flags=re.I)
+    parts = re.split(r"\s*(?:,|&|\band\b|/)\s*", raw)
+    return [p.strip(" .") for p in parts if p.strip(" .")]
+
+
+def _person_like(name: str) -> bool:
+    words = name.split()
+    return 1 <= len(words) <= 5 and all(w[:1].isupper() or w.lower() in {"de", "van", "von", "bin", "al"}
+                                        for w in words)
+
+
+# --------------------------------------------------------------------------- blocks
+
+
+@dataclass
+class _Block:
+    text: str
+    keep: bool = True
+    reason: str | None = None
+
+    def cut(self, reason: str) -> None:
+        if self.keep:
+            self.keep = False
+            self.reason = reason
+
+
+def _normalise(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    text = re.sub(r"[\u200b\u200c\u200d\u2060]", "", text)
+    text = re.sub(r"[\u00a0\u2007\u202f\t\u3000]", " ", text)
+    return text
+
+
+def _split_blocks(text: str) -> list[_Block]:
+    """One block per non-empty line; lines hard-wrapped inside a sentence are joined back."""
+    out: list[_Block] = []
+    prev_blank = True
+    for raw in text.split("\n"):
+        line = re.sub(r"\s+", " ", raw).strip()
+        if not line:
+            prev_blank = True
+            continue
+        if (out and not prev_blank and len(out[-1].text) >= 40 and line[:1].islower()
+                and not re.search(r"[.!?:;\"”)\]]$", out[-1].text)):
+            out[-1].text += " " + line
+        else:
+            out.append(_Block(line))
+        prev_blank = False
+    return out
+
+
+# --------------------------------------------------------------------------- the cleaner
+
+
+class _Cleaner:
+    """One pass over one article; collects metadata while it cuts."""
+
+    def __init__(self) -> None:
+        self.title: str | None = None
+        self.dates: dict[str, str] = {}
+        self.location: str | None = None
+        self.agencies: list[str] = []
+        self.authors: list[str] = []
+        self.outlet: str | None = None
+        self.removed: list[Removal] = []
+
+    # ---- metadata sinks
+
+    def add_agency(self, name: str) -> None:
+        a = _agency(name) or name.strip()
+        if a and a not in self.agencies:
+            self.agencies.append(a)
+
+    def add_author(self, name: str) -> None:
+        if name and name not in self.authors:
+            self.authors.append(name)
+
+    def add_date(self, kind: str, iso: str | None) -> None:
+        if iso and kind not in self.dates:
+            self.dates[kind] = iso
+
+    # ---- line rules
+
+    def meta_line(self, b: _Block) -> str | None:
+        """Recognise byline and date lines; record their facts; return the reason to cut them."""
+        s = b.text
+        m = _DATE_LABEL.match(s)
+        if m and len(s) <= 120:
+            iso = find_date(m["rest"])
+            if iso:
+                label = m["label"].lower()
+                kind = "updated" if ("updat" in label or "modif" in label) else "published"
+                self.add_date(kind, iso)
+                return "date line"
+        m = _BYLINE.match(s)
+        if m and len(s) <= 160:
+            names = _names(m["names"])
+            if names and all(_agency(n) or _person_like(n) for n in names):
+                for n in names:
+                    if _agency(n):
+                        self.add_agency(n)
+                    else:
+                        self.add_author(n)
+                rest = m["rest"] or ""
+                for part in re.split(r"\s*[|•·]\s*", rest):
+                    dm = _DATE_LABEL.match(part)
+                    iso = find_date(part)
+                    if iso:
+                        kind = "updated" if dm and "updat" in dm["label"].lower() else "published"
+                        self.add_date(kind, iso)
+                    elif _agency(part):
+                        self.add_agency(part)
+                return "byline"
+        # A line that is only a date (and maybe a time, an agency or a place): the site's date line.
+        iso = find_date(s)
+        if iso and len(s) <= 80:
+            rest = s
+            for rx in _FULL_DATES:
+                rest = rx.sub(" ", rest)
+            rest = re.sub(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\b(?:[A-Z]{2,4}T|IST|KST|GMT|UTC|ET|PT)\b"
+                          r"|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", " ", rest, flags=re.I)
+            leftover = _words(rest)
+            if len(leftover) <= 3:
+                for w in re.split(r"\s*[|•·,]\s*", rest.strip(" |•·,-—")):
+                    if _agency(w):
+                        self.add_agency(w)
+                self.add_date("site", iso)
+                return "date line"
+        if _agency(s) and len(s) <= 40:
+            self.add_agency(s)
+            return "credit line"
+        return None
+
+    def furniture(self, s: str) -> str | None:
+        key = _fold(s).strip(" :|»›>-•·")
+        if key in _CHROME:
+            return "navigation"
+        for reason, rx in _LINE_RULES:
+            if rx.match(s):
+                return reason
+        return None
+
+
+def _crawler_prefix(blocks: list[_Block], c: _Cleaner) -> None:
+    """``date YYYY-MM-DD`` put in front by a crawler: a date, then either the headline or the lead."""
+    if not blocks:
+        return
+    m = _CRAWLER_PREFIX.match(blocks[0].text)
+    if not m:
+        return
+    c.add_date("prefix", m[1])
+    rest = m[2].strip()
+    c.removed.append(Removal(f"date {m[1]}", "crawler date prefix"))
+    if not rest:
+        blocks.pop(0)
+    elif len(blocks) > 1 and _headline_like(rest):
+        c.title = rest
+        blocks.pop(0)
+        c.removed.append(Removal(rest, "headline"))
+    else:
+        blocks[0].text = rest
+
+
+def clean_text(text: str, find_body: bool = True) -> CleanArticle:
+    """Clean plain article text (pasted from a page) into paragraphs and metadata.
+
+    ``find_body=False`` trusts that the text is already the article (an HTML extractor chose
+    it) and only applies the furniture rules.
+    """
+    c = _Cleaner()
+    blocks = _split_blocks(_normalise(text))
+    _crawler_prefix(blocks, c)
+    _mark(blocks, c, find_body)
+    body = [b for b in blocks if b.keep]
+    _post(body, c)
+    paragraphs = [b.text for b in body if b.keep]
+    for b in blocks:
+        if not b.keep and b.reason:
+            c.removed.append(Removal(b.text, b.reason))
+    art = CleanArticle(paragraphs=paragraphs, removed=c.removed)
+    art.agencies = c.agencies
+    art.authors = c.authors
+    art.outlet = c.outlet
+    art.date = c.dates.get("prefix") or c.dates.get("published") or c.dates.get("site") \
+        or c.dates.get("dateline") or c.dates.get("updated")
+    art.location = c.location
+    art.title = c.title
+    if not art.title and paragraphs:
+        art.title = lead_headline(paragraphs[0])
+        art.title_from_lead = art.title is not None
+    return art
+
+
+# --------------------------------------------------------------------------- marking
+
+
+def _mark(blocks: list[_Block], c: _Cleaner, find_body: bool = True) -> None:
+    """Decide for each block whether it is article text; the order of the steps matters."""
+    # 1. lines that are furniture or metadata wherever they are
+    for b in blocks:
+        reason = c.meta_line(b) or c.furniture(b.text)
+        if reason:
+            b.cut(reason)
+    # 2. the article body: the densest run of prose, never past a related-list / comments marker
+    if find_body:
+        start, end = _main_region(blocks)
+    else:
+        start, end = 0, next((i for i, b in enumerate(blocks) if _END_MARKERS.match(b.text)), len(blocks))
+    end = _extend_tail(blocks, end)
+    for i, b in enumerate(blocks):
+        if i < start:
+            b.cut(b.reason or "before the article")
+        elif i >= end:
+            b.cut(b.reason or "after the article")
+    # 3. the headline: the last headline-like line before the body
+    if c.title is None:
+        for i in range(start - 1, max(-1, start - 8), -1):
+            s = blocks[i].text
+            if blocks[i].reason in ("before the article", "navigation") and _headline_like(s) \
+                    and _fold(s) not in _CHROME and not _agency(s):
+                c.title = s
+                blocks[i].reason = "headline"
+                break
+
+
+def _prose_like(s: str) -> bool:
+    """Running text rather than a headline or a menu: several words, mostly lower-case ones."""
+    words = [w for w in _words(s) if not w.isdigit()]
+    if _is_cjk(s):
+        return len(s) >= 20
+    if len(words) < 5:
+        return False
+    lower = sum(1 for w in words if w[:1].islower())
+    return lower / len(words) >= 0.5
+
+
+def _extend_tail(blocks: list[_Block], end: int) -> int:
+    """Keep the text's last line when it is the article's last sentence cut off mid-word."""
+    rest = [i for i in range(end, len(blocks)) if blocks[i].keep]
+    if len(rest) == 1 and rest[0] == end and _prose_like(blocks[end].text):
+        return end + 1
+    return end
+
+
+def _block_score(s: str) -> float:
+    """How much a line looks like article prose (positive) or like page chrome (negative)."""
+    n = len(s)
+    cjk = _is_cjk(s)
+    if cjk:
+        n *= 3
+    words = len(_words(s))
+    ends = bool(re.search(r"[.!?。！？…:;\"”’')]$", s))
+    sentences = len(_SENT_END.findall(s))
+    if n >= 150 and (sentences >= 1 or ends):
+        return float(n)
+    if n >= 80 and ends and words >= 10:
+        return n * 0.6
+    if n >= 150:
+        return -n * 0.3
+    if ends and words >= 6:
+        return 5.0
+    return -max(25.0, n * 0.5)
+
+
+def _main_region(blocks: list[_Block]) -> tuple[int, int]:
+    """Start and end (exclusive) of the best-scoring contiguous run of blocks (maximum subarray)."""
+    scores: list[float] = []
+    for b in blocks:
+        if not b.keep:
+            scores.append(-20.0 if b.reason in ("navigation", "share prompt") else -5.0)
+            if _END_MARKERS.match(b.text):
+                scores[-1] = -3000.0
+            continue
+        if _END_MARKERS.match(b.text):
+            b.cut("related list / comments marker")
+            scores.append(-3000.0)
+            continue
+        scores.append(_block_score(b.text))
+    best, best_range = float("-inf"), (0, len(blocks))
+    cur, cur_start = 0.0, 0
+    for i, v in enumerate(scores):
+        if cur <= 0:
+            cur, cur_start = v, i
+        else:
+            cur += v
+        if cur > best:
+            best, best_range = cur, (cur_start, i + 1)
+    if best <= 0:
+        # Nothing reads like prose (a very short text): keep everything that is not furniture.
+        return 0, len(blocks)
+    start, end = best_range
+    # Extend over trailing short lines only when they are not furniture (the last line of a
+    # text cut mid-sentence, a one-line closing paragraph).
+    return start, end
+
+
+# --------------------------------------------------------------------------- post-processing
+
+
+def _post(body: list[_Block], c: _Cleaner) -> None:
+    """Rules that look at neighbouring paragraphs: captions, teaser repeats, datelines, credits."""
+    texts = [b.text for b in body]
+    # a paragraph printed twice in a row near the top is a photo caption
+    for i in range(len(body) - 1):
+        if body[i].keep and body[i].text == body[i + 1].text:
+            body[i].cut("photo caption")
+            body[i + 1].cut("photo caption")
+    # a paragraph ending in a credit: "(Ministry of Science and ICT)", "[YONHAP]"
+    for b in body:
+        if not b.keep:
+            continue
+        m = _CREDIT_TAIL.search(b.text)
+        if m:
+            credit = (m["p"] or m["b"] or "").strip()
+            if _credit_like(credit) and len(b.text) <= 400:
+                if _agency(credit):
+                    c.add_agency(credit)
+                b.cut("photo caption")
+    # the lead repeated and cut short ("... broaden ties ...")
+    for b in body:
+        if b.keep and _TRUNCATED.search(b.text):
+            stem = _TRUNCATED.sub("", b.text).strip()
+            if len(stem) >= 20 and any(t != b.text and t.startswith(stem) for t in texts):
+                b.cut("truncated repeat of the lead")
+    kept = [b for b in body if b.keep]
+    # trailing credit lines: "Yonhap", "with the Korea JoongAng Daily"
+    for b in reversed(kept):
+        s = b.text
+        m = _WITH_OUTLET.match(s)
+        if _agency(s):
+            c.add_agency(s)
+            b.cut("credit line")
+        elif m and len(s) <= 60:
+            if _agency(m["o"]):
+                c.add_agency(m["o"])
+            else:
+                c.outlet = c.outlet or m["o"]
+            b.cut("credit line")
+        elif re.match(r"^[-—–/(]*\s*\(?[A-Z][A-Za-z]+\)?\s*$", s) and _agency(s.strip("-—–/() ")):
+            c.add_agency(s.strip("-—–/() "))
+            b.cut("credit line")
+        else:
+            break
+    kept = [b for b in body if b.keep]
+    if kept:
+        _dateline(kept[0], c)
+    for b in kept:
+        for m in _NEWS_AGENCY.finditer(b.text):
+            if _agency(m[1]):
+                c.add_agency(m[1])
+
+
+_WITH_OUTLET = re.compile(
+    r"^(?:with|and|for|via|source:?)\s+(?:the\s+)?(?P<o>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,5})$")
+
+
+def _credit_like(s: str) -> bool:
+    """A parenthesised credit at the end of a caption: a name or organisation, not a sentence."""
+    if _agency(s):
+        return True
+    words = s.split()
+    if not (1 <= len(words) <= 8) or re.search(r"[.!?;:]$", s):
+        return False
+    caps = sum(1 for w in words if w[:1].isupper() or w.lower() in {"of", "and", "the", "for", "&", "de"})
+    return caps == len(words) and s[:1].isupper()
+
+
+def _dateline(b: _Block, c: _Cleaner) -> None:
+    """Read the dateline at the head of the lead paragraph: city, month and day, agency."""
+    s = b.text
+    m = _AGENCY_ONLY_DATELINE.match(s)
+    if m:
+        if _agency(m["agency"]):
+            c.add_agency(m["agency"])
+        return
+    m = _DATELINE.match(s)
+    if not m:
+        return
+    city, sep, mon = m["city"], m["sep"], m["mon"]
+    rest = s[m.end():]
+    first = city.split()[0].strip(".").lower()
+    if first in _DATELINE_STOP or _fold(city) in _CHROME:
+        return
+    if not rest[:1].isupper() and rest[:1] not in "\"“'‘":
+        return
+    if len(city) > 40 or (mon is None and sep is None and m["agency"] is None):
+        return
+    if sep == ":" and not (mon or m["agency"]) and not (city.isupper() or _place_like(city)):
+        return
+    if sep in ("-",) and not (city.isupper() or mon or m["agency"]):
+        return
+    c.location = _title_city(city)
+    if m["agency"]:
+        ag = m["agency"].strip("()")
+        if _agency(ag):
+            c.add_agency(ag)
+    if mon:
+        month = _MONTHS[mon.lower().rstrip(".")]
+        day = int(m["day"])
+        year = int(m["year"]) if m["year"] else _year_hint(c)
+        if year:
+            c.add_date("dateline", _iso(year, month, day))
+
+
+def _place_like(city: str) -> bool:
+    """A one- or two-word capitalised name (a colon dateline "Seoul: ..." must be short)."""
+    words = city.split()
+    return 1 <= len(words) <= 2 and all(w[:1].isupper() and w[1:].islower() for w in words)
+
+
+def _title_city(city: str) -> str:
+    if city.isupper():
+        return " ".join(w.capitalize() if len(w) > 2 or "." not in w else w for w in city.split())
+    return city
+
+
+def _year_hint(c: _Cleaner) -> int | None:
+    years = Counter(int(v[:4]) for v in c.dates.values())
+    return years.most_common(1)[0][0] if years else None
+
+
+_FUNCTION_WORDS = {
+    "that", "which", "who", "as", "after", "while", "to", "in", "on", "for", "with", "of", "the", "a",
+    "an", "and", "or", "at", "by", "from", "into", "amid", "over", "under", "since", "because",
+}
+
+
+def lead_headline(paragraph: str, max_words: int = 14) -> str | None:
+    """A short headline made from the lead sentence, for articles pasted without their headline."""
+    s = paragraph
+    m = _DATELINE.match(s)
+    if m and (m["sep"] or m["mon"] or m["agency"]) and m["city"].split()[0].lower() not in _DATELINE_STOP:
+        s = s[m.end():]
+    s = _AGENCY_ONLY_DATELINE.sub("", s)
+    first = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", s, maxsplit=1)[0].strip()
+    words = first.split()
+    if not words:
+        return None
+    if len(words) > max_words:
+        # End the headline before a function word, so it does not trail off on "of the".
+        cut = words[:max_words]
+        for j in range(max_words, 5, -1):
+            if words[j].lower() in _FUNCTION_WORDS and words[j - 1].lower() not in _FUNCTION_WORDS:
+                cut = words[:j]
+                break
+        first = " ".join(cut)
+    return first.rstrip(" ,.;:—-") or None
+
+
+# --------------------------------------------------------------------------- other kinds
+
+_FRONTMATTER = re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*\n", re.S)
+
+
+def clean_markdown(text: str) -> CleanArticle:
+    """Clean a Markdown article: drop its frontmatter and markup, then clean it as text."""
+    text = _normalise(text)
+    text = _FRONTMATTER.sub("", text, count=1)
+    title = None
+    m = re.match(r"\s*#\s+(.+)\n", text)
+    if m:
+        title = m[1].strip()
+        text = text[m.end():]
+    text = re.sub(r"^#{1,6}\s+", "", text, flags=re.M)
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
+    text = re.sub(r"(?<!\w)([*_])(\S.*?)\1(?!\w)", r"\2", text)
+    text = re.sub(r"^\s*[-*+]\s+", "- ", text, flags=re.M)
+    art = clean_text(text)
+    if title:
+        art.title, art.title_from_lead = title, False
+    return art
+
+
+def clean(raw: RawArticle) -> CleanArticle:
+    """Clean an article read from disk, whatever its kind."""
+    if raw.kind == "html":
+        from .html_reader import read_html
+
+        return read_html(raw.text)
+    if raw.kind == "markdown":
+        return clean_markdown(raw.text)
+    return clean_text(raw.text)

@@ -1,0 +1,187 @@
+"""Read one article file from disk: bytes in, decoded text out, or one clear error line.
+
+Everything that can go wrong with an input file (missing, empty, binary, too big, an encoding
+we cannot trust) is reported here as an ``InputError`` whose text is ``"<path>: <problem>"``,
+so the command line can print it as is and carry on with the other files.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+Kind = Literal["text", "html", "markdown"]
+
+KINDS: dict[str, Kind] = {
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+}
+MAX_BYTES = 5 * 1024 * 1024
+
+# A detection is trusted only when the decoded text looks like language, not noise.
+_MAX_CHAOS = 0.2
+_MIN_SAMPLE = 16
+_HTML_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+class InputError(ValueError):
+    """An article file that cannot be read; ``str()`` is one line: ``"<path>: <problem>"``."""
+
+    def __init__(self, path: str | os.PathLike[str], message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = str(path)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    """One input file as read: the exact bytes (for the checksum) and the decoded text."""
+
+    path: Path
+    data: bytes
+    text: str
+    kind: Kind
+    sha256: str
+    encoding: str
+
+
+def kind_of(path: str | os.PathLike[str]) -> Kind | None:
+    """The input kind for a file name, from its suffix; None when we do not read that kind."""
+    return KINDS.get(Path(path).suffix.lower())
+
+
+def read_article(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> RawArticle:
+    """Read and decode an article file; raise ``InputError`` for anything we should not guess at."""
+    p = Path(path)
+    kind = kind_of(p)
+    if kind is None:
+        suffix = p.suffix or "(no suffix)"
+        raise InputError(p, f"unsupported file type {suffix}; expected .txt, .html, .htm or .md")
+    data = _read_limited(p, max_bytes)
+    text, encoding = decode(data, p, html=kind == "html")
+    if not text.strip():
+        raise InputError(p, "file contains only whitespace" if data else "file is empty")
+    return RawArticle(
+        path=p,
+        data=data,
+        text=text,
+        kind=kind,
+        sha256=hashlib.sha256(data).hexdigest(),
+        encoding=encoding,
+    )
+
+
+def _read_limited(p: Path, max_bytes: int) -> bytes:
+    """Read at most ``max_bytes + 1`` bytes, so a huge file is refused without loading it."""
+    try:
+        if p.is_dir():
+            raise InputError(p, "is a directory, not a file")
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise InputError(p, f"file is too large ({_human(size)}; the limit is {_human(max_bytes)})")
+        with p.open("rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise InputError(p, "no such file") from None
+    except PermissionError:
+        raise InputError(p, "permission denied") from None
+    except OSError as exc:
+        raise InputError(p, exc.strerror or str(exc)) from None
+    if len(data) > max_bytes:  # grew while we read it, or a special file without a size
+        raise InputError(p, f"file is too large (more than {_human(max_bytes)})")
+    return data
+
+
+def _human(n: int) -> str:
+    if n >= 1024 * 1024:
+        return f"{n / (1024 * 1024):.1f} MB"
+    if n >= 1024:
+        return f"{n / 1024:.1f} KB"
+    return f"{n} bytes"
+
+
+def decode(data: bytes, path: str | os.PathLike[str] = "<input>", html: bool = False) -> tuple[str, str]:
+    """Decode bytes to text and name the encoding used; a BOM wins, then UTF-8, then detection."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                break
+            return _check_text(text.lstrip("\ufeff"), path), codec.replace("-sig", "")
+    if b"\x00" in data:
+        raise InputError(path, "binary file (contains NUL bytes), not text")
+    try:
+        return _check_text(data.decode("utf-8"), path), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if html:
+        declared = _declared_charset(data)
+        if declared:
+            try:
+                return _check_text(data.decode(declared), path), declared
+            except (UnicodeDecodeError, LookupError):
+                pass
+    return _detect(data, path)
+
+
+def _declared_charset(data: bytes) -> str | None:
+    m = _HTML_CHARSET.search(data[:8192])
+    if not m:
+        return None
+    name = m.group(1).decode("ascii", "ignore").lower()
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def _detect(data: bytes, path: str | os.PathLike[str]) -> tuple[str, str]:
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(data)) if len(data) >= _MIN_SAMPLE else []
+    best = matches[0] if matches else None
+    if best is None or best.chaos > _MAX_CHAOS:
+        if _mostly_binary(data.decode("latin-1")):
+            raise InputError(path, "binary file, not text")
+        raise InputError(path, "not UTF-8 and the encoding could not be detected")
+    # Equally plausible Latin code pages decode English news alike except for a few letters;
+    # Windows-1252 is by far the most common of them on the web, so it wins a tie.
+    for m in matches:
+        if m.chaos <= best.chaos + 0.01 and "cp1252" in m.could_be_from_charset:
+            return _check_text(data.decode("cp1252", errors="replace"), path), "cp1252"
+    return _check_text(str(best), path), best.encoding
+
+
+def _mostly_binary(text: str, limit: float = 0.1) -> bool:
+    """True when control characters (other than layout ones) make up more than ``limit`` of the text."""
+    sample = text[:65536]
+    if not sample:
+        return False
+    bad = sum(
+        1 for ch in sample if ch not in "\t\n\r\f\v" and unicodedata.category(ch) in ("Cc", "Cs", "Co")
+    )
+    return bad / len(sample) > limit
+
+
+def _check_text(text: str, path: str | os.PathLike[str]) -> str:
+    if _mostly_binary(text):
+        raise InputError(path, "binary file (mostly control characters), not text")
+    return text
