@@ -200,6 +200,12 @@ def _day_month_date(anchor: date, m: int, d: int, tense: str) -> date | None:
     elif tense == "past":
         side = [c for c in cands if c <= anchor + grace]
     else:
+        # No cue: news mostly reports what happened, so the past wins unless the future date is
+        # much nearer ("Dec. 3" read in August is last December, not the coming one).
+        past = [c for c in cands if c <= anchor + grace]
+        future = [c for c in cands if c > anchor + grace]
+        if past and future and (min(future) - anchor) * 2 >= anchor - max(past):
+            return max(past)
         side = cands
     return min(side or cands, key=lambda c: abs((c - anchor).days))
 
@@ -242,16 +248,16 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
-def _is_past_word(word: str) -> bool:
-    w = word.lower()
-    return w not in _NOT_PAST_ED
+_REPORTING = _words("said says told added noted stated reported announced according")
 
 
 def sentence_tense(sentence: str, at: int | None = None) -> str:
     """"future", "past" or "" for a sentence, from the cue nearest to position ``at`` (the date).
 
     "X will visit on Monday, officials said Friday": the nearest cue decides for each date, so
-    Monday is ahead and Friday behind. Future cues win ties (they are rarer and more telling)."""
+    Monday is ahead and Friday behind. A reporting verb ("..., officials said.") speaks for the
+    date only when it stands right by it; otherwise only when nothing else does. Participles after
+    "be" or "to" ("due to be published") are not past tense. Future cues win ties."""
     at = len(sentence) // 2 if at is None else at
     best: tuple[int, int, str] | None = None
     for m in _FUTURE_CUES.finditer(sentence):
@@ -259,9 +265,14 @@ def sentence_tense(sentence: str, at: int | None = None) -> str:
         cand = (dist, 0, "future")
         best = cand if best is None or cand < best else best
     for m in _PAST_CUES.finditer(sentence):
-        if not _is_past_word(m.group(0)):
+        word = m.group(0).lower()
+        if word in _NOT_PAST_ED:
+            continue
+        if re.search(r"\b(?:be|being|to)\s+(?:\w+ly\s+)?$", sentence[: m.start()], re.IGNORECASE):
             continue
         dist = min(abs(m.start() - at), abs(m.end() - at))
+        if word in _REPORTING and dist > 12:
+            dist += 60
         cand = (dist, 1, "past")
         best = cand if best is None or cand < best else best
     return best[2] if best else ""
@@ -296,6 +307,14 @@ class _Ctx:
                 sent = self.text[s:start] + " " * (end - start) + self.text[end:e]
                 return sentence_tense(sent, start - s)
         return ""
+
+
+def _in_name(text: str, start: int) -> bool:
+    """A capitalised word right after another capitalised word, not at a sentence start."""
+    before = text[:start]
+    after_capital = re.search(r"[A-Z][\w'’.-]*\s+$", before)
+    sentence_start = re.search(r"(?:^|[.!?:;\n\"“]\s*)\S*\s*$", before)
+    return bool(after_capital) and not sentence_start
 
 
 _Rule = Callable[[re.Match[str], _Ctx], list[_Item] | None]
@@ -452,7 +471,7 @@ def _month_year_rule(m: re.Match[str], ctx: _Ctx) -> list[_Item] | None:
 _MONTH_CUE = (
     r"(?:in|In|since|Since|until|Until|till|by|By|from|From|through|during|During|before|Before|after|"
     r"After|of|early|Early|earlier|late|Late|mid|Mid|end|beginning|start|middle|and|or|to|last|Last|next|"
-    r"Next|this|This|coming|past|on|On)"
+    r"Next|this|This|coming|past|on|On|the|The)"
 )
 
 
@@ -489,15 +508,22 @@ def _month_alone(m: re.Match[str], ctx: _Ctx) -> list[_Item] | None:
     return [_Item(m.start(), m.end(), f"{y:04d}-{mo:02d}", "month")]
 
 
+_WEEKDAY_NAME_BEFORE = re.compile(r"\b(?:Good|Black|Holy|Cyber|Ash|Super|Bloody|Easter|Palm|Giving)\s+$")
+_WEEKDAY_NAME_AFTER = re.compile(r"\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Mail|School)\b")
+
+
 @_rule(
     rf"\b(?P<mod>(?:(?:early|late)\s+)?(?:last|next|this|coming|past|on|early|late)\s+)?"
-    rf"(?P<wd>{_WEEKDAY_RE})\b(?!s\b|'s)"
+    rf"(?P<wd>{_WEEKDAY_RE})\b(?!s\b)"
 )
 def _weekday(m: re.Match[str], ctx: _Ctx) -> list[_Item] | None:
     if ctx.anchor is None:
         return None
     wd = _WEEKDAYS[m.group("wd").lower()]
     mod = (m.group("mod") or "").strip().lower()
+    # "Good Friday", "Super Tuesday", "the Sunday Times": days in names.
+    if _WEEKDAY_NAME_BEFORE.search(ctx.text[: m.start()]) or _WEEKDAY_NAME_AFTER.match(ctx.text[m.end() :]):
+        return None
     start = m.start() if mod and mod != "on" else m.start("wd")
     if mod.endswith("last") or mod.endswith("past"):
         d = _weekday_date(ctx.anchor, wd, "past", strict=True)
@@ -522,6 +548,10 @@ def _deictic_day(m: re.Match[str], ctx: _Ctx) -> list[_Item] | None:
     if ctx.anchor is None:
         return None
     t = m.group(0).lower()
+    # "USA Today", "a Sustainable Tomorrow": capitalised mid-sentence after a capitalised word,
+    # it is part of a name.
+    if m.group(0)[0].isupper() and _in_name(ctx.text, m.start()):
+        return None
     shift = {"today": 0, "yesterday": -1, "tomorrow": 1}.get(t)
     if shift is None:
         shift = -2 if "yesterday" in t else 2
@@ -571,9 +601,11 @@ def _relative_unit(m: re.Match[str], ctx: _Ctx) -> list[_Item] | None:
     if unit in ("year", "month") and re.search(r"\bthe\s+(?:past|last)\b", mod):
         return None
     before = ctx.text[: m.start()].lower()
-    if re.search(r"\b(?:over|for|in|within|throughout|during)\s+$", before) and re.search(
-        r"\bthe\s+(?:past|last|coming|next)\b", mod
-    ):
+    # "over the past week" is a stretch too; "in the past week" is last week's news.
+    stretch = r"\b(?:over|for|within|throughout|during)\s+$"
+    if unit != "week":
+        stretch = r"\b(?:over|for|in|within|throughout|during)\s+$"
+    if re.search(stretch, before) and re.search(r"\bthe\s+(?:past|last|coming|next)\b", mod):
         return None
     if re.search(r"\b(?:last|past|previous)\b", mod):
         n = -1
@@ -616,41 +648,40 @@ _SEASON_RE = r"(?:spring|summer|autumn|fall|winter|Spring|Summer|Autumn|Fall|Win
 
 
 @_rule(
-    rf"\b(?:(?P<mod>(?:(?:early|late)\s+)?(?:last|this|next|coming|past|early|late)|(?:in|by|during)\s+the)\s+)?"
+    r"\b(?:(?P<mod>(?:(?:early|late)\s+)?(?:last|this|next|coming|past|early|late)|(?:in|by|during)\s+the|"
+    r"(?:[Ii]n|[Bb]y|[Dd]uring))\s+)?"
     rf"(?P<season>{_SEASON_RE})\b(?:\s+(?:of\s+)?(?P<year>{_YEAR_RE}){_YEAR_END})?"
 )
 def _season(m: re.Match[str], ctx: _Ctx) -> list[_Item] | None:
     code = _SEASONS[m.group("season").lower()]
     mod = (m.group("mod") or "").lower()
     if m.group("year"):
-        return [_Item(m.start(), m.end(), f"{m.group('year')}-{code}", "season")]
+        return [_Item(m.start("season"), m.end(), f"{m.group('year')}-{code}", "season")]
     if not mod or ctx.anchor is None:
         return None
-    if code == "FA" and not re.search(r"\b(?:last|this|next|coming|past)\b", mod):
+    relative = re.search(r"\b(?:last|this|next|coming|past)\b", mod)
+    if code == "FA" and not relative:
         return None  # "in the fall" of prices
     a = ctx.anchor
-    start = _SEASON_START[code]
-    # The season the anchor is in or after this year.
-    current = a.year if a.month >= start else a.year - 1
-    if re.search(r"\b(?:last|past)\b", mod):
-        y = current - 1 if a.month >= start and _season_running(a, code) else current
-        if y == a.year and start > a.month:
-            y -= 1
-    elif re.search(r"\b(?:next|coming)\b", mod):
-        y = current + 1
-    elif "this" in mod:
-        y = a.year
+    # Each season's occurrences around the anchor: (first day, first day after).
+    occ = []
+    for y in range(a.year - 2, a.year + 2):
+        first = date(y, _SEASON_START[code], 1)
+        ny, nm = _add_months(y, _SEASON_START[code], 3)
+        occ.append((first, date(ny, nm, 1)))
+    running = next((o for o in occ if o[0] <= a < o[1]), None)
+    if relative and relative.group(0) in ("last", "past"):
+        pick = max(o for o in occ if o[1] <= a)
+    elif relative and relative.group(0) in ("next", "coming"):
+        pick = min(o for o in occ if o[0] > a)
+    elif relative:  # "this summer": the one under way, else the one of this calendar year
+        pick = running or next(o for o in occ if o[0].year == a.year)
+    elif ctx.tense(m.start(), m.end()) == "future":
+        pick = running or min(o for o in occ if o[0] > a)
     else:
-        tense = ctx.tense(m.start(), m.end())
-        y = a.year if tense == "future" or a.month >= start else a.year - 1
-    own_mod = mod.startswith(("last", "this", "next", "coming", "past", "early", "late"))
-    start_at = m.start("mod") if own_mod else m.start("season")
-    return [_Item(start_at, m.end(), f"{y:04d}-{code}", "season")]
-
-
-def _season_running(a: date, code: str) -> bool:
-    start = _SEASON_START[code]
-    return 0 <= (a.month - start) % 12 < 3
+        pick = max(o for o in occ if o[0] <= a)
+    start_at = m.start("mod") if relative else m.start("season")
+    return [_Item(start_at, m.end(), f"{pick[0].year:04d}-{code}", "season")]
 
 
 @_rule(
@@ -684,40 +715,56 @@ def _quarter(m: re.Match[str], ctx: _Ctx) -> list[_Item] | None:
     return [_Item(m.start(), m.end(), f"{y:04d}-{letter}{n}", kind)]
 
 
+_YEAR_START = r"(?<![\w$€£¥#.,/-])"
+
+
 @_rule(
-    rf"(?<![\w$€£¥#.,/-])(?P<mod>(?:(?:the\s+|The\s+)?(?:early|late|mid|end\s+of|start\s+of|beginning\s+of)[\s-]+)?)"
-    rf"(?P<year>{_YEAR_RE}){_YEAR_END}(?!-\d{{3}}|s\b|'s\b)"
+    rf"{_YEAR_START}(?P<mod>(?:(?:the\s+|The\s+)?(?:early|late|mid|end\s+of|start\s+of|beginning\s+of)[\s-]+)?)"
+    rf"(?P<year>{_YEAR_RE}){_YEAR_END}(?!-\d{{3}}|s\b)"
 )
 def _year(m: re.Match[str], ctx: _Ctx) -> list[_Item] | None:
     y = int(m.group("year"))
-    if not 1800 <= y <= 2199:
+    if not 1800 <= y <= 2199 or _not_a_year(ctx.text, m.start("year"), m.end(), bool(m.group("mod"))):
         return None
-    before = ctx.text[: m.start()]
-    after = ctx.text[m.end() :]
+    return [_Item(m.start(), m.end(), f"{y:04d}", "year")]
+
+
+@_rule(rf"{_YEAR_START}(?P<y1>{_YEAR_RE})\s*[-–/]\s*(?P<y2>{_YEAR_RE}|\d\d)(?![\d%]|[.,]\d|s\b|[-/]\d)")
+def _year_range(m: re.Match[str], ctx: _Ctx) -> list[_Item] | None:
+    """ "2009-2010", "the 1957-58 expedition", "the 2025/26 season": two years."""
+    y1 = int(m.group("y1"))
+    y2 = int(m.group("y2")) if len(m.group("y2")) == 4 else y1 // 100 * 100 + int(m.group("y2"))
+    if not (1800 <= y1 < y2 <= y1 + 30) or _not_a_year(ctx.text, m.start(), m.end(), False):
+        return None
+    first = _Item(m.start("y1"), m.end("y1"), f"{y1:04d}", "year")
+    return [first, _Item(m.start("y2"), m.end(), f"{y2:04d}", "year")]
+
+
+def _not_a_year(text: str, start: int, end: int, modified: bool) -> bool:
+    """A four-digit number that names ("APEC 2025"), counts ("2000 people") or prices."""
+    before, after = text[:start], text[end:]
     prev = re.search(r"([A-Za-z][\w'’.&-]*)\s*$", before)
     prev_word = prev.group(1) if prev else ""
     pw = prev_word.lower().rstrip(".")
     if pw in _NAME_WORDS_BEFORE_YEAR:
-        return None
-    if prev and not m.group("mod") and not re.search(r"\s$", before):
-        return None  # glued to a word
+        return True
     # "APEC 2025", "Vision 2030", "G20 2025": a name (capitalised, not a preposition) before it.
     if (
         prev
+        and not modified
         and prev_word[:1].isupper()
         and pw not in _OK_CAPS_BEFORE_YEAR
         and pw not in _MONTHS
         and not prev_word.endswith(("'s", "’s"))
-        and not m.group("mod")
     ):
-        return None
+        return True
     nxt = re.match(r"\s+([a-z]+)", after)
     if nxt and nxt.group(1) in _COUNT_NOUNS:
-        return None
+        return True
     # "No. 2010", "2025 / 2026 = ..." and money.
-    if re.search(r"(?:[$€£¥#]|No\.)\s*$", before) or re.match(r"\s*(?:[x×*+=/]\s*\d|:\d)", after):
-        return None
-    return [_Item(m.start(), m.end(), f"{y:04d}", "year")]
+    return bool(
+        re.search(r"(?:[$€£¥#]|No\.)\s*$", before) or re.match(r"\s*(?:[x×*+=/]\s*\d|:\d)", after)
+    )
 
 
 @_rule(r"\b(?:the\s+|The\s+)?(?:(?P<full>1[0-9]|20)(?P<dec>\d)0|'(?P<short>\d)0)s\b")
