@@ -277,3 +277,34 @@ def test_sentence_tense() -> None:
 def test_mention_tense_is_reported() -> None:
     (m,) = find_dates("The fleet will sail on Aug. 9.", WED)
     assert m.tense == "future"
+
+
+# ---------------------------------------------------------------------------------------------
+# The TempEval scorer (on a small TimeML file of our own)
+
+
+def test_tempeval_reader_and_scorer(tmp_path) -> None:
+    from briefbook.evaluation import tempeval
+
+    folder = tmp_path / tempeval.BENCH
+    folder.mkdir(parents=True)
+    (folder / "mini.tml").write_text(
+        '<?xml version="1.0" ?><TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2024-06-12">'
+        "June 12, 2024</TIMEX3></DCT><TEXT>\nThe port reopened "
+        '<TIMEX3 tid="t1" type="DATE" value="2024-06-10">Monday</TIMEX3> after '
+        '<TIMEX3 tid="t2" type="DURATION" value="P3D">three days</TIMEX3> &amp; more, '
+        'and will expand <TIMEX3 tid="t3" type="DATE" value="2025">next year</TIMEX3>.\n</TEXT></TimeML>',
+        encoding="utf-8",
+    )
+    (doc,) = tempeval.load(tmp_path)
+    assert doc.dct == date(2024, 6, 12)
+    assert [(doc.text[t.start : t.end], t.type) for t in doc.timexes] == [
+        ("Monday", "DATE"),
+        ("three days", "DURATION"),
+        ("next year", "DATE"),
+    ]
+    result = tempeval.run(tmp_path, {"briefbook.dates": tempeval.ours})
+    assert result["briefbook.dates"]["value_f1"] == 1.0
+    wrong = tempeval.score(doc, [tempeval.Found(21, 27, "Monday", "2024-06-03")]).counts
+    assert (wrong.span, wrong.value, wrong.gold) == (1, 0, 2)
+    assert tempeval.run(tmp_path / "nowhere")["available"] is False

@@ -138,7 +138,7 @@ _FUTURE_CUES = re.compile(
 )
 _PAST_IRREGULAR = (
     "said|says|was|were|had|did|took|held|met|made|came|went|began|became|gave|told|saw|left|"
-    "won|lost|rose|fell|grew|spoke|wrote|sent|paid|led|brought|thought|found|got|put|set|"
+    "lost|rose|fell|grew|spoke|wrote|sent|paid|brought|thought|found|got|"
     "signed|announced|ago|earlier|previously|last|since|former|former|recently|yesterday|"
     "reported|noted|added|stated|unveiled|launched|visited|hosted|attended|agreed|adopted|"
     "released|revealed|claimed|confirmed"
@@ -790,6 +790,8 @@ def _century(m: re.Match[str], ctx: _Ctx) -> list[_Item] | None:
 @_rule(
     r"\b(?:(?P<present>now|Now|currently|Currently|nowadays|Nowadays|at\s+present|these\s+days)"
     r"|(?:in\s+|In\s+)(?P<past>the\s+past)|(?:in\s+|In\s+)(?P<future>the\s+future))\b(?!-)"
+    # "in the past several months" is a stretch of time.
+    rf"(?!\s+(?:{_NUM_WORD}|several|few|couple|decade|century|years?|months?|weeks?|days?)\b)"
 )
 def _reference(m: re.Match[str], ctx: _Ctx) -> list[_Item] | None:
     if not ctx.timeml:
