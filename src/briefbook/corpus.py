@@ -1,0 +1,467 @@
+"""The corpus index: every briefing, and every entity with what the briefings say about it.
+
+The site is a view of this index. ``build_corpus`` is pure (briefings + registry in, index out)
+so that pages can be tested without files; ``load_corpus`` is the I/O edge that reads a folder.
+
+A registry entry wins over extraction: a briefing's person, organization, initiative or topic is
+matched to an entry by id, then by name or alias, and then takes the entry's id, name, aliases
+and description. Ids inside a briefing (quote speakers, a person's organization) are local to
+that briefing and are translated to the canonical ids here, once.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import store
+from .ids import name_key, slugify
+from .model import Briefing
+from .registry import Entry, Registry, load_registry
+
+KINDS = ("person", "organization", "initiative", "topic")
+# Kinds drawn in the graph and counted as connections between entities.
+NETWORK_KINDS = ("person", "organization", "initiative")
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True, order=True)
+class Ref:
+    """A pointer to one entity: its kind and canonical id."""
+
+    kind: str
+    id: str
+
+
+@dataclass(frozen=True)
+class QuoteRef:
+    text: str
+    kind: str
+    paragraph: int
+    speaker: str | None
+    speaker_name: str | None
+    briefing: str
+    date: str | None
+
+
+@dataclass(frozen=True)
+class EventRef:
+    date: str
+    text: str
+    paragraph: int
+    briefing: str
+    entities: tuple[Ref, ...] = ()
+
+
+@dataclass(frozen=True)
+class RoleSeen:
+    """One sighting of a person's role: what a briefing of that date called them."""
+
+    role: str | None
+    organization: str | None
+    organization_name: str | None
+    date: str | None
+    briefing: str
+
+
+@dataclass
+class Mention:
+    """A first mention of an entity in a paragraph: the character span to link."""
+
+    start: int
+    end: int
+    ref: Ref
+
+
+@dataclass
+class BriefingEntry:
+    """One briefing with its entities translated to canonical refs."""
+
+    slug: str
+    briefing: Briefing
+    people: list[str] = field(default_factory=list)
+    organizations: list[str] = field(default_factory=list)
+    initiatives: list[str] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    roles: dict[str, RoleSeen] = field(default_factory=dict)
+    quotes: list[QuoteRef] = field(default_factory=list)
+    events: list[EventRef] = field(default_factory=list)
+    # paragraph index (0-based) -> first mentions to link in that paragraph, in text order
+    first_mentions: dict[int, list[Mention]] = field(default_factory=dict)
+
+    @property
+    def date(self) -> str | None:
+        return self.briefing.date
+
+    @property
+    def title(self) -> str:
+        return self.briefing.title or self.slug
+
+    def refs(self) -> list[Ref]:
+        return ([Ref("person", i) for i in self.people] + [Ref("organization", i) for i in self.organizations]
+                + [Ref("initiative", i) for i in self.initiatives] + [Ref("topic", i) for i in self.topics])
+
+
+@dataclass
+class Entity:
+    kind: str
+    id: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    description: str | None = None
+    links: list[str] = field(default_factory=list)
+    country: str | None = None
+    role: str | None = None  # the registry's current role for a person
+    subkind: str | None = None  # an initiative's kind (agreement, summit, ...)
+    in_registry: bool = False
+    briefings: list[str] = field(default_factory=list)  # slugs, in corpus order (oldest first)
+    quotes: list[QuoteRef] = field(default_factory=list)
+    events: list[EventRef] = field(default_factory=list)
+    roles: list[RoleSeen] = field(default_factory=list)
+    connections: Counter[Ref] = field(default_factory=Counter)
+    first_seen: str | None = None
+    last_seen: str | None = None
+
+    @property
+    def ref(self) -> Ref:
+        return Ref(self.kind, self.id)
+
+    def latest_role(self) -> RoleSeen | None:
+        """The most recent sighting with a role, or None."""
+        for seen in reversed(self.roles):
+            if seen.role:
+                return seen
+        return None
+
+
+@dataclass
+class Corpus:
+    briefings: dict[str, BriefingEntry]  # slug -> entry, oldest first (undated first)
+    entities: dict[str, dict[str, Entity]]  # kind -> id -> entity, sorted by name
+    events: list[EventRef]  # every dated event, by date
+
+    def entity(self, ref: Ref) -> Entity | None:
+        return self.entities.get(ref.kind, {}).get(ref.id)
+
+    def name_of(self, ref: Ref) -> str:
+        ent = self.entity(ref)
+        return ent.name if ent else ref.id
+
+    def newest_first(self) -> list[BriefingEntry]:
+        return list(reversed(self.briefings.values()))
+
+    def needs_review(self) -> list[BriefingEntry]:
+        return [b for b in self.newest_first() if b.briefing.review]
+
+
+@dataclass(frozen=True)
+class TopicInfo:
+    id: str
+    name: str
+    description: str | None = None
+    keywords: tuple[str, ...] = ()
+
+
+# ---------------------------------------------------------------------------------------------
+# Building the index (pure)
+
+
+class _Builder:
+    def __init__(self, registry: Registry, topics: Mapping[str, TopicInfo]) -> None:
+        self.registry = registry
+        self.topics = topics
+        self.entities: dict[Ref, Entity] = {}
+        self.names: dict[Ref, Counter[str]] = {}
+        self.aliases: dict[Ref, dict[str, str]] = {}  # name_key -> alias as written
+
+    def canonical(self, kind: str, local_id: str, name: str, aliases: Iterable[str] = ()) -> Ref:
+        """The entity a briefing's (id, name) stands for; creates it on first sight."""
+        entry = self.registry.get(kind, local_id) or self.registry.lookup(name, kind)
+        if entry is None:
+            for alias in aliases:
+                entry = self.registry.lookup(alias, kind)
+                if entry:
+                    break
+        ref = Ref(kind, entry.id if entry else _clean_id(local_id or name))
+        ent = self.entities.get(ref)
+        if ent is None:
+            ent = self.entities[ref] = _new_entity(ref, entry, self.topics)
+            self.names[ref] = Counter()
+            self.aliases[ref] = {}
+        if not ent.in_registry and kind != "topic":
+            self.names[ref][name] += 1
+        known = self.aliases[ref]
+        for form in (name, *aliases):
+            if form:
+                known.setdefault(name_key(form), form)
+        return ref
+
+    def finish(self) -> dict[str, dict[str, Entity]]:
+        out: dict[str, dict[str, Entity]] = {k: {} for k in KINDS}
+        for ref, ent in self.entities.items():
+            if not ent.in_registry and self.names[ref]:
+                # the most frequent spelling; ties go to the first seen
+                ent.name = self.names[ref].most_common(1)[0][0]
+            own = {name_key(ent.name)} | {name_key(a) for a in ent.aliases}
+            for key, form in self.aliases[ref].items():
+                if key not in own:
+                    ent.aliases.append(form)
+                    own.add(key)
+        for ref in sorted(self.entities, key=lambda r: (name_key(self.entities[r].name), r.id)):
+            out[ref.kind][ref.id] = self.entities[ref]
+        return out
+
+
+def _new_entity(ref: Ref, entry: Entry | None, topics: Mapping[str, TopicInfo]) -> Entity:
+    if entry is not None:
+        return Entity(kind=ref.kind, id=ref.id, name=entry.name, aliases=list(entry.aliases),
+                      description=entry.description, links=list(entry.links), country=entry.country,
+                      role=entry.role, in_registry=True)
+    if ref.kind == "topic":
+        info = topics.get(ref.id)
+        name = info.name if info else ref.id.replace("-", " ").capitalize()
+        return Entity(kind="topic", id=ref.id, name=name, description=info.description if info else None,
+                      in_registry=info is not None)
+    return Entity(kind=ref.kind, id=ref.id, name=ref.id)
+
+
+def _clean_id(text: str) -> str:
+    return text if _ID.match(text or "") else slugify(text or "unnamed")
+
+
+def _sort_key(item: tuple[str, Briefing]) -> tuple[str, str]:
+    return (item[1].date or "", item[0])
+
+
+def build_corpus(briefings: Iterable[tuple[str, Briefing]], registry: Registry | None = None,
+                 topics: Mapping[str, TopicInfo] | None = None) -> Corpus:
+    """Index briefings given as (slug, briefing) pairs; the registry corrects names and merges."""
+    builder = _Builder(registry or Registry([]), topics or {})
+    entries: dict[str, BriefingEntry] = {}
+    for slug, briefing in sorted(briefings, key=_sort_key):
+        if slug in entries:
+            raise ValueError(f"two briefings share the slug {slug!r}")
+        entries[slug] = _index_briefing(builder, slug, briefing)
+    entities = builder.finish()
+    all_events: list[EventRef] = []
+    for entry in entries.values():
+        _attach(entities, entry)
+        all_events.extend(entry.events)
+    for by_id in entities.values():
+        for ent in by_id.values():
+            ent.quotes.sort(key=lambda q: (q.date or "", q.briefing, q.paragraph))
+            ent.events.sort(key=lambda e: (e.date, e.briefing, e.paragraph))
+    all_events.sort(key=lambda e: (e.date, e.briefing, e.paragraph))
+    return Corpus(briefings=entries, entities=entities, events=all_events)
+
+
+def _index_briefing(builder: _Builder, slug: str, b: Briefing) -> BriefingEntry:
+    entry = BriefingEntry(slug=slug, briefing=b)
+    surfaces: dict[str, set[Ref]] = {}
+
+    def surface(ref: Ref, forms: Iterable[str | None]) -> None:
+        for form in forms:
+            if form and _linkable(form):
+                surfaces.setdefault(form, set()).add(ref)
+
+    org_map: dict[str, str] = {}
+    for org in b.organizations:
+        ref = builder.canonical("organization", org.id, org.name, org.aliases)
+        org_map[org.id] = ref.id
+        _add_unique(entry.organizations, ref.id)
+        ent = builder.entities[ref]
+        surface(ref, [org.name, *org.aliases, ent.name, *ent.aliases])
+        if org.country and not ent.country:
+            ent.country = org.country
+    person_map: dict[str, str] = {}
+    for person in b.people:
+        ref = builder.canonical("person", person.id, person.name)
+        person_map[person.id] = ref.id
+        _add_unique(entry.people, ref.id)
+        ent = builder.entities[ref]
+        surface(ref, [person.name, ent.name, *ent.aliases,
+                      *(m for m in person.mentions if len(m) >= 3)])
+        if person.country and not ent.country:
+            ent.country = person.country
+        org_id = _org_of(builder, person.organization, org_map, entry)
+        org_name = builder.entities[Ref("organization", org_id)].name if org_id else None
+        if person.role or org_id:
+            entry.roles.setdefault(ref.id, RoleSeen(person.role, org_id, org_name, b.date, slug))
+    for init in b.initiatives:
+        ref = builder.canonical("initiative", init.id, init.name)
+        _add_unique(entry.initiatives, ref.id)
+        ent = builder.entities[ref]
+        surface(ref, [init.name, ent.name, *ent.aliases])
+        if not ent.subkind:
+            ent.subkind = init.kind
+    for topic in b.topics:
+        info = builder.topics.get(topic)
+        ref = builder.canonical("topic", topic, info.name if info else topic)
+        _add_unique(entry.topics, ref.id)
+
+    for q in b.quotes:
+        speaker = person_map.get(q.speaker or "")
+        if speaker is None and q.speaker_name:
+            speaker = person_map.get(slugify(q.speaker_name))
+        entry.quotes.append(QuoteRef(text=q.text, kind=q.kind, paragraph=q.paragraph, speaker=speaker,
+                                     speaker_name=q.speaker_name, briefing=slug, date=b.date))
+
+    pattern = _pattern(surfaces)
+    para_refs = _find_mentions(entry, b.paragraphs, surfaces, pattern)
+    topic_refs = tuple(Ref("topic", t) for t in entry.topics)
+    for ev in b.events:
+        if not ev.date:
+            continue
+        found: set[Ref] = set()
+        if 1 <= ev.paragraph <= len(para_refs):
+            found |= para_refs[ev.paragraph - 1]
+        if pattern is not None:
+            found |= {next(iter(surfaces[m.group(0)])) for m in pattern.finditer(ev.text)}
+        entry.events.append(EventRef(date=ev.date, text=ev.text, paragraph=ev.paragraph, briefing=slug,
+                                     entities=tuple(sorted(found)) + topic_refs))
+    return entry
+
+
+def _org_of(builder: _Builder, local: str | None, org_map: dict[str, str],
+            entry: BriefingEntry) -> str | None:
+    """A person's organization id made canonical; registry-only organizations join the briefing."""
+    if not local:
+        return None
+    if local in org_map:
+        return org_map[local]
+    reg = builder.registry.get("organization", local)
+    if reg is None:
+        return None
+    ref = builder.canonical("organization", reg.id, reg.name)
+    org_map[local] = ref.id
+    _add_unique(entry.organizations, ref.id)
+    return ref.id
+
+
+def _add_unique(items: list[str], item: str) -> None:
+    if item not in items:
+        items.append(item)
+
+
+def _linkable(form: str) -> bool:
+    """Surface forms worth linking in text: not too short, starting with a capital or digit."""
+    form = form.strip()
+    return len(form) >= 2 and (form[0].isupper() or form[0].isdigit())
+
+
+def _pattern(surfaces: Mapping[str, set[Ref]]) -> re.Pattern[str] | None:
+    forms = sorted((f for f, refs in surfaces.items() if len(refs) == 1), key=len, reverse=True)
+    if not forms:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in forms) + r")(?!\w)")
+
+
+def _find_mentions(entry: BriefingEntry, paragraphs: list[str], surfaces: Mapping[str, set[Ref]],
+                   pattern: re.Pattern[str] | None) -> list[set[Ref]]:
+    """Which entities each paragraph mentions; records the first mention of each for linking."""
+    result: list[set[Ref]] = []
+    linked: set[Ref] = set()
+    for index, text in enumerate(paragraphs):
+        refs: set[Ref] = set()
+        if pattern is not None:
+            for match in pattern.finditer(text):
+                (ref,) = surfaces[match.group(0)]
+                refs.add(ref)
+                if ref not in linked:
+                    linked.add(ref)
+                    mention = Mention(match.start(), match.end(), ref)
+                    entry.first_mentions.setdefault(index, []).append(mention)
+        result.append(refs)
+    return result
+
+
+def _attach(entities: dict[str, dict[str, Entity]], entry: BriefingEntry) -> None:
+    """Add one briefing's facts to its entities: briefings, roles, quotes, events, connections."""
+    refs = entry.refs()
+    date = entry.date
+    for ref in refs:
+        ent = entities[ref.kind][ref.id]
+        ent.briefings.append(entry.slug)
+        if date:
+            if ent.first_seen is None or date < ent.first_seen:
+                ent.first_seen = date
+            if ent.last_seen is None or date > ent.last_seen:
+                ent.last_seen = date
+    for person_id, seen in entry.roles.items():
+        entities["person"][person_id].roles.append(seen)
+    for quote in entry.quotes:
+        if quote.speaker:
+            entities["person"][quote.speaker].quotes.append(quote)
+    for event in entry.events:
+        for ref in event.entities:
+            entities[ref.kind][ref.id].events.append(event)
+    network = [r for r in refs if r.kind in NETWORK_KINDS]
+    topics = [r for r in refs if r.kind == "topic"]
+    for a in network:
+        conn = entities[a.kind][a.id].connections
+        for b in network:
+            if a != b:
+                conn[b] += 1
+        for t in topics:
+            conn[t] += 1
+            entities["topic"][t.id].connections[a] += 1
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading from disk (I/O)
+
+
+def load_topics(path: str | os.PathLike[str] | None = None) -> dict[str, TopicInfo]:
+    """The topic vocabulary (``data/topics.yml`` by default); empty when there is none."""
+    try:
+        if path is None:
+            text = resources.files("briefbook").joinpath("data/topics.yml").read_text(encoding="utf-8")
+        else:
+            text = Path(path).read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError):
+        return {}
+    data: Any = yaml.safe_load(text) or {}
+    out: dict[str, TopicInfo] = {}
+    for item in data.get("topics") or [] if isinstance(data, dict) else []:
+        if isinstance(item, dict) and item.get("id"):
+            tid = str(item["id"])
+            out[tid] = TopicInfo(id=tid, name=str(item.get("name") or tid.replace("-", " ").capitalize()),
+                                 description=item.get("description"),
+                                 keywords=tuple(str(k) for k in item.get("keywords") or []))
+    return out
+
+
+def briefing_files(briefings_dir: str | os.PathLike[str]) -> list[Path]:
+    """The briefing files of a folder (recursively), in sorted order."""
+    root = Path(briefings_dir)
+    if not root.is_dir():
+        return []
+    return sorted(p for p in root.rglob("*.md") if p.is_file() and not p.name.startswith("."))
+
+
+def slug_of(path: Path) -> str:
+    """A briefing's address: its file name without `.md`, made URL-safe when it is not."""
+    return _clean_id(path.stem)
+
+
+def load_corpus(briefings_dir: str | os.PathLike[str], registry_path: str | os.PathLike[str] | None = None,
+                topics_path: str | os.PathLike[str] | None = None) -> Corpus:
+    """Read every briefing under ``briefings_dir`` and index it; BriefingError names the bad file."""
+    registry = load_registry(registry_path)
+    pairs: list[tuple[str, Briefing]] = []
+    seen: dict[str, Path] = {}
+    for path in briefing_files(briefings_dir):
+        slug = slug_of(path)
+        if slug in seen:
+            raise store.BriefingError(path, 1, f"another briefing has the address {slug!r}: {seen[slug]}")
+        seen[slug] = path
+        pairs.append((slug, store.load(path)))
+    return build_corpus(pairs, registry, load_topics(topics_path))

@@ -1,0 +1,138 @@
+"""Files for machines: the Atom feed and the JSON export of briefings and entities.
+
+Serialised with ElementTree and json, which escape everything they are given, so article data
+needs no extra care here. URLs are relative to the site root unless a ``site_url`` is known
+(a feed reader needs absolute links; without one the feed's links are relative to the feed).
+"""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from dataclasses import asdict
+from typing import Any
+
+from .. import __version__
+from ..corpus import Corpus, Entity, RoleSeen
+from . import paths
+
+ATOM = "http://www.w3.org/2005/Atom"
+FEED_SIZE = 50
+
+
+def _abs(site_url: str | None, rel: str) -> str:
+    if not site_url:
+        return rel
+    return site_url.rstrip("/") + "/" + rel
+
+
+def atom_feed(corpus: Corpus, *, site_url: str | None = None, directory_urls: bool = True,
+              title: str = "News briefings", size: int = FEED_SIZE) -> str:
+    """An Atom feed of the latest dated briefings (undated ones have no place in a feed)."""
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed")
+    entries = [e for e in corpus.newest_first() if e.date][:size]
+    updated = (entries[0].date if entries else "1970-01-01") + "T00:00:00Z"
+    ET.SubElement(feed, f"{{{ATOM}}}title").text = title
+    ET.SubElement(feed, f"{{{ATOM}}}id").text = _abs(site_url, "") if site_url else "urn:briefbook:feed"
+    ET.SubElement(feed, f"{{{ATOM}}}updated").text = updated
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=_abs(site_url, paths.FEED))
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", href=_abs(site_url, "") or "./")
+    ET.SubElement(feed, f"{{{ATOM}}}generator", version=__version__).text = "briefbook"
+    for e in entries:
+        b = e.briefing
+        url = _abs(site_url, paths.url(paths.briefing(e.slug), directory_urls))
+        item = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        ET.SubElement(item, f"{{{ATOM}}}title").text = e.title
+        ET.SubElement(item, f"{{{ATOM}}}id").text = url if site_url else f"urn:briefbook:briefing:{e.slug}"
+        ET.SubElement(item, f"{{{ATOM}}}updated").text = f"{e.date}T00:00:00Z"
+        ET.SubElement(item, f"{{{ATOM}}}link", rel="alternate", href=url)
+        author = ET.SubElement(item, f"{{{ATOM}}}author")
+        ET.SubElement(author, f"{{{ATOM}}}name").text = b.source.outlet or "briefbook"
+        for topic in e.topics:
+            ent = corpus.entities["topic"].get(topic)
+            ET.SubElement(item, f"{{{ATOM}}}category", term=topic, label=ent.name if ent else topic)
+        summary = b.summary or (b.key_points[0] if b.key_points else "")
+        if summary:
+            ET.SubElement(item, f"{{{ATOM}}}summary", type="text").text = summary
+    ET.indent(feed)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+
+
+def briefings_json(corpus: Corpus, *, directory_urls: bool = True) -> str:
+    """Every briefing with canonical entity ids (the registry's, not the extraction's)."""
+    out: list[dict[str, Any]] = []
+    for e in corpus.newest_first():
+        b = e.briefing
+        out.append({
+            "slug": e.slug,
+            "url": paths.url(paths.briefing(e.slug), directory_urls),
+            "title": b.title,
+            "date": b.date,
+            "location": b.location,
+            "source": asdict(b.source),
+            "other_sources": [asdict(s) for s in b.other_sources],
+            "summary": b.summary,
+            "key_points": b.key_points,
+            "topics": e.topics,
+            "people": [_person(pid, e.roles.get(pid)) for pid in e.people],
+            "organizations": e.organizations,
+            "initiatives": e.initiatives,
+            "quotes": [{"text": q.text, "speaker": q.speaker, "speaker_name": q.speaker_name, "kind": q.kind,
+                        "paragraph": q.paragraph} for q in e.quotes],
+            "events": [{"date": v.date, "text": v.text, "paragraph": v.paragraph,
+                        "entities": [f"{r.kind}:{r.id}" for r in v.entities]} for v in e.events],
+            "places": b.places,
+            "review": b.review,
+            "paragraphs": b.paragraphs,
+        })
+    return json.dumps({"version": 1, "briefings": out}, ensure_ascii=False, indent=1) + "\n"
+
+
+def _person(pid: str, seen: RoleSeen | None) -> dict[str, Any]:
+    if seen is None:
+        return {"id": pid, "role": None, "organization": None}
+    return {"id": pid, "role": seen.role, "organization": seen.organization}
+
+
+def _entity(ent: Entity, directory_urls: bool) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": ent.id,
+        "kind": ent.kind,
+        "name": ent.name,
+        "aliases": ent.aliases,
+        "description": ent.description,
+        "country": ent.country,
+        "links": ent.links,
+        "url": paths.url(paths.entity(ent.ref), directory_urls),
+        "in_registry": ent.in_registry,
+        "first_seen": ent.first_seen,
+        "last_seen": ent.last_seen,
+        "briefings": ent.briefings,
+        "connections": [{"kind": r.kind, "id": r.id, "count": n}
+                        for r, n in sorted(ent.connections.items(), key=lambda rn: (-rn[1], rn[0]))],
+    }
+    if ent.kind == "person":
+        data["role"] = ent.role
+        data["roles"] = [asdict(r) for r in ent.roles]
+        data["quotes"] = [{"text": q.text, "kind": q.kind, "briefing": q.briefing, "paragraph": q.paragraph,
+                           "date": q.date} for q in ent.quotes]
+    if ent.kind == "initiative":
+        data["initiative_kind"] = ent.subkind
+    return data
+
+
+def entities_json(corpus: Corpus, *, directory_urls: bool = True) -> str:
+    body = {paths.SECTIONS[kind]: [_entity(e, directory_urls) for e in by_id.values()]
+            for kind, by_id in corpus.entities.items()}
+    return json.dumps({"version": 1, **body}, ensure_ascii=False, indent=1) + "\n"
+
+
+def generate_files(corpus: Corpus, *, site_url: str | None = None, directory_urls: bool = True,
+                   site_name: str = "News briefings") -> dict[str, str]:
+    """The non-page files of the site, keyed by path from the site root."""
+    return {
+        paths.FEED: atom_feed(corpus, site_url=site_url, directory_urls=directory_urls, title=site_name),
+        paths.API_BRIEFINGS: briefings_json(corpus, directory_urls=directory_urls),
+        paths.API_ENTITIES: entities_json(corpus, directory_urls=directory_urls),
+    }

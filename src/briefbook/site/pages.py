@@ -1,0 +1,524 @@
+"""The site's pages as Markdown: a pure function of the corpus.
+
+``generate_pages(corpus)`` returns ``{source path: Markdown}`` for every generated page. The
+MkDocs plugin hands them to MkDocs as virtual files; ``briefbook pages`` writes them to disk.
+Every piece of briefing data goes through :func:`text.md` (or :func:`text.h` in raw HTML and
+page meta), so article text can never become markup. Links are relative Markdown links between
+source files, so MkDocs checks every one of them (and every ``#p-N`` anchor) under ``--strict``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..corpus import BriefingEntry, Corpus, Entity, EventRef, Mention, QuoteRef, Ref, RoleSeen
+from ..ids import name_key
+from . import paths
+from .graph import graph_page
+from .text import external_link, h, md
+
+# Beyond this many events the timeline is split into one page per year.
+TIMELINE_SPLIT = 2000
+LATEST = 10
+CONNECTIONS_SHOWN = 40
+ENTITY_EVENTS_SHOWN = 300
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+NO_DATE = "—"
+# Search ranks entity pages above briefings that merely mention the name.
+ENTITY_BOOST = 5
+
+
+@dataclass
+class _Ctx:
+    corpus: Corpus
+    directory_urls: bool = True
+
+
+def generate_pages(corpus: Corpus, *, directory_urls: bool = True) -> dict[str, str]:
+    """Every generated page of the site, keyed by its source path (``people/<id>.md``)."""
+    ctx = _Ctx(corpus, directory_urls)
+    pages: dict[str, str] = {paths.HOME: home(ctx), paths.BRIEFINGS: briefing_index(ctx),
+                             paths.REVIEW: review_page(ctx)}
+    for entry in corpus.briefings.values():
+        pages[paths.briefing(entry.slug)] = briefing_page(ctx, entry)
+    for kind, by_id in corpus.entities.items():
+        pages[paths.index_of(kind)] = entity_index(ctx, kind)
+        for ent in by_id.values():
+            pages[paths.entity(ent.ref)] = entity_page(ctx, ent)
+    pages.update(timeline_pages(ctx))
+    pages[paths.GRAPH] = graph_page(corpus, paths.GRAPH, directory_urls=directory_urls)
+    return pages
+
+
+# ---------------------------------------------------------------------------------------------
+# small pieces
+
+
+def front(title: str, *, boost: float | None = None) -> str:
+    """Page meta: the title HTML-escaped (Material prints meta titles as they are)."""
+    lines = ["---", f"title: {json.dumps(h(title))}"]
+    if boost:
+        lines.append(f"search:\n  boost: {boost}")
+    lines += ["---", ""]
+    return "\n".join(lines) + "\n"
+
+
+def link(label: str, here: str, target: str, anchor: str | None = None) -> str:
+    """A Markdown link; ``label`` is already Markdown (pass data through ``md`` first)."""
+    if target == here and anchor:
+        return f"[{label}](#{anchor})"
+    href = paths.rel(here, target) + (f"#{anchor}" if anchor else "")
+    return f"[{label}]({href})"
+
+
+def ref_link(ctx: _Ctx, here: str, ref: Ref) -> str:
+    ent = ctx.corpus.entity(ref)
+    if ent is None:
+        return md(ref.id)
+    return link(md(ent.name), here, paths.entity(ref))
+
+
+def briefing_link(ctx: _Ctx, here: str, slug: str, anchor: str | None = None,
+                  label: str | None = None) -> str:
+    entry = ctx.corpus.briefings[slug]
+    return link(label if label is not None else md(entry.title), here, paths.briefing(slug), anchor)
+
+
+def org_link(ctx: _Ctx, here: str, seen: RoleSeen | None) -> str:
+    if seen is None or not seen.organization:
+        return ""
+    return ref_link(ctx, here, Ref("organization", seen.organization))
+
+
+def date_text(date: str | None) -> str:
+    return date or NO_DATE
+
+
+def plural(n: int, word: str, words: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (words or word + 's')}"
+
+
+def table(header: Iterable[str], rows: Iterable[Iterable[str]]) -> list[str]:
+    """A Markdown table (cells are Markdown already); the site script makes it sortable."""
+    head = list(header)
+    out = ["| " + " | ".join(head) + " |", "|" + "|".join(" --- " for _ in head) + "|"]
+    out += ["| " + " | ".join(c or " " for c in row) + " |" for row in rows]
+    return [*out, ""]
+
+
+def month_title(key: str) -> str:
+    """'2025-08' -> 'August 2025'; a year alone stays as it is."""
+    if len(key) == 7:
+        return f"{MONTHS[int(key[5:7]) - 1]} {key[:4]}"
+    return f"{key} (month not known)"
+
+
+def quote_block(ctx: _Ctx, here: str, q: QuoteRef, *, show_speaker: bool, show_briefing: bool) -> list[str]:
+    body = f"“{md(q.text)}”" if q.kind == "direct" else f"{md(q.text)} *(paraphrased)*"
+    cite: list[str] = []
+    if show_speaker:
+        if q.speaker:
+            cite.append(ref_link(ctx, here, Ref("person", q.speaker)))
+        elif q.speaker_name:
+            cite.append(md(q.speaker_name))
+    if show_briefing:
+        entry = ctx.corpus.briefings[q.briefing]
+        cite.append(f"{date_text(entry.date)}, "
+                    + briefing_link(ctx, here, q.briefing, f"p-{q.paragraph}"))
+    else:
+        cite.append(link(f"paragraph {q.paragraph}", here, paths.briefing(q.briefing), f"p-{q.paragraph}"))
+    return [f"> {body}", ">", "> — " + ", ".join(cite), ""]
+
+
+def event_line(ctx: _Ctx, here: str, ev: EventRef, *, skip: Ref | None = None, show_briefing: bool = True,
+               max_entities: int = 6) -> str:
+    parts = [f"- **{md(ev.date)}** {md(ev.text)}"]
+    if show_briefing:
+        parts.append("— " + briefing_link(ctx, here, ev.briefing, f"p-{ev.paragraph}"))
+    else:
+        parts.append("— " + link(f"paragraph {ev.paragraph}", here, paths.briefing(ev.briefing),
+                                 f"p-{ev.paragraph}"))
+    others = [r for r in ev.entities if r != skip and r.kind != "topic"][:max_entities]
+    if others:
+        parts.append("· " + ", ".join(ref_link(ctx, here, r) for r in others))
+    return " ".join(parts)
+
+
+# ---------------------------------------------------------------------------------------------
+# briefing pages
+
+
+def briefing_page(ctx: _Ctx, entry: BriefingEntry) -> str:
+    here = paths.briefing(entry.slug)
+    b = entry.briefing
+    out = [front(entry.title), f"# {md(entry.title)}", ""]
+    meta = [f"**{md(b.date)}**" if b.date else "**Date not known**"]
+    if b.location:
+        meta.append(md(b.location))
+    source = b.source
+    outlet = md(source.outlet) if source.outlet else ""
+    if source.agencies:
+        agencies = ", ".join(md(a) for a in source.agencies)
+        outlet = f"{outlet} ({agencies})" if outlet else agencies
+    if outlet:
+        meta.append(outlet)
+    if source.url:
+        meta.append(external_link("original article", source.url))
+    out += [" · ".join(meta), '{: .bb-meta }', ""]
+    if b.review:
+        out += ["**Needs review:** " + "; ".join(md(r) for r in b.review), "{: .bb-review }", ""]
+    if b.summary:
+        out += [md(b.summary), "{: .bb-summary }", ""]
+    if b.key_points:
+        out += ["## Key points", ""] + [f"- {md(p)}" for p in b.key_points] + [""]
+    if entry.quotes:
+        out += ["## Quotes", ""]
+        for q in entry.quotes:
+            out += quote_block(ctx, here, q, show_speaker=True, show_briefing=False)
+    if entry.people:
+        out += ["## People", ""]
+        rows = []
+        for pid in entry.people:
+            seen = entry.roles.get(pid)
+            role = md(seen.role) if seen and seen.role else ""
+            org = org_link(ctx, here, seen)
+            rows.append([ref_link(ctx, here, Ref("person", pid)), role, org])
+        out += table(["Name", "Role", "Organization"], rows)
+    for kind, ids in (("organization", entry.organizations), ("initiative", entry.initiatives),
+                      ("topic", entry.topics)):
+        if ids:
+            out += [f"## {paths.KIND_TITLES[kind]}", "",
+                    " · ".join(ref_link(ctx, here, Ref(kind, i)) for i in ids), ""]
+    if entry.events:
+        out += ["## Timeline", ""]
+        out += [event_line(ctx, here, ev, show_briefing=False) for ev in entry.events] + [""]
+    if b.paragraphs:
+        out += ["## Article", ""]
+        for index, para in enumerate(b.paragraphs):
+            n = index + 1
+            out += [f"[{n}](#p-{n}){{: .bb-pn title=\"Link to paragraph {n}\" }} "
+                    + linked_text(ctx, here, para, entry.first_mentions.get(index, [])),
+                    f"{{: #p-{n} .bb-para }}", ""]
+    sources = [s for s in b.other_sources if s.outlet or s.url]
+    if sources:
+        out += ["## Also reported by", ""]
+        out += [f"- {external_link(md(s.outlet or s.url), s.url)}" for s in sources] + [""]
+    return "\n".join(out)
+
+
+def linked_text(ctx: _Ctx, here: str, text: str, mentions: list[Mention]) -> str:
+    """A paragraph with its first mentions of known entities linked; everything else escaped."""
+    out, pos = [], 0
+    for m in mentions:
+        out.append(_piece(text[pos:m.start]))
+        out.append(link(md(text[m.start:m.end]), here, paths.entity(m.ref)))
+        pos = m.end
+    out.append(_piece(text[pos:]))
+    return "".join(out)
+
+
+def _piece(raw: str) -> str:
+    """md() trims; keep one space at each edge of a piece of text that had one."""
+    if not raw:
+        return ""
+    if not raw.strip():
+        return " "
+    return (" " if raw[0].isspace() else "") + md(raw) + (" " if raw[-1].isspace() else "")
+
+
+def briefing_index(ctx: _Ctx) -> str:
+    here = paths.BRIEFINGS
+    entries = ctx.corpus.newest_first()
+    out = [front("Briefings"), "# Briefings", "",
+           f"{plural(len(entries), 'briefing')}, newest first. Click a column title to sort.", ""]
+    review = ctx.corpus.needs_review()
+    if review:
+        out += [f"{plural(len(review), 'briefing needs', 'briefings need')} a look: "
+                + link("Needs review", here, paths.REVIEW) + ".", ""]
+    rows = []
+    for e in entries:
+        b = e.briefing
+        rows.append([date_text(b.date), briefing_link(ctx, here, e.slug), md(b.location),
+                     md(b.source.outlet), str(len(e.quotes))])
+    out += table(["Date", "Briefing", "Place", "Outlet", "Quotes"], rows)
+    return "\n".join(out)
+
+
+def review_page(ctx: _Ctx) -> str:
+    here = paths.REVIEW
+    review = ctx.corpus.needs_review()
+    out = [front("Needs review"), "# Needs review", "",
+           "Briefings that the generator flagged for a person to check. Fix the briefing file "
+           "(or the registry) and rebuild; the flag goes away when its `review` list is empty.", ""]
+    if not review:
+        out += ["Nothing needs review.", ""]
+    for e in review:
+        out += [f"- {briefing_link(ctx, here, e.slug)} ({date_text(e.date)}): "
+                + "; ".join(md(r) for r in e.briefing.review)]
+    out.append("")
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# entity pages
+
+
+def entity_index(ctx: _Ctx, kind: str) -> str:
+    here = paths.index_of(kind)
+    ents = list(ctx.corpus.entities[kind].values())
+    title = paths.KIND_TITLES[kind]
+    out = [front(title), f"# {title}", "",
+           f"{plural(len(ents), 'entry', 'entries')}. Click a column title to sort.", ""]
+    rows = []
+    if kind == "person":
+        for e in ents:
+            seen = e.latest_role()
+            role = md(e.role or (seen.role if seen else None))
+            org = org_link(ctx, here, seen)
+            rows.append([link(md(e.name), here, paths.entity(e.ref)), role, org, str(len(e.briefings)),
+                         str(len(e.quotes)), date_text(e.last_seen)])
+        out += table(["Name", "Role", "Organization", "Briefings", "Quotes", "Last seen"], rows)
+    elif kind == "organization":
+        for e in ents:
+            people = sum(1 for r in e.connections if r.kind == "person")
+            rows.append([link(md(e.name), here, paths.entity(e.ref)), ", ".join(md(a) for a in e.aliases[:4]),
+                         str(len(e.briefings)), str(people), date_text(e.last_seen)])
+        out += table(["Name", "Also known as", "Briefings", "People", "Last seen"], rows)
+    elif kind == "initiative":
+        for e in ents:
+            rows.append([link(md(e.name), here, paths.entity(e.ref)), md(e.subkind), str(len(e.briefings)),
+                         str(len(e.events)), date_text(e.last_seen)])
+        out += table(["Name", "Kind", "Briefings", "Events", "Last seen"], rows)
+    else:
+        for e in ents:
+            people = sum(1 for r in e.connections if r.kind == "person")
+            rows.append([link(md(e.name), here, paths.entity(e.ref)), str(len(e.briefings)), str(people),
+                         date_text(e.last_seen)])
+        out += table(["Topic", "Briefings", "People", "Last seen"], rows)
+    return "\n".join(out)
+
+
+def entity_page(ctx: _Ctx, ent: Entity) -> str:
+    here = paths.entity(ent.ref)
+    out = [front(ent.name, boost=ENTITY_BOOST), f"# {md(ent.name)}", ""]
+    lead = []
+    if ent.kind == "person":
+        seen = ent.latest_role()
+        role = ent.role or (seen.role if seen else None)
+        if role:
+            org = seen.organization if seen else None
+            org = org_link(ctx, here, seen)
+            lead.append(f"*{md(role)}*" + (f", {org}" if org else ""))
+    elif ent.kind == "initiative" and ent.subkind:
+        lead.append(f"*{md(ent.subkind.capitalize())}*")
+    if lead:
+        out += [" · ".join(lead), "{: .bb-lead }", ""]
+    if ent.description:
+        out += [md(ent.description), ""]
+    facts = []
+    if ent.aliases:
+        facts.append("**Also known as:** " + ", ".join(md(a) for a in ent.aliases))
+    if ent.country:
+        facts.append(f"**Country:** {md(ent.country)}")
+    seen_in = f"**In** {plural(len(ent.briefings), 'briefing')}"
+    if ent.kind == "person":
+        seen_in += f", {plural(len(ent.quotes), 'quote')}"
+    if ent.first_seen:
+        seen_in += (f", {ent.first_seen}" if ent.first_seen == ent.last_seen
+                    else f", from {ent.first_seen} to {ent.last_seen}")
+    facts.append(seen_in)
+    links = [external_link(md(u), u) for u in ent.links]
+    if links:
+        facts.append("**Links:** " + ", ".join(links))
+    out += ["  \n".join(facts), "{: .bb-facts }", ""]
+
+    if ent.kind == "person":
+        out += _roles_section(ctx, here, ent)
+        if ent.quotes:
+            out += ["## Quotes", ""]
+            for q in reversed(ent.quotes):
+                out += quote_block(ctx, here, q, show_speaker=False, show_briefing=True)
+        out += _connections(ctx, here, ent, "person", "Connections", "People seen in the same briefings.")
+        out += _connections(ctx, here, ent, "organization", "Organizations")
+        out += _connections(ctx, here, ent, "initiative", "Initiatives")
+        out += _events_section(ctx, here, ent)
+    else:
+        out += _events_section(ctx, here, ent)
+        out += _people_section(ctx, here, ent)
+        for kind in ("organization", "initiative"):
+            out += _connections(ctx, here, ent, kind, paths.KIND_TITLES[kind])
+    if ent.kind != "topic":
+        out += _connections(ctx, here, ent, "topic", "Topics")
+    out += _briefings_section(ctx, here, ent)
+    return "\n".join(out)
+
+
+def _roles_section(ctx: _Ctx, here: str, ent: Entity) -> list[str]:
+    groups: dict[tuple[str, str | None], list[RoleSeen]] = {}
+    for seen in ent.roles:
+        if seen.role:
+            groups.setdefault((name_key(seen.role), seen.organization), []).append(seen)
+    if not groups:
+        return []
+    rows = []
+    for sightings in sorted(groups.values(), key=lambda s: (_first_date(s), s[0].role or "")):
+        dated = [s for s in sightings if s.date]
+        first = dated[0] if dated else sightings[0]
+        last = dated[-1] if dated else sightings[-1]
+        rows.append([md(first.role), org_link(ctx, here, first),
+                     briefing_link(ctx, here, first.briefing, label=date_text(first.date)),
+                     briefing_link(ctx, here, last.briefing, label=date_text(last.date)),
+                     str(len(sightings))])
+    return ["## Roles", "", "What the briefings called them, oldest first.", "",
+            *table(["Role", "Organization", "First seen", "Last seen", "Briefings"], rows)]
+
+
+def _first_date(sightings: list[RoleSeen]) -> str:
+    dates = [s.date for s in sightings if s.date]
+    return min(dates) if dates else "9999"
+
+
+def _connections(ctx: _Ctx, here: str, ent: Entity, kind: str, title: str, note: str = "") -> list[str]:
+    conns = sorted(((r, n) for r, n in ent.connections.items() if r.kind == kind),
+                   key=lambda rn: (-rn[1], name_key(ctx.corpus.name_of(rn[0]))))
+    if not conns:
+        return []
+    out = [f"## {title}", ""]
+    if note:
+        out += [note, ""]
+    shown = conns[:CONNECTIONS_SHOWN]
+    rows = [[ref_link(ctx, here, r), str(n)] for r, n in shown]
+    out += table([paths.KIND_TITLES[kind].rstrip("s") if kind != "person" else "Person", "Shared briefings"],
+                 rows)
+    if len(conns) > len(shown):
+        out += [f"And {len(conns) - len(shown)} more.", ""]
+    return out
+
+
+def _people_section(ctx: _Ctx, here: str, ent: Entity) -> list[str]:
+    conns = sorted(((r, n) for r, n in ent.connections.items() if r.kind == "person"),
+                   key=lambda rn: (-rn[1], name_key(ctx.corpus.name_of(rn[0]))))
+    if not conns:
+        return []
+    rows = []
+    for r, n in conns[:CONNECTIONS_SHOWN]:
+        person = ctx.corpus.entity(r)
+        role = ""
+        if person is not None:
+            seen = next((s for s in reversed(person.roles) if s.role and s.organization == ent.id), None)
+            seen = seen or person.latest_role()
+            if seen and seen.role:
+                role = md(seen.role)
+                if seen.organization and seen.organization != ent.id:
+                    role += ", " + ref_link(ctx, here, Ref("organization", seen.organization))
+        rows.append([ref_link(ctx, here, r), role, str(n)])
+    out = ["## People", "", *table(["Person", "Role", "Shared briefings"], rows)]
+    if len(conns) > CONNECTIONS_SHOWN:
+        out += [f"And {len(conns) - CONNECTIONS_SHOWN} more.", ""]
+    return out
+
+
+def _events_section(ctx: _Ctx, here: str, ent: Entity) -> list[str]:
+    if not ent.events:
+        return []
+    events = ent.events[-ENTITY_EVENTS_SHOWN:]
+    out = ["## Timeline", ""]
+    if len(ent.events) > len(events):
+        out += [f"The latest {len(events)} of {len(ent.events)} dated events; "
+                + link("the timeline", here, paths.TIMELINE) + " has them all.", ""]
+    out += [event_line(ctx, here, ev, skip=ent.ref) for ev in events]
+    return [*out, ""]
+
+
+def _briefings_section(ctx: _Ctx, here: str, ent: Entity) -> list[str]:
+    rows = []
+    for slug in reversed(ent.briefings):
+        e = ctx.corpus.briefings[slug]
+        rows.append([date_text(e.date), briefing_link(ctx, here, slug), md(e.briefing.location)])
+    return ["## Briefings", "", *table(["Date", "Briefing", "Place"], rows)]
+
+
+# ---------------------------------------------------------------------------------------------
+# timeline and home
+
+
+def _by_month(events: list[EventRef]) -> dict[str, list[EventRef]]:
+    months: dict[str, list[EventRef]] = {}
+    for ev in events:
+        months.setdefault(ev.date[:7], []).append(ev)
+    return months
+
+
+def _month_sections(ctx: _Ctx, here: str, events: list[EventRef]) -> list[str]:
+    out: list[str] = []
+    for key, evs in _by_month(events).items():
+        out += [f"## {month_title(key)} {{: #m-{key} }}", ""]
+        out += [event_line(ctx, here, ev) for ev in evs] + [""]
+    return out
+
+
+def timeline_pages(ctx: _Ctx) -> dict[str, str]:
+    events = ctx.corpus.events
+    here = paths.TIMELINE
+    head = [front("Timeline"), "# Timeline", "",
+            f"{plural(len(events), 'dated event')} from {plural(len(ctx.corpus.briefings), 'briefing')}, "
+            "by month. Each links to the paragraph it comes from.", ""]
+    if len(events) <= TIMELINE_SPLIT:
+        return {here: "\n".join(head + _month_sections(ctx, here, events))}
+    pages: dict[str, str] = {}
+    years: dict[str, list[EventRef]] = {}
+    for ev in events:
+        years.setdefault(ev.date[:4], []).append(ev)
+    index = list(head)
+    for year, evs in years.items():
+        page = paths.timeline_year(year)
+        months = _by_month(evs)
+        index += [f"## {year}", "",
+                  " · ".join(link(f"{month_title(k)} ({len(v)})", here, page, f"m-{k}")
+                             for k, v in months.items()),
+                  ""]
+        pages[page] = "\n".join([front(f"Timeline {year}"), f"# Timeline {year}", "",
+                                 link("All years", page, here), "", *_month_sections(ctx, page, evs)])
+    pages[here] = "\n".join(index)
+    return pages
+
+
+def home(ctx: _Ctx) -> str:
+    here = paths.HOME
+    c = ctx.corpus
+    counts = [link(plural(len(c.briefings), "briefing"), here, paths.BRIEFINGS)]
+    for kind, words in (("person", ("person", "people")), ("organization", ("organization", None)),
+                        ("initiative", ("initiative", None)), ("topic", ("topic", None))):
+        counts.append(link(plural(len(c.entities[kind]), *words), here, paths.index_of(kind)))
+    out = [front("Home"), "# News briefings", "",
+           "Who acted, what, when, and who said what: briefings made from news articles, with a page "
+           "for every person, organization, initiative and topic they mention.", "",
+           " · ".join(counts) + " · " + link(plural(len(c.events), "dated event"), here, paths.TIMELINE),
+           "{: .bb-counts }", ""]
+    latest = c.newest_first()[:LATEST]
+    if latest:
+        out += ["## Latest briefings", ""]
+        out += table(["Date", "Briefing", "Place"],
+                     [[date_text(e.date), briefing_link(ctx, here, e.slug), md(e.briefing.location)]
+                      for e in latest])
+    topics = sorted(c.entities["topic"].values(), key=lambda t: (-len(t.briefings), name_key(t.name)))
+    if topics:
+        out += ["## Topics", "",
+                " · ".join(f"{link(md(t.name), here, paths.entity(t.ref))} ({len(t.briefings)})"
+                           for t in topics),
+                "{: .bb-topics }", ""]
+    review = c.needs_review()
+    if review:
+        out += ["## Needs review", "",
+                f"{plural(len(review), 'briefing')} flagged for a person to check: "
+                + link("Needs review", here, paths.REVIEW) + ".", ""]
+    out += ["## Follow and reuse", "",
+            f"{link('Atom feed', here, paths.FEED)} of the latest briefings · "
+            f"{link('briefings.json', here, paths.API_BRIEFINGS)} · "
+            f"{link('entities.json', here, paths.API_ENTITIES)} · "
+            f"{link('About this site', here, paths.ABOUT)}",
+            ""]
+    return "\n".join(out)

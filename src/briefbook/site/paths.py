@@ -1,0 +1,69 @@
+"""Where each page lives: source paths (``people/<id>.md``) and the URLs they build to."""
+
+from __future__ import annotations
+
+from ..corpus import Ref
+
+SECTIONS = {"person": "people", "organization": "organizations", "initiative": "initiatives",
+            "topic": "topics"}
+KIND_TITLES = {"person": "People", "organization": "Organizations", "initiative": "Initiatives",
+               "topic": "Topics"}
+
+HOME = "index.md"
+ABOUT = "about.md"
+BRIEFINGS = "briefings/index.md"
+TIMELINE = "timeline/index.md"
+GRAPH = "graph/index.md"
+REVIEW = "review.md"
+FEED = "feed.xml"
+API_BRIEFINGS = "api/briefings.json"
+API_ENTITIES = "api/entities.json"
+
+# The pages named in the nav of mkdocs.yml; every other generated page is reached through links.
+NAV_PAGES = frozenset({HOME, BRIEFINGS, TIMELINE, GRAPH} | {f"{s}/index.md" for s in SECTIONS.values()})
+
+
+def index_of(kind: str) -> str:
+    return f"{SECTIONS[kind]}/index.md"
+
+
+def _leaf(name: str) -> str:
+    # A page called index.md would take the folder's index page.
+    return "index-page" if name == "index" else name
+
+
+def entity(ref: Ref) -> str:
+    return f"{SECTIONS[ref.kind]}/{_leaf(ref.id)}.md"
+
+
+def briefing(slug: str) -> str:
+    return f"briefings/{_leaf(slug)}.md"
+
+
+def timeline_year(year: str) -> str:
+    return f"timeline/{year}.md"
+
+
+def rel(from_uri: str, to_uri: str) -> str:
+    """A relative link between two source paths (all generated paths are normalised)."""
+    depth = from_uri.count("/")
+    return "../" * depth + to_uri
+
+
+def url(src_uri: str, directory_urls: bool = True) -> str:
+    """The URL (relative to the site root) that MkDocs gives a source file."""
+    if not src_uri.endswith(".md"):
+        return src_uri
+    stem = src_uri[:-3]
+    if not directory_urls:
+        return f"{stem}.html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return f"{stem}/"
+
+
+def rel_url(from_uri: str, to_uri: str, directory_urls: bool = True) -> str:
+    """A relative URL between two built pages, for raw HTML that MkDocs does not rewrite."""
+    depth = url(from_uri, directory_urls).count("/")
+    target = url(to_uri, directory_urls)
+    return ("../" * depth + target) or "./"

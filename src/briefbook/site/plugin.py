@@ -1,0 +1,98 @@
+"""The MkDocs plugin: reads the briefings and the registry and adds every generated page.
+
+Named ``briefbook`` in ``mkdocs.yml``::
+
+    plugins:
+      - search
+      - briefbook:
+          briefings: briefings      # folder of briefing files, relative to mkdocs.yml
+          registry: registry.yml    # curated entity registry (optional file)
+
+The pages come from :func:`briefbook.site.pages.generate_pages` as virtual files
+(``File.generated``), so ``mkdocs build`` alone builds the whole site and ``mkdocs serve``
+rebuilds when a briefing or the registry changes.
+"""
+
+from __future__ import annotations
+
+import logging
+from importlib import resources
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from ..corpus import load_corpus
+from ..registry import RegistryError
+from ..store import BriefingError
+from . import paths
+from .export import generate_files
+from .pages import generate_pages
+
+log = logging.getLogger("mkdocs.plugins.briefbook")
+
+ASSET_DIR = "assets/briefbook"
+ASSETS = ("briefbook.css", "briefbook.js")
+
+
+class BriefbookConfig(base.Config):
+    briefings = c.Type(str, default="briefings")
+    registry = c.Type(str, default="registry.yml")
+    topics = c.Optional(c.Type(str))
+
+
+class BriefbookPlugin(BasePlugin[BriefbookConfig]):
+    """Adds briefing, entity, index, timeline and graph pages, the feed and the JSON export."""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path or ".").resolve().parent
+        self.briefings_dir = (root / self.config.briefings).resolve()
+        self.registry_path = (root / self.config.registry).resolve()
+        self.topics_path = (root / self.config.topics).resolve() if self.config.topics else None
+        css = f"{ASSET_DIR}/briefbook.css"
+        js = f"{ASSET_DIR}/briefbook.js"
+        if css not in config.extra_css:
+            config.extra_css.append(css)
+        if all(str(s) != js for s in config.extra_javascript):
+            config.extra_javascript.append(js)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        try:
+            corpus = load_corpus(self.briefings_dir, self.registry_path, self.topics_path)
+        except (BriefingError, RegistryError) as exc:
+            raise PluginError(f"briefbook: {exc}") from None
+        directory_urls = config.use_directory_urls
+        generated: dict[str, str | bytes] = dict(generate_pages(corpus, directory_urls=directory_urls))
+        generated.update(generate_files(corpus, site_url=config.site_url, directory_urls=directory_urls,
+                                        site_name=config.site_name))
+        assets = resources.files("briefbook").joinpath("site/assets")
+        for name in ASSETS:
+            generated[f"{ASSET_DIR}/{name}"] = assets.joinpath(name).read_bytes()
+        for uri, content in generated.items():
+            old = files.get_file_from_path(uri)
+            if old is not None:
+                files.remove(old)
+            inclusion = (InclusionLevel.UNDEFINED if uri in paths.NAV_PAGES or not uri.endswith(".md")
+                         else InclusionLevel.NOT_IN_NAV)
+            files.append(File.generated(config, uri, content=content, inclusion=inclusion))
+        log.info("briefbook: %d briefings, %d generated files", len(corpus.briefings), len(generated))
+        return files
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Point feed readers at the feed from every page's head."""
+        href = get_relative_url(paths.FEED, page.url)
+        tag = f'<link rel="alternate" type="application/atom+xml" title="Briefings feed" href="{href}">'
+        return output.replace("</head>", f"  {tag}\n  </head>", 1)
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
+        for path in (self.briefings_dir, self.registry_path, self.topics_path):
+            if path is not None and path.exists():
+                server.watch(str(path))
+        return server
