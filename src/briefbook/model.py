@@ -123,8 +123,10 @@ class Briefing:
             organizations=items("organizations", Organization),
             initiatives=items("initiatives", Initiative),
             quotes=items("quotes", Quote),
-            events=[Event(date=_str_or_none(e.date) or "", text=e.text, paragraph=e.paragraph)
-                    for e in items("events", Event)],
+            events=[
+                Event(date=_str_or_none(e.date) or "", text=e.text, paragraph=e.paragraph)
+                for e in items("events", Event)
+            ],
             places=list(meta.get("places") or []),
             paragraphs=paragraphs,
             other_sources=others,

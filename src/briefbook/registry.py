@@ -94,11 +94,14 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _con
 
 def parse_registry(text: str, path: str | os.PathLike[str] = DEFAULT_PATH) -> Registry:
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+        data = yaml.load(text, Loader=_LineLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise RegistryError(path, (mark.line + 1) if mark else 1,
-                            f"registry is not valid YAML: {getattr(exc, 'problem', exc)}") from None
+        raise RegistryError(
+            path,
+            (mark.line + 1) if mark else 1,
+            f"registry is not valid YAML: {getattr(exc, 'problem', exc)}",
+        ) from None
     if data is None:
         return Registry([], str(path))
     raw = data.get("entities") if isinstance(data, dict) else None
@@ -114,19 +117,29 @@ def parse_registry(text: str, path: str | os.PathLike[str] = DEFAULT_PATH) -> Re
         if not isinstance(name, str) or not name.strip():
             raise RegistryError(path, line, "registry entry has no name")
         if kind not in KINDS:
-            raise RegistryError(path, line, f"registry entry {name!r} has kind {kind!r}; use one of "
-                                            + ", ".join(KINDS))
+            raise RegistryError(
+                path, line, f"registry entry {name!r} has kind {kind!r}; use one of " + ", ".join(KINDS)
+            )
         aliases = item.get("aliases") or []
         links = item.get("links") or []
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
             raise RegistryError(path, line, f"aliases of {name!r} must be a list of strings")
         if not isinstance(links, list) or not all(isinstance(a, str) for a in links):
             raise RegistryError(path, line, f"links of {name!r} must be a list of strings")
-        entry = Entry(name=name.strip(), kind=kind, aliases=[a.strip() for a in aliases if a.strip()],
-                      description=_opt_str(item.get("description")), links=links,
-                      country=_opt_str(item.get("country")), role=_opt_str(item.get("role")), line=line)
+        entry = Entry(
+            name=name.strip(),
+            kind=kind,
+            aliases=[a.strip() for a in aliases if a.strip()],
+            description=_opt_str(item.get("description")),
+            links=links,
+            country=_opt_str(item.get("country")),
+            role=_opt_str(item.get("role")),
+            line=line,
+        )
         if (kind, entry.id) in seen:
-            raise RegistryError(path, line, f"{name!r} is listed twice (first at line {seen[(kind, entry.id)]})")
+            raise RegistryError(
+                path, line, f"{name!r} is listed twice (first at line {seen[(kind, entry.id)]})"
+            )
         seen[(kind, entry.id)] = line
         entries.append(entry)
     return Registry(entries, str(path))

@@ -7,6 +7,7 @@ by hand and is never overwritten silently.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -42,8 +43,9 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _dump_yaml(data: dict[str, Any]) -> str:
-    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100_000,
-                     default_flow_style=False)
+    return yaml.dump(
+        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100_000, default_flow_style=False
+    )
 
 
 def _checksum(text: str) -> str:
@@ -70,8 +72,12 @@ def split(text: str, path: str | os.PathLike[str] = "<briefing>") -> tuple[dict[
         text = text[1:]
     match = _FM.match(text)
     if not match:
-        raise BriefingError(path, 1, "no YAML frontmatter: the file must start with a '---' line "
-                                     "and the frontmatter must end with another '---' line")
+        raise BriefingError(
+            path,
+            1,
+            "no YAML frontmatter: the file must start with a '---' line "
+            "and the frontmatter must end with another '---' line",
+        )
     try:
         meta = yaml.safe_load(match.group(1))
     except yaml.YAMLError as exc:
@@ -82,7 +88,7 @@ def split(text: str, path: str | os.PathLike[str] = "<briefing>") -> tuple[dict[
     if not isinstance(meta, dict):
         raise BriefingError(path, 2, "frontmatter must be a mapping of fields (title: ..., date: ...)")
     body_line = text[: match.end()].count("\n") + 1
-    return meta, text[match.end():], body_line
+    return meta, text[match.end() :], body_line
 
 
 def paragraphs_of(body: str) -> list[str]:
@@ -137,10 +143,8 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
         raise
 
 

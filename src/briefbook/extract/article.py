@@ -1,0 +1,335 @@
+"""From a cleaned article to a briefing: run the extractors in order and give everything ids.
+
+This is the only place that knows the order (people before organizations, both before quotes)
+and the only place that applies the curated registry, so that every briefing names an entity
+the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from ..cleaning import CleanArticle
+from ..ids import name_key, slugify
+from ..model import Briefing, Event, Initiative, Organization, Person, Quote, Source
+from ..registry import Registry
+from .events import find_events
+from .initiatives import InitiativeFound, find_initiatives
+from .lexicon import AGENCIES, COUNTRY_FORMS
+from .nlp import parse
+from .organizations import OrgFound, find_organizations, resolve_org_reference
+from .people import PersonFound, find_people, resolve_short
+from .quotes import QuoteFound, find_quotes, is_pronoun
+from .summary import key_points, strip_dateline, summarize
+from .topics import find_topics
+
+
+@dataclass
+class _Mention:
+    paragraph: int
+    offset: int
+    person: PersonFound
+    subject: bool
+
+
+def build_briefing(clean: CleanArticle, source: Source, registry: Registry | None = None) -> Briefing:
+    """The briefing of one article. Pure: the same input gives the same briefing."""
+    registry = registry or Registry()
+    paragraphs = [p for p in clean.paragraphs if p.strip()]
+    anchor = dt.date.fromisoformat(clean.date) if clean.date else None
+    docs = parse(paragraphs)
+
+    people = find_people(docs)
+    people = _add_bare_mentions(docs, people)
+    person_words = {w.lower().strip("’'") for p in people for w in p.name.split()}
+    places = _places(docs)
+    orgs = find_organizations(docs, person_words, {p.lower() for p in places})
+    agencies = {a.lower() for a in source.agencies} | AGENCIES
+    orgs = [o for o in orgs if o.name.lower() not in agencies]
+    initiatives = find_initiatives(docs, {name_key(f) for o in orgs for f in o.forms()})
+    init_keys = {name_key(i.name) for i in initiatives} | {
+        name_key(a) for i in initiatives for a in i.aliases
+    }
+    orgs = [o for o in orgs if name_key(o.name) not in init_keys]
+    org_keys = {name_key(f) for o in orgs for f in o.forms()} | init_keys
+    places = [p for p in places if name_key(p) not in org_keys]
+
+    person_ids = {id(p): _person_id(p, registry) for p in people}
+    org_ids = {id(o): _org_id(o, registry) for o in orgs}
+
+    out_people = _people_out(people, person_ids, orgs, org_ids, registry)
+    out_orgs = _orgs_out(orgs, org_ids, registry)
+    out_inits = _initiatives_out(initiatives, registry)
+    mentions = _subject_mentions(docs, people)
+    quotes = _quotes_out(find_quotes(docs), people, person_ids, orgs, org_ids, mentions, registry)
+    events = [Event(e.date, e.text, e.paragraph) for e in find_events(paragraphs, anchor)]
+
+    weights: dict[int, float] = {}
+    for p in people:
+        for n in p.paragraphs:
+            weights[n] = weights.get(n, 0) + 1.0
+    for o in orgs:
+        for n in o.paragraphs:
+            weights[n] = weights.get(n, 0) + 0.7
+    for i in initiatives:
+        for n in i.paragraphs:
+            weights[n] = weights.get(n, 0) + 1.0
+    for e in events:
+        weights[e.paragraph] = weights.get(e.paragraph, 0) + 0.8
+
+    title = clean.title or (strip_dateline(paragraphs[0])[:80] if paragraphs else "Untitled article")
+    summary = summarize(paragraphs)
+    review = [] if clean.date else ["no publication date found: relative dates could not be resolved"]
+    return Briefing(
+        title=title,
+        date=clean.date,
+        location=clean.location,
+        source=source,
+        summary=summary,
+        key_points=key_points(paragraphs, summary, weights),
+        topics=find_topics(title, paragraphs),
+        people=out_people,
+        organizations=out_orgs,
+        initiatives=out_inits,
+        quotes=quotes,
+        events=events,
+        places=places,
+        paragraphs=paragraphs,
+        review=review,
+    )
+
+
+# ----------------------------------------------------------------------------- people
+
+
+def _add_bare_mentions(docs: list[Doc], people: list[PersonFound]) -> list[PersonFound]:
+    """Record surname-only mentions ("Lutnick said") that spaCy labelled as something else."""
+    for pno, doc in enumerate(docs, start=1):
+        for tok in doc:
+            if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.ent_type_ == "PERSON":
+                continue
+            person = resolve_short(tok.text, people)
+            if person is None:
+                continue
+            if tok.text not in person.mentions:
+                person.mentions.append(tok.text)
+            if pno not in person.paragraphs:
+                person.paragraphs.append(pno)
+    return people
+
+
+def _person_id(p: PersonFound, registry: Registry) -> str:
+    for form in [p.name, *p.mentions]:
+        entry = registry.lookup(form, "person")
+        if entry is not None and (form == p.name or len(form.split()) > 1):
+            p.name = entry.name
+            return entry.id
+    return slugify(p.name)
+
+
+def _org_id(o: OrgFound, registry: Registry) -> str:
+    for form in o.forms():
+        entry = registry.lookup(form, "organization")
+        if entry is not None:
+            o.name = entry.name
+            return entry.id
+    return slugify(o.name)
+
+
+def _people_out(
+    people: list[PersonFound],
+    ids: dict[int, str],
+    orgs: list[OrgFound],
+    org_ids: dict[int, str],
+    registry: Registry,
+) -> list[Person]:
+    out: dict[str, Person] = {}
+    for p in people:
+        pid = ids[id(p)]
+        org_id = None
+        if p.role:
+            role_l = p.role.lower()
+            for o in orgs:
+                if any(
+                    len(f) > 3 and re.search(rf"(?<!\w){re.escape(f.lower())}(?!\w)", role_l)
+                    for f in o.forms()
+                ):
+                    org_id = org_ids[id(o)]
+                    break
+        if org_id is None and p.role_org:
+            o = resolve_org_reference(p.role_org, orgs)
+            org_id = org_ids[id(o)] if o is not None else None
+        country = p.country or _country_from(p.role)
+        mentions = sorted({m for m in p.mentions if m != p.name})
+        if pid in out:
+            prev = out[pid]
+            prev.mentions = sorted(set(prev.mentions) | set(mentions))
+            continue
+        role = p.role
+        if role is None:
+            entry = registry.get("person", pid)
+            role = entry.role if entry else None
+        out[pid] = Person(
+            id=pid, name=p.name, role=role, organization=org_id, country=country, mentions=mentions
+        )
+    return list(out.values())
+
+
+def _country_from(role: str | None) -> str | None:
+    if not role:
+        return None
+    low = role.lower()
+    for form, country in COUNTRY_FORMS.items():
+        if len(form) > 2 and re.search(rf"(?<![\w.]){re.escape(form)}(?![\w])", low):
+            return country
+    return None
+
+
+def _orgs_out(orgs: list[OrgFound], ids: dict[int, str], registry: Registry) -> list[Organization]:
+    out: dict[str, Organization] = {}
+    for o in orgs:
+        oid = ids[id(o)]
+        entry = registry.get("organization", oid)
+        aliases = [a for a in o.aliases if name_key(a) != name_key(o.name)]
+        country = o.country or (entry.country if entry else None)
+        if oid in out:
+            merged = out[oid]
+            merged.aliases = sorted(set(merged.aliases) | set(aliases) | ({o.name} - {merged.name}))
+            continue
+        out[oid] = Organization(id=oid, name=o.name, aliases=sorted(set(aliases)), country=country)
+    return list(out.values())
+
+
+def _initiatives_out(items: list[InitiativeFound], registry: Registry) -> list[Initiative]:
+    out: dict[str, Initiative] = {}
+    for item in items:
+        name = item.name
+        entry = next(
+            (
+                registry.lookup(f, "initiative")
+                for f in [name, *item.aliases]
+                if registry.lookup(f, "initiative")
+            ),
+            None,
+        )
+        if entry is not None:
+            name = entry.name
+        iid = entry.id if entry else slugify(name)
+        out.setdefault(iid, Initiative(id=iid, name=name, kind=item.kind))
+    return list(out.values())
+
+
+# ----------------------------------------------------------------------------- quotes
+
+
+def _subject_mentions(docs: list[Doc], people: list[PersonFound]) -> list[_Mention]:
+    """Where each person is named, and whether as the subject of a verb (for "he said")."""
+    forms: dict[str, PersonFound] = {}
+    for p in people:
+        for form in [p.name, *p.mentions]:
+            for word in form.split():
+                if resolve_short(word, people) is p or len(form.split()) == 1:
+                    forms[word.lower()] = p
+    out = []
+    for pno, doc in enumerate(docs, start=1):
+        for tok in doc:
+            p = forms.get(tok.lower_)
+            if p is None:
+                continue
+            head = tok
+            while head.dep_ in ("compound", "flat", "appos") and head.head is not head:
+                head = head.head
+            out.append(_Mention(pno, tok.idx, p, head.dep_ in ("nsubj", "nsubjpass")))
+    return out
+
+
+def _quotes_out(
+    found: list[QuoteFound],
+    people: list[PersonFound],
+    person_ids: dict[int, str],
+    orgs: list[OrgFound],
+    org_ids: dict[int, str],
+    mentions: list[_Mention],
+    registry: Registry,
+) -> list[Quote]:
+    out: list[Quote] = []
+    last_speaker: tuple[str | None, str | None] | None = None
+    for q in found:
+        speaker_id: str | None = None
+        speaker_name: str | None = None
+        text = q.speaker_text
+        if text is not None and is_pronoun(text):
+            before = [m for m in mentions if (m.paragraph, m.offset) < (q.paragraph, q.start)]
+            subj = [m for m in before if m.subject]
+            pick = (subj or before)[-1].person if (subj or before) else None
+            if pick is not None:
+                speaker_id, speaker_name = person_ids[id(pick)], pick.name
+            elif last_speaker:
+                speaker_id, speaker_name = last_speaker
+        elif text is not None:
+            person = _person_in(text, people)
+            if person is not None:
+                speaker_id, speaker_name = person_ids[id(person)], person.name
+            else:
+                org = resolve_org_reference(text, orgs)
+                if org is not None:
+                    speaker_id, speaker_name = org_ids[id(org)], org.name
+                else:
+                    speaker_name = re.sub(r"\s+", " ", text).strip(" ,")
+        if q.kind == "direct" and speaker_name:
+            last_speaker = (speaker_id, speaker_name)
+        out.append(
+            Quote(
+                text=q.text, speaker=speaker_id, speaker_name=speaker_name, kind=q.kind, paragraph=q.paragraph
+            )
+        )
+    return out
+
+
+def _person_in(text: str, people: list[PersonFound]) -> PersonFound | None:
+    low = f" {name_key_words(text)} "
+    for p in people:
+        for form in [p.name, *p.mentions]:
+            if f" {name_key_words(form)} " in low and (len(form.split()) > 1 or form == p.name):
+                return p
+    words = re.findall(r"[\w'’-]+", text)
+    for w in reversed(words):
+        if w[:1].isupper():
+            p = resolve_short(w, people)
+            if p is not None:
+                return p
+    return None
+
+
+def name_key_words(text: str) -> str:
+    return " ".join(name_key(w) for w in re.findall(r"[\w'’-]+", text))
+
+
+# ----------------------------------------------------------------------------- places
+
+
+def _places(docs: list[Doc]) -> list[str]:
+    seen: dict[str, str] = {}
+    for doc in docs:
+        for ent in doc.ents:
+            if ent.label_ not in ("GPE", "LOC"):
+                continue
+            name = re.sub(r"^(?:the|The)\s+", "", ent.text).strip()
+            name = re.sub(r"[’']s$", "", name)
+            if len(name) < 3 or (
+                name.upper() == name and len(name) <= 3 and name not in ("U.S.", "US", "UK")
+            ):
+                continue
+            if name.lower() in ("ai", "ict"):
+                continue
+            canonical = (
+                COUNTRY_FORMS.get(name.lower(), name)
+                if name.lower() in ("u.s.", "us", "united states", "america", "uk", "u.k.", "britain")
+                else name
+            )
+            seen.setdefault(name_key(canonical), canonical)
+    return list(seen.values())

@@ -1,0 +1,289 @@
+"""Organizations, with the aliases the article uses for them.
+
+Sources: proper-noun phrases headed by an institution word ("Ministry of Science and ICT",
+"Korea Chamber of Commerce and Industry"), spaCy ORG entities that survive sanity checks
+(companies: "Samsung Electronics", "OpenAI"), acronyms defined in parentheses ("(OSTP)").
+Then, within one article: a shorter name that ends a longer one is an alias ("Office of Science
+and Technology Policy" of "White House Office of ..."), "Commerce Department" is "Department of
+Commerce", and "the science ministry" / "the ministry" point at the article's ministry.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from ..ids import name_key
+from .lexicon import AGENCIES, COUNTRY_FORMS, INITIATIVE_HEADS, NOT_NAME_WORDS, ORG_HEADS, ROLE_HEADS
+from .spans import head_word, initials_match, inside_quotes, is_acronym, phrases
+
+_GENERIC_SINGLE = {
+    "ai",
+    "ict",
+    "it",
+    "digital",
+    "science",
+    "government",
+    "ministry",
+    "office",
+    "group",
+    "department",
+    "agency",
+    "house",
+    "senate",
+    "congress",
+    "parliament",
+    "university",
+    "bank",
+    "innovate",
+    "board",
+    "council",
+    "court",
+    "commission",
+    "union",
+}
+_DESCRIPTIVE = re.compile(r"\b[Tt]he\s+([a-z]+(?:\s+[a-z]+)?)\s+(ministry|department|agency|office)\b")
+
+
+@dataclass
+class OrgFound:
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    country: str | None = None
+    paragraphs: list[int] = field(default_factory=list)
+
+    def forms(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+
+def _strip(text: str) -> str:
+    text = re.sub(r"^(?:the|The)\s+", "", text.strip())
+    text = re.sub(r"^[A-Z][\w.]*(?:\s[A-Z][\w.]*)?[’']s\s+(?=[A-Z])", "", text)  # "Washington's Office"
+    text = re.sub(r"[’']s$", "", text)
+    return text.strip(" ,.;:()")
+
+
+def _org_head(words: list[str]) -> bool:
+    head = head_word(words)
+    return (
+        head is not None
+        and head[1] in ORG_HEADS
+        and not (head[1] in INITIATIVE_HEADS and head[0] == len(words) - 1 and head[1] in ("commission",))
+    )
+
+
+def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]) -> list[OrgFound]:
+    """Organizations named in the paragraphs; ``person_words`` and ``places`` veto false hits."""
+    found: dict[str, OrgFound] = {}
+    ent_counts: dict[str, int] = {}
+    acronyms: dict[str, str] = {}  # acronym -> expansion
+
+    def add(name: str, pno: int) -> OrgFound | None:
+        name = _strip(name)
+        if not name or name.lower() in AGENCIES or (name.lower() in places and not _org_head(name.split())):
+            return None
+        key = name_key(name)
+        org = found.get(key)
+        if org is None:
+            org = found[key] = OrgFound(name=name)
+        if pno not in org.paragraphs:
+            org.paragraphs.append(pno)
+        return org
+
+    for pno, doc in enumerate(docs, start=1):
+        for ph in phrases(doc):
+            words = ph.words
+            text = ph.text
+            # a leading country form ("US Department of Commerce") stays in the name; a possessive
+            # place before the phrase ("Washington's Office of ...") is outside the phrase already.
+            if _org_head(words) and not _only_generic(words):
+                org = add(text, pno)
+                if org and ph.acronym:
+                    acronyms[ph.acronym] = org.name
+            elif (
+                ph.acronym
+                and initials_match(ph.acronym, text)
+                and not _is_initiative(words)
+                and any(doc[k].ent_type_ == "ORG" for k in range(ph.start, ph.end))
+            ):
+                org = add(text, pno)
+                if org:
+                    acronyms[ph.acronym] = org.name
+        for ent in doc.ents:
+            if ent.label_ != "ORG":
+                continue
+            name = _strip(ent.text)
+            ent_counts[name_key(name)] = ent_counts.get(name_key(name), 0) + 1
+    # spaCy ORG entities not covered by a phrase: companies, outlets, brands
+    text_all = "\n".join(d.text for d in docs)
+    lower_defined = set(re.findall(r"\b[a-z][a-z\s-]+ \(([A-Z]{2,})\)", text_all))
+    for pno, doc in enumerate(docs, start=1):
+        for ent in doc.ents:
+            if ent.label_ != "ORG" or inside_quotes(doc, ent.start):
+                continue
+            name = _strip(ent.text)
+            words = name.split()
+            if not words or _is_initiative(words) or name.lower() in places:
+                continue
+            if any(w.lower().strip("’'s") in person_words for w in words):
+                continue
+            if any(w.lower().strip(".") in ("cm", "pm", "ceo") for w in words):
+                continue
+            if all(
+                w.lower() in _GENERIC_SINGLE or w.lower() in COUNTRY_FORMS or w.lower() in ("of", "and")
+                for w in words
+            ):
+                continue
+            if ent.end < len(doc) and doc[ent.end].lower_ in ROLE_HEADS:
+                continue  # "Indian Information Technology Minister": part of a title
+            if _before_event_word(doc, ent.end) or (
+                re.search(rf"\b(?:in|at|from|near|of)\s+{re.escape(name)}\b(?!\s+[A-Z])", text_all)
+                and len(words) == 1
+            ):
+                continue
+            if len(words) == 1:
+                w = words[0]
+                if w.lower() in _GENERIC_SINGLE or w.lower() in NOT_NAME_WORDS or w in lower_defined:
+                    continue
+                inner_cap = any(c.isupper() for c in w[1:]) and not w.isupper()
+                if is_acronym(w) and w not in acronyms and ent_counts.get(name_key(w), 0) < 2:
+                    continue
+                if not (inner_cap or is_acronym(w) or ent_counts.get(name_key(w), 0) >= 2):
+                    continue
+            elif not all(
+                x[0].isupper() or x.lower() in ("of", "and", "for", "&", "the") or x[0].isdigit()
+                for x in words
+            ) and not (len(words) == 2 and words[0][0].isupper()):  # "SK hynix"
+                continue
+            if _org_head(words) or len(words) <= 4:
+                add(name, pno)
+    orgs = list(found.values())
+    for acr, expansion in acronyms.items():
+        target = found.get(name_key(expansion))
+        if target and acr not in target.aliases:
+            target.aliases.append(acr)
+    orgs = _merge(orgs, docs)
+    for org in orgs:
+        first = org.name.split()[0].lower()
+        org.country = COUNTRY_FORMS.get(first) if first in ("us", "u.s.", "korean", "korea") else None
+    return sorted(orgs, key=lambda o: (o.paragraphs[0] if o.paragraphs else 0, o.name))
+
+
+_EVENT_WORDS = {
+    "summit",
+    "meeting",
+    "forum",
+    "conference",
+    "initiative",
+    "program",
+    "programme",
+    "deal",
+    "agreement",
+    "talks",
+    "campaign",
+    "project",
+}
+
+
+def _before_event_word(doc: Doc, end: int) -> bool:
+    """'Fostering the Future Together global initiative': a name of an initiative, not an organization."""
+    k = end
+    while (
+        k < len(doc)
+        and k - end < 2
+        and doc[k].is_lower
+        and doc[k].lower_ not in _EVENT_WORDS
+        and doc[k].pos_ == "ADJ"
+    ):
+        k += 1
+    return k < len(doc) and doc[k].lower_ in _EVENT_WORDS
+
+
+def _only_generic(words: list[str]) -> bool:
+    return len(words) <= 2 and all(
+        w.lower() in _GENERIC_SINGLE or w.lower() in ("of", "and", "the", "for") for w in words
+    )
+
+
+def _is_initiative(words: list[str]) -> bool:
+    last = words[-1].lower().strip(".,")
+    return (last in INITIATIVE_HEADS and last not in ORG_HEADS) or (
+        len(words) >= 2 and words[-2].lower() in INITIATIVE_HEADS and words[-1][0].isdigit()
+    )
+
+
+def _canonical_pattern(name: str) -> str | None:
+    """'Commerce Department' and 'Department of Commerce' share 'department:commerce'."""
+    words = [w for w in re.sub(r"^(?:US|U\.S\.|Korean?|the)\s+", "", name).split()]
+    low = [w.lower() for w in words]
+    for head in ("ministry", "department", "office", "agency", "bureau"):
+        if low and low[-1] == head and len(low) >= 2:
+            return f"{head}:{name_key(' '.join(words[:-1]))}"
+        if low and low[0] == head and len(low) >= 3 and low[1] == "of":
+            return f"{head}:{name_key(' '.join(words[2:]))}"
+    return None
+
+
+def _merge(orgs: list[OrgFound], docs: list[Doc]) -> list[OrgFound]:
+    """Fold short names and alternate word orders of one organization into its fullest name."""
+    orgs = sorted(orgs, key=lambda o: -len(o.name))
+    kept: list[OrgFound] = []
+    for org in orgs:
+        target = None
+        okey = name_key(org.name)
+        opat = _canonical_pattern(org.name)
+        for big in kept:
+            bkey = name_key(big.name)
+            if (
+                (bkey.endswith(okey) and len(org.name.split()) >= 3)
+                or (opat and opat == _canonical_pattern(big.name))
+                or org.name in big.aliases
+            ):
+                target = big
+            elif big.name.startswith(org.name + " and ") or big.name.startswith(org.name + " & "):
+                target = big  # spaCy's "Ministry of Science" of "Ministry of Science and ICT"
+            elif big.name.startswith(org.name + " ") and len(org.name.split()) == 1:
+                target = big  # "Samsung" of "Samsung Electronics"
+            if target:
+                break
+        if target:
+            for form in [org.name, *org.aliases]:
+                if form != target.name and form not in target.aliases:
+                    target.aliases.append(form)
+            target.paragraphs = sorted(set(target.paragraphs) | set(org.paragraphs))
+        else:
+            kept.append(org)
+    # descriptive references: "the science ministry", "the ministry"
+    text = "\n".join(d.text for d in docs)
+    for m in _DESCRIPTIVE.finditer(text):
+        modifier, head = m.group(1).lower(), m.group(2).lower()
+        cands = [o for o in kept if head in o.name.lower().split()]
+        words = [w for w in modifier.split() if w not in ("same", "new", "former")]
+        if words:
+            cands = [o for o in cands if all(w in o.name.lower() for w in words)]
+        if len(cands) == 1:
+            alias = f"{m.group(1)} {m.group(2)}".lower()
+            if alias not in cands[0].aliases:
+                cands[0].aliases.append(alias)
+    return kept
+
+
+def resolve_org_reference(text: str, orgs: list[OrgFound]) -> OrgFound | None:
+    """The organization a phrase names: a name, an alias, or "the ministry" when only one fits."""
+    phrase = _strip(text)
+    key = name_key(phrase)
+    for org in orgs:
+        if any(name_key(f) == key for f in org.forms()):
+            return org
+    words = phrase.lower().split()
+    if words and words[-1] in ("ministry", "department", "agency", "office", "bank", "commission", "company"):
+        cands = [
+            o
+            for o in orgs
+            if words[-1] in o.name.lower().split() and all(w in o.name.lower() for w in words[:-1])
+        ]
+        if len(cands) == 1:
+            return cands[0]
+    return None

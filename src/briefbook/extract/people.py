@@ -1,0 +1,300 @@
+"""People: who is named in the article, under which full name, with which role.
+
+spaCy's PERSON entities are the candidates; rules clean their edges, reject what cannot be a
+name ("UP CM", "AI Ministerial Meeting"), read roles from the title before a name ("Science
+Minister Bae Kyung-hoon") or the apposition after it ("Ha Jung-woo, senior presidential
+secretary for AI policy, said"), and fold short forms ("Bae", "President Lee") into the full
+name used elsewhere in the same article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..ids import name_key
+from .lexicon import COUNTRY_FORMS, HONORIFICS, NOT_NAME_WORDS, ROLE_HEADS, ROLE_MODIFIERS
+
+_NAME_TOKEN = re.compile(
+    r"^(?:[A-Z][a-z\u00C0-\u024F'’]*\.?|[A-Z][a-z\u00C0-\u024F'’]+(?:-[A-Za-z\u00C0-\u024F'’]+)+"
+    r"|(?:de|van|von|der|da|di|bin|al|la|le|du)|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+)$"
+)
+_CONNECTORS = {"of", "and", "for", "on", "&", "in"}
+_STOP_LEFT = {
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "on",
+    "with",
+    "by",
+    "as",
+    "to",
+    "from",
+    "between",
+    "that",
+    "said",
+    "says",
+    "when",
+    "while",
+}
+
+
+@dataclass
+class PersonFound:
+    """A person as the article names them: the fullest name, the other forms, the role as stated."""
+
+    name: str
+    mentions: list[str] = field(default_factory=list)
+    role: str | None = None
+    role_org: str | None = None  # organization named in or before the role ("OpenAI CEO")
+    country: str | None = None
+    paragraphs: list[int] = field(default_factory=list)
+    titled: bool = False
+
+
+def _clean_name_tokens(span: Span) -> list[Token]:
+    toks = [t for t in span if not t.is_space]
+    while toks and (toks[0].lower_ in HONORIFICS or toks[0].lower_ in ROLE_HEADS or toks[0].lower_ == "the"):
+        toks = toks[1:]
+    while toks and (toks[-1].text in ("'s", "’s", "'", "’") or toks[-1].is_punct):
+        toks = toks[:-1]
+    return toks
+
+
+def _name_text(tokens: list[Token]) -> str:
+    out = ""
+    for i, t in enumerate(tokens):
+        out += t.text + (t.whitespace_ if i < len(tokens) - 1 else "")
+    return out.strip()
+
+
+def looks_like_name(text: str) -> bool:
+    """A person's name: 1-5 capitalised words, no digits, no acronyms, no institution words."""
+    words = text.replace("’", "'").split()
+    if not 1 <= len(words) <= 5 or any(ch.isdigit() for ch in text):
+        return False
+    for w in words:
+        if w.lower().strip(".") in NOT_NAME_WORDS:
+            return False
+        if not _NAME_TOKEN.match(w):
+            return False
+        if len(w) > 1 and w.isupper():
+            return False
+    return any(w[0].isupper() for w in words) and words[0][0].isupper()
+
+
+def _role_before(doc: Doc, start: int) -> tuple[str | None, str | None, str | None]:
+    """Title words right before a name: returns (role, possessor organization, country)."""
+    j = start
+    while j - 1 >= 0:
+        t = doc[j - 1]
+        low = t.lower_
+        if t.text in ("'s", "’s"):
+            j -= 1
+            continue
+        if (t.is_punct and low != ".") or low in _STOP_LEFT or t.like_num:
+            break
+        if (
+            t.is_title
+            or t.is_upper
+            or low in ROLE_MODIFIERS
+            or low in ROLE_HEADS
+            or low in _CONNECTORS
+            or low in COUNTRY_FORMS
+            or (t.pos_ == "PROPN" and t.ent_type_ == "ORG")
+        ):
+            if t.ent_type_ == "PERSON" and low not in ROLE_HEADS:
+                break
+            j -= 1
+            continue
+        break
+    toks = list(doc[j:start])
+    while toks and (toks[0].lower_ in _CONNECTORS | {"the", "a", "an"} or toks[0].text in ("'s", "’s")):
+        toks = toks[1:]
+    heads = [n for n, t in enumerate(toks) if t.lower_ in ROLE_HEADS]
+    if not heads:
+        return None, None, None
+    # the phrase ends with the head ("Science Minister") or with its complement ("Minister of Science and ICT")
+    last_head = heads[-1]
+    tail = toks[last_head + 1 :]
+    if tail and tail[0].lower_ not in ("of", "for", "on"):
+        return None, None, None
+    return _split_possessor(toks)
+
+
+_CORPORATE_HEADS = {
+    "ceo",
+    "cfo",
+    "cto",
+    "coo",
+    "founder",
+    "co-founder",
+    "cofounder",
+    "chairman",
+    "chairwoman",
+    "chief",
+    "executive",
+    "president",
+    "head",
+    "director",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+}
+
+
+def _split_possessor(toks: list[Token]) -> tuple[str | None, str | None, str | None]:
+    """'Korea's Minister of Science' -> country; 'OpenAI CEO' -> organization; 'U.S. President' -> country."""
+    country = org = None
+    # possessive: everything before 's is the possessor
+    for k, t in enumerate(toks):
+        if t.text in ("'s", "’s"):
+            possessor = _name_text(toks[:k])
+            toks = toks[k + 1 :]
+            if possessor.lower() in COUNTRY_FORMS:
+                country = COUNTRY_FORMS[possessor.lower()]
+            else:
+                org = possessor
+            break
+    # leading country form or demonym ("U.S.", "Singaporean", "South Korean")
+    for width in (2, 1):
+        if len(toks) > width:
+            lead = _name_text(toks[:width]).lower()
+            if lead in COUNTRY_FORMS:
+                country = country or COUNTRY_FORMS[lead]
+                toks = toks[width:]
+                break
+    # leading proper nouns before a corporate title: an organization ("OpenAI CEO")
+    if len(toks) >= 2 and toks[-1].lower_ in _CORPORATE_HEADS:
+        k = 0
+        while (
+            k < len(toks) - 1
+            and toks[k].pos_ == "PROPN"
+            and toks[k].lower_ not in ROLE_HEADS
+            and toks[k].lower_ not in ROLE_MODIFIERS
+            and toks[k].ent_type_ in ("ORG", "PRODUCT", "")
+        ):
+            k += 1
+        if 0 < k == len(toks) - 1 and any(t.ent_type_ == "ORG" for t in toks[:k]):
+            org = org or _name_text(toks[:k])
+            toks = toks[k:]
+    role = _name_text(toks) if toks else None
+    return role, org, country
+
+
+_APPOS_END = re.compile(r"[,;:.)(\u201c\u201d\"]")
+
+
+def _role_after(doc: Doc, end: int) -> tuple[str | None, str | None]:
+    """', director of the White House Office ... (OSTP),' right after a name: (role, country)."""
+    if end >= len(doc) or doc[end].text != ",":
+        return None, None
+    toks: list[Token] = []
+    k = end + 1
+    depth = 0
+    while k < len(doc) and len(toks) < 25:
+        t = doc[k]
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and t.text in (",", ";", ".", ":", "\u201c", "\u201d", '"', "—", "–"):
+            break
+        toks.append(t)
+        k += 1
+    if not toks or (k >= len(doc) and len(toks) > 20):
+        return None, None
+    if any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in toks):
+        return None, None
+    while toks and toks[0].lower_ in ("the", "a", "an"):
+        toks = toks[1:]
+    head_pos = next((n for n, t in enumerate(toks[:8]) if t.lower_ in ROLE_HEADS), None)
+    if head_pos is None:
+        return None, None
+    if toks and toks[0].ent_type_ == "PERSON":
+        return None, None
+    country = None
+    for width in (2, 1):
+        lead = _name_text(toks[:width]).lower()
+        if len(toks) > width and lead in COUNTRY_FORMS and toks[width].lower_ not in ("of", "'s", "’s"):
+            country = COUNTRY_FORMS[lead]
+            break
+    return _name_text(toks), country
+
+
+def find_people(docs: list[Doc]) -> list[PersonFound]:
+    """People named in the paragraphs, short forms folded into full names, roles attached."""
+    found: dict[str, PersonFound] = {}
+    singles: list[tuple[str, int, str | None, str | None, str | None]] = []
+    for pno, doc in enumerate(docs, start=1):
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            toks = _clean_name_tokens(ent)
+            if not toks:
+                continue
+            name = _name_text(toks)
+            if not looks_like_name(name):
+                continue
+            start, end = toks[0].i, toks[-1].i + 1
+            role, org, country = _role_before(doc, start)
+            titled = role is not None
+            arole, acountry = _role_after(doc, end)
+            if arole and (not role or len(arole) > len(role)):
+                role, country = arole, acountry or country
+            if len(toks) == 1:
+                singles.append((name, pno, role, org, country))
+                continue
+            key = name_key(name)
+            person = found.get(key)
+            if person is None:
+                person = found[key] = PersonFound(name=name)
+            _note(person, name, pno, role, org, country, titled)
+    # fold single-word mentions ("Bae", "Kratsios") into the full names that contain them
+    for name, pno, role, org, country in singles:
+        target = resolve_short(name, list(found.values()))
+        if target is None:
+            if role is None:
+                continue  # a bare surname we cannot expand: too weak to publish as a person
+            key = name_key(name)
+            target = found.setdefault(key, PersonFound(name=name))
+        _note(target, name, pno, role, org, country, role is not None)
+    return sorted(found.values(), key=lambda p: (p.paragraphs[0] if p.paragraphs else 0, p.name))
+
+
+def _note(
+    person: PersonFound,
+    form: str,
+    pno: int,
+    role: str | None,
+    org: str | None,
+    country: str | None,
+    titled: bool,
+) -> None:
+    if form not in person.mentions:
+        person.mentions.append(form)
+    if pno not in person.paragraphs:
+        person.paragraphs.append(pno)
+    if role and (person.role is None or len(role) > len(person.role)):
+        person.role, person.role_org = role, org
+    person.country = person.country or country
+    person.titled = person.titled or titled
+
+
+def resolve_short(form: str, people: list[PersonFound]) -> PersonFound | None:
+    """The one person whose full name starts or ends with this single word (Korean or Western order)."""
+    key = name_key(form)
+    hits = []
+    for p in people:
+        words = p.name.replace("’", "'").split()
+        if len(words) < 2:
+            continue
+        if name_key(words[0]) == key or name_key(words[-1]) == key:
+            hits.append(p)
+    return hits[0] if len(hits) == 1 else None

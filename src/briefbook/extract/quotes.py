@@ -1,0 +1,176 @@
+"""Quotes: what was said, verbatim, and by whom.
+
+Direct quotes are the text between quotation marks. The speaker is the subject of the reporting
+verb of the same sentence, wherever it stands (before, after or between the quoted parts); a
+quote with no reporting verb continues the previous quote of its paragraph; "he" and "she" are
+the person who was last the subject of a sentence. Collective speakers ("the two countries")
+are kept as they are written. Sentences that report speech without quotation marks ("Bae
+proposed holding ...", "..., according to the ministry") become quotes of kind ``indirect``.
+Titles and scare quotes ("omnidirectional", a session's title) are not quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import INDIRECT_VERBS, PRONOUNS, REPORTING_VERBS
+
+_PAIRS = (("\u201c", "\u201d"), ('"', '"'), ("\u201e", "\u201c"), ("\u00ab", "\u00bb"))
+_OPEN_CLOSE = re.compile(r"\u201c([^\u201c\u201d]+)\u201d|\"([^\"]+)\"|\u00ab([^\u00ab\u00bb]+)\u00bb")
+
+
+@dataclass
+class QuoteFound:
+    text: str
+    speaker_text: str | None  # the words that name the speaker, as written ("he", "the two countries")
+    kind: str  # direct | indirect
+    paragraph: int
+    start: int  # character offset in the paragraph
+
+
+def _is_title_case(text: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", text)]
+    if len(words) < 2:
+        return False
+    small = {"a", "an", "the", "of", "and", "for", "to", "in", "on", "at", "by", "with", "toward", "towards"}
+    caps = sum(1 for w in words if w[0].isupper() or w.lower() in small)
+    return caps == len(words)
+
+
+def _subject_of(verb: Token, quote_spans: list[tuple[int, int]]) -> Span | None:
+    def outside(tok: Token) -> bool:
+        return not any(a <= tok.idx < b for a, b in quote_spans)
+
+    if verb.lower_ == "according":
+        for child in verb.children:
+            if child.lower_ == "to":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return verb.doc[obj.left_edge.i : obj.right_edge.i + 1]
+        return None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and outside(child):
+            toks = [t for t in child.subtree if outside(t)]
+            # an apposition after a name belongs to the name's description, not to the speaker
+            cut = next((t.i for t in toks if t.text == "," and t.i > child.i), None)
+            end = cut if cut is not None else toks[-1].i + 1
+            start = toks[0].i
+            return verb.doc[start:end]
+    # "said the ministry": subject after the verb is parsed as dobj/attr sometimes
+    for child in verb.children:
+        if (
+            child.dep_ in ("dobj", "attr", "npadvmod")
+            and child.i > verb.i
+            and outside(child)
+            and (child.pos_ == "PROPN" or child.ent_type_)
+        ):
+            return verb.doc[child.left_edge.i : child.right_edge.i + 1]
+    return None
+
+
+def _reporting_verbs(sent: Span, quote_spans: list[tuple[int, int]]) -> list[Token]:
+    out = []
+    for tok in sent:
+        if any(a <= tok.idx < b for a, b in quote_spans):
+            continue
+        if (tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to") or (
+            tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in REPORTING_VERBS
+        ):
+            out.append(tok)
+    return out
+
+
+def find_quotes(docs: list[Doc]) -> list[QuoteFound]:
+    """Direct and indirect quotes of every paragraph, in order, with the speaker as written."""
+    found: list[QuoteFound] = []
+    for pno, doc in enumerate(docs, start=1):
+        text = doc.text
+        spans: list[tuple[int, int, str]] = []
+        for m in _OPEN_CLOSE.finditer(text):
+            inner = next(g for g in m.groups() if g is not None)
+            spans.append((m.start(), m.end(), inner))
+        quote_chars = [(a, b) for a, b, _ in spans]
+        previous_speaker: str | None = None
+        quoted_sents: set[int] = set()
+        for a, b, inner in spans:
+            inner_clean = inner.strip()
+            words = inner_clean.split()
+            sent = _sentence_at(doc, a, b)
+            verbs = _reporting_verbs(sent, quote_chars) if sent is not None else []
+            speaker = None
+            if verbs:
+                verb = min(verbs, key=lambda v: min(abs(v.idx - a), abs(v.idx - b)))
+                subj = _subject_of(verb, quote_chars)
+                speaker = subj.text if subj is not None else None
+                if speaker is None and previous_speaker:
+                    speaker = previous_speaker
+            elif previous_speaker and _stands_alone(text, a, b):
+                speaker = previous_speaker
+            if sent is not None:
+                quoted_sents.add(sent.start)
+            # titles, themes and scare quotes are not quotes
+            if len(words) < 3 and speaker is None:
+                continue
+            if len(words) < 2:
+                continue
+            if _is_title_case(inner_clean) and (speaker is None or not _near_verb(verbs, a, b)):
+                continue
+            if speaker is None and not _stands_alone(text, a, b):
+                continue
+            found.append(QuoteFound(inner_clean, speaker, "direct", pno, a))
+            if speaker:
+                previous_speaker = speaker
+        found.extend(_indirect(doc, pno, quoted_sents))
+    return found
+
+
+def _near_verb(verbs: list[Token], a: int, b: int) -> bool:
+    return any(abs(v.idx - b) < 40 or abs(v.idx - a) < 60 for v in verbs)
+
+
+def _stands_alone(text: str, a: int, b: int) -> bool:
+    """A quote that is a whole sentence of its own (not a phrase quoted inside a sentence)."""
+    before = text[:a].rstrip()
+    return not before or before[-1] in '.!?:\u201d"' or before.endswith(("said", "says"))
+
+
+def _sentence_at(doc: Doc, a: int, b: int) -> Span | None:
+    """The sentence holding the quote's attribution: the one that contains the closing mark."""
+    best = None
+    for sent in doc.sents:
+        s, e = sent.start_char, sent.end_char
+        if s <= b - 1 < e or s <= a < e:
+            if best is None:
+                best = doc.char_span(min(s, a), max(e, min(b, len(doc.text))), alignment_mode="expand")
+            else:
+                best = doc.char_span(best.start_char, max(e, best.end_char), alignment_mode="expand")
+    return best
+
+
+def _indirect(doc: Doc, pno: int, quoted_sents: set[int]) -> list[QuoteFound]:
+    out = []
+    for sent in doc.sents:
+        if sent.start in quoted_sents or any(ch in sent.text for ch in '\u201c\u201d"'):
+            continue
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            if (tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to") or (
+                tok.pos_ == "VERB"
+                and lemma in INDIRECT_VERBS
+                and any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
+            ):
+                subj = _subject_of(tok, [])
+            else:
+                continue
+            if subj is None or subj.root.lower_ in ("it", "there", "this"):
+                continue
+            out.append(QuoteFound(sent.text.strip(), subj.text, "indirect", pno, sent.start_char))
+            break
+    return out
+
+
+def is_pronoun(text: str | None) -> bool:
+    return bool(text) and text.strip().lower() in PRONOUNS

@@ -1,0 +1,190 @@
+"""Proper-noun phrases: the raw material of organization and initiative names.
+
+spaCy's small model splits "Ministry of Science and ICT" into two entities and misses
+"Technology Prosperity Deal"; a run of capitalised words joined by "of", "and", "for", "on",
+"the" is a more faithful unit for institutional names in news English.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import INITIATIVE_HEADS, ORG_HEADS
+
+_JOINERS = {"of", "and", "for", "on", "&", "the", "de", "a"}
+_HEADISH = ORG_HEADS | set(INITIATIVE_HEADS)  # words that end a name (Bank, Group, Deal)
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z&]*[A-Z][A-Za-z]*$|^[A-Z]{2,}$")
+
+
+@dataclass(frozen=True)
+class Phrase:
+    start: int  # token index in the Doc
+    end: int
+    text: str
+    acronym: str | None = None  # "(OSTP)" right after the phrase
+    alias: str | None = None  # "(AI Basic Act)": a short name in parentheses right after the phrase
+
+    @property
+    def words(self) -> list[str]:
+        return self.text.split()
+
+
+def _capital(t: Token) -> bool:
+    text = t.text
+    if t.ent_type_ in ("DATE", "TIME"):
+        return False
+    if not text or not text[0].isalpha():
+        return t.like_num and len(text) == 4 and text.isdigit()  # years inside names: "APEC 2025 ..."
+    return text[0].isupper()
+
+
+def _may_join_and(doc: Doc, start: int, j: int) -> bool:
+    """'Science and ICT' after 'Ministry of' joins; 'World Bank and APEC' are two names."""
+    inside = {t.lower_ for t in doc[start:j]}
+    if inside & {"of", "for", "on"}:
+        return True
+    if doc[j - 1].lower_ in _HEADISH:
+        return False
+    # join only when the words after "and" run on to a head word: "Digital and AI Ministerial Meeting"
+    k = j + 1
+    while k < len(doc) and (_capital(doc[k]) and not doc[k].is_punct) and doc[k].ent_type_ != "PERSON":
+        if doc[k].lower_ in _HEADISH:
+            return True
+        k += 1
+    return False
+
+
+def _text(doc: Doc, start: int, end: int) -> str:
+    return doc[start:end].text.replace("\u2019", "’")
+
+
+def is_acronym(text: str) -> bool:
+    return bool(_ACRONYM.match(text)) and 2 <= len(text) <= 10
+
+
+def phrases(doc: Doc) -> list[Phrase]:
+    """Maximal runs of capitalised tokens (with inner joiners, hyphens and possessive plurals)."""
+    out: list[Phrase] = []
+    i, n = 0, len(doc)
+    while i < n:
+        if not _capital(doc[i]) or doc[i].is_punct or doc[i].like_num:
+            i += 1
+            continue
+        start = i
+        j = i + 1
+        while j < n:
+            t = doc[j]
+            if _capital(t) and not t.is_punct:
+                j += 1
+            elif t.text == "-" and j + 1 < n and not doc[j - 1].whitespace_ and _capital(doc[j + 1]):
+                j += 2  # Asia-Pacific
+            elif (
+                t.text in ("’", "'") and doc[j - 1].text.endswith("s") and j + 1 < n and _capital(doc[j + 1])
+            ):
+                j += 1  # Leaders’ Meeting
+            elif (
+                t.text == "("
+                and j + 3 < n
+                and doc[j + 2].text == ")"
+                and is_acronym(doc[j + 1].text)
+                and doc[j + 3].lower_ in ("and", "of")
+                and j + 4 < n
+                and _capital(doc[j + 4])
+            ):
+                j += 3  # "Development of Artificial Intelligence (AI) and Creation of ..."
+            elif (
+                t.lower_ in _JOINERS
+                and j + 1 < n
+                and (
+                    _capital(doc[j + 1])
+                    or (doc[j + 1].lower_ in ("the", "a") and j + 2 < n and _capital(doc[j + 2]))
+                )
+            ):
+                nxt = doc[j + 2] if doc[j + 1].lower_ in ("the", "a") else doc[j + 1]
+                if t.lower_ in ("and", "&") and not _may_join_and(doc, start, j):
+                    break
+                if t.lower_ == "of" and doc[j + 1].lower_ == "the" and nxt.ent_type_ == "GPE":
+                    break  # "... Policy of the U.S."
+                j += 1
+            else:
+                break
+        end = j
+        # sentence-initial function words are not part of a name
+        while start < end and doc[start].lower_ in (
+            "the",
+            "a",
+            "an",
+            "this",
+            "that",
+            "in",
+            "on",
+            "at",
+            "for",
+            "and",
+            "but",
+            "under",
+            "while",
+            "as",
+            "after",
+        ):
+            start += 1
+        while end > start and doc[end - 1].lower_ in _JOINERS:
+            end -= 1
+        if end > start:
+            acr = alias = None
+            if (
+                end + 2 < n
+                and doc[end].text == "("
+                and doc[end + 2].text == ")"
+                and is_acronym(doc[end + 1].text)
+            ):
+                acr = doc[end + 1].text
+            elif end + 1 < n and doc[end].text == "(":
+                close = next((k for k in range(end + 1, min(n, end + 8)) if doc[k].text == ")"), None)
+                if (
+                    close
+                    and close > end + 2
+                    and all(_capital(t) or t.lower_ in _JOINERS for t in doc[end + 1 : close])
+                ):
+                    alias = doc[end + 1 : close].text
+            out.append(Phrase(start, end, _text(doc, start, end), acr, alias))
+        i = max(j, i + 1)
+    return out
+
+
+def initials_match(acronym: str, expansion: str) -> bool:
+    """'OSTP' ~ 'Office of Science and Technology Policy'; 'AI' never expands a long phrase."""
+    letters = [c for c in acronym.upper() if c.isalpha()]
+    words = [w for w in re.split(r"[\s\-]+", expansion) if w and w[0].isalpha()]
+    caps = [w[0].upper() for w in words if w[0].isupper()]
+    if not letters or not caps:
+        return False
+    # every acronym letter in order among the capitalised initials, first letters equal
+    if letters[0] != caps[0]:
+        return False
+    k = 0
+    for c in caps:
+        if k < len(letters) and c == letters[k]:
+            k += 1
+    return k == len(letters)
+
+
+def head_word(words: list[str]) -> tuple[int, str] | None:
+    """The word that says what a name is: its last word, or a kind word followed by of/on/for
+    ("Organization for Economic Cooperation", "Basic Act on the Development of ...")."""
+    low = [w.lower().strip(".,") for w in words]
+    if low and low[-1] in _HEADISH:
+        return len(low) - 1, low[-1]
+    for k, w in enumerate(low[:-1]):
+        if w in _HEADISH and low[k + 1] in ("of", "on", "for"):
+            return k, w
+    return None
+
+
+def inside_quotes(doc: Doc, start: int) -> bool:
+    """True when token ``start`` sits inside an open quotation in its paragraph."""
+    before = doc[:start].text
+    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1

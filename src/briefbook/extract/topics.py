@@ -1,0 +1,51 @@
+"""Topics from a controlled vocabulary (``data/topics.yml``), by keyword frequency."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    name: str
+    description: str
+    keywords: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> tuple[Topic, ...]:
+    text = resources.files("briefbook").joinpath("data/topics.yml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text) or {}
+    return tuple(
+        Topic(t["id"], t["name"], t.get("description", ""), tuple(t.get("keywords", [])))
+        for t in data.get("topics", [])
+    )
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[tuple[Topic, re.Pattern[str]], ...]:
+    out = []
+    for topic in vocabulary():
+        alts = []
+        for kw in topic.keywords:
+            body = re.escape(kw).replace(r"\ ", r"[\s-]+")
+            alts.append(f"(?-i:{body})" if kw.isupper() else body)
+        out.append((topic, re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.I)))
+    return tuple(out)
+
+
+def find_topics(title: str, paragraphs: list[str], min_hits: int = 2) -> list[str]:
+    """Topic ids whose keywords occur at least ``min_hits`` times (a title hit counts double)."""
+    body = "\n".join(paragraphs)
+    scored = []
+    for topic, pattern in _patterns():
+        hits = len(pattern.findall(body)) + 2 * len(pattern.findall(title or ""))
+        if hits >= min_hits:
+            scored.append((-hits, topic.id))
+    return [tid for _, tid in sorted(scored)]

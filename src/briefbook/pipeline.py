@@ -1,0 +1,264 @@
+"""Ingest: raw article files in, briefing files out. The I/O edge around the pure extractors.
+
+Guarantees a user can rely on:
+- one bad file never stops the run: it is reported as one line ``path: problem``;
+- a briefing edited by hand is never overwritten unless ``force`` is given;
+- an unchanged article is not extracted again (its briefing records the article's sha256);
+- every write is atomic, and two runs on the same folder take turns (a lock file).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import __version__, store
+from .ids import slugify
+from .model import Briefing, Source
+from .reading import InputError, kind_of, read_article
+from .registry import Registry
+
+SUFFIXES = (".txt", ".html", ".htm", ".md")
+
+
+@dataclass
+class Outcome:
+    path: str
+    status: str  # new | updated | unchanged | skipped | failed
+    briefing: str | None = None
+    message: str | None = None
+
+
+@dataclass
+class Report:
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    def summary(self) -> str:
+        parts = [f"{self.count(s)} {s}" for s in ("new", "updated", "unchanged", "skipped", "failed")]
+        return "ingest: " + ", ".join(parts)
+
+
+def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """Article files under the given files and folders, sorted, hidden files left out."""
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                rel = f.relative_to(p)
+                if (
+                    f.is_file()
+                    and f.suffix.lower() in SUFFIXES
+                    and not any(part.startswith((".", "_")) for part in rel.parts)
+                ):
+                    out.append(f)
+        else:
+            out.append(p)
+    seen: set[Path] = set()
+    unique = []
+    for f in out:
+        key = f.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique
+
+
+def source_path(path: Path, root: Path | None = None) -> str:
+    """The article's path as the briefing records it: relative to the project root when inside it."""
+    root = (root or Path.cwd()).resolve()
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+@dataclass
+class _Existing:
+    path: Path
+    sha256: str | None
+    version: str | None
+    hand_edited: bool
+
+
+def index_existing(out_dir: Path) -> dict[str, _Existing]:
+    """Existing briefings by the article file they came from."""
+    index: dict[str, _Existing] = {}
+    if not out_dir.is_dir():
+        return index
+    for f in sorted(out_dir.glob("*.md")):
+        try:
+            text = f.read_text(encoding="utf-8")
+            meta, _, _ = store.split(text, f)
+        except (store.BriefingError, UnicodeDecodeError, OSError):
+            continue
+        src = meta.get("source") if isinstance(meta.get("source"), dict) else {}
+        gen = meta.get("generator") if isinstance(meta.get("generator"), dict) else {}
+        if src.get("file"):
+            index[str(src["file"])] = _Existing(
+                f, src.get("sha256"), gen.get("version"), store.is_hand_edited(text)
+            )
+    return index
+
+
+def briefing_name(briefing: Briefing) -> str:
+    date = briefing.date or "undated"
+    return f"{date}-{slugify(briefing.title, max_length=60)}.md"
+
+
+@dataclass
+class _Job:
+    path: str
+    source_file: str
+    registry: Registry
+
+
+def _extract(job: _Job) -> tuple[str, str | None, str | None, str | None]:
+    """Worker: (path, rendered text, suggested file name, error). Runs in a child process."""
+    from .cleaning import clean
+    from .extract.article import build_briefing
+
+    try:
+        raw = read_article(job.path)
+        cleaned = clean(raw)
+        if not any(p.strip() for p in cleaned.paragraphs):
+            return job.path, None, None, f"{job.path}: no article text left after cleaning"
+        source = Source(
+            file=job.source_file,
+            url=cleaned.url,
+            outlet=cleaned.outlet,
+            agencies=list(cleaned.agencies),
+            sha256=raw.sha256,
+        )
+        briefing = build_briefing(cleaned, source, job.registry)
+        return job.path, store.render(briefing), briefing_name(briefing), None
+    except InputError as exc:
+        return job.path, None, None, str(exc)
+    except Exception as exc:
+        return job.path, None, None, f"{job.path}: extraction failed ({type(exc).__name__}: {exc})"
+
+
+@contextmanager
+def _lock(out_dir: Path) -> Iterator[None]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with open(out_dir / ".briefbook.lock", "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _sha256(path: Path) -> str | None:
+    import hashlib
+
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def ingest(
+    paths: Iterable[str | os.PathLike[str]],
+    out_dir: str | os.PathLike[str],
+    *,
+    registry: Registry | None = None,
+    force: bool = False,
+    jobs: int = 1,
+    root: Path | None = None,
+    progress: Callable[[int, int, Outcome], None] | None = None,
+) -> Report:
+    """Turn every article under ``paths`` into a briefing in ``out_dir``."""
+    out = Path(out_dir)
+    registry = registry or Registry()
+    report = Report()
+    files = discover(paths)
+    with _lock(out):
+        existing = index_existing(out)
+        taken = {e.path.name for e in existing.values()} | {f.name for f in out.glob("*.md")}
+        todo: list[_Job] = []
+        total = len(files)
+
+        def note(outcome: Outcome) -> None:
+            report.outcomes.append(outcome)
+            if progress:
+                progress(len(report.outcomes), total, outcome)
+
+        for f in files:
+            src = source_path(f, root)
+            if kind_of(f) is None:
+                note(
+                    Outcome(
+                        str(f),
+                        "failed",
+                        message=(f"{f}: not an article file (expected {', '.join(SUFFIXES)})"),
+                    )
+                )
+                continue
+            prev = existing.get(src)
+            if prev and prev.hand_edited and not force:
+                note(
+                    Outcome(
+                        str(f),
+                        "skipped",
+                        str(prev.path),
+                        (
+                            f"{prev.path}: edited by hand, left as it is (run `briefbook ingest {f} --force` "
+                            "to regenerate it and lose the edits)"
+                        ),
+                    )
+                )
+                continue
+            if prev and not force and prev.version == __version__ and prev.sha256 == _sha256(f):
+                note(Outcome(str(f), "unchanged", str(prev.path)))
+                continue
+            todo.append(_Job(str(f), src, registry))
+        for job, (_, text, name, error) in zip(todo, _run(todo, jobs), strict=True):
+            if error or text is None or name is None:
+                note(Outcome(job.path, "failed", message=error))
+            else:
+                note(_write(job, text, name, existing, taken, out))
+    return report
+
+
+def _run(todo: list[_Job], jobs: int) -> Iterator[tuple[str, str | None, str | None, str | None]]:
+    if jobs <= 1 or len(todo) < 4:
+        return (_extract(j) for j in todo)
+    pool = ProcessPoolExecutor(max_workers=jobs)
+
+    def gen() -> Iterator[tuple[str, str | None, str | None, str | None]]:
+        with pool:
+            yield from pool.map(_extract, todo, chunksize=max(1, min(16, len(todo) // (jobs * 4) or 1)))
+
+    return gen()
+
+
+def _write(
+    job: _Job, text: str, name: str, existing: dict[str, _Existing], taken: set[str], out: Path
+) -> Outcome:
+    prev = existing.get(job.source_file)
+    if prev is not None:
+        target = prev.path  # keep the address stable even if the title changed
+        old = target.read_text(encoding="utf-8") if target.exists() else None
+        if old == text:
+            return Outcome(job.path, "unchanged", str(target))
+        store.write_atomic(target, text)
+        return Outcome(job.path, "updated", str(target))
+    target = out / name
+    n = 2
+    while target.name in taken:
+        target = out / re.sub(r"\.md$", f"-{n}.md", name)
+        n += 1
+    taken.add(target.name)
+    store.write_atomic(target, text)
+    existing[job.source_file] = _Existing(target, None, __version__, False)
+    return Outcome(job.path, "new", str(target))
