@@ -83,6 +83,11 @@ def test_year_inferred_for_partial_date_in_future_text() -> None:
     assert values("Ministers will gather on June 28 in Lima.") == ["2024-06-28"]
 
 
+def test_weekday_beside_a_partial_date_picks_the_year() -> None:
+    # Read in June 2024 without a tense cue, Dec. 6 would be last December; the weekday says 2024.
+    assert values("Tickets go on sale Friday, Dec. 6 at noon.") == ["2024-12-06"]
+
+
 def test_coordinated_days_give_one_mention_each() -> None:
     ms = find_dates("The leaders' summit will be held Oct. 30 and Nov. 2 in Lima.", WED)
     assert [(m.text, m.value) for m in ms] == [("Oct. 30", "2024-10-30"), ("Nov. 2", "2024-11-02")]
@@ -140,6 +145,11 @@ def test_weekday_with_last_next_this() -> None:
     assert values("The fire broke out last Wednesday.") == ["2024-06-05"]
     assert values("Negotiators meet again next Monday.") == ["2024-06-17"]
     assert values("A decision is due this Saturday.") == ["2024-06-15"]
+
+
+def test_modal_verbs_point_ahead() -> None:
+    assert values("The storm should ease by Thursday morning.") == ["2024-06-13"]
+    assert values("The storm may have eased by Thursday morning.") == ["2024-06-06"]
 
 
 def test_reporting_verb_far_away_does_not_decide_the_tense() -> None:
@@ -210,6 +220,7 @@ def test_seasons() -> None:
 def test_quarters() -> None:
     assert values("Profit jumped in the first quarter.") == ["2024-Q1"]
     assert values("Revenue fell in Q3 2023.") == ["2023-Q3"]
+    assert values("Exports should recover in the second half.") == ["2024-H2"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -240,6 +251,9 @@ def test_quarters() -> None:
         "April Ryan asked a question.",
         "The fall in prices surprised traders.",
         "Prices rose by 2024.5 points.",
+        "The suspect lives at 2134 Maple Grove Street.",
+        "A 3440x1440 1900R curved monitor is on sale.",
+        "The striker scored twice in the second half.",
     ],
 )
 def test_false_positives(text: str) -> None:

@@ -107,7 +107,7 @@ _WEEKDAY_RE = _cased(_WEEKDAYS)
 _DAY_RE = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR_RE = r"(?:1[0-9]|20|21)\d\d"
 # A year ends the number: not "2025,000", "2025.5", "20251", "2025%".
-_YEAR_END = r"(?![\d%]|[.,]\d|\s*(?:percent|per\s+cent)\b)"
+_YEAR_END = r"(?![\d%A-Za-z]|[.,]\d|\s*(?:percent|per\s+cent)\b)"
 _DAY_END = r"(?![\d:%]|[.,]\d{1,2}\b|\s*(?:percent|per\s+cent)\b)"
 _RANGE_SEP = r"\s*(?:-|–|—|\bto\b|\bthrough\b|\bthru\b|\buntil\b|\btill\b)\s*"
 _AND_SEP = r"\s*,?\s*(?:and|&|or)\s+"
@@ -133,7 +133,7 @@ _FUTURE_CUES = re.compile(
     r"\b(?:will|won't|shall|'ll|scheduled|slated|set\s+to|due\s+to|due\s+(?:on|in)|plans?\s+to|"
     r"planned|planning|upcoming|expected|expects?|going\s+to|to\s+be\s+held|is\s+to|are\s+to|"
     r"intends?\s+to|aims?\s+to|forthcoming|next|coming|later\s+this|starting|from\s+next|"
-    r"would\s+(?:be\s+)?(?:held|take)|ahead\s+of)\b",
+    r"would\s+(?:be\s+)?(?:held|take)|ahead\s+of|(?:should|might|must|may)(?=\s+(?!have\b)\w))\b",
     re.IGNORECASE,
 )
 _PAST_IRREGULAR = (
@@ -380,6 +380,12 @@ def _date_list(m: re.Match[str], ctx: _Ctx, day_first: bool) -> list[_Item] | No
             return None
         tense = ctx.tense(m.start(), m.end())
         first = _day_month_date(ctx.anchor, days[0][3], days[0][2], tense)
+        if m.group("lead_wd"):
+            # "Friday, Dec. 6": the year in which Dec. 6 is a Friday, if one is near.
+            wd = _WEEKDAYS[m.group("lead_wd").lower()]
+            near = [c for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)
+                    if (c := _valid(y, days[0][3], days[0][2])) and c.weekday() == wd]
+            first = min(near, key=lambda c: abs((c - ctx.anchor).days)) if near else first
         if first is None:
             return None
         year = first.year
@@ -404,7 +410,7 @@ def _date_list(m: re.Match[str], ctx: _Ctx, day_first: bool) -> list[_Item] | No
     return items
 
 
-_WEEKDAY_PREFIX = rf"(?:(?:{_WEEKDAY_RE}),?\s+(?:the\s+)?)?"
+_WEEKDAY_PREFIX = rf"(?:(?P<lead_wd>{_WEEKDAY_RE}),?\s+(?:the\s+)?)?"
 _MDY_ITEM = rf"(?:{_MONTH_RE}\s*)?{_DAY_RE}{_DAY_END}"
 _DMY_ITEM = rf"{_DAY_RE}(?:\s+(?:of\s+)?{_MONTH_RE})?"
 
@@ -508,7 +514,7 @@ def _month_alone(m: re.Match[str], ctx: _Ctx) -> list[_Item] | None:
     return [_Item(m.start(), m.end(), f"{y:04d}-{mo:02d}", "month")]
 
 
-_WEEKDAY_NAME_BEFORE = re.compile(r"\b(?:Good|Black|Holy|Cyber|Ash|Super|Bloody|Easter|Palm|Giving)\s+$")
+_WEEKDAY_NAME_BEFORE = re.compile(r"\b(?:Good|[Bb]lack|Holy|[Cc]yber|Ash|Super|Bloody|Easter|Palm)\s+$")
 _WEEKDAY_NAME_AFTER = re.compile(r"\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Mail|School)\b")
 
 
@@ -684,6 +690,14 @@ def _season(m: re.Match[str], ctx: _Ctx) -> list[_Item] | None:
     return [_Item(start_at, m.end(), f"{pick[0].year:04d}-{code}", "season")]
 
 
+_FINANCE = re.compile(
+    r"\b(?:earnings|results|revenues?|profits?|loss(?:es)?|sales|income|GDP|economy|economic|growth|"
+    r"output|exports?|imports?|quarterly|fiscal|shares|investors?|forecasts?|outlook|percent|won|dollars?|"
+    r"billion|million|trillion|inflation|rates?)\b",
+    re.IGNORECASE,
+)
+
+
 @_rule(
     r"\b(?:the\s+|The\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<kind>quarter|half)"
     rf"(?:\s+(?:of\s+)?(?:(?P<year>{_YEAR_RE}){_YEAR_END}|(?P<rel>this|last|next)\s+year))?"
@@ -707,6 +721,10 @@ def _quarter(m: re.Match[str], ctx: _Ctx) -> list[_Item] | None:
     elif m.group("rel"):
         y = ctx.anchor.year + {"this": 0, "last": -1, "next": 1}[m.group("rel").lower()]
     else:
+        # A bare "the second half" is as often a match's as a year's: only with money about.
+        sent = next((ctx.text[s:e] for s, e in ctx.sentences if s <= m.start() < e), "")
+        if not _FINANCE.search(sent):
+            return None
         # A bare "the third quarter" is the latest one that has begun (or the next, ahead).
         a = ctx.anchor
         cur = (a.month - 1) // 3 + 1 if kind == "quarter" else (a.month - 1) // 6 + 1
@@ -740,6 +758,12 @@ def _year_range(m: re.Match[str], ctx: _Ctx) -> list[_Item] | None:
     return [first, _Item(m.start("y2"), m.end(), f"{y2:04d}", "year")]
 
 
+_STREET = re.compile(
+    r"(?:\s+[A-Z][a-z]+){1,3}\s+(?:Street|St|Avenue|Ave|Road|Rd|Place|Pl|Boulevard|Blvd|Drive|Dr|Lane|Ln|"
+    r"Way|Court|Ct|Highway|Hwy|Parkway|Pkwy|Terrace|Circle)\b"
+)
+
+
 def _not_a_year(text: str, start: int, end: int, modified: bool) -> bool:
     """A four-digit number that names ("APEC 2025"), counts ("2000 people") or prices."""
     before, after = text[:start], text[end:]
@@ -760,6 +784,8 @@ def _not_a_year(text: str, start: int, end: int, modified: bool) -> bool:
         return True
     nxt = re.match(r"\s+([a-z]+)", after)
     if nxt and nxt.group(1) in _COUNT_NOUNS:
+        return True
+    if _STREET.match(after):
         return True
     # "No. 2010", "2025 / 2026 = ..." and money.
     return bool(
