@@ -240,6 +240,7 @@ def test_quarters() -> None:
         "May officials stay in office?",
         "March organisers expect a crowd.",
         "The resort town of Augusta is busy.",
+        "Some 5 Mayors signed the letter.",
         "Visitors toured Mar-a-Lago.",
         "The plant employs 2000 workers.",
         "Its Vision 2030 plan is ambitious.",

@@ -102,7 +102,7 @@ def _cased(words: Iterable[str]) -> str:
 
 _MONTH_FULL_RE = _cased(_MONTH_NAMES)
 # An abbreviation must end the word: "Aug" in "Augusta" or "Mar" in "Mars" is no month.
-_MONTH_RE = rf"(?:{_MONTH_FULL_RE}|(?:{_cased(_MONTH_ABBR)})\b\.?)"
+_MONTH_RE = rf"(?:(?:{_MONTH_FULL_RE})\b|(?:{_cased(_MONTH_ABBR)})\b\.?)"
 _WEEKDAY_RE = _cased(_WEEKDAYS)
 _DAY_RE = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR_RE = r"(?:1[0-9]|20|21)\d\d"
