@@ -21,7 +21,6 @@ numbers that look like years ("APEC 2025", "2000 people") are guarded by their c
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -937,8 +936,3 @@ def parse_date(text: str) -> date | None:
     if m:
         return _valid(int(m.group("y")), int(m.group("m")), int(m.group("d")))
     return None
-
-
-def month_name(month: int) -> str:
-    """English name of a month number (for readable output elsewhere)."""
-    return calendar.month_name[month]
