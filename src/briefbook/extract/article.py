@@ -10,6 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 from spacy.tokens import Doc
 
@@ -44,7 +48,7 @@ def build_briefing(clean: CleanArticle, source: Source, registry: Registry | Non
     docs = parse(paragraphs)
 
     people = find_people(docs)
-    people = _add_bare_mentions(docs, people)
+    people = _add_known_people(docs, _add_bare_mentions(docs, people))
     person_words = {w.lower().strip("’'") for p in people for w in p.name.split()}
     places = _places(docs)
     orgs = find_organizations(docs, person_words, {p.lower() for p in places})
@@ -120,6 +124,43 @@ def _add_bare_mentions(docs: list[Doc], people: list[PersonFound]) -> list[Perso
             if pno not in person.paragraphs:
                 person.paragraphs.append(pno)
     return people
+
+
+@lru_cache(maxsize=1)
+def _known_people() -> dict[str, dict[str, str]]:
+    """Surname -> entry of ``data/known_people.yml``; surnames shared by two entries are dropped."""
+    text = resources.files("briefbook").joinpath("data/known_people.yml").read_text(encoding="utf-8")
+    by_surname: dict[str, list[dict[str, str]]] = {}
+    for entry in (yaml.safe_load(text) or {}).get("people", []):
+        words = entry["name"].split()
+        for key in {name_key(words[-1]), name_key(words[0])}:
+            by_surname.setdefault(key, []).append(entry)
+    return {k: v[0] for k, v in by_surname.items() if len(v) == 1}
+
+
+def _add_known_people(docs: list[Doc], people: list[PersonFound]) -> list[PersonFound]:
+    """'Trump said' with no 'Donald Trump' in the article: a well-known surname names its person."""
+    known = _known_people()
+    taken = {name_key(w) for p in people for w in p.name.split()}
+    added: dict[str, PersonFound] = {}
+    for pno, doc in enumerate(docs, start=1):
+        for tok in doc:
+            key = name_key(tok.text)
+            if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or key in taken or key not in known:
+                continue
+            if tok.ent_type_ == "PERSON" and (
+                tok.ent_iob_ == "I" or (tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ == "I")
+            ):
+                continue  # part of a longer name
+            entry = known[key]
+            person = added.setdefault(
+                key, PersonFound(name=entry["name"], role=entry.get("role"), country=entry.get("country"))
+            )
+            if tok.text not in person.mentions:
+                person.mentions.append(tok.text)
+            if pno not in person.paragraphs:
+                person.paragraphs.append(pno)
+    return people + list(added.values())
 
 
 def _person_id(p: PersonFound, registry: Registry) -> str:

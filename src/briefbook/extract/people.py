@@ -115,7 +115,11 @@ def _role_before(doc: Doc, start: int) -> tuple[str | None, str | None, str | No
             continue
         break
     toks = list(doc[j:start])
-    while toks and (toks[0].lower_ in _CONNECTORS | {"the", "a", "an"} or toks[0].text in ("'s", "’s")):
+    while toks and (
+        toks[0].lower_ in _CONNECTORS | {"the", "a", "an"}
+        or toks[0].text in ("'s", "’s")
+        or toks[0].pos_ in ("VERB", "ADP", "ADV")
+    ):
         toks = toks[1:]
     heads = [n for n, t in enumerate(toks) if t.lower_ in ROLE_HEADS]
     if not heads:
