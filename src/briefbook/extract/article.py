@@ -14,7 +14,6 @@ from functools import lru_cache
 from importlib import resources
 
 import yaml
-
 from spacy.tokens import Doc
 
 from ..cleaning import CleanArticle
