@@ -87,6 +87,19 @@ def briefing_link(ctx: _Ctx, here: str, slug: str, anchor: str | None = None,
     return link(label if label is not None else md(entry.title), here, paths.briefing(slug), anchor)
 
 
+def para_anchor(ctx: _Ctx, slug: str, paragraph: int) -> str | None:
+    """The anchor of a paragraph, or None when the briefing has no such paragraph."""
+    count = len(ctx.corpus.briefings[slug].briefing.paragraphs)
+    return f"p-{paragraph}" if isinstance(paragraph, int) and 1 <= paragraph <= count else None
+
+
+def para_link(ctx: _Ctx, here: str, slug: str, paragraph: int) -> str:
+    anchor = para_anchor(ctx, slug, paragraph)
+    if anchor is None:
+        return f"paragraph {md(paragraph)} (not in the text)"
+    return link(f"paragraph {paragraph}", here, paths.briefing(slug), anchor)
+
+
 def org_link(ctx: _Ctx, here: str, seen: RoleSeen | None) -> str:
     if seen is None or not seen.organization:
         return ""
@@ -127,20 +140,20 @@ def quote_block(ctx: _Ctx, here: str, q: QuoteRef, *, show_speaker: bool, show_b
     if show_briefing:
         entry = ctx.corpus.briefings[q.briefing]
         cite.append(f"{date_text(entry.date)}, "
-                    + briefing_link(ctx, here, q.briefing, f"p-{q.paragraph}"))
+                    + briefing_link(ctx, here, q.briefing, para_anchor(ctx, q.briefing, q.paragraph)))
     else:
-        cite.append(link(f"paragraph {q.paragraph}", here, paths.briefing(q.briefing), f"p-{q.paragraph}"))
-    return [f"> {body}", ">", "> — " + ", ".join(cite), ""]
+        cite.append(para_link(ctx, here, q.briefing, q.paragraph))
+    # the attribution is a paragraph of its own: it also keeps consecutive quotes apart
+    return [f"> {body}", "", "— " + ", ".join(cite), "{: .bb-cite }", ""]
 
 
 def event_line(ctx: _Ctx, here: str, ev: EventRef, *, skip: Ref | None = None, show_briefing: bool = True,
                max_entities: int = 6) -> str:
     parts = [f"- **{md(ev.date)}** {md(ev.text)}"]
     if show_briefing:
-        parts.append("— " + briefing_link(ctx, here, ev.briefing, f"p-{ev.paragraph}"))
+        parts.append("— " + briefing_link(ctx, here, ev.briefing, para_anchor(ctx, ev.briefing, ev.paragraph)))
     else:
-        parts.append("— " + link(f"paragraph {ev.paragraph}", here, paths.briefing(ev.briefing),
-                                 f"p-{ev.paragraph}"))
+        parts.append("— " + para_link(ctx, here, ev.briefing, ev.paragraph))
     others = [r for r in ev.entities if r != skip and r.kind != "topic"][:max_entities]
     if others:
         parts.append("· " + ", ".join(ref_link(ctx, here, r) for r in others))
@@ -341,7 +354,8 @@ def entity_page(ctx: _Ctx, ent: Entity) -> str:
             out += ["## Quotes", ""]
             for q in reversed(ent.quotes):
                 out += quote_block(ctx, here, q, show_speaker=False, show_briefing=True)
-        out += _connections(ctx, here, ent, "person", "Connections", "People seen in the same briefings.")
+        out += _connections(ctx, here, ent, "person", "Connections",
+                            "People seen in the same briefings, with the number of briefings they share.")
         out += _connections(ctx, here, ent, "organization", "Organizations")
         out += _connections(ctx, here, ent, "initiative", "Initiatives")
         out += _events_section(ctx, here, ent)
@@ -390,11 +404,13 @@ def _connections(ctx: _Ctx, here: str, ent: Entity, kind: str, title: str, note:
     if note:
         out += [note, ""]
     shown = conns[:CONNECTIONS_SHOWN]
-    rows = [[ref_link(ctx, here, r), str(n)] for r, n in shown]
-    out += table([paths.KIND_TITLES[kind].rstrip("s") if kind != "person" else "Person", "Shared briefings"],
-                 rows)
-    if len(conns) > len(shown):
-        out += [f"And {len(conns) - len(shown)} more.", ""]
+    more = f"And {len(conns) - len(shown)} more." if len(conns) > len(shown) else ""
+    if kind == "person":
+        out += table(["Person", "Shared briefings"], [[ref_link(ctx, here, r), str(n)] for r, n in shown])
+        return [*out, more, ""] if more else out
+    # other kinds as one line: name (shared briefings)
+    out += [" · ".join(f"{ref_link(ctx, here, r)} ({n})" for r, n in shown) + (f" · {more}" if more else ""),
+            "{: .bb-inline }", ""]
     return out
 
 
