@@ -82,7 +82,12 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
 
     def add(name: str, pno: int) -> OrgFound | None:
         name = _strip(name)
-        if not name or name.lower() in AGENCIES or (name.lower() in places and not _org_head(name.split())):
+        brand = " " not in name and any(c.isupper() for c in name[1:]) and not name.isupper()
+        if (
+            not name
+            or name.lower() in AGENCIES
+            or (name.lower() in places and not _org_head(name.split()) and not brand)
+        ):
             return None
         key = name_key(name)
         org = found.get(key)
@@ -125,7 +130,8 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
                 continue
             name = _strip(ent.text)
             words = name.split()
-            if not words or _is_initiative(words) or name.lower() in places:
+            brand = len(words) == 1 and any(c.isupper() for c in name[1:]) and not name.isupper()
+            if not words or _is_initiative(words) or (name.lower() in places and not brand):
                 continue
             if any(w.lower().strip("’'s") in person_words for w in words):
                 continue

@@ -102,7 +102,9 @@ def find_quotes(docs: list[Doc]) -> list[QuoteFound]:
             verbs = _reporting_verbs(sent, quote_chars) if sent is not None else []
             speaker = None
             if verbs:
-                verb = min(verbs, key=lambda v: min(abs(v.idx - a), abs(v.idx - b)))
+                inner_tok = _token_at(doc, a + 1)
+                governing = [v for v in verbs if inner_tok is not None and v in inner_tok.ancestors]
+                verb = min(governing or verbs, key=lambda v: min(abs(v.idx - a), abs(v.idx - b)))
                 subj = _subject_of(verb, quote_chars)
                 speaker = subj.text if subj is not None else None
                 if speaker is None and previous_speaker:
@@ -125,6 +127,13 @@ def find_quotes(docs: list[Doc]) -> list[QuoteFound]:
                 previous_speaker = speaker
         found.extend(_indirect(doc, pno, quoted_sents))
     return found
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    for tok in doc:
+        if tok.idx <= char < tok.idx + len(tok.text) or tok.idx > char:
+            return tok
+    return None
 
 
 def _near_verb(verbs: list[Token], a: int, b: int) -> bool:

@@ -16,7 +16,7 @@ from .lexicon import INITIATIVE_HEADS, ORG_HEADS
 
 _JOINERS = {"of", "and", "for", "on", "&", "the", "de", "a"}
 _HEADISH = ORG_HEADS | set(INITIATIVE_HEADS)  # words that end a name (Bank, Group, Deal)
-_ACRONYM = re.compile(r"^[A-Z][A-Za-z&]*[A-Z][A-Za-z]*$|^[A-Z]{2,}$")
+_ACRONYM = re.compile(r"^[A-Z][A-Z&0-9]*[A-Z0-9]$")
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def _may_join_and(doc: Doc, start: int, j: int) -> bool:
         return False
     # join only when the words after "and" run on to a head word: "Digital and AI Ministerial Meeting"
     k = j + 1
-    while k < len(doc) and (_capital(doc[k]) and not doc[k].is_punct) and doc[k].ent_type_ != "PERSON":
+    while k < len(doc) and _capital(doc[k]) and not doc[k].is_punct:
         if doc[k].lower_ in _HEADISH:
             return True
         k += 1
@@ -79,6 +79,8 @@ def phrases(doc: Doc) -> list[Phrase]:
             t = doc[j]
             if _capital(t) and not t.is_punct:
                 j += 1
+            elif t.text.isdigit() and len(t.text) == 4 and j + 1 < n and _capital(doc[j + 1]):
+                j += 1  # "Asia-Pacific Economic Cooperation 2025 Digital and AI Ministerial Meeting"
             elif t.text == "-" and j + 1 < n and not doc[j - 1].whitespace_ and _capital(doc[j + 1]):
                 j += 2  # Asia-Pacific
             elif (

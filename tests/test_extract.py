@@ -1,0 +1,263 @@
+"""Extractors, each specified by sentences written for these tests (not taken from any corpus)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from briefbook.cleaning import CleanArticle
+from briefbook.extract.article import build_briefing
+from briefbook.extract.events import find_events
+from briefbook.extract.initiatives import find_initiatives
+from briefbook.extract.nlp import parse
+from briefbook.extract.organizations import find_organizations
+from briefbook.extract.people import find_people, looks_like_name
+from briefbook.extract.quotes import find_quotes
+from briefbook.extract.summary import key_points, summarize
+from briefbook.extract.topics import find_topics
+from briefbook.model import Source
+from briefbook.registry import Entry, Registry
+
+
+def people_of(*paragraphs: str):
+    return {p.name: p for p in find_people(parse(list(paragraphs)))}
+
+
+def brief(*paragraphs: str, date: str | None = "2024-03-14", registry: Registry | None = None):
+    clean = CleanArticle(paragraphs=list(paragraphs), title="Test story", date=date)
+    return build_briefing(clean, Source(file="seeds/x.txt"), registry)
+
+
+# ----------------------------------------------------------------------------- people
+
+
+def test_pre_nominal_title_is_the_role():
+    found = people_of("Trade Minister Park Ji-won met investors in Busan on Monday.")
+    assert found["Park Ji-won"].role == "Trade Minister"
+
+
+def test_apposition_after_the_name_is_the_role():
+    found = people_of(
+        "Elena Ruiz, deputy director of the National Institute of Standards, said the rules would change."
+    )
+    assert found["Elena Ruiz"].role == "deputy director of the National Institute of Standards"
+
+
+def test_country_before_the_title_goes_to_country():
+    found = people_of("Japanese Digital Minister Kenji Sato visited the plant.")
+    assert found["Kenji Sato"].role == "Digital Minister"
+    assert found["Kenji Sato"].country == "Japan"
+
+
+def test_company_before_a_corporate_title_is_the_affiliation():
+    found = people_of("On Friday, Nvidia CEO Jensen Huang toured the new lab in Taipei.")
+    assert found["Jensen Huang"].role == "CEO"
+    assert found["Jensen Huang"].role_org == "Nvidia"
+
+
+def test_surname_alone_folds_into_the_full_name():
+    found = people_of(
+        "Foreign Minister Cho Hyun arrived in Tokyo.",
+        "Cho told reporters the talks went well.",
+    )
+    assert list(found) == ["Cho Hyun"]
+    assert "Cho" in found["Cho Hyun"].mentions
+
+
+@pytest.mark.parametrize(
+    "text", ["UP CM", "AI Ministerial Meeting", "AI", "Order 14320", "Ministry of Trade"]
+)
+def test_not_a_name(text):
+    assert not looks_like_name(text)
+
+
+# ----------------------------------------------------------------------------- organizations
+
+
+def orgs_of(*paragraphs: str):
+    docs = parse(list(paragraphs))
+    return {o.name: o for o in find_organizations(docs, set(), set())}
+
+
+def test_acronym_in_parentheses_is_an_alias():
+    found = orgs_of("The Korea Energy Agency (KEA) opened a new office in Ulsan.")
+    assert found["Korea Energy Agency"].aliases == ["KEA"]
+
+
+def test_the_ministry_by_its_field_is_the_ministry():
+    found = orgs_of(
+        "The Ministry of Oceans and Fisheries announced the plan on Monday.",
+        "The oceans ministry said the fleet would be renewed.",
+    )
+    assert "oceans ministry" in found["Ministry of Oceans and Fisheries"].aliases
+
+
+def test_department_word_order_variants_are_one_organization():
+    found = orgs_of(
+        "The Department of Energy approved the loan.",
+        "An Energy Department spokesperson confirmed the figure.",
+    )
+    assert list(found) == ["Department of Energy"]
+    assert "Energy Department" in found["Department of Energy"].aliases
+
+
+def test_two_names_joined_by_and_stay_two():
+    found = orgs_of("Officials from the Asian Development Bank and the World Trade Organization met.")
+    assert {"Asian Development Bank", "World Trade Organization"} <= set(found)
+
+
+# ----------------------------------------------------------------------------- initiatives
+
+
+def initiatives_of(*paragraphs: str, orgs: set[str] | None = None):
+    return {i.name: i.kind for i in find_initiatives(parse(list(paragraphs)), orgs or set())}
+
+
+def test_capitalised_name_with_a_kind_word():
+    found = initiatives_of("Both sides praised the Clean Hydrogen Partnership Agreement signed last year.")
+    assert found == {"Clean Hydrogen Partnership Agreement": "agreement"}
+
+
+def test_numbered_order():
+    assert initiatives_of("The policy follows Executive Order 14110 on safe AI.") == {
+        "Executive Order 14110": "order"
+    }
+
+
+def test_actor_before_a_lower_case_kind_word():
+    found = initiatives_of("Leaders will gather for the ASEAN summit in Kuala Lumpur.", orgs={"asean"})
+    assert found == {"ASEAN summit": "summit"}
+
+
+def test_adopted_text_described_by_its_subject():
+    found = initiatives_of("The ministers adopted a joint declaration on ocean plastics and recycling.")
+    assert "joint declaration on ocean plastics and recycling" in found
+
+
+def test_quoted_titles_are_not_initiatives():
+    assert (
+        initiatives_of("The theme of the forum was “Building Bridges Toward Shared Prosperity Plan.”") == {}
+    )
+
+
+# ----------------------------------------------------------------------------- quotes
+
+
+def quotes_of(*paragraphs: str):
+    return [(q.text, q.speaker_text, q.kind) for q in find_quotes(parse(list(paragraphs)))]
+
+
+def test_attribution_after_the_quote():
+    got = quotes_of("“We will double our investment in chips,” Governor Alice Kim said on Monday.")
+    assert got == [("We will double our investment in chips,", "Governor Alice Kim", "direct")]
+
+
+def test_attribution_before_the_quote():
+    got = quotes_of("Mayor Tom Reyes said: “The bridge will open before winter.”")
+    assert got[0][:2] == ("The bridge will open before winter.", "Mayor Tom Reyes")
+
+
+def test_quote_split_by_its_attribution_gives_two_quotes_same_speaker():
+    got = quotes_of("“The deal is done,” Reyes said. “Now the work begins.”")
+    assert [(t, s) for t, s, _ in got] == [("The deal is done,", "Reyes"), ("Now the work begins.", "Reyes")]
+
+
+def test_partial_quote_goes_to_the_subject_of_the_reporting_verb():
+    got = quotes_of("Harris stressed that the goal is to “bring factories home,” according to aides.")
+    assert got[0][:2] == ("bring factories home,", "Harris")
+
+
+def test_collective_speaker_is_kept_as_written():
+    got = quotes_of("“The partnership will last for decades,” the two governments said in a statement.")
+    assert got[0][1] == "the two governments"
+
+
+def test_scare_quotes_and_titles_are_not_quotes():
+    assert quotes_of("The plan, dubbed “moonshot,” was shelved.") == []
+    assert quotes_of("The session “Connecting Cities For Everyone” drew a crowd.") == []
+
+
+def test_indirect_speech_is_kind_indirect():
+    got = quotes_of("Lee proposed holding a second round of talks in June.")
+    assert got == [("Lee proposed holding a second round of talks in June.", "Lee", "indirect")]
+
+
+def test_pronoun_speaker_resolves_to_the_last_subject():
+    b = brief(
+        "Energy Minister Oh Sung-min visited the reactor site on Tuesday.",
+        "“Safety comes first,” he said.",
+    )
+    assert [(q.text, q.speaker, q.speaker_name) for q in b.quotes] == [
+        ("Safety comes first,", "oh-sung-min", "Oh Sung-min")
+    ]
+
+
+# ----------------------------------------------------------------------------- events, topics, summary
+
+
+def test_events_resolve_relative_dates_against_the_publication_date():
+    events = find_events(
+        [
+            "The board met on Tuesday to approve the budget.",
+            "On the previous day, the chairman resigned.",
+            "Earlier this month, the company cut its forecast.",
+            "The vote is scheduled for March 20 and March 21.",
+        ],
+        dt.date(2024, 3, 14),  # a Thursday
+    )
+    assert [(e.date, e.paragraph) for e in events] == [
+        ("2024-03-12", 1),
+        ("2024-03-11", 2),
+        ("2024-03", 3),
+        ("2024-03-20", 4),
+        ("2024-03-21", 4),
+    ]
+
+
+def test_years_alone_are_not_events():
+    assert find_events(["The company was founded in 1998."], dt.date(2024, 3, 14)) == []
+
+
+def test_topics_come_from_the_vocabulary():
+    topics = find_topics("Chip tariffs loom", ["Semiconductor makers fear new tariffs on chips and exports."])
+    assert "semiconductors" in topics and "trade" in topics
+
+
+def test_summary_is_the_lead_without_its_dateline():
+    paras = [
+        "BUSAN, March 14 (Reuters) -- The port handled a record volume of containers in February, officials said."
+    ]
+    assert summarize(paras).startswith("The port handled a record volume")
+
+
+def test_key_points_are_sentences_of_the_article_in_order():
+    paras = [
+        "The city council approved a new budget of 4 billion dollars on Monday.",
+        "Mayor Ana Cruz said the money would go to schools and 12 new clinics across the region.",
+        "Residents were divided over the plan at a public meeting held in the old town hall.",
+    ]
+    points = key_points(paras, None, {2: 2.0})
+    assert points and all(any(p in para for para in paras) for p in points)
+
+
+# ----------------------------------------------------------------------------- the whole briefing
+
+
+def test_registry_entry_overrides_the_extracted_name():
+    registry = Registry(
+        [Entry(name="Department of Energy", kind="organization", aliases=["DOE", "Energy Department"])]
+    )
+    b = brief("An Energy Department spokesperson confirmed the loan on Monday.", registry=registry)
+    assert [(o.id, o.name) for o in b.organizations] == [("department-of-energy", "Department of Energy")]
+
+
+def test_no_date_means_review():
+    b = brief("The plant will open soon, the company said.", date=None)
+    assert b.review and b.date is None
+
+
+def test_ids_are_slugs_of_names_and_stable_across_spellings():
+    a = brief("President Lee Jae-myung spoke on Monday.")
+    b = brief("President Lee Jae Myung spoke on Monday.")
+    assert a.people[0].id == b.people[0].id == "lee-jae-myung"
