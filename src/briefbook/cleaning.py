@@ -15,6 +15,7 @@ article.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -109,22 +110,57 @@ _CHROME = {
     "translate", "english", "korean", "language", "edition", "subscribe to newsletter",
 }
 
-# Lines after which only furniture follows (related lists, comment threads, footers).
+# Headings that open a related-stories list, a comment thread or the footer: the article is over.
+_P = r"^(?:[\w'’.&-]+\s+){0,3}"  # "PFT Most Commented", "Technology Related Stories"
 _END_MARKERS = re.compile(
-    r"^(?:(?:technology|more|other|\w+)\s+)?(?:related|realted)(?:\s+(?:stories|story|articles?|news|posts?|"
-    r"content|coverage|links|reading|topics|videos?))?\s*:?$"
-    r"|^(?:more|other|latest|top)\s+(?:stories|articles|news|headlines)(?:\s+from\s+.{1,40})?\s*:?$"
+    _P + r"(?:related|realted)\s+(?:stories|articles|news|posts|content|coverage|links|reading|topics|videos)"
+    r"\s*:?$"
+    r"|" + _P + r"(?:more|other|latest|top|recent|popular|similar)\s+(?:stories|articles|news|headlines|posts)"
+    r"(?:\s+(?:from|on|in|about)\s+.{1,40})?\s*:?$"
     r"|^more\s+(?:from|on|in|about)\s+.{1,50}$"
-    r"|^(?:you|we think you)\s+(?:may|might|will|could)\s+(?:also\s+)?(?:like|enjoy|be interested in).{0,20}$"
-    r"|^(?:recommended|suggested)(?:\s+(?:for you|stories|articles|reading|videos?))?\s*:?$"
-    r"|^(?:most\s+(?:read|popular|viewed|shared|commented)|trending(?:\s+now|\s+stories)?|popular\s+now)"
-    r"(?:\s+(?:stories|articles|news|on\s+.{1,30}))?\s*:?$"
+    r"|^(?:you|we think you)\s+(?:may|might|will|could|should)\s+(?:also\s+)?(?:like|enjoy|be interested in)"
+    r".{0,20}$"
+    r"|^(?:recommended|suggested)\s+(?:for you|stories|articles|reading|videos?)\s*:?$"
+    r"|" + _P + r"(?:most\s+(?:read|popular|viewed|shared|commented|emailed)|trending\s+(?:now|stories|news)"
+    r"|popular\s+now|editors?'?\s+picks?)(?:\s+(?:stories|articles|news|on\s+.{1,30}))?\s*:?$"
     r"|^(?:read|what to read)\s+next\s*:?$"
-    r"|^(?:\d+\s+)?comments?\s*(?:\(\d+\))?:?$"
-    r"|^(?:leave|post|add|write|submit)\s+a\s+(?:comment|reply|response)\b.{0,40}$"
-    r"|^(?:comments are closed|join the (?:conversation|discussion))\b.{0,60}$"
+    r"|^(?:copyright\b|(?:©|\(c\))\s*(?:\d{4}|copyright)|all rights reserved).{0,300}$"
+    r"|^.{0,200}\ball rights reserved\b.{0,100}$",
+    re.I,
+)
+# The start of a comment thread: counts, sort orders, "NAME says:", reply forms.
+_COMMENTS_STRONG = re.compile(
+    r"^(?:(?:\d+|one|two|three)\s+)?(?:responses?|replies|thoughts?|comments?)\s+(?:to|on)\s+[\"“‘'].{0,160}$"
+    r"|^(?:top rated|newest|oldest|best|most recent|latest|all|view all|view|show|load|read|see|hide|sort)"
+    r"\s+(?:\d+\s+)?comments?\b.{0,20}$"
+    r"|^(?:leave|post|add|write|submit|have)\s+(?:a|your)\s+(?:comment|reply|response|say)\b.{0,60}$"
+    r"|^(?:comments are closed|comments for this (?:article|story|post)).{0,60}$"
     r"|^to write comments, please log in\b.*$"
-    r"|^(?:copyright\b|©|\(c\)\s*\d{4}|all rights reserved).{0,200}$",
+    r"|^your email address will not be published.{0,80}$",
+    re.I,
+)
+_COMMENTS = re.compile(
+    r"^\[?\(?\s*\d+\s+(?:comments?|responses?|replies|reactions|thoughts?)\s*\]?\)?\s*$"
+    r"|^(?:\d+\s+)?(?:comments?|discussion|conversation|reader comments|user comments)\s*(?:\(\d+\))?\s*:?$"
+    r"|^join the (?:conversation|discussion)\b.{0,60}$",
+    re.I,
+)
+_COMMENT_AUTHOR = re.compile(
+    r"^.{1,60}\s(?:on|at)\s.{4,40}\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:said|says|wrote)\s*:?\s*$"
+    r"|^[\w.@’' -]{1,40}\s(?:says|said|wrote)\s*:\s*$",
+    re.I,
+)
+# One-word headings of an inline box of links ("Related", "Trending"): a short list follows.
+_SOFT_MARKERS = re.compile(
+    r"^(?:related|realted|recommended|trending|popular|most read|most popular|read more|see also|also read"
+    r"|more on this|more stories|top stories|latest|latest news|don'?t miss|must read|watch next"
+    r"|in this article|related coverage|related content)\s*:?$",
+    re.I,
+)
+_COOKIES = re.compile(
+    r"\b(?:we|this (?:web)?site|our (?:web)?site|site) uses? cookies\b|\bcookies? (?:policy|settings|consent)\b"
+    r"|\b(?:accept|allow|manage|necessary|functional|analytics|performance) cookies\b"
+    r"|\bby (?:continuing|using) (?:to (?:use|browse) )?(?:this|our) (?:web)?site\b",
     re.I,
 )
 
@@ -156,6 +192,10 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|^.{0,60}\b(?:getty images|shutterstock|istock(?:photo)?|ap photo|afp photo|reuters photo)\b"
         r".{0,40}$",
         re.I)),
+    ("photo gallery", re.compile(
+        r"^(?:(?:image|photo|picture|slide)\s+)?\d+\s*(?:/|of)\s*\d*\s*(?:/\s*\d+)?$|^back to (?:gallery|article)$"
+        r"|^(?:caption|expand|enlarge|view gallery|view (?:all )?photos|launch gallery|hide caption|"
+        r"toggle caption|show caption|next image|previous image)$", re.I)),
     ("image file name", re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|svg)\b.*$", re.I)),
 )
 
@@ -401,6 +441,12 @@ class _Cleaner:
         key = _fold(s).strip(" :|»›>-•·")
         if key in _CHROME:
             return "navigation"
+        if _COOKIES.search(s):
+            return "cookie notice"
+        if _END_MARKERS.match(s) and len(s) <= 320:
+            return "related list / footer"
+        if _COMMENTS_STRONG.match(s) or _COMMENTS.match(s):
+            return "comments"
         for reason, rx in _LINE_RULES:
             if rx.match(s):
                 return reason
@@ -467,17 +513,20 @@ def _mark(blocks: list[_Block], c: _Cleaner, find_body: bool = True) -> None:
         reason = c.meta_line(b) or c.furniture(b.text)
         if reason:
             b.cut(reason)
+    _cut_link_lists(blocks)
+    _cut_twins(blocks)
     # 2. the article body: the densest run of prose, never past a related-list / comments marker
     if find_body:
         start, end = _main_region(blocks)
     else:
-        start, end = 0, next((i for i, b in enumerate(blocks) if _END_MARKERS.match(b.text)), len(blocks))
+        start, end = 0, next((i for i, b in enumerate(blocks) if _hard_end(b.text)), len(blocks))
     end = _extend_tail(blocks, end)
     for i, b in enumerate(blocks):
         if i < start:
             b.cut(b.reason or "before the article")
         elif i >= end:
             b.cut(b.reason or "after the article")
+    _cut_repeats(blocks[start:end])
     # 3. the headline: the last headline-like line before the body
     if c.title is None:
         for i in range(start - 1, max(-1, start - 8), -1):
@@ -487,6 +536,95 @@ def _mark(blocks: list[_Block], c: _Cleaner, find_body: bool = True) -> None:
                 c.title = s
                 blocks[i].reason = "headline"
                 break
+
+
+def _cut_twins(blocks: list[_Block]) -> None:
+    """A paragraph printed twice in a row is a photo caption (the image's alt text and its caption)."""
+    # the lead repeated and cut short ("... broaden ties ...") goes first, it is no caption
+    texts = [b.text for b in blocks if b.keep]
+    for b in blocks:
+        if b.keep and _TRUNCATED.search(b.text):
+            stem = _TRUNCATED.sub("", b.text).strip()
+            if len(stem) >= 20 and any(t != b.text and t.startswith(stem) for t in texts):
+                b.cut("truncated repeat of the lead")
+    live = [b for b in blocks if b.keep or b.reason in ("photo credit", "photo gallery")]
+    for a, b in itertools.pairwise(live):
+        if a.keep and b.keep and len(a.text) >= 30 and _near_same(a.text, b.text):
+            a.cut("photo caption")
+            b.cut("photo caption")
+
+
+def _cut_repeats(blocks: list[_Block]) -> None:
+    """Cut a block that repeats several paragraphs above run together (pages that carry their
+    article twice, once as paragraphs and once as one line); a single repeated paragraph, like
+    an interview question asked each guest, stays."""
+    seen: dict[tuple[str, ...], int] = {}
+    for n, b in enumerate(blocks):
+        if not b.keep:
+            continue
+        words = _key(b.text).split()
+        grams = {tuple(words[i : i + 4]) for i in range(len(words) - 3)}
+        sources = {seen[g] for g in grams if g in seen}
+        if len(words) >= 20 and len(sources) >= 3 and sum(g in seen for g in grams) >= 0.8 * len(grams):
+            b.cut("repeated text")
+            continue
+        for g in grams:
+            seen.setdefault(g, n)
+
+
+def _near_same(a: str, b: str) -> bool:
+    """The same text give or take a few words (alt text and caption, a clipped repeat)."""
+    if a == b:
+        return True
+    ka, kb = _key(a).split(), _key(b).split()
+    if min(len(ka), len(kb)) < 6 or sum(map(len, ka)) < 2.5 * len(ka):
+        return False  # too short to tell, or a script whose marks split words into letters
+    ga = {tuple(ka[i : i + 3]) for i in range(len(ka) - 2)}
+    gb = {tuple(kb[i : i + 3]) for i in range(len(kb) - 2)}
+    if len(ga & gb) / max(1, len(ga), len(gb)) >= 0.7:
+        return True
+    shared = next((i for i, (x, y) in enumerate(zip(ka, kb, strict=False)) if x != y), min(len(ka), len(kb)))
+    return shared >= 8 and min(len(ka), len(kb)) >= 0.5 * max(len(ka), len(kb))
+
+
+def _is_heading(s: str) -> bool:
+    """A link or heading line: short, and not ending like a sentence."""
+    return len(s) <= 160 and not re.search(r"[.!?。！？:;,\"”’')]$", s) and len(_words(s)) <= 25
+
+
+def _cut_link_lists(blocks: list[_Block]) -> None:
+    """Cut the list that follows a "Related" / "More in ..." heading: headlines, or teasers made
+    of a headline and one summary paragraph each. The article may resume after the list."""
+    live = [i for i, b in enumerate(blocks) if b.keep]
+    for pos, m in enumerate(live):
+        text = blocks[m].text
+        if not (_SOFT_MARKERS.match(text) or _END_MARKERS.match(text)) or len(text) > 120:
+            continue
+        items: list[list[int]] = []
+        k = pos + 1
+        while k < len(live):
+            i = live[k]
+            if not _is_heading(blocks[i].text) or _SOFT_MARKERS.match(blocks[i].text):
+                break
+            nxt = live[k + 1] if k + 1 < len(live) else None
+            after = live[k + 2] if k + 2 < len(live) else None
+            if nxt is not None and not _is_heading(blocks[nxt].text) and (
+                    after is None or _is_heading(blocks[after].text)):
+                items.append([i, nxt])
+                k += 2
+            elif nxt is not None and not _is_heading(blocks[nxt].text):
+                break  # a heading followed by several paragraphs: the article again
+            else:
+                items.append([i])
+                k += 1
+        teasers = sum(1 for it in items if len(it) == 2)
+        if teasers < 3:
+            # keep only the plain headline links at the top of the list
+            items = [it for it in items[: next((n for n, it in enumerate(items) if len(it) == 2),
+                                               len(items))]]
+        for it in items:
+            for i in it:
+                blocks[i].cut("related list")
 
 
 def _prose_like(s: str) -> bool:
@@ -528,36 +666,95 @@ def _block_score(s: str) -> float:
     return -max(25.0, n * 0.5)
 
 
+def _hard_end(s: str) -> bool:
+    return len(s) <= 320 and bool(_END_MARKERS.match(s) or _COMMENTS_STRONG.match(s) or _COMMENTS.match(s))
+
+
 def _main_region(blocks: list[_Block]) -> tuple[int, int]:
     """Start and end (exclusive) of the best-scoring contiguous run of blocks (maximum subarray)."""
     scores: list[float] = []
     for b in blocks:
         if not b.keep:
             scores.append(-20.0 if b.reason in ("navigation", "share prompt") else -5.0)
-            if _END_MARKERS.match(b.text):
-                scores[-1] = -3000.0
             continue
-        if _END_MARKERS.match(b.text):
-            b.cut("related list / comments marker")
-            scores.append(-3000.0)
+        if _SOFT_MARKERS.match(b.text):
+            b.cut("related links")
+            scores.append(-100.0)
             continue
         scores.append(_block_score(b.text))
-    best, best_range = float("-inf"), (0, len(blocks))
-    cur, cur_start = 0.0, 0
-    for i, v in enumerate(scores):
+    # A comment thread ends the article: after its opening line (or the first of several
+    # "NAME says:" lines) only comments and the footer follow. Related-list headings and footer
+    # lines weigh heavily against spanning them, but an article may continue after an inline box.
+    authors = [i for i, b in enumerate(blocks) if _COMMENT_AUTHOR.match(b.text)]
+    limit, prose = len(blocks), 0.0
+    for i, b in enumerate(blocks):
+        strong = _COMMENTS_STRONG.match(b.text) or (len(authors) >= 2 and i == authors[0])
+        if strong and len(b.text) <= 320:
+            if prose >= 100:
+                limit = i
+                break
+            scores[i] = float("-inf")
+        elif _COMMENTS.match(b.text) and len(b.text) <= 320:
+            scores[i] = float("-inf")
+        elif _END_MARKERS.match(b.text) and len(b.text) <= 320:
+            scores[i] = -400.0
+        elif scores[i] >= 80:
+            prose += scores[i]
+    best, (start, end) = _best_run(scores, 0, limit)
+    if best <= 0:
+        # Nothing reads like prose (a very short text): keep everything that is not furniture.
+        return 0, len(blocks)
+    # The page title (the first line of a whole page) printed again as the headline: the
+    # article starts after it, and the prose above it is teasers, captions or a summary.
+    for a in reversed(_title_anchors(blocks)):
+        if a >= end or any(_GALLERY.match(b.text) for b in blocks[max(0, a - 2): a + 3]):
+            continue  # a headline inside a photo gallery, not the article's own
+        sub, (s2, e2) = _best_run(scores, a + 1, limit)
+        if sub >= max(200.0, 0.3 * best) and s2 - a <= 25:
+            return s2, e2
+    return start, end
+
+
+def _best_run(scores: list[float], lo: int, hi: int) -> tuple[float, tuple[int, int]]:
+    """Maximum-sum contiguous run of ``scores[lo:hi]``: (sum, (start, end))."""
+    best, best_range = float("-inf"), (lo, hi)
+    cur, cur_start = 0.0, lo
+    for i in range(lo, hi):
+        v = scores[i]
         if cur <= 0:
             cur, cur_start = v, i
         else:
             cur += v
         if cur > best:
             best, best_range = cur, (cur_start, i + 1)
-    if best <= 0:
-        # Nothing reads like prose (a very short text): keep everything that is not furniture.
-        return 0, len(blocks)
-    start, end = best_range
-    # Extend over trailing short lines only when they are not furniture (the last line of a
-    # text cut mid-sentence, a one-line closing paragraph).
-    return start, end
+    return best, best_range
+
+
+_GALLERY = re.compile(
+    r"^(?:(?:image|photo|picture|slide)\s+)?\d+\s*(?:/|of)\s*\d*\s*(?:/\s*\d+)?$|^back to (?:gallery|article)$"
+    r"|^(?:photo|image|caption|expand|enlarge|view gallery|view (?:all )?photos|launch gallery)$"
+    r"|^(?:photo|image|credit)s?\s*:.{1,80}$",
+    re.I,
+)
+_TITLE_SPLIT = re.compile(r"\s+(?:[|–—:-]|::|›|»|·)\s+")
+
+
+def _title_anchors(blocks: list[_Block]) -> list[int]:
+    """Lines that repeat the page title given by the first line ("Headline | Site")."""
+    if not blocks or len(blocks[0].text) > 250:
+        return []
+    parts = [p for p in _TITLE_SPLIT.split(blocks[0].text) if len(_words(p)) >= 3]
+    keys = {_key(p) for p in parts} | {_key(blocks[0].text)}
+    out = []
+    for i in range(1, len(blocks)):
+        s = blocks[i].text
+        if len(s) <= 250 and _key(s) in keys:
+            out.append(i)
+    return out
+
+
+def _key(s: str) -> str:
+    return " ".join(w.casefold() for w in _words(s))
 
 
 # --------------------------------------------------------------------------- post-processing
