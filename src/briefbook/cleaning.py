@@ -521,11 +521,16 @@ def _mark(blocks: list[_Block], c: _Cleaner, find_body: bool = True) -> None:
     else:
         start, end = 0, next((i for i, b in enumerate(blocks) if _hard_end(b.text)), len(blocks))
     end = _extend_tail(blocks, end)
+    after = "after the article"
     for i, b in enumerate(blocks):
         if i < start:
             b.cut(b.reason or "before the article")
         elif i >= end:
-            b.cut(b.reason or "after the article")
+            if _COMMENTS_STRONG.match(b.text) or _COMMENTS.match(b.text) or _COMMENT_AUTHOR.match(b.text):
+                after = "comments"
+            elif _END_MARKERS.match(b.text) or _SOFT_MARKERS.match(b.text):
+                after = "related list / footer"
+            b.cut(b.reason or after)
     _cut_repeats(blocks[start:end])
     # 3. the headline: the last headline-like line before the body
     if c.title is None:
