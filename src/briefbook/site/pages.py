@@ -167,7 +167,7 @@ def event_line(ctx: _Ctx, here: str, ev: EventRef, *, skip: Ref | None = None, s
 def briefing_page(ctx: _Ctx, entry: BriefingEntry) -> str:
     here = paths.briefing(entry.slug)
     b = entry.briefing
-    out = [front(entry.title), f"# {md(entry.title)}", ""]
+    out = [front(entry.title), f"# {md(entry.title)} {{: #top }}", ""]
     meta = [f"**{md(b.date)}**" if b.date else "**Date not known**"]
     if b.location:
         meta.append(md(b.location))
@@ -316,7 +316,7 @@ def entity_index(ctx: _Ctx, kind: str) -> str:
 
 def entity_page(ctx: _Ctx, ent: Entity) -> str:
     here = paths.entity(ent.ref)
-    out = [front(ent.name, boost=ENTITY_BOOST), f"# {md(ent.name)}", ""]
+    out = [front(ent.name, boost=ENTITY_BOOST), f"# {md(ent.name)} {{: #top }}", ""]
     lead = []
     if ent.kind == "person":
         seen = ent.latest_role()

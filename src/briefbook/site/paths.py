@@ -46,8 +46,11 @@ def timeline_year(year: str) -> str:
 
 def rel(from_uri: str, to_uri: str) -> str:
     """A relative link between two source paths (all generated paths are normalised)."""
-    depth = from_uri.count("/")
-    return "../" * depth + to_uri
+    here_dir, _, _ = from_uri.rpartition("/")
+    there_dir, _, leaf = to_uri.rpartition("/")
+    if here_dir == there_dir:
+        return leaf
+    return "../" * from_uri.count("/") + to_uri
 
 
 def url(src_uri: str, directory_urls: bool = True) -> str:

@@ -33,7 +33,9 @@ def h(value: object) -> str:
     """Data as HTML text or attribute value, on one line (for raw HTML blocks and page meta)."""
     if value is None:
         return ""
-    return html.escape(" ".join(str(value).split()), quote=True)
+    escaped = html.escape(" ".join(str(value).split()), quote=True)
+    # braces too: a template engine (a macros plugin, say) must not see {{ or {% in data
+    return escaped.replace("{", "&#123;").replace("}", "&#125;")
 
 
 def safe_url(url: str | None) -> str | None:

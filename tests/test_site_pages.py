@@ -1,0 +1,284 @@
+"""Page generation as a pure function of the corpus: addresses, content, links, escaping."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+import pytest
+
+from briefbook import cli, store
+from briefbook.corpus import build_corpus, load_corpus
+from briefbook.model import Briefing, Event, Person, Source
+from briefbook.site import paths
+from briefbook.site.export import generate_files
+from briefbook.site.pages import TIMELINE_SPLIT, generate_pages
+from briefbook.site.text import md, safe_url
+
+FIXTURES = Path(__file__).parent / "fixtures" / "site"
+HOSTILE = FIXTURES / "hostile" / "hostile-briefing.md"
+# The Markdown extensions of mkdocs.yml: what the generated pages may rely on.
+EXTENSIONS = ["attr_list", "tables", "toc"]
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus(FIXTURES / "briefings", FIXTURES / "registry.yml")
+
+
+@pytest.fixture(scope="module")
+def pages(corpus):
+    return generate_pages(corpus)
+
+
+class Html(HTMLParser):
+    """Every element with its attributes, and the page's text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def render(page: str) -> Html:
+    body = re.sub(r"\A---\n.*?\n---\n", "", page, flags=re.S)
+    parser = Html()
+    parser.feed(markdown.markdown(body, extensions=EXTENSIONS))
+    return parser
+
+
+def hrefs(page: str) -> list[str]:
+    return [a.get("href") or "" for tag, a in render(page).elements if tag == "a"]
+
+
+def test_addresses(pages, corpus):
+    expected = {"index.md", "briefings/index.md", "people/index.md", "organizations/index.md",
+                "initiatives/index.md", "topics/index.md", "timeline/index.md", "graph/index.md", "review.md",
+                "people/ingrid-halvorsen.md", "organizations/north-sea-grid-authority.md",
+                "initiatives/offshore-wind-partnership.md", "topics/energy.md",
+                "briefings/2025-04-22-japan-norway-sign-wind-partnership.md"}
+    assert expected <= set(pages)
+    assert len([p for p in pages if p.startswith("briefings/")]) == len(corpus.briefings) + 1
+
+
+def test_every_relative_link_points_to_a_generated_page_and_anchor(pages):
+    ids = {uri: {a.get("id") for _, a in render(text).elements if a.get("id")} for uri, text in pages.items()}
+    for uri, text in pages.items():
+        for href in hrefs(text):
+            if href.startswith(("https://", "http://")):
+                continue
+            target, _, anchor = href.partition("#")
+            if target.endswith("/"):  # built URLs in the graph's raw HTML
+                target = target[:-1] + ".md"
+            if target:
+                resolved = Path(uri).parent.joinpath(target).as_posix()
+                while "/../" in resolved or resolved.startswith("../"):
+                    resolved = re.sub(r"[^/]+/\.\./", "", resolved, count=1)
+                if resolved in (paths.ABOUT, paths.FEED, paths.API_BRIEFINGS, paths.API_ENTITIES):
+                    continue
+                assert resolved in pages, f"{uri}: broken link {href}"
+            else:
+                resolved = uri
+            if anchor:
+                assert anchor in ids[resolved], f"{uri}: no anchor #{anchor} in {resolved}"
+
+
+def test_briefing_page(pages):
+    page = pages["briefings/2025-04-22-japan-norway-sign-wind-partnership.md"]
+    html = render(page)
+    text = "".join(html.text)
+    assert "2025-04-22" in text and "Tokyo" in text and "Pacific Energy Daily (Kyodo, NTB)" in text
+    assert "The two governments signed a five-year partnership" in text
+    # quotes link to the speaker's page and to their paragraph
+    assert "“Cables are the slowest part of any wind farm, so we start with them.”" in text
+    links = hrefs(page)
+    assert "../people/maria-costa.md" in links and "#p-4" in links
+    # numbered paragraphs with ids
+    para_ids = [a["id"] for tag, a in html.elements if tag == "p" and a.get("id", "").startswith("p-")]
+    assert para_ids == ["p-1", "p-2", "p-3", "p-4", "p-5"]
+    # first mentions linked once: Maria Costa is linked in paragraph 4 only, not again as "Costa"
+    assert page.count("[Maria Costa](../people/maria-costa.md)") == 3  # quote, people table, first mention
+    assert "../initiatives/offshore-wind-partnership.md" in links
+    assert "../topics/trade.md" in links
+    assert 'rel="nofollow noopener noreferrer"' in markdown.markdown(page, extensions=EXTENSIONS)
+
+
+def test_person_page_roles_quotes_connections(pages):
+    page = pages["people/ingrid-halvorsen.md"]
+    text = "".join(render(page).text)
+    assert "Deputy Minister of Petroleum and Energy" in text and "2025-03-12" in text
+    assert re.search(r"\| Minister of Petroleum and Energy \| .* \| \[2025-06-16\]", page)
+    assert "Also known as: Minister Halvorsen" in text
+    for quote in ("Floating wind is where", "This agreement turns", "The partnership with Japan"):
+        assert quote in text
+    # newest quote first, each linked to its paragraph
+    assert text.index("The partnership with Japan") < text.index("Floating wind is where")
+    links = hrefs(page)
+    assert "../briefings/2025-03-12-norway-japan-open-offshore-wind-talks.md#p-3" in links
+    assert "kenji-arakawa.md" in links
+    assert re.search(r"\[Kenji Arakawa\]\(kenji-arakawa\.md\) \| 2 \|", page)
+    assert page.startswith('---\ntitle: "Ingrid Halvorsen"\nsearch:\n  boost: 5\n---')
+
+
+def test_organization_page_has_registry_description_aliases_people_and_timeline(pages):
+    page = pages["organizations/north-sea-grid-authority.md"]
+    text = "".join(render(page).text)
+    assert "Public body that plans and licenses" in text
+    assert "Also known as: NSGA, the Grid Authority" in text
+    assert "## People" in page and "Maria Costa" in text and "Chief Executive" in text
+    assert "## Timeline" in page and "## Briefings" in page
+    assert "https://nsga.example.org/" in hrefs(page)
+
+
+def test_index_tables(pages):
+    people = pages["people/index.md"]
+    assert "| Name | Role | Organization | Briefings | Quotes | Last seen |" in people
+    assert re.search(r"\[Ingrid Halvorsen\]\(ingrid-halvorsen\.md\) \| Minister of Petroleum and Energy \| "
+                     r"\[Ministry of Petroleum and Energy\]\(\.\./organizations/[a-z-]+\.md\) \| 3 \| 3 \| 2025-06-16 \|",
+                     people)
+    briefings = pages["briefings/index.md"]
+    rows = [line for line in briefings.splitlines() if line.startswith("| 20") or line.startswith("| —")]
+    assert [r.split(" | ")[0] for r in rows] == ["| 2025-06-16", "| 2025-04-22", "| 2025-03-12", "| —"]
+
+
+def test_timeline_by_month(pages):
+    page = pages["timeline/index.md"]
+    months = re.findall(r"^## (.+?) \{: #m-([0-9-]+) \}$", page, flags=re.M)
+    assert months == [("March 2025", "2025-03"), ("April 2025", "2025-04"), ("June 2025", "2025-06"),
+                      ("2026 (month not known)", "2026")]
+    for date in ("2025-03-11", "2025-04-22", "2025-06-15", "2025-06-16"):
+        assert f"**{date}**" in page
+
+
+def test_timeline_splits_by_year_when_large():
+    events = [Event(date=f"{2020 + i % 3}-0{1 + i % 9}-01", text=f"Event {i}.", paragraph=1)
+              for i in range(TIMELINE_SPLIT + 1)]
+    b = Briefing(title="Many", date="2023-01-01", location=None, source=Source(), summary=None, key_points=[],
+                 topics=[], people=[], organizations=[], initiatives=[], quotes=[], events=events, places=[],
+                 paragraphs=["Text."])
+    pages = generate_pages(build_corpus([("many", b)]))
+    assert {"timeline/2020.md", "timeline/2021.md", "timeline/2022.md"} <= set(pages)
+    assert "[January 2020 (" in pages["timeline/index.md"]
+    assert "2020.md#m-2020-01" in pages["timeline/index.md"]
+
+
+def test_home_and_review(pages):
+    home = pages["index.md"]
+    assert "[4 briefings](briefings/index.md)" in home and "[4 people](people/index.md)" in home
+    assert "## Latest briefings" in home and "[Atom feed](feed.xml)" in home
+    assert "[Needs review](review.md)" in home
+    review = pages["review.md"]
+    assert "undated-cable-delays.md" in review and "no date found in the article" in review
+    assert "norway-japan" not in review
+
+
+def test_graph_page_svg_links_every_node(pages, corpus):
+    page = pages["graph/index.md"]
+    svg = page[page.index("<svg"):page.index("</svg>")]
+    nodes = re.findall(r'<a href="([^"]+)" class="bb-node', svg)
+    assert len(nodes) == sum(len(corpus.entities[k]) for k in ("person", "organization", "initiative"))
+    assert "../people/ingrid-halvorsen/" in nodes
+    assert "\n\n" not in page[page.index("<div"):page.index("</div>")]  # one raw HTML block
+    assert generate_pages(corpus)["graph/index.md"] == page  # deterministic layout
+
+
+def test_feed_and_json_export(corpus):
+    files = generate_files(corpus, site_url="https://briefs.example.org/")
+    feed = ET.fromstring(files["feed.xml"])
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    entries = feed.findall("a:entry", ns)
+    assert len(entries) == 3  # the undated briefing has no place in a feed
+    assert entries[0].find("a:link", ns).get("href") == \
+        "https://briefs.example.org/briefings/2025-06-16-nordic-summit-hydrogen-corridor/"
+    data = json.loads(files["api/briefings.json"])
+    by_slug = {b["slug"]: b for b in data["briefings"]}
+    first = by_slug["2025-03-12-norway-japan-open-offshore-wind-talks"]
+    assert "north-sea-grid-authority" in first["organizations"]  # canonical id, not the briefing's "nsga"
+    assert first["quotes"][0]["speaker"] == "ingrid-halvorsen"
+    ents = json.loads(files["api/entities.json"])
+    ingrid = next(p for p in ents["people"] if p["id"] == "ingrid-halvorsen")
+    assert [r["role"] for r in ingrid["roles"]][-1] == "Minister of Petroleum and Energy"
+    assert ingrid["url"] == "people/ingrid-halvorsen/"
+
+
+def test_md_escapes_every_markdown_and_template_character():
+    raw = "*a* _b_ `c` [d](e) <f> {{ g }} {% h %} # i | j & k ~l~ ^m^ =n= $o$ :p: !q \\r"
+    out = md(raw)
+    assert not set(re.sub(r"&#[0-9]+;", "", out)) & set("*_`[]()<>{}#|~^=$:!\\&")
+    assert markdown.markdown(out) == f"<p>{out}</p>"
+    assert md("a\n\nb \t c") == "a b c"
+    assert md(None) == ""
+
+
+@pytest.mark.parametrize("url,expected", [
+    ("https://example.org/a_b?c=1&d=2", "https://example.org/a_b?c=1&d=2"),
+    ("javascript:alert(1)", None), ("JAVASCRIPT:alert(1)", None), ("data:text/html,x", None),
+    ("//evil.example/x", None), ("https://example.org/a b)(<x>", "https://example.org/ab%29%28%3Cx%3E"),
+    (None, None), ("", None), ("http://[::1", None),
+])
+def test_safe_url(url, expected):
+    assert safe_url(url) == expected
+
+
+def test_hostile_briefing_cannot_inject_markup():
+    """Scripts, event handlers, javascript: links, Markdown links, templates: all stay text."""
+    c = build_corpus([("hostile", store.load(HOSTILE))])
+    pages = generate_pages(c)
+    allowed = {"h1", "h2", "p", "a", "ul", "li", "strong", "em", "blockquote", "table", "thead", "tbody",
+               "tr", "th", "td", "code", "br", "div", "svg", "title", "g", "line", "circle", "text", "span"}
+    for uri, page in pages.items():
+        assert "{{" not in page and "{%" not in page, uri
+        html = render(page)
+        for tag, attrs in html.elements:
+            assert tag in allowed, f"{uri}: <{tag}> from data"
+            for name, value in attrs.items():
+                assert not name.startswith("on"), f"{uri}: {name}= on <{tag}>"
+                assert "PWNED" not in (value or ""), f"{uri}: data in attribute {name} of <{tag}>"
+                assert "javascript" not in (value or "").lower(), f"{uri}: {name}={value}"
+            if tag in ("svg", "div", "span", "g", "line", "circle", "text", "title"):
+                assert uri == "graph/index.md", f"{uri}: <{tag}>"
+    page = pages["briefings/hostile.md"]
+    text = "".join(render(page).text)
+    # the data is shown as the text it is
+    assert '<script>alert("PWNED-title")</script>' in text
+    assert '[link](javascript:alert("PWNED-quote")) <script>alert(2)</script> **bold**' in text
+    assert "{{ 7*7 }} {% if true %}PWNED{% endif %}" in text
+    assert "paragraph 99 (not in the text)" in text
+    assert page.startswith('---\ntitle: "&lt;script&gt;alert(&quot;PWNED-title&quot;)&lt;/script&gt;&lt;/title&gt;')
+
+
+def test_pages_command_writes_markdown_files(tmp_path, capsys):
+    out = tmp_path / "out"
+    rc = cli.main(["pages", "--out", str(out), "--briefings", str(FIXTURES / "briefings"),
+                   "--registry", str(FIXTURES / "registry.yml")])
+    assert rc == 0
+    assert (out / "people" / "ingrid-halvorsen.md").read_text().startswith("---\ntitle:")
+    assert json.loads((out / "api" / "entities.json").read_text())["people"]
+    assert (out / "feed.xml").exists() and (out / "index.md").exists()
+    assert "wrote" in capsys.readouterr().out
+
+
+def test_pages_command_reports_broken_briefing(tmp_path, capsys):
+    (tmp_path / "bad.md").write_text("no frontmatter here\n")
+    rc = cli.main(["pages", "--out", str(tmp_path / "out"), "--briefings", str(tmp_path)])
+    assert rc == 1
+    assert f"{tmp_path / 'bad.md'}:1: no YAML frontmatter" in capsys.readouterr().err
+
+
+def test_people_without_roles_or_organizations():
+    b = Briefing(title="Plain", date="2025-01-01", location=None, source=Source(), summary=None, key_points=[],
+                 topics=[], people=[Person(id="ann-lee", name="Ann Lee")], organizations=[], initiatives=[],
+                 quotes=[], events=[], places=[], paragraphs=["Ann Lee spoke."])
+    pages = generate_pages(build_corpus([("plain", b)]))
+    assert "## Roles" not in pages["people/ann-lee.md"]
+    assert "| [Ann Lee](ann-lee.md) |   |   | 1 | 0 | 2025-01-01 |" in pages["people/index.md"]
