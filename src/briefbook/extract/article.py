@@ -140,6 +140,13 @@ def _known_people() -> dict[str, dict[str, str]]:
 def _add_known_people(docs: list[Doc], people: list[PersonFound]) -> list[PersonFound]:
     """'Trump said' with no 'Donald Trump' in the article: a well-known surname names its person."""
     known = _known_people()
+    multi = {name_key(w) for p in people if len(p.name.split()) > 1 for w in p.name.split()}
+    for p in people:  # a titled surname the article never expands: "President Trump"
+        key = name_key(p.name)
+        if len(p.name.split()) == 1 and key in known and key not in multi:
+            p.mentions.append(p.name)
+            p.name = known[key]["name"]
+            p.country = p.country or known[key].get("country")
     taken = {name_key(w) for p in people for w in p.name.split()}
     added: dict[str, PersonFound] = {}
     for pno, doc in enumerate(docs, start=1):

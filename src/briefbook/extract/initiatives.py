@@ -90,6 +90,9 @@ _LOWER_MODIFIERS = {
     "new",
     "first",
 }
+# A title-like name before these words is the initiative's own name ("... Together global initiative").
+_NAMED_BY_TITLE = {"initiative", "program", "programme", "project", "campaign", "plan", "strategy", "fund"}
+_ORDER_ISSUERS = {"executive", "presidential", "administrative", "emergency", "ministerial", "royal"}
 _NUMBERED = {"order", "act", "resolution", "directive", "section", "bill"}
 
 
@@ -140,10 +143,17 @@ def _named(doc: Doc, ph: Phrase, pno: int, add, org_names: set[str]) -> None:
     words = ph.words
     last = words[-1].lower().strip(".,")
     # "Executive Order 14320", "Section 232"
-    if ph.end < len(doc) and doc[ph.end].like_num and last in _NUMBERED:
+    if (
+        ph.end < len(doc)
+        and doc[ph.end].like_num
+        and last in _NUMBERED
+        and (last not in ("order", "directive") or words[0].lower() in _ORDER_ISSUERS)
+    ):
         add(f"{ph.text} {doc[ph.end].text}", _kind(last), pno)
         return
     head = head_word(words)
+    if head is not None and head[1] in ("order", "directive") and words[0].lower() not in _ORDER_ISSUERS:
+        head = None  # "Fallen Order" (a game), "Order 66": only executive and similar orders count
     if head is not None and head[1] in INITIATIVE_HEADS and head[1] not in ORG_HEADS and len(words) >= 2:
         add(ph.text, _kind(head[1]), pno, ph.acronym or ph.alias)
         return
@@ -165,7 +175,12 @@ def _named(doc: Doc, ph: Phrase, pno: int, add, org_names: set[str]) -> None:
         if is_actor:
             name = " ".join([ph.text, *mods, doc[k].text])
             add(name, _kind(head), pno)
-        elif len(words) >= 2 and not (head_word(words) and head_word(words)[1] in ORG_HEADS):
+        elif (
+            len(words) >= 2
+            and head in _NAMED_BY_TITLE
+            and not (head_word(words) and head_word(words)[1] in ORG_HEADS)
+            and not any(t.ent_type_ == "PERSON" for t in doc[ph.start : ph.end])
+        ):
             add(ph.text, _kind(head), pno)
 
 
@@ -211,7 +226,7 @@ def _fold(items: list[InitiativeFound]) -> list[InitiativeFound]:
             (
                 k
                 for k in kept
-                if (name_key(k.name).endswith(key) and len(item.name.split()) >= 3)
+                if (name_key(k.name).endswith(key) and len(item.name.split()) >= 2)
                 or k.name.lower().startswith(item.name.lower() + " ")
             ),
             None,

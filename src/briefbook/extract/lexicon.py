@@ -252,6 +252,8 @@ NOT_NAME_WORDS = frozenset(
         "images",
         "reuters",
         "yonhap",
+        "democrats",
+        "republicans",
         "ians",
         "afp",
         "ap",

@@ -20,6 +20,13 @@ from .lexicon import AGENCIES, COUNTRY_FORMS, INITIATIVE_HEADS, NOT_NAME_WORDS, 
 from .spans import head_word, initials_match, inside_quotes, is_acronym, phrases
 
 _GENERIC_SINGLE = {
+    "police",
+    "army",
+    "navy",
+    "force",
+    "military",
+    "media",
+    "press",
     "ai",
     "ict",
     "it",
@@ -82,6 +89,8 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
 
     def add(name: str, pno: int) -> OrgFound | None:
         name = _strip(name)
+        if not _plausible(name):
+            return None
         brand = " " not in name and any(c.isupper() for c in name[1:]) and not name.isupper()
         if (
             not name
@@ -205,6 +214,23 @@ def _before_event_word(doc: Doc, end: int) -> bool:
     ):
         k += 1
     return k < len(doc) and doc[k].lower_ in _EVENT_WORDS
+
+
+def _plausible(name: str) -> bool:
+    """Not a title ("President of the Senate"), a ticker line, a list ("Orange and Riverside")."""
+    words = name.split()
+    if not words or any(ch in name for ch in "/|@#") or any(ch.isdigit() for ch in name[:1]):
+        return False
+    if words[0].lower() in ROLE_HEADS or words[0].lower() in (
+        "number",
+        "no.",
+        "president",
+        "inspector-general",
+    ):
+        return False
+    if len(words) >= 2 and all(w.isupper() or not w[0].isalpha() for w in words):
+        return False  # "HD THE HOME DEPOT INC"
+    return not (" and " in name and not _org_head(words))
 
 
 def _only_generic(words: list[str]) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..ids import name_key
-from .lexicon import COUNTRY_FORMS, HONORIFICS, NOT_NAME_WORDS, ROLE_HEADS, ROLE_MODIFIERS
+from .lexicon import COUNTRY_FORMS, HONORIFICS, NOT_NAME_WORDS, ORG_HEADS, ROLE_HEADS, ROLE_MODIFIERS
 
 _NAME_TOKEN = re.compile(
     r"^(?:[A-Z][a-z\u00C0-\u024F'’]*\.?|[A-Z][a-z\u00C0-\u024F'’]+(?:-[A-Za-z\u00C0-\u024F'’]+)+"
@@ -60,7 +60,16 @@ class PersonFound:
 
 def _clean_name_tokens(span: Span) -> list[Token]:
     toks = [t for t in span if not t.is_space]
-    while toks and (toks[0].lower_ in HONORIFICS or toks[0].lower_ in ROLE_HEADS or toks[0].lower_ == "the"):
+    # "Jeff Bezos's Blue Origin": the name ends at the possessive
+    cut = next((k for k, t in enumerate(toks) if t.text in ("'s", "’s") and k > 0), None)
+    if cut is not None:
+        toks = toks[:cut]
+    while toks and (
+        toks[0].lower_ in HONORIFICS
+        or toks[0].lower_ in ROLE_HEADS
+        or toks[0].lower_ == "the"
+        or (toks[0].pos_ == "VERB" and toks[0].text.endswith("ing"))  # "Questioning Vindman"
+    ):
         toks = toks[1:]
     while toks and (toks[-1].text in ("'s", "’s", "'", "’") or toks[-1].is_punct):
         toks = toks[:-1]
@@ -86,6 +95,8 @@ def looks_like_name(text: str) -> bool:
             return False
         if len(w) > 1 and w.isupper():
             return False
+    if words[-1].lower().strip(".") in ORG_HEADS:
+        return False  # "Dick Clark Productions"
     return any(w[0].isupper() for w in words) and words[0][0].isupper()
 
 
@@ -121,6 +132,16 @@ def _role_before(doc: Doc, start: int) -> tuple[str | None, str | None, str | No
         or toks[0].pos_ in ("VERB", "ADP", "ADV")
     ):
         toks = toks[1:]
+    # "Trump and Chinese leader Xi": a coordination, not one title ("Minister of Science and ICT" is)
+    for k in range(len(toks) - 1, -1, -1):
+        if (
+            toks[k].lower_ in ("and", "&")
+            and k > 0
+            and toks[k - 1].lower_ not in ROLE_HEADS
+            and not any(t.lower_ in ("of", "for") for t in toks[:k])
+        ):
+            toks = toks[k + 1 :]
+            break
     heads = [n for n, t in enumerate(toks) if t.lower_ in ROLE_HEADS]
     if not heads:
         return None, None, None
@@ -252,7 +273,7 @@ def find_people(docs: list[Doc]) -> list[PersonFound]:
             arole, acountry = _role_after(doc, end)
             if arole and (not role or len(arole) > len(role)):
                 role, country = arole, acountry or country
-            if len(toks) == 1:
+            if len(name.split()) == 1:
                 singles.append((name, pno, role, org, country))
                 continue
             key = name_key(name)
