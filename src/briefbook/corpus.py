@@ -50,6 +50,8 @@ class QuoteRef:
     speaker_name: str | None
     briefing: str
     date: str | None
+    # set instead of ``speaker`` when an organization speaks ("the ministry said")
+    speaker_org: str | None = None
 
 
 @dataclass(frozen=True)
@@ -123,7 +125,7 @@ class Entity:
     subkind: str | None = None  # an initiative's kind (agreement, summit, ...)
     in_registry: bool = False
     briefings: list[str] = field(default_factory=list)  # slugs, in corpus order (oldest first)
-    quotes: list[QuoteRef] = field(default_factory=list)
+    quotes: list[QuoteRef] = field(default_factory=list)  # said by this person or organization
     events: list[EventRef] = field(default_factory=list)
     roles: list[RoleSeen] = field(default_factory=list)
     connections: Counter[Ref] = field(default_factory=Counter)
@@ -311,8 +313,9 @@ def _index_briefing(builder: _Builder, slug: str, b: Briefing) -> BriefingEntry:
         speaker = person_map.get(q.speaker or "")
         if speaker is None and q.speaker_name:
             speaker = person_map.get(slugify(q.speaker_name))
+        org = org_map.get(q.speaker or "") if speaker is None else None
         entry.quotes.append(QuoteRef(text=q.text, kind=q.kind, paragraph=q.paragraph, speaker=speaker,
-                                     speaker_name=q.speaker_name, briefing=slug, date=b.date))
+                                     speaker_name=q.speaker_name, briefing=slug, date=b.date, speaker_org=org))
 
     pattern = _pattern(surfaces)
     para_refs = _find_mentions(entry, b.paragraphs, surfaces, pattern)
@@ -400,6 +403,8 @@ def _attach(entities: dict[str, dict[str, Entity]], entry: BriefingEntry) -> Non
     for quote in entry.quotes:
         if quote.speaker:
             entities["person"][quote.speaker].quotes.append(quote)
+        elif quote.speaker_org:
+            entities["organization"][quote.speaker_org].quotes.append(quote)
     for event in entry.events:
         for ref in event.entities:
             entities[ref.kind][ref.id].events.append(event)

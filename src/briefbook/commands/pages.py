@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"briefbook pages: {exc}", file=sys.stderr)
         return 1
     out = Path(args.out)
-    files: dict[str, str] = dict(generate_pages(corpus))
+    files: dict[str, str] = dict(generate_pages(corpus, docs_pages=()))
     files.update(generate_files(corpus, site_url=args.site_url))
     made: set[Path] = set()
     for uri, text in files.items():

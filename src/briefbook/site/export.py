@@ -78,8 +78,9 @@ def briefings_json(corpus: Corpus, *, directory_urls: bool = True) -> str:
             "people": [_person(pid, e.roles.get(pid)) for pid in e.people],
             "organizations": e.organizations,
             "initiatives": e.initiatives,
-            "quotes": [{"text": q.text, "speaker": q.speaker, "speaker_name": q.speaker_name, "kind": q.kind,
-                        "paragraph": q.paragraph} for q in e.quotes],
+            "quotes": [{"text": q.text, "speaker": q.speaker, "speaker_organization": q.speaker_org,
+                        "speaker_name": q.speaker_name, "kind": q.kind, "paragraph": q.paragraph}
+                       for q in e.quotes],
             "events": [{"date": v.date, "text": v.text, "paragraph": v.paragraph,
                         "entities": [f"{r.kind}:{r.id}" for r in v.entities]} for v in e.events],
             "places": b.places,
@@ -112,11 +113,12 @@ def _entity(ent: Entity, directory_urls: bool) -> dict[str, Any]:
         "connections": [{"kind": r.kind, "id": r.id, "count": n}
                         for r, n in sorted(ent.connections.items(), key=lambda rn: (-rn[1], rn[0]))],
     }
+    if ent.kind in ("person", "organization"):
+        data["quotes"] = [{"text": q.text, "kind": q.kind, "briefing": q.briefing, "paragraph": q.paragraph,
+                           "date": q.date} for q in ent.quotes]
     if ent.kind == "person":
         data["role"] = ent.role
         data["roles"] = [asdict(r) for r in ent.roles]
-        data["quotes"] = [{"text": q.text, "kind": q.kind, "briefing": q.briefing, "paragraph": q.paragraph,
-                           "date": q.date} for q in ent.quotes]
     if ent.kind == "initiative":
         data["initiative_kind"] = ent.subkind
     return data

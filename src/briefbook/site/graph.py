@@ -18,7 +18,8 @@ from .text import h, md
 
 MAX_NODES = 60
 MAX_EDGES = 240
-WIDTH, HEIGHT, MARGIN = 1000, 720, 70
+WIDTH, HEIGHT = 1000, 700
+MARGIN_X, MARGIN_Y = 120, 45  # room for labels centred under the nodes
 COLORS = {"person": "#3f51b5", "organization": "#00897b", "initiative": "#e65100"}
 LABELS = {"person": "Person", "organization": "Organization", "initiative": "Initiative"}
 
@@ -100,8 +101,8 @@ def layout(nodes: list[Node], edges: list[tuple[int, int, int]], iterations: int
     span_x = (max(xs) - min(xs)) or 1.0
     span_y = (max(ys) - min(ys)) or 1.0
     for node in nodes:
-        node.x = MARGIN + (node.x - min(xs)) / span_x * (WIDTH - 2 * MARGIN) if n > 1 else WIDTH / 2
-        node.y = MARGIN + (node.y - min(ys)) / span_y * (HEIGHT - 2 * MARGIN) if n > 1 else HEIGHT / 2
+        node.x = MARGIN_X + (node.x - min(xs)) / span_x * (WIDTH - 2 * MARGIN_X) if n > 1 else WIDTH / 2
+        node.y = MARGIN_Y + (node.y - min(ys)) / span_y * (HEIGHT - 2 * MARGIN_Y - 20) if n > 1 else HEIGHT / 2
 
 
 def svg(nodes: list[Node], edges: list[tuple[int, int, int]], here: str, directory_urls: bool = True) -> str:
@@ -118,7 +119,7 @@ def svg(nodes: list[Node], edges: list[tuple[int, int, int]], here: str, directo
     out.append('</g><g class="bb-nodes">')
     for node in nodes:
         href = paths.rel_url(here, paths.entity(node.ref), directory_urls)
-        label = node.ent.name if len(node.ent.name) <= 28 else node.ent.name[:26] + "…"
+        label = node.ent.name if len(node.ent.name) <= 26 else node.ent.name[:24].rstrip() + "…"
         out.append(f'<a href="{h(href)}" class="bb-node bb-{node.ref.kind}">'
                    f'<title>{h(node.ent.name)} ({LABELS[node.ref.kind]}, {len(node.ent.briefings)} '
                    f'briefing{"s" if len(node.ent.briefings) != 1 else ""})</title>'
@@ -136,7 +137,7 @@ def graph_page(corpus: Corpus, here: str, *, directory_urls: bool = True) -> str
     nodes, edges = select(corpus)
     layout(nodes, edges)
     total = sum(len(corpus.entities[k]) for k in NETWORK_KINDS)
-    out = [front("Graph"), "# Graph", "",
+    out = [front("Graph", hide=("navigation", "toc")), "# Graph", "",
            "People, organizations and initiatives, joined when they appear in the same briefing "
            "(thicker lines: more shared briefings). Click a node to open its page.", ""]
     if total > len(nodes):

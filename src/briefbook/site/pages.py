@@ -31,15 +31,25 @@ NO_DATE = "—"
 ENTITY_BOOST = 5
 
 
+# Hand-written pages the home page links to when the docs folder has them (path -> label).
+PROJECT_PAGES = {"about.md": "About this site", "contributing.md": "Contributing",
+                 "quality.md": "Extraction quality", "benchmarks.md": "Benchmarks"}
+
+
 @dataclass
 class _Ctx:
     corpus: Corpus
     directory_urls: bool = True
+    docs_pages: tuple[str, ...] = ("about.md",)
 
 
-def generate_pages(corpus: Corpus, *, directory_urls: bool = True) -> dict[str, str]:
-    """Every generated page of the site, keyed by its source path (``people/<id>.md``)."""
-    ctx = _Ctx(corpus, directory_urls)
+def generate_pages(corpus: Corpus, *, directory_urls: bool = True,
+                   docs_pages: Iterable[str] = ("about.md",)) -> dict[str, str]:
+    """Every generated page of the site, keyed by its source path (``people/<id>.md``).
+
+    ``docs_pages`` names the hand-written pages that exist, so the home page links only to those.
+    """
+    ctx = _Ctx(corpus, directory_urls, tuple(docs_pages))
     pages: dict[str, str] = {paths.HOME: home(ctx), paths.BRIEFINGS: briefing_index(ctx),
                              paths.REVIEW: review_page(ctx)}
     for entry in corpus.briefings.values():
@@ -57,11 +67,13 @@ def generate_pages(corpus: Corpus, *, directory_urls: bool = True) -> dict[str, 
 # small pieces
 
 
-def front(title: str, *, boost: float | None = None) -> str:
+def front(title: str, *, boost: float | None = None, hide: tuple[str, ...] = ()) -> str:
     """Page meta: the title HTML-escaped (Material prints meta titles as they are)."""
     lines = ["---", f"title: {json.dumps(h(title))}"]
     if boost:
         lines.append(f"search:\n  boost: {boost}")
+    if hide:
+        lines.append("hide: [" + ", ".join(hide) + "]")
     lines += ["---", ""]
     return "\n".join(lines) + "\n"
 
@@ -135,6 +147,8 @@ def quote_block(ctx: _Ctx, here: str, q: QuoteRef, *, show_speaker: bool, show_b
     if show_speaker:
         if q.speaker:
             cite.append(ref_link(ctx, here, Ref("person", q.speaker)))
+        elif q.speaker_org:
+            cite.append(ref_link(ctx, here, Ref("organization", q.speaker_org)))
         elif q.speaker_name:
             cite.append(md(q.speaker_name))
     if show_briefing:
@@ -298,8 +312,8 @@ def entity_index(ctx: _Ctx, kind: str) -> str:
         for e in ents:
             people = sum(1 for r in e.connections if r.kind == "person")
             rows.append([link(md(e.name), here, paths.entity(e.ref)), ", ".join(md(a) for a in e.aliases[:4]),
-                         str(len(e.briefings)), str(people), date_text(e.last_seen)])
-        out += table(["Name", "Also known as", "Briefings", "People", "Last seen"], rows)
+                         str(len(e.briefings)), str(len(e.quotes)), str(people), date_text(e.last_seen)])
+        out += table(["Name", "Also known as", "Briefings", "Statements", "People", "Last seen"], rows)
     elif kind == "initiative":
         for e in ents:
             rows.append([link(md(e.name), here, paths.entity(e.ref)), md(e.subkind), str(len(e.briefings)),
@@ -360,6 +374,10 @@ def entity_page(ctx: _Ctx, ent: Entity) -> str:
         out += _connections(ctx, here, ent, "initiative", "Initiatives")
         out += _events_section(ctx, here, ent)
     else:
+        if ent.quotes:
+            out += ["## Statements", ""]
+            for q in reversed(ent.quotes):
+                out += quote_block(ctx, here, q, show_speaker=False, show_briefing=True)
         out += _events_section(ctx, here, ent)
         out += _people_section(ctx, here, ent)
         for kind in ("organization", "initiative"):
@@ -534,7 +552,8 @@ def home(ctx: _Ctx) -> str:
     out += ["## Follow and reuse", "",
             f"{link('Atom feed', here, paths.FEED)} of the latest briefings · "
             f"{link('briefings.json', here, paths.API_BRIEFINGS)} · "
-            f"{link('entities.json', here, paths.API_ENTITIES)} · "
-            f"{link('About this site', here, paths.ABOUT)}",
-            ""]
+            f"{link('entities.json', here, paths.API_ENTITIES)}", ""]
+    project = [link(label, here, uri) for uri, label in PROJECT_PAGES.items() if uri in ctx.docs_pages]
+    if project:
+        out += [" · ".join(project), ""]
     return "\n".join(out)

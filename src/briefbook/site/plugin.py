@@ -33,7 +33,7 @@ from ..registry import RegistryError
 from ..store import BriefingError
 from . import paths
 from .export import generate_files
-from .pages import generate_pages
+from .pages import PROJECT_PAGES, generate_pages
 
 log = logging.getLogger("mkdocs.plugins.briefbook")
 
@@ -69,7 +69,9 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         except (BriefingError, RegistryError) as exc:
             raise PluginError(f"briefbook: {exc}") from None
         directory_urls = config.use_directory_urls
-        generated: dict[str, str | bytes] = dict(generate_pages(corpus, directory_urls=directory_urls))
+        docs_pages = [uri for uri in PROJECT_PAGES if files.get_file_from_path(uri) is not None]
+        generated: dict[str, str | bytes] = dict(
+            generate_pages(corpus, directory_urls=directory_urls, docs_pages=docs_pages))
         generated.update(generate_files(corpus, site_url=config.site_url, directory_urls=directory_urls,
                                         site_name=config.site_name))
         assets = resources.files("briefbook").joinpath("site/assets")
