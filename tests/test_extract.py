@@ -261,3 +261,18 @@ def test_ids_are_slugs_of_names_and_stable_across_spellings():
     a = brief("President Lee Jae-myung spoke on Monday.")
     b = brief("President Lee Jae Myung spoke on Monday.")
     assert a.people[0].id == b.people[0].id == "lee-jae-myung"
+
+
+def test_a_title_introduces_a_name_the_tagger_missed():
+    found = people_of("KASA Administrator Yoon Young-bin said the launch would go ahead.")
+    assert found["Yoon Young-bin"].role == "KASA Administrator"
+
+
+def test_a_common_korean_surname_is_not_taken_for_a_famous_person():
+    b = brief("“We are ready,” Yoon told reporters on Monday.")
+    assert all(p.name != "Yoon Suk Yeol" for p in b.people)
+
+
+def test_a_famous_surname_alone_is_expanded():
+    b = brief("Trump said on Monday that tariffs on steel would stay.")
+    assert [p.name for p in b.people] == ["Donald Trump"]

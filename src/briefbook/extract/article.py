@@ -131,9 +131,8 @@ def _known_people() -> dict[str, dict[str, str]]:
     text = resources.files("briefbook").joinpath("data/known_people.yml").read_text(encoding="utf-8")
     by_surname: dict[str, list[dict[str, str]]] = {}
     for entry in (yaml.safe_load(text) or {}).get("people", []):
-        words = entry["name"].split()
-        for key in {name_key(words[-1]), name_key(words[0])}:
-            by_surname.setdefault(key, []).append(entry)
+        if entry.get("surname"):
+            by_surname.setdefault(name_key(entry["surname"]), []).append(entry)
     return {k: v[0] for k, v in by_surname.items() if len(v) == 1}
 
 

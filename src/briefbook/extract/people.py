@@ -253,14 +253,38 @@ def _role_after(doc: Doc, end: int) -> tuple[str | None, str | None]:
     return _name_text(toks), country
 
 
+def _titled_names(doc: Doc) -> list[Span]:
+    """'KASA Administrator Yoon Young-bin': a capitalised title followed by a name spaCy missed."""
+    out = []
+    n = len(doc)
+    for t in doc:
+        if t.lower_ not in ROLE_HEADS or not t.text[:1].isupper() or t.i + 2 >= n:
+            continue
+        k = t.i + 1
+        words = 0
+        while k < n and words < 4:
+            tok = doc[k]
+            if tok.text[:1].isupper() and tok.is_alpha and tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON":
+                words += 1
+                k += 1
+                # hyphenated given names: "Young-bin" is three tokens
+                if k + 1 < n and doc[k].text == "-" and not doc[k - 1].whitespace_ and doc[k + 1].is_alpha:
+                    k += 2
+                continue
+            break
+        if words >= 2 and not any(doc[j].ent_type_ in ("ORG", "GPE", "NORP") for j in range(t.i + 1, k)):
+            span = doc[t.i + 1 : k]
+            if looks_like_name(span.text) and not any(w.lower() in ROLE_HEADS for w in span.text.split()):
+                out.append(span)
+    return out
+
+
 def find_people(docs: list[Doc]) -> list[PersonFound]:
     """People named in the paragraphs, short forms folded into full names, roles attached."""
     found: dict[str, PersonFound] = {}
     singles: list[tuple[str, int, str | None, str | None, str | None]] = []
     for pno, doc in enumerate(docs, start=1):
-        for ent in doc.ents:
-            if ent.label_ != "PERSON":
-                continue
+        for ent in [*(e for e in doc.ents if e.label_ == "PERSON"), *_titled_names(doc)]:
             toks = _clean_name_tokens(ent)
             if not toks:
                 continue

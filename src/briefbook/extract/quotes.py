@@ -118,7 +118,9 @@ def find_quotes(docs: list[Doc]) -> list[QuoteFound]:
                 continue
             if len(words) < 2:
                 continue
-            if len(words) < 4 and not (inner_clean.endswith((",", ".", "?", "!")) and _near_verb(verbs, a, b)):
+            if len(words) < 4 and not (
+                inner_clean.endswith((",", ".", "?", "!")) and _near_verb(verbs, a, b)
+            ):
                 continue  # a short phrase in quotation marks is a scare quote unless it is what was said
             if _is_title_case(inner_clean) and (speaker is None or not _near_verb(verbs, a, b)):
                 continue
