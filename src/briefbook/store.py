@@ -85,10 +85,35 @@ def split(text: str, path: str | os.PathLike[str] = "<briefing>") -> tuple[dict[
         line = (mark.line + 2) if mark is not None else 2
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise BriefingError(path, line, f"frontmatter is not valid YAML: {problem}") from None
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:
+        # YAML reads `date: 2025-02-30` as a timestamp and fails building it: still path:line.
+        line, problem = _unbuildable(match.group(1), exc)
+        raise BriefingError(path, line, f"frontmatter is not valid YAML: {problem}") from None
     if not isinstance(meta, dict):
         raise BriefingError(path, 2, "frontmatter must be a mapping of fields (title: ..., date: ...)")
     body_line = text[: match.end()].count("\n") + 1
     return meta, text[match.end() :], body_line
+
+
+def _unbuildable(frontmatter: str, exc: Exception) -> tuple[int, str]:
+    """The line and value of the first scalar YAML parses but cannot build (an impossible date)."""
+    try:
+        stack = [yaml.compose(frontmatter, Loader=yaml.SafeLoader)]
+    except Exception:
+        stack = []
+    loader = yaml.SafeLoader("")
+    while stack:
+        node = stack.pop(0)
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                loader.construct_object(node)
+            except Exception:
+                return node.start_mark.line + 2, f"{node.value!r} cannot be read ({exc})"
+        elif isinstance(node, yaml.MappingNode):
+            stack[:0] = [n for pair in node.value for n in pair]
+        elif node is not None:
+            stack[:0] = list(node.value)
+    return 2, str(exc)
 
 
 def paragraphs_of(body: str) -> list[str]:

@@ -1,0 +1,662 @@
+"""Validate briefings before they land: the schema, the corpus, the registry.
+
+Every problem is one :class:`Problem`, printed as ``path:line: message`` so that editors and CI
+logs jump to it. Checks, in order:
+
+- the frontmatter is YAML and fits ``data/briefing.schema.json`` (hand-edit tolerant: a field the
+  loader can do without may be left out, and an unquoted YAML date is fine);
+- dates are real calendar dates; ``paragraph`` numbers exist in the body;
+- ids resolve: a person's organization is an organization of the briefing or of the registry,
+  a quote's speaker is a person or organization of the briefing, no id is listed twice;
+- no two briefings tell the same story (same article sha256, or near-identical body text) and no
+  two share a web address;
+- the registry parses, and no name or alias belongs to two entries of the same kind.
+
+The work per file is a pure function of its text (:func:`examine`); its result is cached by
+file size and modification time, so that checking 10,000 unchanged briefings takes a second.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import hashlib
+import json
+import os
+import pickle
+import re
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import MISSING, dataclass, field, fields, replace
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import fastjsonschema
+import jsonschema
+import numpy as np
+import yaml
+
+from . import __version__, dedupe, store
+from .corpus import briefing_files, slug_of
+from .ids import name_key
+from .model import Organization, Person, Source
+from .registry import Registry, RegistryError, load_registry
+
+CACHE_VERSION = 1
+CACHE_FILE = Path(".briefbook-cache") / "check.pickle"
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass
+class OrgRef:
+    """A person's organization that is not in the briefing: fine when the registry has it."""
+
+    id: str
+    line: int
+    where: str
+
+
+@dataclass
+class Facts:
+    """What one briefing file tells the checker, independent of the registry and the other files."""
+
+    path: str
+    problems: list[Problem] = field(default_factory=list)
+    org_refs: list[OrgRef] = field(default_factory=list)
+    sources: list[tuple[str, int]] = field(default_factory=list)  # (sha256, line)
+    shingles: np.ndarray | None = None
+    signature: np.ndarray | None = None
+
+    def at(self, path: str) -> Facts:
+        """The same facts reported under another spelling of the path."""
+        if path == self.path:
+            return self
+        return replace(self, path=path, problems=[replace(p, path=path) for p in self.problems])
+
+
+@dataclass
+class Result:
+    problems: list[Problem]
+    files: int
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+# ---------------------------------------------------------------------------------------------
+# The schema
+
+
+@cache
+def schema() -> dict[str, Any]:
+    text = resources.files("briefbook").joinpath("data/briefing.schema.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+@cache
+def _fast_validator() -> Any:
+    return fastjsonschema.compile(schema())
+
+
+@cache
+def _full_validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(schema())
+
+
+def _pattern_words() -> dict[str, str]:
+    defs = schema()["$defs"]
+    event_date = schema()["properties"]["events"]["items"]["properties"]["date"]["pattern"]
+    return {
+        defs["id"][
+            "pattern"
+        ]: "an id (lower-case letters and digits joined by single hyphens, like 'lee-jae-myung')",
+        defs["day"]["pattern"]: "a date written YYYY-MM-DD",
+        event_date: "a date written YYYY, YYYY-MM or YYYY-MM-DD",
+        defs["source"]["properties"]["sha256"]["oneOf"][1]["pattern"]: "a sha256 (64 lower-case hex digits)",
+    }
+
+
+def _patterns_in(sub: Any) -> list[str]:
+    """The patterns a (sub)schema accepts, following $ref and oneOf."""
+    if not isinstance(sub, dict):
+        return []
+    if "$ref" in sub:
+        return _patterns_in(schema()["$defs"][sub["$ref"].rsplit("/", 1)[-1]])
+    found = [sub["pattern"]] if "pattern" in sub else []
+    for option in sub.get("oneOf", []):
+        found += _patterns_in(option)
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# Lines: where a field is in the file
+
+
+class _Lines:
+    """Maps a field path (``("people", 2, "id")``) to its line; composes the YAML only when asked."""
+
+    def __init__(self, frontmatter: str, first_line: int) -> None:
+        self.text = frontmatter
+        self.first = first_line
+        self._root: yaml.Node | bool | None = False
+
+    def root(self) -> yaml.Node | None:
+        if self._root is False:
+            try:
+                self._root = yaml.compose(self.text, Loader=_Loader)
+            except Exception:
+                self._root = None
+        return self._root  # type: ignore[return-value]
+
+    def of(self, path: Sequence[Any]) -> int:
+        node = self.root()
+        if node is None:
+            return self.first
+        line = node.start_mark.line
+        for part in path:
+            if isinstance(node, yaml.MappingNode):
+                for key, value in node.value:
+                    if isinstance(key, yaml.ScalarNode) and key.value == str(part):
+                        line, node = key.start_mark.line, value
+                        break
+                else:
+                    break
+            elif (
+                isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value)
+            ):
+                node = node.value[part]
+                line = node.start_mark.line
+            else:
+                break
+        return self.first + line
+
+
+def _where(path: Iterable[Any]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _typename(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    return {
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        str: "text",
+        list: "a list",
+        dict: "a mapping of fields",
+    }.get(type(value), type(value).__name__)
+
+
+_TYPES = {
+    "string": "text",
+    "null": "nothing (null)",
+    "array": "a list",
+    "object": "a mapping of fields",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true/false",
+}
+
+
+def _schema_problems(meta: dict[str, Any], lines: _Lines, path: str) -> list[Problem]:
+    out = []
+    for err in _full_validator().iter_errors(meta):
+        where = _where(err.absolute_path)
+        prefix = f"{where}: " if where else ""
+        at = list(err.absolute_path)
+        kind = err.validator
+        inst = err.instance
+        if kind == "required":
+            missing = [r for r in err.validator_value if isinstance(inst, dict) and r not in inst]
+            msg = f"{prefix}missing field " + ", ".join(repr(m) for m in missing)
+        elif kind == "additionalProperties" and isinstance(inst, dict):
+            known = list(err.schema.get("properties", {}))
+            for extra in sorted((k for k in inst if k not in known), key=str):
+                hint = difflib.get_close_matches(str(extra), known, n=1)
+                tip = f" (did you mean {hint[0]!r}?)" if hint else f" (known fields: {', '.join(known)})"
+                out.append(
+                    Problem(path, lines.of([*at, extra]), f"{_where([*at, extra])}: unknown field{tip}")
+                )
+            continue
+        elif kind == "type":
+            want = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
+            msg = f"{prefix}expected {' or '.join(_TYPES.get(w, w) for w in want)}, found {_typename(inst)}"
+        elif kind in ("pattern", "oneOf"):
+            words = _pattern_words()
+            accepted = [words.get(p, f"text matching {p}") for p in _patterns_in(err.schema)]
+            nullable = kind == "oneOf" and any(o.get("type") == "null" for o in err.validator_value)
+            if isinstance(inst, str) and accepted:
+                msg = f"{prefix}{_short(inst)} is not {accepted[0]}" + (" or null" if nullable else "")
+            else:
+                msg = (
+                    f"{prefix}expected {accepted[0] if accepted else 'another value'}"
+                    + (" or null" if nullable else "")
+                    + f", found {_typename(inst)}"
+                )
+        elif kind == "enum":
+            msg = f"{prefix}{_short(inst)} is not one of: " + ", ".join(map(str, err.validator_value))
+        elif kind == "minLength":
+            msg = f"{prefix}must not be empty"
+        elif kind == "minimum":
+            msg = f"{prefix}must be {err.validator_value} or more, found {_short(inst)}"
+        elif kind == "maxItems":
+            msg = f"{prefix}at most {err.validator_value} items, found {len(inst)}"
+        elif kind == "uniqueItems":
+            msg = f"{prefix}an item is listed twice"
+        else:
+            msg = f"{prefix}{err.message[:200]}"
+        out.append(Problem(path, lines.of(at), msg))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# One file
+
+
+_DEFAULTS: dict[str, Any] = {
+    "date": None,
+    "location": None,
+    "summary": None,
+    "key_points": [],
+    "topics": [],
+    "people": [],
+    "organizations": [],
+    "initiatives": [],
+    "quotes": [],
+    "events": [],
+    "places": [],
+    "source": {},
+}
+
+
+def _fill(item: Any, kind: type) -> None:
+    """Give a mapping the fields its dataclass can default, as the loader does."""
+    if not isinstance(item, dict):
+        return
+    for f in fields(kind):
+        if f.name in item:
+            continue
+        if f.default is not MISSING:
+            item[f.name] = f.default
+        elif f.default_factory is not MISSING:
+            item[f.name] = f.default_factory()
+
+
+def _isoformat_dates(value: Any) -> Any:
+    """YAML reads a bare 2025-10-29 as a date; the loader keeps ISO strings, so does the check."""
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()[:10]
+    if isinstance(value, dict):
+        return {k: _isoformat_dates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_isoformat_dates(v) for v in value]
+    return value
+
+
+def _normalise(meta: dict[str, Any]) -> dict[str, Any]:
+    meta = _isoformat_dates(meta)
+    for key, default in _DEFAULTS.items():
+        if key not in meta:
+            meta[key] = default.copy() if isinstance(default, list | dict) else default
+    _fill(meta.get("source"), Source)
+    for key, kind in (("people", Person), ("organizations", Organization)):
+        if isinstance(meta.get(key), list):
+            for item in meta[key]:
+                _fill(item, kind)
+    for item in meta.get("other_sources") or [] if isinstance(meta.get("other_sources"), list) else []:
+        _fill(item, Source)
+    return meta
+
+
+def _fits(meta: dict[str, Any]) -> bool:
+    try:
+        _fast_validator()(meta)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    except Exception:  # an input the generated validator did not foresee: ask the full one
+        return False
+    return True
+
+
+def _real_day(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _load(text: str, path: str) -> tuple[dict[str, Any], str, int]:
+    """Frontmatter, body and body line; fast (libyaml), with the loader's own errors when broken."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    match = store._FM.match(text)
+    if match:
+        try:
+            meta = yaml.load(match.group(1), Loader=_Loader)
+        except Exception:
+            meta = None
+        if isinstance(meta, dict):
+            return meta, text[match.end() :], text[: match.end()].count("\n") + 1
+    try:
+        return store.split(text, path)  # raises BriefingError with the loader's message and line
+    except store.BriefingError:
+        raise
+    except Exception as exc:  # the loader itself failed: still one line, never a traceback
+        raise store.BriefingError(
+            path, 2, f"frontmatter cannot be read: {type(exc).__name__}: {exc}"
+        ) from None
+
+
+def examine(text: str, path: str = "<briefing>") -> Facts:
+    """Check one briefing's text on its own. Pure; never raises for any text."""
+    facts = Facts(path)
+    try:
+        raw, body, _ = _load(text, path)
+    except store.BriefingError as exc:
+        facts.problems.append(Problem(path, exc.line, exc.message))
+        return facts
+    fm = store._FM.match(text.lstrip("\ufeff"))
+    lines = _Lines(fm.group(1) if fm else "", 2)
+    try:
+        meta = _normalise(raw)
+    except Exception as exc:  # pragma: no cover - defensive: normalising is total on YAML data
+        facts.problems.append(Problem(path, 2, f"frontmatter cannot be checked: {exc}"))
+        return facts
+    if not _fits(meta):
+        facts.problems.extend(_schema_problems(meta, lines, path))
+    paragraphs = store.paragraphs_of(body)
+    _semantics(meta, paragraphs, lines, facts)
+    src = meta.get("source")
+    sources = (
+        [src, *(meta.get("other_sources") or [])] if isinstance(meta.get("other_sources"), list) else [src]
+    )
+    for i, s in enumerate(sources):
+        sha = s.get("sha256") if isinstance(s, dict) else None
+        if isinstance(sha, str) and sha:
+            where = ("source", "sha256") if i == 0 else ("other_sources", i - 1, "sha256")
+            facts.sources.append((sha, lines.of(where)))
+    sh = dedupe.shingles(paragraphs)
+    if sh.size:
+        facts.shingles = sh
+        facts.signature = dedupe.signature(sh)
+    return facts
+
+
+def _items(meta: dict[str, Any], key: str) -> list[tuple[int, dict[str, Any]]]:
+    value = meta.get(key)
+    if not isinstance(value, list):
+        return []
+    return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)]
+
+
+def _semantics(meta: dict[str, Any], paragraphs: list[str], lines: _Lines, facts: Facts) -> None:
+    path = facts.path
+
+    def problem(at: Sequence[Any], message: str) -> None:
+        facts.problems.append(Problem(path, lines.of(at), f"{_where(at)}: {message}"))
+
+    date = meta.get("date")
+    if isinstance(date, str) and _DAY.match(date) and not _real_day(date):
+        problem(["date"], f"{date} is not a real calendar date")
+    ids: dict[str, set[str]] = {}
+    for key in ("people", "organizations", "initiatives"):
+        seen: dict[str, int] = {}
+        for i, item in _items(meta, key):
+            ident = item.get("id")
+            if not isinstance(ident, str):
+                continue
+            if ident in seen:
+                problem([key, i, "id"], f"{ident!r} is listed twice (also {key}[{seen[ident]}])")
+            seen.setdefault(ident, i)
+        ids[key] = set(seen)
+    for i, person in _items(meta, "people"):
+        org = person.get("organization")
+        if isinstance(org, str) and org and org not in ids["organizations"]:
+            at = ["people", i, "organization"]
+            facts.org_refs.append(OrgRef(org, lines.of(at), _where(at)))
+    n = len(paragraphs)
+    speakers = ids["people"] | ids["organizations"]
+    for i, quote in _items(meta, "quotes"):
+        speaker = quote.get("speaker")
+        if isinstance(speaker, str) and speaker and speaker not in speakers:
+            problem(
+                ["quotes", i, "speaker"],
+                f"{speaker!r} is not a person or organization of this briefing "
+                "(add them to people/organizations, or set speaker: null and keep speaker_name)",
+            )
+        _paragraph(quote, ["quotes", i, "paragraph"], n, problem)
+    for i, event in _items(meta, "events"):
+        date = event.get("date")
+        if isinstance(date, str) and _DAY.match(date) and not _real_day(date):
+            problem(["events", i, "date"], f"{date} is not a real calendar date")
+        _paragraph(event, ["events", i, "paragraph"], n, problem)
+
+
+def _paragraph(item: dict[str, Any], at: list[Any], n: int, problem: Any) -> None:
+    number = item.get("paragraph")
+    if type(number) is int and number > n:
+        problem(at, f"there is no paragraph {number}: the body has {n} paragraph{'s' if n != 1 else ''}")
+
+
+def examine_file(path: Path, shown: str | None = None) -> Facts:
+    shown = shown or str(path)
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return Facts(shown, [Problem(shown, 1, f"not UTF-8 text ({exc.reason} at byte {exc.start})")])
+    except OSError as exc:
+        return Facts(shown, [Problem(shown, 1, f"cannot read the file: {exc.strerror or exc}")])
+    return examine(text, shown)
+
+
+# ---------------------------------------------------------------------------------------------
+# The registry
+
+
+def check_registry(path: str | os.PathLike[str] | None) -> tuple[Registry, list[Problem]]:
+    """The registry (empty when it is missing or broken) and its problems."""
+    try:
+        registry = load_registry(path)
+    except RegistryError as exc:
+        return Registry([]), [Problem(exc.path, exc.line, exc.message)]
+    except (OSError, UnicodeDecodeError) as exc:
+        return Registry([]), [Problem(str(path), 1, f"cannot read the registry: {exc}")]
+    problems = []
+    owner: dict[tuple[str, str], Any] = {}
+    for entry in registry.entries:
+        for form in entry.forms():
+            key = (entry.kind, name_key(form))
+            first = owner.setdefault(key, entry)
+            if first is not entry:
+                problems.append(
+                    Problem(
+                        str(path),
+                        entry.line,
+                        f"{form!r} of {entry.name!r} is also a name or alias of {first.name!r} "
+                        f"(line {first.line}): a {entry.kind} can only be one entry",
+                    )
+                )
+    return registry, problems
+
+
+# ---------------------------------------------------------------------------------------------
+# The corpus
+
+
+def _corpus_problems(facts: list[Facts], registry: Registry) -> list[Problem]:
+    problems: list[Problem] = []
+    for f in facts:
+        for ref in f.org_refs:
+            if registry.get("organization", ref.id) is None:
+                problems.append(
+                    Problem(
+                        f.path,
+                        ref.line,
+                        f"{ref.where}: {ref.id!r} is not an organization of this briefing or of the registry",
+                    )
+                )
+    first_sha: dict[str, str] = {}
+    for f in facts:
+        for sha, line in f.sources:
+            other = first_sha.setdefault(sha, f.path)
+            if other != f.path:
+                problems.append(
+                    Problem(f.path, line, f"same article as {other} (same sha256): keep one briefing of it")
+                )
+    index = dedupe.DuplicateIndex()
+    for f in facts:
+        if f.shingles is None:
+            continue
+        for match in index.add(f.path, f.shingles, f.signature)[:1]:
+            problems.append(
+                Problem(
+                    f.path,
+                    1,
+                    f"same story as {match.key} ({match.similarity:.0%} of the text in common): keep one "
+                    "briefing and list the other article under its other_sources",
+                )
+            )
+    return problems
+
+
+def _address_problems(files: list[tuple[Path, str]]) -> list[Problem]:
+    seen: dict[str, str] = {}
+    out = []
+    for path, shown in files:
+        slug = slug_of(path)
+        other = seen.setdefault(slug, shown)
+        if other != shown:
+            out.append(Problem(shown, 1, f"another briefing has the address {slug!r}: {other}; rename one"))
+    return out
+
+
+def _collect(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[tuple[Path, str]], list[Problem]]:
+    files: list[tuple[Path, str]] = []
+    problems = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            files += [(f, str(f)) for f in briefing_files(p)]
+        elif p.is_file():
+            files.append((p, str(p)))
+        else:
+            problems.append(Problem(str(p), 1, "no such file or folder"))
+    seen: set[Path] = set()
+    unique = []
+    for f, shown in files:
+        key = f.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append((f, shown))
+    return unique, problems
+
+
+# ---------------------------------------------------------------------------------------------
+# The cache: results per file, keyed by size and modification time
+
+
+def _cache_tag() -> str:
+    schema_text = json.dumps(schema(), sort_keys=True)
+    return f"{CACHE_VERSION}:{__version__}:{hashlib.sha256(schema_text.encode()).hexdigest()[:16]}"
+
+
+def _read_cache(path: Path) -> dict[str, tuple[int, int, Facts]]:
+    try:
+        with path.open("rb") as fh:
+            data = pickle.load(fh)
+        if isinstance(data, dict) and data.get("tag") == _cache_tag():
+            return data["files"]
+    except Exception:
+        pass
+    return {}
+
+
+def _write_cache(path: Path, files: dict[str, tuple[int, int, Facts]]) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".check.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump({"tag": _cache_tag(), "files": files}, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+
+
+def _examine_many(todo: list[tuple[Path, str]], jobs: int) -> Iterator[Facts]:
+    if jobs <= 1 or len(todo) < 400:
+        for path, shown in todo:
+            yield examine_file(path, shown)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(examine_file, [p for p, _ in todo], [s for _, s in todo], chunksize=64)
+
+
+def check(
+    paths: Iterable[str | os.PathLike[str]] = ("briefings",),
+    registry_path: str | os.PathLike[str] | None = "registry.yml",
+    *,
+    cache_file: str | os.PathLike[str] | None = None,
+    jobs: int = 1,
+) -> Result:
+    """Check every briefing under ``paths`` and the registry; problems sorted by file and line."""
+    files, problems = _collect(paths)
+    registry, reg_problems = check_registry(registry_path)
+    problems += reg_problems
+    cache_path = Path(cache_file) if cache_file else None
+    cached = _read_cache(cache_path) if cache_path else {}
+    facts: list[Facts] = []
+    todo: list[tuple[Path, str]] = []
+    stamps: dict[str, tuple[int, int]] = {}
+    for path, shown in files:
+        try:
+            st = path.stat()
+        except OSError:
+            todo.append((path, shown))
+            continue
+        key = str(path.resolve())
+        stamps[key] = (st.st_size, st.st_mtime_ns)
+        hit = cached.get(key)
+        if hit and (hit[0], hit[1]) == stamps[key]:
+            facts.append(hit[2].at(shown))
+        else:
+            todo.append((path, shown))
+    keys = {shown: str(path.resolve()) for path, shown in todo}
+    for f in _examine_many(todo, jobs):
+        facts.append(f)
+        key = keys[f.path]
+        if key in stamps:
+            cached[key] = (*stamps[key], f)
+    if cache_path and todo:
+        _write_cache(cache_path, cached)
+    order = {shown: i for i, (_, shown) in enumerate(files)}
+    facts.sort(key=lambda f: order.get(f.path, 0))
+    for f in facts:
+        problems += f.problems
+    problems += _corpus_problems(facts, registry)
+    problems += _address_problems(files)
+    return Result(sorted(set(problems), key=lambda p: (p.path, p.line, p.message)), len(files))

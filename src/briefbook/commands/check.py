@@ -1,0 +1,61 @@
+"""`briefbook check [PATH ...] [--registry FILE]`: one line per problem, non-zero exit when any."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from ..check import CACHE_FILE, check
+from ..registry import DEFAULT_PATH
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "check",
+        help="validate briefings and the registry",
+        description=(
+            "Validate every briefing under PATH against the schema and the corpus (ids that resolve, "
+            "real dates, paragraphs that exist, duplicate stories) and the registry. Prints one "
+            "'path:line: message' per problem and exits with status 1 when there is any."
+        ),
+    )
+    p.add_argument(
+        "paths",
+        nargs="*",
+        default=["briefings"],
+        metavar="PATH",
+        help="briefing files or folders (default: briefings/)",
+    )
+    p.add_argument(
+        "--registry", default=DEFAULT_PATH, metavar="FILE", help=f"entity registry (default: {DEFAULT_PATH})"
+    )
+    p.add_argument("--no-cache", action="store_true", help=f"ignore and do not write {CACHE_FILE}")
+    p.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=0,
+        metavar="N",
+        help="worker processes for many files (default: cores, at most 4)",
+    )
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    paths = list(args.paths)
+    if paths == ["briefings"] and not Path("briefings").exists():
+        print("check: no briefings/ folder yet, nothing to check (run `make ingest`)", file=sys.stderr)
+        paths = []
+    jobs = args.jobs if args.jobs > 0 else min(4, os.cpu_count() or 1)
+    result = check(paths, args.registry, cache_file=None if args.no_cache else CACHE_FILE, jobs=jobs)
+    for problem in result.problems:
+        print(problem)
+    n = len(result.problems)
+    files = f"{result.files} briefing{'s' if result.files != 1 else ''}"
+    if n:
+        print(f"check: {files}, {n} problem{'s' if n != 1 else ''}", file=sys.stderr)
+        return 1
+    print(f"check: {files}, no problems", file=sys.stderr)
+    return 0
