@@ -441,6 +441,14 @@ class _Cleaner:
         key = _fold(s).strip(" :|»›>-•·")
         if key in _CHROME:
             return "navigation"
+        # a caption ending in its credit: "... on Aug. 4. (Ministry of Science and ICT)", "[YONHAP]"
+        m = _CREDIT_TAIL.search(s)
+        if m and len(s) <= 400:
+            credit = (m["p"] or m["b"] or "").strip()
+            if _credit_like(credit):
+                if _agency(credit):
+                    self.add_agency(credit)
+                return "photo caption"
         if _COOKIES.search(s):
             return "cookie notice"
         if _END_MARKERS.match(s) and len(s) <= 320:
@@ -516,11 +524,16 @@ def _mark(blocks: list[_Block], c: _Cleaner, find_body: bool = True) -> None:
     _cut_link_lists(blocks)
     _cut_twins(blocks)
     # 2. the article body: the densest run of prose, never past a related-list / comments marker
-    if find_body:
+    if find_body and _page_like(blocks):
         start, end = _main_region(blocks)
+        end = _extend_tail(blocks, end)
     else:
-        start, end = 0, next((i for i, b in enumerate(blocks) if _hard_end(b.text)), len(blocks))
-    end = _extend_tail(blocks, end)
+        start, end = _article_span(blocks, find_body)
+    # credit lines right after the last paragraph still tell us the wire and the outlet
+    for b in blocks[end:]:
+        if b.reason not in (None, "credit line") or not _credit_line(b.text, c):
+            break
+        b.cut("credit line")
     after = "after the article"
     for i, b in enumerate(blocks):
         if i < start:
@@ -630,6 +643,37 @@ def _cut_link_lists(blocks: list[_Block]) -> None:
         for it in items:
             for i in it:
                 blocks[i].cut("related list")
+
+
+def _menu_line(s: str) -> bool:
+    """A navigation-like line: a few words, no sentence punctuation."""
+    return len(_words(s)) <= 5 and not re.search(r"[.!?。！？:;\"”’)]$", s)
+
+
+def _page_like(blocks: list[_Block]) -> bool:
+    """Whole-page text (menus, link lists) rather than an article pasted on its own."""
+    live = [b.text for b in blocks if b.keep]
+    menus = sum(1 for s in live if _menu_line(s))
+    return menus > max(3, 0.15 * len(live))
+
+
+def _sentence_like(s: str) -> bool:
+    return len(s) >= 80 or (len(_words(s)) >= 6 and bool(re.search(r"[.!?。！？:;\"”’)]$", s)))
+
+
+def _article_span(blocks: list[_Block], find_body: bool) -> tuple[int, int]:
+    """The span of a text that is all article: from the first sentence (a headline or kicker
+    above it is not body text) to the first related-list or comment heading."""
+    start = 0
+    if find_body:
+        start = next((i for i, b in enumerate(blocks) if b.keep and not _is_heading(b.text)), 0)
+    end = next((i for i in range(start, len(blocks)) if _hard_end(blocks[i].text)), len(blocks))
+    if find_body:
+        # trailing menu words ("Terms of Service") are page furniture; a cut-off sentence is not
+        while end > start and (not blocks[end - 1].keep or (
+                _menu_line(blocks[end - 1].text) and not _prose_like(blocks[end - 1].text))):
+            end -= 1
+    return start, end
 
 
 def _prose_like(s: str) -> bool:
@@ -793,19 +837,7 @@ def _post(body: list[_Block], c: _Cleaner) -> None:
     kept = [b for b in body if b.keep]
     # trailing credit lines: "Yonhap", "with the Korea JoongAng Daily"
     for b in reversed(kept):
-        s = b.text
-        m = _WITH_OUTLET.match(s)
-        if _agency(s):
-            c.add_agency(s)
-            b.cut("credit line")
-        elif m and len(s) <= 60:
-            if _agency(m["o"]):
-                c.add_agency(m["o"])
-            else:
-                c.outlet = c.outlet or m["o"]
-            b.cut("credit line")
-        elif re.match(r"^[-—–/(]*\s*\(?[A-Z][A-Za-z]+\)?\s*$", s) and _agency(s.strip("-—–/() ")):
-            c.add_agency(s.strip("-—–/() "))
+        if _credit_line(b.text, c):
             b.cut("credit line")
         else:
             break
@@ -816,6 +848,22 @@ def _post(body: list[_Block], c: _Cleaner) -> None:
         for m in _NEWS_AGENCY.finditer(b.text):
             if _agency(m[1]):
                 c.add_agency(m[1])
+
+
+def _credit_line(s: str, c: _Cleaner) -> bool:
+    """A closing credit ("Yonhap", "with the Korea JoongAng Daily", "-- AFP"); records it."""
+    m = _WITH_OUTLET.match(s)
+    bare = s.strip("-—–/() ")
+    if _agency(s) or (len(s) <= 30 and _agency(bare)):
+        c.add_agency(bare)
+        return True
+    if m and len(s) <= 60:
+        if _agency(m["o"]):
+            c.add_agency(m["o"])
+        else:
+            c.outlet = c.outlet or m["o"]
+        return True
+    return False
 
 
 _WITH_OUTLET = re.compile(

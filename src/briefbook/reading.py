@@ -31,6 +31,12 @@ MAX_BYTES = 5 * 1024 * 1024
 # A detection is trusted only when the decoded text looks like language, not noise.
 _MAX_CHAOS = 0.2
 _MIN_SAMPLE = 16
+_WEB_ENCODINGS = {
+    "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258",
+    "latin_1", "iso8859_2", "iso8859_5", "iso8859_7", "iso8859_9", "iso8859_15", "koi8_r", "koi8_u",
+    "cp949", "euc_kr", "euc_jp", "shift_jis", "cp932", "iso2022_jp", "gb2312", "gbk", "gb18030",
+    "big5", "big5hkscs", "tis_620", "cp874", "utf_16", "utf_32",
+}
 _HTML_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -156,7 +162,10 @@ def _declared_charset(data: bytes) -> str | None:
 def _detect(data: bytes, path: str | os.PathLike[str]) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
-    matches = list(from_bytes(data)) if len(data) >= _MIN_SAMPLE else []
+    found = list(from_bytes(data)) if len(data) >= _MIN_SAMPLE else []
+    # Only encodings that web pages and news feeds actually use; a guess at an exotic DOS or Mac
+    # code page means the detector is as unsure as we are.
+    matches = [m for m in found if m.encoding in _WEB_ENCODINGS and not _mixed_scripts(str(m))]
     best = matches[0] if matches else None
     if best is None or best.chaos > _MAX_CHAOS:
         if _mostly_binary(data.decode("latin-1")):
@@ -168,6 +177,24 @@ def _detect(data: bytes, path: str | os.PathLike[str]) -> tuple[str, str]:
         if m.chaos <= best.chaos + 0.01 and "cp1252" in m.could_be_from_charset:
             return _check_text(data.decode("cp1252", errors="replace"), path), "cp1252"
     return _check_text(str(best), path), best.encoding
+
+
+def _script(ch: str) -> str:
+    try:
+        return unicodedata.name(ch).split()[0]
+    except ValueError:
+        return "?"
+
+
+def _mixed_scripts(text: str) -> bool:
+    """True when a word mixes Latin letters with another script: the mark of a wrong code page."""
+    for word in re.findall(r"[^\W\d_]{2,}", text[:65536]):
+        if word.isascii():
+            continue
+        scripts = {_script(ch) for ch in word if ch.isalpha()}
+        if "LATIN" in scripts and len(scripts) > 1:
+            return True
+    return False
 
 
 def _mostly_binary(text: str, limit: float = 0.1) -> bool:

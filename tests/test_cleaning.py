@@ -1,0 +1,300 @@
+"""The plain-text cleaner: site furniture goes, every article sentence stays, metadata is lifted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefbook.cleaning import clean, clean_markdown, clean_text
+from briefbook.reading import read_article
+
+# An agency story pasted from a portal: menu words, headline, byline with an update time, a
+# truncated repeat of the lead, app prompts, a teaser, a disclaimer and related-story lists.
+PORTAL = """Home
+Epaper
+
+Port of Busan expands automated terminal as cargo volumes climb
+
+By PTI | Updated: March 3, 2024 10:12 IST
+
+Busan, Mar 3 South Korea's largest port will add six automated cranes to its ...
+
+Open in App
+
+Busan, Mar 3 South Korea's largest port will add six automated cranes to its newest terminal this year as cargo volumes climb, the oceans ministry said on Sunday.
+
+The ministry said the terminal handled 1.2 million containers last year, up 9 percent from a year earlier, reports Yonhap news agency.
+
+Also Read: Cricket board names new selection panel ahead of home series
+
+"Automation lets us keep ships moving through the night without adding risk for workers," Vice Minister Park Ji-ho told reporters at the terminal.
+
+What comes next
+
+The port plans to open a second automated berth in 2026, pending a final budget review.
+
+Disclaimer: This post has been auto-published from an agency feed without any modifications to the text and has not been reviewed by an editor
+
+Related Stories
+
+SportsLocal club signs striker on two-year deal
+
+BusinessRupee ends flat against the dollar in thin trade
+"""
+
+# A daily's page: crawler prefix, headline, Published line, captioned photo with a credit,
+# the wire credit and the outlet credit at the end, a comment prompt and a character counter.
+DAILY = """ date 2024-06-12 Ministry unveils plan to train 10,000 chip engineers by 2030
+Published: 12 Jun. 2024, 09:30
+Students work in a clean room at a university lab in Daejeon on May 30. [NEWS1]
+
+Education Minister Oh Min-jae on Wednesday unveiled a plan to train 10,000 semiconductor engineers by 2030, the ministry said.
+"Chips are the backbone of our exports, and talent is the backbone of chips," Oh said at a briefing in Sejong.
+The plan includes new graduate programs at eight universities and a scholarship for students who join domestic chipmakers.
+Yonhap
+with the Korea Daily Herald
+To write comments, please log in to one of the accounts.
+Standards Board Policy (0/300자)
+"""
+
+# A government portal: section label, site date, the photo caption printed twice with a credit,
+# a byline, and a text that stops mid-word.
+PORTAL_CAPTION = """Policies
+
+Jul 09, 2024
+
+Officials inspect a hydrogen bus at a charging station in Ulsan on July 8. (Ministry of Environment)
+
+Officials inspect a hydrogen bus at a charging station in Ulsan on July 8. (Ministry of Environment)
+
+
+By Kim Ha-eun
+
+
+The Ministry of Environment on July 8 said it will expand hydrogen bus subsidies to 15 more cities next year.
+
+
+Local governments will receive up to 50 percent of the purchase price for each bus, the ministry said.
+
+
+The measure is expected to cut diesel use in public transport by about 12 percent, accord
+"""
+
+AGENCY_DATELINE = """GWANGJU, Oct. 14 (Yonhap) -- A local startup said Monday it has raised 20 billion won to expand its battery recycling plant in the southwestern city.
+
+The company plans to double its capacity by the end of next year, its chief executive said.
+"""
+
+DASH_DATELINE = """ date 2024-11-02 Coastal city hosts regional climate forum
+ULSAN — Mayors from 12 coastal cities met on Saturday to share plans for protecting harbors from rising seas.
+The forum ended with a joint pledge to publish flood maps by next spring.
+"""
+
+LEAD_ONLY = """ date 2024-05-20 The central bank kept its benchmark rate unchanged on Monday, citing stubborn inflation in services and a weak currency that has raised import costs for manufacturers.
+
+Economists had widely expected the decision after last week's data showed prices rising faster than forecast.
+"""
+
+WHOLE_PAGE = """Harbor council approves seawall budget | The Coastline Times
+Skip to content
+News
+Sports
+Business
+Opinion
+Subscribe
+Sign in
+Harbor council approves seawall budget
+By Dana Whitfield
+November 4, 2023 6:12 PM
+The harbor council on Friday approved a 40 million dollar budget to rebuild the seawall that protects the old fishing district, ending months of debate over how to pay for it.
+Council members voted 7-2 after a three-hour meeting in which residents urged them to act before the winter storm season, when waves regularly top the existing wall.
+"We cannot ask families to bail out their basements every December," said council member Rosa Alvarez, who sponsored the measure.
+The money will come from a mix of state grants and a bond that voters approved last spring. Construction is scheduled to begin in March and last about two years.
+Two members voted against the plan, arguing that the city should first study whether a living shoreline of marshes and oyster reefs would cost less over time.
+Related Articles
+Ferry schedule changes for the holidays
+New bakery opens on Main Street
+12 Comments
+Sort by Newest
+harborfan88 says:
+This should have been done years ago, the wall has been crumbling since I was a kid and everybody knows it.
+oldsalt says:
+Great news for the district, but I worry the bond will raise property taxes for everyone in town next year.
+Copyright 2023 The Coastline Times. All rights reserved.
+Privacy Policy
+"""
+
+
+def reasons(art) -> dict[str, str]:
+    return {r.text: r.reason for r in art.removed}
+
+
+def test_portal_furniture_goes_and_metadata_is_lifted() -> None:
+    art = clean_text(PORTAL)
+    assert art.title == "Port of Busan expands automated terminal as cargo volumes climb"
+    assert art.date == "2024-03-03"
+    assert art.location == "Busan"
+    assert art.agencies == ["PTI", "Yonhap"]
+    assert art.paragraphs[0].startswith("Busan, Mar 3 South Korea's largest port will add six")
+    assert art.paragraphs[-1] == "The port plans to open a second automated berth in 2026, pending a final budget review."
+    assert "What comes next" in art.paragraphs  # a one-line subheading inside the article stays
+    body = art.text
+    for furniture in ("Open in App", "Also Read", "Disclaimer", "Related Stories", "Rupee ends flat", "Epaper",
+                      "By PTI", "..."):
+        assert furniture not in body
+    why = reasons(art)
+    assert why["By PTI | Updated: March 3, 2024 10:12 IST"] == "byline"
+    assert why["Open in App"] == "navigation"
+    assert why["Also Read: Cricket board names new selection panel ahead of home series"] == "teaser"
+    assert why["Related Stories"].startswith("related list")
+    assert why["BusinessRupee ends flat against the dollar in thin trade"].startswith("related list")
+    assert "truncated" in why["Busan, Mar 3 South Korea's largest port will add six automated cranes to its ..."]
+
+
+def test_daily_with_prefix_caption_credits_and_comment_prompts() -> None:
+    art = clean_text(DAILY)
+    assert art.title == "Ministry unveils plan to train 10,000 chip engineers by 2030"
+    assert art.date == "2024-06-12"
+    assert art.location is None
+    assert art.agencies == ["News1", "Yonhap"]  # the photo's wire credit, then the story's
+    assert art.outlet == "Korea Daily Herald"
+    assert len(art.paragraphs) == 3
+    assert art.paragraphs[0].startswith("Education Minister Oh Min-jae on Wednesday")
+    for furniture in ("Published:", "[NEWS1]", "Yonhap", "Korea Daily Herald", "log in", "0/300"):
+        assert furniture not in art.text
+    why = reasons(art)
+    assert why["Published: 12 Jun. 2024, 09:30"] == "date line"
+    assert why["Students work in a clean room at a university lab in Daejeon on May 30. [NEWS1]"] == "photo caption"
+    assert why["Yonhap"] == "credit line"
+
+
+def test_caption_printed_twice_byline_and_text_cut_mid_word() -> None:
+    art = clean_text(PORTAL_CAPTION)
+    assert art.date == "2024-07-09"
+    assert art.authors == ["Kim Ha-eun"]
+    assert art.location is None
+    assert art.title_from_lead and art.title
+    assert "Officials inspect" not in art.text
+    assert "By Kim" not in art.text
+    assert "Policies" not in art.text
+    # the last sentence stops mid-word, and it is still article text
+    assert art.paragraphs[-1].endswith("by about 12 percent, accord")
+    assert len(art.paragraphs) == 3
+
+
+def test_agency_dateline() -> None:
+    art = clean_text(AGENCY_DATELINE)
+    assert art.location == "Gwangju"
+    assert art.agencies == ["Yonhap"]
+    assert art.date is None  # month and day, but no year anywhere
+    assert art.paragraphs[0].startswith("GWANGJU, Oct. 14 (Yonhap) -- A local startup")
+
+
+def test_dateline_year_from_other_evidence() -> None:
+    # the dateline gives month and day, the update line the year; the update is not the publication
+    art = clean_text("Updated: 2023-10-15 08:00\n\n" + AGENCY_DATELINE)
+    assert art.date == "2023-10-14"
+    assert art.location == "Gwangju"
+
+
+def test_dash_dateline_and_prefix_headline() -> None:
+    art = clean_text(DASH_DATELINE)
+    assert art.title == "Coastal city hosts regional climate forum"
+    assert art.location == "Ulsan"
+    assert art.date == "2024-11-02"
+    assert len(art.paragraphs) == 2
+
+
+def test_prefix_followed_by_the_lead_is_not_a_headline() -> None:
+    art = clean_text(LEAD_ONLY)
+    assert art.date == "2024-05-20"
+    assert art.paragraphs[0].startswith("The central bank kept its benchmark rate unchanged on Monday")
+    assert art.title_from_lead
+    assert art.title is not None and len(art.title.split()) <= 14
+    assert art.title.startswith("The central bank kept its benchmark rate unchanged")
+
+
+def test_whole_page_keeps_only_the_article() -> None:
+    art = clean_text(WHOLE_PAGE)
+    assert art.title == "Harbor council approves seawall budget"
+    assert art.date == "2023-11-04"
+    assert art.authors == ["Dana Whitfield"]
+    assert len(art.paragraphs) == 5
+    assert art.paragraphs[0].startswith("The harbor council on Friday approved")
+    assert art.paragraphs[-1].startswith("Two members voted against the plan")
+    for furniture in ("Skip to content", "Ferry schedule", "says:", "crumbling", "property taxes", "Copyright"):
+        assert furniture not in art.text
+    why = reasons(art)
+    assert why["12 Comments"] == "comments"
+    assert why["oldsalt says:"] in {"comments", "after the article"}
+
+
+def test_each_removal_is_reported_once_with_a_reason() -> None:
+    art = clean_text(PORTAL)
+    texts = [r.text for r in art.removed]
+    assert len(texts) == len(set(texts)) or texts.count("Open in App") == 2
+    assert all(r.reason for r in art.removed)
+    kept = set(art.paragraphs)
+    assert not any(r.text in kept for r in art.removed)
+
+
+def test_whitespace_is_normalised() -> None:
+    art = clean_text("The   mayor\u00a0opened the new library on Tuesday,\tand\u200b hundreds of residents came.\r\n")
+    assert art.paragraphs == ["The mayor opened the new library on Tuesday, and hundreds of residents came."]
+
+
+def test_hard_wrapped_lines_are_joined() -> None:
+    text = (
+        "The regional assembly passed a law on Thursday that requires all new public buildings\n"
+        "to install solar panels on their roofs from 2026 onwards.\n\n"
+        "Officials said the rule would add about 3 percent to construction costs.\n"
+    )
+    art = clean_text(text)
+    assert art.paragraphs[0].endswith("install solar panels on their roofs from 2026 onwards.")
+    assert len(art.paragraphs) == 2
+
+
+def test_list_items_stay_in_order() -> None:
+    text = (
+        "The agency said applicants must:\n"
+        "- live in the province;\n"
+        "- run a business with fewer than 50 staff; and\n"
+        "- file their tax returns on time.\n"
+        "Applications open on May 1 and close at the end of June, the agency added.\n"
+    )
+    art = clean_text(text)
+    assert art.paragraphs[1:4] == [
+        "- live in the province;",
+        "- run a business with fewer than 50 staff; and",
+        "- file their tax returns on time.",
+    ]
+
+
+def test_markdown_frontmatter_and_markup() -> None:
+    md = (
+        "---\ntitle: ignored\nsource: somewhere\n---\n# River cleanup draws 300 volunteers\n\n"
+        "More than **300 volunteers** joined a [river cleanup](https://example.org) on Saturday, "
+        "collecting two tonnes of plastic from the banks.\n\n"
+        "## Next steps\n\nOrganisers plan a second cleanup in the spring, the city said.\n"
+    )
+    art = clean_markdown(md)
+    assert art.title == "River cleanup draws 300 volunteers"
+    assert art.paragraphs[0].startswith("More than 300 volunteers joined a river cleanup on Saturday")
+    assert "title: ignored" not in art.text
+    assert "Next steps" in art.paragraphs
+
+
+def test_clean_dispatches_on_kind(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(DASH_DATELINE, encoding="utf-8")
+    (tmp_path / "b.md").write_text("# Headline here now\n\n" + AGENCY_DATELINE, encoding="utf-8")
+    (tmp_path / "c.html").write_text(
+        "<html><head><title>Forum ends</title></head><body><article><h1>Forum ends</h1><p>"
+        + AGENCY_DATELINE.splitlines()[0]
+        + "</p><p>Organisers said next year's meeting will be held in the same city in October.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    assert clean(read_article(tmp_path / "a.txt")).location == "Ulsan"
+    assert clean(read_article(tmp_path / "b.md")).title == "Headline here now"
+    html = clean(read_article(tmp_path / "c.html"))
+    assert html.title == "Forum ends"
+    assert html.location == "Gwangju"
