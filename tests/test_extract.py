@@ -276,3 +276,32 @@ def test_a_common_korean_surname_is_not_taken_for_a_famous_person():
 def test_a_famous_surname_alone_is_expanded():
     b = brief("Trump said on Monday that tariffs on steel would stay.")
     assert [p.name for p in b.people] == ["Donald Trump"]
+
+
+def test_lower_case_title_and_hyphenated_given_name():
+    found = people_of("According to presidential chief of staff Moon Tae-sik, the talks went well.")
+    assert found["Moon Tae-sik"].role == "presidential chief of staff"
+
+
+def test_participle_speaker_takes_the_subject_of_its_verb():
+    got = quotes_of("The minister praised the workers, saying, “Nobody builds turbines like this team.”")
+    assert got[0][:2] == ("Nobody builds turbines like this team.", "The minister")
+
+
+def test_ambiguous_surname_goes_to_the_person_named_last():
+    b = brief(
+        "President Lee Jae Myung met investors on Monday.",
+        "“The economy is turning a corner,” Lee said.",
+        "Later, Samsung Electronics Chairman Lee Jae-yong toured the plant.",
+    )
+    assert b.quotes[0].speaker == "lee-jae-myung"
+
+
+def test_employer_before_a_corporate_title_becomes_an_organization():
+    b = brief("Nvidia CEO Jensen Huang met the minister in Seoul on Tuesday.")
+    assert "Nvidia" in [o.name for o in b.organizations]
+
+
+def test_apposition_names_an_initiative():
+    found = initiatives_of("Canada joined Blue Harbor, a multilateral initiative to protect fisheries.")
+    assert found == {"Blue Harbor": "initiative"}

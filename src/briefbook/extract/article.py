@@ -53,6 +53,7 @@ def build_briefing(clean: CleanArticle, source: Source, registry: Registry | Non
     orgs = find_organizations(docs, person_words, {p.lower() for p in places})
     agencies = {a.lower() for a in source.agencies} | AGENCIES
     orgs = [o for o in orgs if o.name.lower() not in agencies]
+    orgs = _add_employers(people, orgs)
     initiatives = find_initiatives(docs, {name_key(f) for o in orgs for f in o.forms()})
     init_keys = {name_key(i.name) for i in initiatives} | {
         name_key(a) for i in initiatives for a in i.aliases
@@ -166,6 +167,14 @@ def _add_known_people(docs: list[Doc], people: list[PersonFound]) -> list[Person
             if pno not in person.paragraphs:
                 person.paragraphs.append(pno)
     return people + list(added.values())
+
+
+def _add_employers(people: list[PersonFound], orgs: list[OrgFound]) -> list[OrgFound]:
+    """'Nvidia CEO Jensen Huang': the company before a corporate title is an organization too."""
+    for p in people:
+        if p.role_org and resolve_org_reference(p.role_org, orgs) is None and p.role_org[:1].isupper():
+            orgs.append(OrgFound(name=p.role_org, paragraphs=list(p.paragraphs[:1])))
+    return orgs
 
 
 def _person_id(p: PersonFound, registry: Registry) -> str:
@@ -317,7 +326,7 @@ def _quotes_out(
             elif last_speaker:
                 speaker_id, speaker_name = last_speaker
         elif text is not None:
-            person = _person_in(text, people)
+            person = _person_in(text, people) or _recent_bearer(text, mentions, q)
             if person is not None:
                 speaker_id, speaker_name = person_ids[id(person)], person.name
             else:
@@ -334,6 +343,21 @@ def _quotes_out(
             )
         )
     return out
+
+
+def _recent_bearer(text: str, mentions: list[_Mention], q: QuoteFound) -> PersonFound | None:
+    """'Lee said' with two Lees in the article: the one named last before the quote."""
+    words = text.split()
+    if len(words) != 1 or not words[0][:1].isupper():
+        return None
+    key = name_key(words[0])
+    before = [
+        m
+        for m in mentions
+        if (m.paragraph, m.offset) < (q.paragraph, q.start)
+        and key in {name_key(w) for w in (m.person.name.split()[0], m.person.name.split()[-1])}
+    ]
+    return before[-1].person if before else None
 
 
 def _person_in(text: str, people: list[PersonFound]) -> PersonFound | None:

@@ -92,6 +92,22 @@ _LOWER_MODIFIERS = {
 }
 # A title-like name before these words is the initiative's own name ("... Together global initiative").
 _NAMED_BY_TITLE = {"initiative", "program", "programme", "project", "campaign", "plan", "strategy", "fund"}
+_APPOSITION_KINDS = {
+    "initiative",
+    "program",
+    "programme",
+    "agreement",
+    "pact",
+    "treaty",
+    "framework",
+    "project",
+    "summit",
+    "forum",
+    "dialogue",
+    "accord",
+    "partnership",
+    "declaration",
+}
 _ORDER_ISSUERS = {"executive", "presidential", "administrative", "emergency", "ministerial", "royal"}
 _NUMBERED = {"order", "act", "resolution", "directive", "section", "bill"}
 
@@ -157,6 +173,15 @@ def _named(doc: Doc, ph: Phrase, pno: int, add, org_names: set[str]) -> None:
     if head is not None and head[1] in INITIATIVE_HEADS and head[1] not in ORG_HEADS and len(words) >= 2:
         add(ph.text, _kind(head[1]), pno, ph.acronym or ph.alias)
         return
+    # "Pax Silica, a U.S.-led initiative to ...": an apposition says what the name is
+    k = ph.end
+    if k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ in ("a", "an", "the"):
+        for m in range(k + 2, min(len(doc), k + 8)):
+            if doc[m].is_punct and doc[m].text not in ("-", "."):
+                break
+            if doc[m].lower_ in _APPOSITION_KINDS and doc[m].pos_ == "NOUN":
+                add(ph.text, _kind(doc[m].lower_), pno)
+                return
     # proper modifier + lower-case kind word: "APEC summit", "... global initiative"
     k = ph.end
     if ph.acronym:
@@ -172,11 +197,11 @@ def _named(doc: Doc, ph: Phrase, pno: int, add, org_names: set[str]) -> None:
             k += 1
             head = doc[k].lower_
         is_actor = name_key(ph.text) in org_names or (ph.acronym is not None and ph.acronym != "AI")
-        if is_actor:
+        if is_actor or (len(words) == 1 and ph.text.isupper()):
             name = " ".join([ph.text, *mods, doc[k].text])
             add(name, _kind(head), pno)
         elif (
-            len(words) >= 2
+            (len(words) >= 2 or (len(ph.text) >= 3 and ph.text.isupper() and ph.text != "AI"))
             and head in _NAMED_BY_TITLE
             and not (head_word(words) and head_word(words)[1] in ORG_HEADS)
             and not any(t.ent_type_ == "PERSON" for t in doc[ph.start : ph.end])

@@ -151,7 +151,11 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
                 for w in words
             ):
                 continue
-            if ent.end < len(doc) and doc[ent.end].lower_ in ROLE_HEADS:
+            if (
+                ent.end < len(doc)
+                and doc[ent.end].lower_ in ROLE_HEADS
+                and (words[0].lower() in COUNTRY_FORMS or (len(words) > 1 and not _org_head(words)))
+            ):
                 continue  # "Indian Information Technology Minister": part of a title
             if _before_event_word(doc, ent.end) or (
                 re.search(rf"\b(?:in|at|from|near|of)\s+{re.escape(name)}\b(?!\s+[A-Z])", text_all)

@@ -119,6 +119,7 @@ def _role_before(doc: Doc, start: int) -> tuple[str | None, str | None, str | No
             or low in _CONNECTORS
             or low in COUNTRY_FORMS
             or (t.pos_ == "PROPN" and t.ent_type_ == "ORG")
+            or (t.is_lower and t.pos_ in ("NOUN", "ADJ") and start - j < 8)  # "presidential chief of staff"
         ):
             if t.ent_type_ == "PERSON" and low not in ROLE_HEADS:
                 break
@@ -288,6 +289,16 @@ def find_people(docs: list[Doc]) -> list[PersonFound]:
             toks = _clean_name_tokens(ent)
             if not toks:
                 continue
+            last = toks[-1].i
+            while (
+                last + 2 < len(doc)
+                and doc[last + 1].text == "-"
+                and not doc[last].whitespace_
+                and not doc[last + 1].whitespace_
+                and doc[last + 2].is_alpha
+            ):
+                toks = [*toks, doc[last + 1], doc[last + 2]]
+                last += 2
             name = _name_text(toks)
             if not looks_like_name(name):
                 continue

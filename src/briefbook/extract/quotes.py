@@ -49,7 +49,15 @@ def _subject_of(verb: Token, quote_spans: list[tuple[int, int]]) -> Span | None:
             if child.lower_ == "to":
                 for obj in child.children:
                     if obj.dep_ == "pobj":
-                        return verb.doc[obj.left_edge.i : obj.right_edge.i + 1]
+                        end = obj.right_edge.i + 1
+                        doc = verb.doc
+                        # "according to presidential chief of staff Kang Hoon-sik": the name runs on
+                        while end < len(doc) and (
+                            doc[end].pos_ == "PROPN"
+                            or (doc[end].text == "-" and not doc[end - 1].whitespace_)
+                        ):
+                            end += 1
+                        return doc[obj.left_edge.i : end]
         return None
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and outside(child):
@@ -59,6 +67,11 @@ def _subject_of(verb: Token, quote_spans: list[tuple[int, int]]) -> Span | None:
             end = cut if cut is not None else toks[-1].i + 1
             start = toks[0].i
             return verb.doc[start:end]
+    # "..., saying, “...”": a participle takes the subject of the verb it hangs from
+    if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp") and verb.head is not verb:
+        found = _subject_of(verb.head, quote_spans)
+        if found is not None:
+            return found
     # "said the ministry": subject after the verb is parsed as dobj/attr sometimes
     for child in verb.children:
         if (
