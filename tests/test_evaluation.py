@@ -160,11 +160,14 @@ def test_tempeval_rows_find_ours_among_the_systems():
     assert all(r.status() == "not available" for r in unavailable)
 
 
-def test_find_number_walks_nested_results():
-    result = {"ours": {"text": {"f1": 0.91}, "html": {"f1": 0.96}}, "pages": 181, "ok": True}
-    assert report.find_number(result, r"ours\.html\.f1$") == 0.96
-    assert report.find_number(result, r"nothing", r"ours\.text\.f1$") == 0.91
-    assert report.find_number(result, r"^ok$") is None  # booleans are not figures
+def test_cleaning_rows_pair_our_paths_with_their_peers():
+    result = {"text": {"f1": 0.912}, "nothing": {"f1": 0.665}, "html": {"f1": 0.94},
+              "trafilatura": {"f1": 0.958}, "_": {"seconds": 3.0}}
+    text, html = report.cleaning_rows(result)
+    assert text.cells()[1:] == ["0.912", "do nothing 0.665", "≥ 0.900", "met", "+0.247"]
+    assert html.cells()[1:] == ["0.940", "trafilatura 0.958", "≥ 0.950", "missed by 0.010", "−0.018"]
+    partial = report.cleaning_rows({"nothing": {"f1": 0.665}})
+    assert partial[0].status() == "not available" and partial[0].best_peer() == 0.665
 
 
 def test_missing_sibling_module_is_not_available():

@@ -102,7 +102,7 @@ def cli_ingest(articles: Path, out: Path, cwd: Path | None = None) -> str:
                           capture_output=True, text=True, timeout=900, check=False)
     if proc.returncode != 0:
         raise EvalError(f"briefbook ingest failed ({proc.returncode}): {_tail(proc.stderr or proc.stdout)}")
-    return "briefbook " + " ".join(args)
+    return "briefbook " + " ".join(args).replace(str(out), "<tmp>")
 
 
 def run(shared_dir: Path, ingest: Ingest | None = None, cwd: Path | None = None) -> dict[str, Any]:
