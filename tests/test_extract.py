@@ -305,3 +305,8 @@ def test_employer_before_a_corporate_title_becomes_an_organization():
 def test_apposition_names_an_initiative():
     found = initiatives_of("Canada joined Blue Harbor, a multilateral initiative to protect fisheries.")
     assert found == {"Blue Harbor": "initiative"}
+
+
+def test_speaker_after_the_verb_keeps_a_hyphenated_name_whole():
+    got = quotes_of("“We will not back down,” said Kim Min-seok, the prime minister.")
+    assert got == [("We will not back down,", "Kim Min-seok", "direct")]

@@ -41,6 +41,19 @@ def _is_title_case(text: str) -> bool:
 
 
 def _subject_of(verb: Token, quote_spans: list[tuple[int, int]]) -> Span | None:
+    span = _subject_span(verb, quote_spans)
+    if span is None:
+        return None
+    doc, end = span.doc, span.end
+    # "said Kim Min-seok": the tagger may leave the second half of a hyphenated name outside
+    while (
+        end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and doc[end + 1].is_alpha
+    ):
+        end += 2
+    return doc[span.start : end]
+
+
+def _subject_span(verb: Token, quote_spans: list[tuple[int, int]]) -> Span | None:
     def outside(tok: Token) -> bool:
         return not any(a <= tok.idx < b for a, b in quote_spans)
 
@@ -69,7 +82,7 @@ def _subject_of(verb: Token, quote_spans: list[tuple[int, int]]) -> Span | None:
             return verb.doc[start:end]
     # "..., saying, “...”": a participle takes the subject of the verb it hangs from
     if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp") and verb.head is not verb:
-        found = _subject_of(verb.head, quote_spans)
+        found = _subject_span(verb.head, quote_spans)
         if found is not None:
             return found
     # "said the ministry": subject after the verb is parsed as dobj/attr sometimes
