@@ -310,3 +310,10 @@ def test_apposition_names_an_initiative():
 def test_speaker_after_the_verb_keeps_a_hyphenated_name_whole():
     got = quotes_of("“We will not back down,” said Kim Min-seok, the prime minister.")
     assert got == [("We will not back down,", "Kim Min-seok", "direct")]
+
+
+def test_a_portfolio_title_links_the_person_to_the_ministry_named_in_the_article():
+    b = brief(
+        "Energy Secretary Chris Wright met the delegation.", "The Department of Energy hosted the talks."
+    )
+    assert [(p.name, p.organization) for p in b.people] == [("Chris Wright", "department-of-energy")]

@@ -218,6 +218,9 @@ def _people_out(
         if org_id is None and p.role_org:
             o = resolve_org_reference(p.role_org, orgs)
             org_id = org_ids[id(o)] if o is not None else None
+        if org_id is None and p.role:
+            o = _ministry_of(p.role, orgs)
+            org_id = org_ids[id(o)] if o is not None else None
         country = p.country or _country_from(p.role)
         mentions = sorted({m for m in p.mentions if m != p.name})
         if pid in out:
@@ -232,6 +235,25 @@ def _people_out(
             id=pid, name=p.name, role=role, organization=org_id, country=country, mentions=mentions
         )
     return list(out.values())
+
+
+_PORTFOLIO = re.compile(r"\b([A-Z][a-z]+)\s+(Minister|Secretary|Ministry|Department)\b")
+
+
+def _ministry_of(role: str, orgs: list[OrgFound]) -> OrgFound | None:
+    """'Science Minister' works for the 'Ministry of Science and ICT' named in the same article."""
+    m = _PORTFOLIO.search(role)
+    if not m:
+        return None
+    field = m.group(1).lower()
+    heads = ("ministry",) if m.group(2) in ("Minister", "Ministry") else ("department",)
+    cands = [
+        o
+        for o in orgs
+        if any(h in o.name.lower().split() for h in heads)
+        and field in o.name.lower().replace(",", " ").split()
+    ]
+    return cands[0] if len(cands) == 1 else None
 
 
 def _country_from(role: str | None) -> str | None:
@@ -390,8 +412,10 @@ def _places(docs: list[Doc]) -> list[str]:
                 continue
             name = re.sub(r"^(?:the|The)\s+", "", ent.text).strip()
             name = re.sub(r"[’']s$", "", name)
-            if len(name) < 3 or (
-                name.upper() == name and len(name) <= 3 and name not in ("U.S.", "US", "UK")
+            if (
+                any(ch.isdigit() for ch in name)
+                or len(name) < 3
+                or (name.upper() == name and len(name) <= 3 and name not in ("U.S.", "US", "UK"))
             ):
                 continue
             if name.lower() in ("ai", "ict"):
