@@ -15,6 +15,7 @@ article.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import unicodedata
@@ -268,6 +269,22 @@ _FULL_DATES = (
 )
 
 
+_NUMERIC_DATE = re.compile(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>(?:19|20)\d{2})\b")
+
+
+def _numeric_date(text: str) -> str | None:
+    """11/20/2019 or 20.11.2019: a date only when the day is unmistakable (above 12)."""
+    m = _NUMERIC_DATE.search(text)
+    if not m:
+        return None
+    a, b, year = int(m["a"]), int(m["b"]), int(m["year"])
+    if a > 12 >= b:
+        return _iso(year, b, a)
+    if b > 12 >= a:
+        return _iso(year, a, b)
+    return None
+
+
 def find_date(text: str) -> str | None:
     """The first full calendar date written in ``text`` (month names or ISO order), as YYYY-MM-DD."""
     best: tuple[int, str] | None = None
@@ -369,6 +386,8 @@ class _Cleaner:
         self.authors: list[str] = []
         self.outlet: str | None = None
         self.removed: list[Removal] = []
+        # bare date lines, to be weighed once we know where the article starts
+        self.site_dates: list[tuple[_Block, str | None]] = []
 
     # ---- metadata sinks
 
@@ -419,6 +438,12 @@ class _Cleaner:
                 return "byline"
         # A line that is only a date (and maybe a time, an agency or a place): the site's date line.
         iso = find_date(s)
+        if not iso and _NUMERIC_DATE.search(s) and len(s) <= 40:
+            rest = _NUMERIC_DATE.sub(" ", s)
+            rest = re.sub(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?", " ", rest, flags=re.I)
+            if len(_words(rest)) <= 2:
+                self.site_dates.append((b, _numeric_date(s)))
+                return "date line"
         if iso and len(s) <= 80:
             rest = s
             for rx in _FULL_DATES:
@@ -430,7 +455,7 @@ class _Cleaner:
                 for w in re.split(r"\s*[|•·,]\s*", rest.strip(" |•·,-—")):
                     if _agency(w):
                         self.add_agency(w)
-                self.add_date("site", iso)
+                self.site_dates.append((b, iso))
                 return "date line"
         if _agency(s) and len(s) <= 40:
             self.add_agency(s)
@@ -545,6 +570,7 @@ def _mark(blocks: list[_Block], c: _Cleaner, find_body: bool = True) -> None:
                 after = "related list / footer"
             b.cut(b.reason or after)
     _cut_repeats(blocks[start:end])
+    _site_date(blocks, start, end, c)
     # 3. the headline: the last headline-like line before the body
     if c.title is None:
         for i in range(start - 1, max(-1, start - 8), -1):
@@ -605,6 +631,16 @@ def _near_same(a: str, b: str) -> bool:
     return shared >= 8 and min(len(ka), len(kb)) >= 0.5 * max(len(ka), len(kb))
 
 
+def _site_date(blocks: list[_Block], start: int, end: int, c: _Cleaner) -> None:
+    """The page's own date line is the one nearest above the article (teaser lists carry dates too)."""
+    index = {id(b): i for i, b in enumerate(blocks)}
+    above = [(index[id(b)], iso) for b, iso in c.site_dates if index[id(b)] < start]
+    inside = [(index[id(b)], iso) for b, iso in c.site_dates if start <= index[id(b)] < end]
+    pick = above[-1] if above else (inside[0] if inside else None)
+    if pick:
+        c.add_date("site", pick[1])
+
+
 def _is_heading(s: str) -> bool:
     """A link or heading line: short, and not ending like a sentence."""
     return len(s) <= 160 and not re.search(r"[.!?。！？:;,\"”’')]$", s) and len(_words(s)) <= 25
@@ -614,12 +650,12 @@ def _cut_link_lists(blocks: list[_Block]) -> None:
     """Cut the list that follows a "Related" / "More in ..." heading: headlines, or teasers made
     of a headline and one summary paragraph each. The article may resume after the list."""
     live = [i for i, b in enumerate(blocks) if b.keep]
-    for pos, m in enumerate(live):
-        text = blocks[m].text
+    for m, block in enumerate(blocks):
+        text = block.text
         if not (_SOFT_MARKERS.match(text) or _END_MARKERS.match(text)) or len(text) > 120:
             continue
         items: list[list[int]] = []
-        k = pos + 1
+        k = bisect.bisect_right(live, m)
         while k < len(live):
             i = live[k]
             if not _is_heading(blocks[i].text) or _SOFT_MARKERS.match(blocks[i].text):
@@ -652,9 +688,8 @@ def _menu_line(s: str) -> bool:
 
 def _page_like(blocks: list[_Block]) -> bool:
     """Whole-page text (menus, link lists) rather than an article pasted on its own."""
-    live = [b.text for b in blocks if b.keep]
-    menus = sum(1 for s in live if _menu_line(s))
-    return menus > max(3, 0.15 * len(live))
+    menus = sum(1 for b in blocks if _menu_line(b.text) or (_NUMERIC_DATE.search(b.text) and len(b.text) < 40))
+    return menus > max(3, 0.15 * len(blocks))
 
 
 def _sentence_like(s: str) -> bool:
@@ -671,9 +706,18 @@ def _article_span(blocks: list[_Block], find_body: bool) -> tuple[int, int]:
     if find_body:
         # trailing menu words ("Terms of Service") are page furniture; a cut-off sentence is not
         while end > start and (not blocks[end - 1].keep or (
-                _menu_line(blocks[end - 1].text) and not _prose_like(blocks[end - 1].text))):
+                _menu_line(blocks[end - 1].text) and _title_case(blocks[end - 1].text))):
             end -= 1
     return start, end
+
+
+_MINOR = {"a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with", "&", "de"}
+
+
+def _title_case(s: str) -> bool:
+    """Every word capitalised ("Terms of Service"): a label or a link, not a clipped sentence."""
+    words = [w for w in _words(s) if not w.isdigit()]
+    return bool(words) and all(w[:1].isupper() or w.lower() in _MINOR for w in words)
 
 
 def _prose_like(s: str) -> bool:
