@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import fcntl
 import json
 import os
 import shutil
@@ -36,15 +37,24 @@ class BrowserError(RuntimeError):
     pass
 
 
+def _high_fd(fd: int) -> int:
+    high = fcntl.fcntl(fd, fcntl.F_DUPFD, 10)
+    os.close(fd)
+    return high
+
+
 class Browser:
     def __init__(self, binary: str, width: int = 1280, height: int = 900) -> None:
         self.profile = tempfile.mkdtemp(prefix="bb-chromium-")
         to_chrome_r, self._to_chrome = os.pipe()
         self._from_chrome, from_chrome_w = os.pipe()
+        # the child's ends must not sit on fd 3 or 4, or the redirections clobber them (hence bash,
+        # which takes fd numbers above 9)
+        to_chrome_r, from_chrome_w = (_high_fd(to_chrome_r), _high_fd(from_chrome_w))
         cmd = " ".join([f"exec {binary}", *FLAGS, f"--user-data-dir={self.profile}",
                         f"--window-size={width},{height}", "about:blank",
                         f"3<&{to_chrome_r}", f"4>&{from_chrome_w}"])
-        self.proc = subprocess.Popen(["/bin/sh", "-c", cmd], pass_fds=(to_chrome_r, from_chrome_w),
+        self.proc = subprocess.Popen(["bash", "-c", cmd], pass_fds=(to_chrome_r, from_chrome_w),
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         os.close(to_chrome_r)
         os.close(from_chrome_w)

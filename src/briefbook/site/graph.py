@@ -137,7 +137,8 @@ def graph_page(corpus: Corpus, here: str, *, directory_urls: bool = True) -> str
     nodes, edges = select(corpus)
     layout(nodes, edges)
     total = sum(len(corpus.entities[k]) for k in NETWORK_KINDS)
-    out = [front("Graph", hide=("navigation", "toc")), "# Graph", "",
+    # every name is repeated in the drawing's tooltips: keep the page out of search results
+    out = [front("Graph", hide=("navigation", "toc"), searchable=False), "# Graph", "",
            "People, organizations and initiatives, joined when they appear in the same briefing "
            "(thicker lines: more shared briefings). Click a node to open its page.", ""]
     if total > len(nodes):

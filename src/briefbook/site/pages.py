@@ -67,10 +67,13 @@ def generate_pages(corpus: Corpus, *, directory_urls: bool = True,
 # small pieces
 
 
-def front(title: str, *, boost: float | None = None, hide: tuple[str, ...] = ()) -> str:
+def front(title: str, *, boost: float | None = None, hide: tuple[str, ...] = (),
+          searchable: bool = True) -> str:
     """Page meta: the title HTML-escaped (Material prints meta titles as they are)."""
     lines = ["---", f"title: {json.dumps(h(title))}"]
-    if boost:
+    if not searchable:
+        lines.append("search:\n  exclude: true")
+    elif boost:
         lines.append(f"search:\n  boost: {boost}")
     if hide:
         lines.append("hide: [" + ", ".join(hide) + "]")

@@ -39,8 +39,12 @@
   }
   function setup(root) {
     Array.prototype.forEach.call(root.querySelectorAll("article table"), function (table) {
-      if (table.dataset.bbSortable || !table.tHead || !table.tBodies[0] || table.tBodies[0].rows.length < 2) return;
+      if (table.dataset.bbSortable || !table.tHead || !table.tBodies[0]) return;
       table.dataset.bbSortable = "1";
+      // keep dates on one line (they would break at their hyphens in narrow columns)
+      Array.prototype.forEach.call(table.querySelectorAll("td"), function (td) {
+        if (/^\d{4}(-\d{2}){0,2}$/.test(td.textContent.trim())) td.classList.add("bb-nowrap");
+      });
       Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, index) {
         th.classList.add("bb-sortable");
         th.tabIndex = 0;
