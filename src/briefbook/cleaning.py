@@ -112,13 +112,13 @@ _CHROME = {
 }
 
 # Headings that open a related-stories list, a comment thread or the footer: the article is over.
-_P = r"^(?:[\w'’.&-]+\s+){0,3}"  # "PFT Most Commented", "Technology Related Stories"
+_P = r"^(?:[\w'’.&-]*\w[\w'’.&-]*\s+){0,3}"  # "PFT Most Commented", "Technology Related Stories"
 _END_MARKERS = re.compile(
     _P + r"(?:related|realted)\s+(?:stories|articles|news|posts|content|coverage|links|reading|topics|videos)"
     r"\s*:?$"
     r"|" + _P + r"(?:more|other|latest|top|recent|popular|similar)\s+(?:stories|articles|news|headlines|posts)"
     r"(?:\s+(?:from|on|in|about)\s+.{1,40})?\s*:?$"
-    r"|^more\s+(?:from|on|in|about)\s+.{1,50}$"
+    r"|^more\s+(?:from|on|in|about)\s+.{1,50}$|^more(?-i:(?:\s+[A-Z][\w'’.&-]*){1,4})$"
     r"|^(?:you|we think you)\s+(?:may|might|will|could|should)\s+(?:also\s+)?(?:like|enjoy|be interested in)"
     r".{0,20}$"
     r"|^(?:recommended|suggested)\s+(?:for you|stories|articles|reading|videos?)\s*:?$"
@@ -181,7 +181,7 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|you must be logged in|to (?:write|post|leave) (?:a )?comments?)\b.*$"
         r"|^.{0,60}\(\s*\d+\s*/\s*\d+\s*(?:자|characters?|chars?)?\s*\)\s*$", re.I)),
     ("share prompt", re.compile(
-        r"^(?:share|follow|like|find)\s+(?:this|us|on)\b.{0,60}$|^click to (?:share|print|email)\b.*$"
+        r"^(?:share|follow|like|find)\s+(?:this|us|on|your)\b.{0,60}$|^click to (?:share|print|email)\b.*$"
         r"|^(?:share|send) (?:this )?(?:article|story|on)\b.{0,60}$", re.I)),
     ("newsletter prompt", re.compile(
         r"^(?:sign up|subscribe)\b.{0,120}(?:newsletter|inbox|updates|alerts|email)\b.{0,60}$"
@@ -646,38 +646,49 @@ def _is_heading(s: str) -> bool:
     return len(s) <= 160 and not re.search(r"[.!?。！？:;,\"”’')]$", s) and len(_words(s)) <= 25
 
 
+def _list_line(s: str) -> bool:
+    """A line of a link list: a headline, kicker or author name (questions and exclamations too)."""
+    return len(s) <= 160 and len(_words(s)) <= 25 and not re.search(r"[.:;,\"”’')]$", s)
+
+
 def _cut_link_lists(blocks: list[_Block]) -> None:
     """Cut the list that follows a "Related" / "More in ..." heading: headlines, or teasers made
-    of a headline and one summary paragraph each. The article may resume after the list."""
+    of a headline (and kicker or author) and one summary paragraph each. The article may resume
+    after the list, so a heading followed by several paragraphs ends it."""
     live = [i for i, b in enumerate(blocks) if b.keep]
     for m, block in enumerate(blocks):
         text = block.text
         if not (_SOFT_MARKERS.match(text) or _END_MARKERS.match(text)) or len(text) > 120:
             continue
-        items: list[list[int]] = []
+        items: list[tuple[list[int], bool]] = []  # (blocks, has a summary paragraph)
         k = bisect.bisect_right(live, m)
         while k < len(live):
-            i = live[k]
-            if not _is_heading(blocks[i].text) or _SOFT_MARKERS.match(blocks[i].text):
-                break
-            nxt = live[k + 1] if k + 1 < len(live) else None
-            after = live[k + 2] if k + 2 < len(live) else None
-            if nxt is not None and not _is_heading(blocks[nxt].text) and (
-                    after is None or _is_heading(blocks[after].text)):
-                items.append([i, nxt])
-                k += 2
-            elif nxt is not None and not _is_heading(blocks[nxt].text):
-                break  # a heading followed by several paragraphs: the article again
-            else:
-                items.append([i])
+            heads: list[int] = []
+            while (k < len(live) and _list_line(blocks[live[k]].text)
+                   and not _SOFT_MARKERS.match(blocks[live[k]].text)):
+                heads.append(live[k])
                 k += 1
-        teasers = sum(1 for it in items if len(it) == 2)
-        if teasers < 3:
-            # keep only the plain headline links at the top of the list
-            items = [it for it in items[: next((n for n, it in enumerate(items) if len(it) == 2),
-                                               len(items))]]
-        for it in items:
-            for i in it:
+            if not heads:
+                break
+            if len(heads) > 3:  # a run of plain links; whatever follows is not part of the list
+                items.append((heads, False))
+                break
+            if k < len(live) and not _list_line(blocks[live[k]].text):
+                after = live[k + 1] if k + 1 < len(live) else None
+                if (after is None or _list_line(blocks[after].text)) and len(blocks[live[k]].text) <= 400:
+                    items.append(([*heads, live[k]], True))
+                    k += 1
+                    continue
+                if len(heads) > 1:  # the last heading is the article's own subheading
+                    items.append((heads[:-1], False))
+                break
+            items.append((heads, False))
+        # a teaser list starts with a teaser; menu links running into the article do not make one
+        if sum(1 for _, summary in items if summary) < 3 or not any(summary for _, summary in items[:2]):
+            # too few teasers to tell them from subheadings: cut only the plain links on top
+            items = list(itertools.takewhile(lambda it: not it[1], items))
+        for group, _ in items:
+            for i in group:
                 blocks[i].cut("related list")
 
 
@@ -802,7 +813,7 @@ def _main_region(blocks: list[_Block]) -> tuple[int, int]:
     for a in reversed(_title_anchors(blocks)):
         if a >= end or any(_GALLERY.match(b.text) for b in blocks[max(0, a - 2): a + 3]):
             continue  # a headline inside a photo gallery, not the article's own
-        sub, (s2, e2) = _best_run(scores, a + 1, limit)
+        sub, (s2, e2) = _best_run(scores, a + 1, end)
         if sub >= max(200.0, 0.3 * best) and s2 - a <= 25:
             return s2, e2
     return start, end
@@ -855,29 +866,6 @@ def _key(s: str) -> str:
 
 def _post(body: list[_Block], c: _Cleaner) -> None:
     """Rules that look at neighbouring paragraphs: captions, teaser repeats, datelines, credits."""
-    texts = [b.text for b in body]
-    # a paragraph printed twice in a row near the top is a photo caption
-    for i in range(len(body) - 1):
-        if body[i].keep and body[i].text == body[i + 1].text:
-            body[i].cut("photo caption")
-            body[i + 1].cut("photo caption")
-    # a paragraph ending in a credit: "(Ministry of Science and ICT)", "[YONHAP]"
-    for b in body:
-        if not b.keep:
-            continue
-        m = _CREDIT_TAIL.search(b.text)
-        if m:
-            credit = (m["p"] or m["b"] or "").strip()
-            if _credit_like(credit) and len(b.text) <= 400:
-                if _agency(credit):
-                    c.add_agency(credit)
-                b.cut("photo caption")
-    # the lead repeated and cut short ("... broaden ties ...")
-    for b in body:
-        if b.keep and _TRUNCATED.search(b.text):
-            stem = _TRUNCATED.sub("", b.text).strip()
-            if len(stem) >= 20 and any(t != b.text and t.startswith(stem) for t in texts):
-                b.cut("truncated repeat of the lead")
     kept = [b for b in body if b.keep]
     # trailing credit lines: "Yonhap", "with the Korea JoongAng Daily"
     for b in reversed(kept):
