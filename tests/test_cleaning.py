@@ -298,3 +298,52 @@ def test_clean_dispatches_on_kind(tmp_path: Path) -> None:
     html = clean(read_article(tmp_path / "c.html"))
     assert html.title == "Forum ends"
     assert html.location == "Gwangju"
+
+
+HERALD_STYLE = """Busan to host 2026 maritime expo
+Published : Sept. 3, 2024 - 15:10
+Updated : Sept. 3, 2024 - 17:45
+By Choi Min-su (minsu@example-herald.com)
+Facebook Twitter Kakaostory Email Print
+Visitors look at a model ship at a trade fair in Busan on Monday. / Yonhap
+Busan will host an international maritime expo in 2026, the city said Tuesday, expecting some 40,000 visitors.
+The expo will feature autonomous ships and hydrogen-powered ferries, organizers said.
+minsu@example-herald.com
+"""
+
+WIRE_TAIL = """WASHINGTON, D.C. — The Senate on Thursday passed a bill to fund research into quantum sensors, sending it to the president's desk.
+The measure passed 88-9 after a brief debate.
+Associated Press writer Maria Lopez contributed to this report.
+(Reporting by Tom Hale; Editing by Ann Ruiz)
+"""
+
+
+def test_herald_style_labels_bylines_share_buttons_and_slash_credits() -> None:
+    art = clean_text(HERALD_STYLE)
+    assert art.title == "Busan to host 2026 maritime expo"
+    assert art.date == "2024-09-03"
+    assert art.authors == ["Choi Min-su"]
+    assert art.agencies == ["Yonhap"]
+    assert art.paragraphs == [
+        "Busan will host an international maritime expo in 2026, the city said Tuesday, expecting some 40,000 visitors.",
+        "The expo will feature autonomous ships and hydrogen-powered ferries, organizers said.",
+    ]
+    why = reasons(art)
+    assert why["Facebook Twitter Kakaostory Email Print"] == "share buttons"
+    assert why["Visitors look at a model ship at a trade fair in Busan on Monday. / Yonhap"] == "photo caption"
+    assert why["minsu@example-herald.com"] == "contact"
+
+
+def test_wire_credits_and_region_datelines() -> None:
+    art = clean_text(WIRE_TAIL)
+    assert art.location == "Washington"
+    assert len(art.paragraphs) == 2
+    assert "contributed" not in art.text and "Reporting by" not in art.text
+    assert {r.reason for r in art.removed} == {"credit line"}
+
+
+def test_published_with_a_dash_and_a_day_first_date() -> None:
+    art = clean_text("Published - August 05, 2025 09:24 am IST\n\n" + AGENCY_DATELINE)
+    assert art.date == "2025-08-05"
+    art = clean_text("Posted 14.10.2024 09:00\n\n" + AGENCY_DATELINE)
+    assert art.date == "2024-10-14"

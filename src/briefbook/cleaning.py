@@ -185,7 +185,9 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|^(?:share|send) (?:this )?(?:article|story|on)\b.{0,60}$", re.I)),
     ("newsletter prompt", re.compile(
         r"^(?:sign up|subscribe)\b.{0,120}(?:newsletter|inbox|updates|alerts|email)\b.{0,60}$"
-        r"|^(?:get|receive) (?:the|our) .{0,40}newsletter\b.*$", re.I)),
+        r"|^(?:get|receive) (?:the|our) .{0,40}newsletter\b.*$"
+        r"|^(?:get|sign up|subscribe|receive|join|stay up to date|stay informed|enter your e-?mail)\b.{0,160}"
+        r"\b(?:news|alerts|updates|newsletters?|inbox|e-?mails?|stories)\b.{0,100}$", re.I)),
     ("photo credit", re.compile(
         r"^(?:image|photo|photograph|picture|pic|video|graphic|illustration|file photo)s?\s*"
         r"(?:credit|courtesy|source)?\s*[:|/]\s*.{1,100}$"
@@ -197,9 +199,24 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"^(?:(?:image|photo|picture|slide)\s+)?\d+\s*(?:/|of)\s*\d*\s*(?:/\s*\d+)?$|^back to (?:gallery|article)$"
         r"|^(?:caption|expand|enlarge|view gallery|view (?:all )?photos|launch gallery|hide caption|"
         r"toggle caption|show caption|next image|previous image)$", re.I)),
-    ("image file name", re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|svg)\b.*$", re.I)),
+    ("image file name", re.compile(
+        r"^\S+\.(?:jpe?g|png|gif|webp|svg)\b.*$|^.{0,80}\b[\w-]+\.(?:jpe?g|png|gif|webp)\b.{0,40}$", re.I)),
+    ("credit line", re.compile(
+        r"^[(\[]?(?:additional\s+)?(?:reporting|writing|editing|compiled|translated|edited|research)\s+by\b.{0,200}$"
+        r"|^.{0,120}\bcontributed (?:reporting )?to this (?:report|story|article)\.?[)\]]?$"
+        r"|^[(\[]?(?:end|ends|fin)[)\]]?$|^-+\s*(?:end|30)\s*-+$", re.I)),
+    ("contact", re.compile(r"^(?:e-?mail\s*:?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+$", re.I)),
+    ("share buttons", re.compile(
+        r"^(?:(?:share|facebook|twitter|x|linkedin|e-?mail|whatsapp|reddit|pinterest|print|copy|link|url|"
+        r"kakao(?:talk|story)?|telegram|line|naver|band|tumblr|flipboard|comments?|save|messenger|sms|"
+        r"this|article|on|via|tweet)(?:\s+|$)){2,}$", re.I)),
 )
 
+_SLASH_CREDIT = re.compile(
+    r"(?:\s/\s*|[.!?]\s+(?=(?:photo\s+)?courtesy\b|provided\s+by\b))(?P<credit>[^/.!?]{2,60})$", re.I)
+_PHOTO_WORD = re.compile(
+    r"\b(?:photo|photos|image|courtesy|provided by|getty|shutterstock|epa|afp|ap|reuters|yonhap|newsis|news1)\b",
+    re.I)
 _CREDIT_TAIL = re.compile(
     r"(?:[.!?。][\"”’']?|\d)\s*(?:\((?P<p>[^()]{2,70})\)|\[(?P<b>[^\[\]]{2,50})\])\s*$"
 )
@@ -210,7 +227,7 @@ _BYLINE = re.compile(
 )
 _DATE_LABEL = re.compile(
     r"^(?P<label>(?:first\s+)?published(?:\s+on)?|posted(?:\s+on)?|updated(?:\s+on)?|last\s+updated|"
-    r"modified|last\s+modified|created|date|released|issued)\s*:?\s*(?P<rest>.*)$",
+    r"modified|last\s+modified|created|date|released|issued)\s*[:\-–—]?\s*(?P<rest>.*)$",
     re.I,
 )
 _CRAWLER_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*(.*)$", re.I)
@@ -224,7 +241,7 @@ _DATELINE_STOP = {
 }
 _DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Za-z.'’-]*(?:[ /-][A-Z][A-Za-z.'’-]*){0,3})"
-    r"(?:,\s*(?P<region>[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)(?=,\s*" + _MON + r"))?"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)(?=,\s*" + _MON + r"|\s*(?:—|–|--|\()))?"
     r"(?:,?\s*(?P<mon>" + _MON + r")\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<year>\d{4}))?)?"
     r"\s*(?P<agency>\([A-Za-z][A-Za-z0-9 .&'-]{1,40}\))?"
     r"\s*(?P<sep>—|–|--|-|:|\|)?\s*"
@@ -320,7 +337,8 @@ def _headline_like(s: str, max_words: int = 25) -> bool:
 
 def _names(raw: str) -> list[str]:
     """Split a byline's names: "Jane Doe and John Roe", "Jane Doe, John Roe"."""
-    raw = re.sub(r"\s*\b(?:staff|correspondent|reporter|writer)s?\b.*$", "", raw, flags=re.I)
+    raw = re.sub(r"\(?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?|\([^)]*\)", " ", raw)  # e-mail, (role)
+    raw = re.sub(r"\s*\b(?:staff|correspondent|reporter|writer|editor)s?\b.*$", "", raw, flags=re.I)
     parts = re.split(r"\s*(?:,|&|\band\b|/)\s*", raw)
     return [p.strip(" .") for p in parts if p.strip(" .")]
 
@@ -411,7 +429,7 @@ class _Cleaner:
         s = b.text
         m = _DATE_LABEL.match(s)
         if m and len(s) <= 120:
-            iso = find_date(m["rest"])
+            iso = find_date(m["rest"]) or _numeric_date(m["rest"])
             if iso:
                 label = m["label"].lower()
                 kind = "updated" if ("updat" in label or "modif" in label) else "published"
@@ -466,7 +484,13 @@ class _Cleaner:
         key = _fold(s).strip(" :|»›>-•·")
         if key in _CHROME:
             return "navigation"
-        # a caption ending in its credit: "... on Aug. 4. (Ministry of Science and ICT)", "[YONHAP]"
+        # a caption ending in its credit: "... on Aug. 4. (Ministry of Science and ICT)", "[YONHAP]",
+        # "... in Seoul. / Yonhap", "... on Tuesday. Courtesy of Hyundai Motor"
+        m = _SLASH_CREDIT.search(s)
+        if m and len(s) <= 400 and (_agency(m["credit"]) or _PHOTO_WORD.search(m["credit"])):
+            if _agency(m["credit"]):
+                self.add_agency(m["credit"])
+            return "photo caption"
         m = _CREDIT_TAIL.search(s)
         if m and len(s) <= 400:
             credit = (m["p"] or m["b"] or "").strip()
