@@ -11,6 +11,7 @@ that briefing and are translated to the canonical ids here, once.
 
 from __future__ import annotations
 
+import heapq
 import os
 import re
 from collections import Counter
@@ -18,7 +19,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -33,9 +34,8 @@ NETWORK_KINDS = ("person", "organization", "initiative")
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
-@dataclass(frozen=True, order=True)
-class Ref:
-    """A pointer to one entity: its kind and canonical id."""
+class Ref(NamedTuple):
+    """A pointer to one entity: its kind and canonical id (a tuple: hashed millions of times)."""
 
     kind: str
     id: str
@@ -131,6 +131,7 @@ class Entity:
     connections: Counter[Ref] = field(default_factory=Counter)
     first_seen: str | None = None
     last_seen: str | None = None
+    rank: int = 0  # position in name order within the corpus: a cheap sort key for pages
 
     @property
     def ref(self) -> Ref:
@@ -156,6 +157,17 @@ class Corpus:
     def name_of(self, ref: Ref) -> str:
         ent = self.entity(ref)
         return ent.name if ent else ref.id
+
+    def rank_of(self, ref: Ref) -> int:
+        ent = self.entity(ref)
+        return ent.rank if ent else -1
+
+    def top_connections(self, ent: Entity, kind: str, limit: int) -> tuple[list[tuple[Ref, int]], int]:
+        """The ``limit`` strongest connections of one kind (most shared briefings, then by name)
+        and how many there are in all; a partial sort, as topics can have thousands."""
+        conns = [(r, n) for r, n in ent.connections.items() if r.kind == kind]
+        top = heapq.nsmallest(limit, conns, key=lambda rn: (-rn[1], self.rank_of(rn[0])))
+        return top, len(conns)
 
     def newest_first(self) -> list[BriefingEntry]:
         return list(reversed(self.briefings.values()))
@@ -183,13 +195,25 @@ class _Builder:
         self.entities: dict[Ref, Entity] = {}
         self.names: dict[Ref, Counter[str]] = {}
         self.aliases: dict[Ref, dict[str, str]] = {}  # name_key -> alias as written
+        self.registry_kinds = {e.kind for e in registry.entries}
+        self.lookups: dict[tuple[str, str], Entry | None] = {}
+        self.keys: dict[str, str] = {}  # name_key cache
+
+    def lookup(self, surface: str, kind: str) -> Entry | None:
+        """Registry lookup by name or alias, remembered: the same names recur in every briefing."""
+        if kind not in self.registry_kinds:
+            return None
+        key = (kind, surface)
+        if key not in self.lookups:
+            self.lookups[key] = self.registry.lookup(surface, kind)
+        return self.lookups[key]
 
     def canonical(self, kind: str, local_id: str, name: str, aliases: Iterable[str] = ()) -> Ref:
         """The entity a briefing's (id, name) stands for; creates it on first sight."""
-        entry = self.registry.get(kind, local_id) or self.registry.lookup(name, kind)
+        entry = self.registry.get(kind, local_id) or self.lookup(name, kind)
         if entry is None:
             for alias in aliases:
-                entry = self.registry.lookup(alias, kind)
+                entry = self.lookup(alias, kind)
                 if entry:
                     break
         ref = Ref(kind, entry.id if entry else _clean_id(local_id or name))
@@ -203,7 +227,10 @@ class _Builder:
         known = self.aliases[ref]
         for form in (name, *aliases):
             if form:
-                known.setdefault(name_key(form), form)
+                key = self.keys.get(form)
+                if key is None:
+                    key = self.keys[form] = name_key(form)
+                known.setdefault(key, form)
         return ref
 
     def finish(self) -> dict[str, dict[str, Entity]]:
@@ -217,7 +244,8 @@ class _Builder:
                 if key not in own:
                     ent.aliases.append(form)
                     own.add(key)
-        for ref in sorted(self.entities, key=lambda r: (name_key(self.entities[r].name), r.id)):
+        for rank, ref in enumerate(sorted(self.entities, key=lambda r: (name_key(self.entities[r].name), r.id))):
+            self.entities[ref].rank = rank
             out[ref.kind][ref.id] = self.entities[ref]
         return out
 
@@ -317,8 +345,8 @@ def _index_briefing(builder: _Builder, slug: str, b: Briefing) -> BriefingEntry:
         entry.quotes.append(QuoteRef(text=q.text, kind=q.kind, paragraph=q.paragraph, speaker=speaker,
                                      speaker_name=q.speaker_name, briefing=slug, date=b.date, speaker_org=org))
 
-    pattern = _pattern(surfaces)
-    para_refs = _find_mentions(entry, b.paragraphs, surfaces, pattern)
+    forms = _forms(surfaces)
+    para_refs = _find_mentions(entry, b.paragraphs, forms)
     topic_refs = tuple(Ref("topic", t) for t in entry.topics)
     for ev in b.events:
         if not ev.date:
@@ -326,8 +354,7 @@ def _index_briefing(builder: _Builder, slug: str, b: Briefing) -> BriefingEntry:
         found: set[Ref] = set()
         if 1 <= ev.paragraph <= len(para_refs):
             found |= para_refs[ev.paragraph - 1]
-        if pattern is not None:
-            found |= {next(iter(surfaces[m.group(0)])) for m in pattern.finditer(ev.text)}
+        found |= {m.ref for m in _scan(ev.text, forms)}
         entry.events.append(EventRef(date=ev.date, text=ev.text, paragraph=ev.paragraph, briefing=slug,
                                      entities=tuple(sorted(found)) + topic_refs))
     return entry
@@ -360,28 +387,47 @@ def _linkable(form: str) -> bool:
     return len(form) >= 2 and (form[0].isupper() or form[0].isdigit())
 
 
-def _pattern(surfaces: Mapping[str, set[Ref]]) -> re.Pattern[str] | None:
-    forms = sorted((f for f, refs in surfaces.items() if len(refs) == 1), key=len, reverse=True)
-    if not forms:
-        return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in forms) + r")(?!\w)")
+def _forms(surfaces: Mapping[str, set[Ref]]) -> list[tuple[str, Ref]]:
+    """Unambiguous surface forms, longest first (a longer name wins over a name inside it)."""
+    forms = [(f, next(iter(refs))) for f, refs in surfaces.items() if len(refs) == 1]
+    forms.sort(key=lambda fr: -len(fr[0]))
+    return forms
 
 
-def _find_mentions(entry: BriefingEntry, paragraphs: list[str], surfaces: Mapping[str, set[Ref]],
-                   pattern: re.Pattern[str] | None) -> list[set[Ref]]:
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _scan(text: str, forms: list[tuple[str, Ref]]) -> list[Mention]:
+    """Whole-word occurrences of the forms, without overlaps, in text order.
+
+    Plain ``str.find`` per form: a regex of the forms would have to be compiled per briefing,
+    which cost more than the scan itself.
+    """
+    hits: list[Mention] = []
+    for form, ref in forms:
+        start = text.find(form)
+        while start != -1:
+            end = start + len(form)
+            if (start == 0 or not _is_word(text[start - 1])) and (end == len(text) or not _is_word(text[end])) \
+                    and all(end <= h.start or start >= h.end for h in hits):
+                hits.append(Mention(start, end, ref))
+            start = text.find(form, start + 1)
+    hits.sort(key=lambda m: m.start)
+    return hits
+
+
+def _find_mentions(entry: BriefingEntry, paragraphs: list[str], forms: list[tuple[str, Ref]]) -> list[set[Ref]]:
     """Which entities each paragraph mentions; records the first mention of each for linking."""
     result: list[set[Ref]] = []
     linked: set[Ref] = set()
     for index, text in enumerate(paragraphs):
         refs: set[Ref] = set()
-        if pattern is not None:
-            for match in pattern.finditer(text):
-                (ref,) = surfaces[match.group(0)]
-                refs.add(ref)
-                if ref not in linked:
-                    linked.add(ref)
-                    mention = Mention(match.start(), match.end(), ref)
-                    entry.first_mentions.setdefault(index, []).append(mention)
+        for mention in _scan(text, forms) if forms else ():
+            refs.add(mention.ref)
+            if mention.ref not in linked:
+                linked.add(mention.ref)
+                entry.first_mentions.setdefault(index, []).append(mention)
         result.append(refs)
     return result
 

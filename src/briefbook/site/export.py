@@ -87,7 +87,7 @@ def briefings_json(corpus: Corpus, *, directory_urls: bool = True) -> str:
             "review": b.review,
             "paragraphs": b.paragraphs,
         })
-    return json.dumps({"version": 1, "briefings": out}, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps({"version": 1, "briefings": out}, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def _person(pid: str, seen: RoleSeen | None) -> dict[str, Any]:
@@ -127,7 +127,7 @@ def _entity(ent: Entity, directory_urls: bool) -> dict[str, Any]:
 def entities_json(corpus: Corpus, *, directory_urls: bool = True) -> str:
     body = {paths.SECTIONS[kind]: [_entity(e, directory_urls) for e in by_id.values()]
             for kind, by_id in corpus.entities.items()}
-    return json.dumps({"version": 1, **body}, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps({"version": 1, **body}, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def generate_files(corpus: Corpus, *, site_url: str | None = None, directory_urls: bool = True,

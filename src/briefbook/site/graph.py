@@ -12,7 +12,6 @@ import math
 from dataclasses import dataclass
 
 from ..corpus import NETWORK_KINDS, Corpus, Entity, Ref
-from ..ids import name_key
 from . import paths
 from .text import h, md
 
@@ -42,7 +41,7 @@ class Node:
 def select(corpus: Corpus, max_nodes: int = MAX_NODES) -> tuple[list[Node], list[tuple[int, int, int]]]:
     """The busiest entities and the strongest co-appearance edges between them."""
     ents = [e for k in NETWORK_KINDS for e in corpus.entities[k].values()]
-    ents.sort(key=lambda e: (-len(e.briefings), e.kind, name_key(e.name)))
+    ents.sort(key=lambda e: (-len(e.briefings), e.kind, e.rank))
     nodes = [Node(e) for e in ents[:max_nodes]]
     index = {n.ref: i for i, n in enumerate(nodes)}
     edges = []

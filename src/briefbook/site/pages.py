@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..corpus import BriefingEntry, Corpus, Entity, EventRef, Mention, QuoteRef, Ref, RoleSeen
 from ..ids import name_key
@@ -41,6 +41,8 @@ class _Ctx:
     corpus: Corpus
     directory_urls: bool = True
     docs_pages: tuple[str, ...] = ("about.md",)
+    # ref -> (escaped name, page path): names are escaped once, not at every link
+    labels: dict[Ref, tuple[str, str]] = field(default_factory=dict)
 
 
 def generate_pages(corpus: Corpus, *, directory_urls: bool = True,
@@ -90,10 +92,12 @@ def link(label: str, here: str, target: str, anchor: str | None = None) -> str:
 
 
 def ref_link(ctx: _Ctx, here: str, ref: Ref) -> str:
-    ent = ctx.corpus.entity(ref)
-    if ent is None:
-        return md(ref.id)
-    return link(md(ent.name), here, paths.entity(ref))
+    label_target = ctx.labels.get(ref)
+    if label_target is None:
+        ent = ctx.corpus.entity(ref)
+        label_target = ctx.labels[ref] = (md(ent.name if ent else ref.id), paths.entity(ref) if ent else "")
+    label, target = label_target
+    return link(label, here, target) if target else label
 
 
 def briefing_link(ctx: _Ctx, here: str, slug: str, anchor: str | None = None,
@@ -417,15 +421,13 @@ def _first_date(sightings: list[RoleSeen]) -> str:
 
 
 def _connections(ctx: _Ctx, here: str, ent: Entity, kind: str, title: str, note: str = "") -> list[str]:
-    conns = sorted(((r, n) for r, n in ent.connections.items() if r.kind == kind),
-                   key=lambda rn: (-rn[1], name_key(ctx.corpus.name_of(rn[0]))))
-    if not conns:
+    shown, total = ctx.corpus.top_connections(ent, kind, CONNECTIONS_SHOWN)
+    if not shown:
         return []
     out = [f"## {title}", ""]
     if note:
         out += [note, ""]
-    shown = conns[:CONNECTIONS_SHOWN]
-    more = f"And {len(conns) - len(shown)} more." if len(conns) > len(shown) else ""
+    more = f"And {total - len(shown)} more." if total > len(shown) else ""
     if kind == "person":
         out += table(["Person", "Shared briefings"], [[ref_link(ctx, here, r), str(n)] for r, n in shown])
         return [*out, more, ""] if more else out
@@ -436,12 +438,11 @@ def _connections(ctx: _Ctx, here: str, ent: Entity, kind: str, title: str, note:
 
 
 def _people_section(ctx: _Ctx, here: str, ent: Entity) -> list[str]:
-    conns = sorted(((r, n) for r, n in ent.connections.items() if r.kind == "person"),
-                   key=lambda rn: (-rn[1], name_key(ctx.corpus.name_of(rn[0]))))
-    if not conns:
+    shown, total = ctx.corpus.top_connections(ent, "person", CONNECTIONS_SHOWN)
+    if not shown:
         return []
     rows = []
-    for r, n in conns[:CONNECTIONS_SHOWN]:
+    for r, n in shown:
         person = ctx.corpus.entity(r)
         role = ""
         if person is not None:
@@ -453,8 +454,8 @@ def _people_section(ctx: _Ctx, here: str, ent: Entity) -> list[str]:
                     role += ", " + ref_link(ctx, here, Ref("organization", seen.organization))
         rows.append([ref_link(ctx, here, r), role, str(n)])
     out = ["## People", "", *table(["Person", "Role", "Shared briefings"], rows)]
-    if len(conns) > CONNECTIONS_SHOWN:
-        out += [f"And {len(conns) - CONNECTIONS_SHOWN} more.", ""]
+    if total > len(shown):
+        out += [f"And {total - len(shown)} more.", ""]
     return out
 
 
@@ -541,7 +542,7 @@ def home(ctx: _Ctx) -> str:
         out += table(["Date", "Briefing", "Place"],
                      [[date_text(e.date), briefing_link(ctx, here, e.slug), md(e.briefing.location)]
                       for e in latest])
-    topics = sorted(c.entities["topic"].values(), key=lambda t: (-len(t.briefings), name_key(t.name)))
+    topics = sorted(c.entities["topic"].values(), key=lambda t: (-len(t.briefings), t.rank))
     if topics:
         out += ["## Topics", "",
                 " · ".join(f"{link(md(t.name), here, paths.entity(t.ref))} ({len(t.briefings)})"
