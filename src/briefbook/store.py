@@ -22,6 +22,9 @@ from . import __version__
 from .model import Briefing
 
 GENERATOR = "briefbook"
+# libyaml's parser when PyYAML has it: the same mappings, ten times faster than pure Python
+# (a site of 10,000 briefings reads them all on every build).
+_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FM = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^---[ \t]*\r?$\n?", re.S | re.M)
 
 
@@ -79,7 +82,7 @@ def split(text: str, path: str | os.PathLike[str] = "<briefing>") -> tuple[dict[
             "and the frontmatter must end with another '---' line",
         )
     try:
-        meta = yaml.safe_load(match.group(1))
+        meta = yaml.load(match.group(1), Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = (mark.line + 2) if mark is not None else 2
@@ -147,13 +150,14 @@ def is_hand_edited(text: str) -> bool:
     if not isinstance(gen, dict) or not gen.get("checksum"):
         return True
     expected = str(gen["checksum"])
-    paragraphs = paragraphs_of(body)
-    try:
-        unsigned = _compose(dict(meta, generator=dict(gen, checksum="")), paragraphs)
-        signed = _compose(dict(meta, generator=dict(gen, checksum=expected)), paragraphs)
-    except yaml.YAMLError:
+    # The generator hashed its own output with ``checksum: ''``; put that back and hash the text.
+    # Equal hashes mean the file is byte for byte what was written (no YAML dump needed).
+    if text.startswith("\ufeff"):
         return True
-    return _checksum(unsigned) != expected or signed != text
+    end = len(text) - len(body)
+    line = re.compile(rf"^([ \t]+checksum: )(['\"]?){re.escape(expected)}\2[ \t]*$", re.M)
+    unsigned, n = line.subn(r"\g<1>''", text[:end], count=1)
+    return n != 1 or _checksum(unsigned + text[end:]) != expected
 
 
 def write_atomic(path: str | os.PathLike[str], text: str) -> None:
