@@ -77,7 +77,7 @@ class Facts:
     path: str
     problems: list[Problem] = field(default_factory=list)
     org_refs: list[OrgRef] = field(default_factory=list)
-    sources: list[tuple[str, int]] = field(default_factory=list)  # (sha256, line)
+    sources: list[tuple[str, int]] = field(default_factory=list)  # (sha256, 0 = source, n = other n)
     shingles: np.ndarray | None = None
     signature: np.ndarray | None = None
 
@@ -350,7 +350,7 @@ def _real_day(text: str) -> bool:
     return True
 
 
-def _load(text: str, path: str) -> tuple[dict[str, Any], str, int]:
+def read_frontmatter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
     """Frontmatter, body and body line; fast (libyaml), with the loader's own errors when broken."""
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -376,7 +376,7 @@ def examine(text: str, path: str = "<briefing>") -> Facts:
     """Check one briefing's text on its own. Pure; never raises for any text."""
     facts = Facts(path)
     try:
-        raw, body, _ = _load(text, path)
+        raw, body, _ = read_frontmatter(text, path)
     except store.BriefingError as exc:
         facts.problems.append(Problem(path, exc.line, exc.message))
         return facts
@@ -398,8 +398,7 @@ def examine(text: str, path: str = "<briefing>") -> Facts:
     for i, s in enumerate(sources):
         sha = s.get("sha256") if isinstance(s, dict) else None
         if isinstance(sha, str) and sha:
-            where = ("source", "sha256") if i == 0 else ("other_sources", i - 1, "sha256")
-            facts.sources.append((sha, lines.of(where)))
+            facts.sources.append((sha, i))
     sh = dedupe.shingles(paragraphs)
     if sh.size:
         facts.shingles = sh
@@ -522,11 +521,16 @@ def _corpus_problems(facts: list[Facts], registry: Registry) -> list[Problem]:
                 )
     first_sha: dict[str, str] = {}
     for f in facts:
-        for sha, line in f.sources:
+        for sha, n in f.sources:
             other = first_sha.setdefault(sha, f.path)
             if other != f.path:
+                where = ("source", "sha256") if n == 0 else ("other_sources", n - 1, "sha256")
                 problems.append(
-                    Problem(f.path, line, f"same article as {other} (same sha256): keep one briefing of it")
+                    Problem(
+                        f.path,
+                        _line_in_file(f.path, where),
+                        f"same article as {other} (same sha256): keep one briefing of it",
+                    )
                 )
     index = dedupe.DuplicateIndex()
     for f in facts:
@@ -542,6 +546,16 @@ def _corpus_problems(facts: list[Facts], registry: Registry) -> list[Problem]:
                 )
             )
     return problems
+
+
+def _line_in_file(path: str, where: Sequence[Any]) -> int:
+    """The line of a field, read again from the file (only needed for the rare corpus problem)."""
+    try:
+        text = Path(path).read_text(encoding="utf-8").lstrip("\ufeff")
+    except (OSError, UnicodeDecodeError):
+        return 1
+    match = store._FM.match(text)
+    return _Lines(match.group(1), 2).of(where) if match else 1
 
 
 def _address_problems(files: list[tuple[Path, str]]) -> list[Problem]:
