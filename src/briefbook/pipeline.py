@@ -14,11 +14,11 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import __version__, store
+from . import __version__, dedupe, store
 from .ids import slugify
 from .model import Briefing, Source
 from .reading import InputError, kind_of, read_article
@@ -88,6 +88,7 @@ class _Existing:
     sha256: str | None
     version: str | None
     hand_edited: bool
+    merged: bool = False  # the article is one of the briefing's other_sources (same story)
 
 
 def index_existing(out_dir: Path) -> dict[str, _Existing]:
@@ -107,6 +108,12 @@ def index_existing(out_dir: Path) -> dict[str, _Existing]:
             index[str(src["file"])] = _Existing(
                 f, src.get("sha256"), gen.get("version"), store.is_hand_edited(text)
             )
+        for other in meta.get("other_sources") or []:
+            if isinstance(other, dict) and other.get("file"):
+                index.setdefault(
+                    str(other["file"]),
+                    _Existing(f, other.get("sha256"), gen.get("version"), store.is_hand_edited(text), True),
+                )
     return index
 
 
@@ -140,6 +147,10 @@ def _extract(job: _Job) -> tuple[str, str | None, str | None, str | None]:
             sha256=raw.sha256,
         )
         briefing = build_briefing(cleaned, source, job.registry)
+        if raw.encoding.replace("_", "-") not in ("utf-8", "ascii", "utf-16", "utf-32"):
+            briefing.review.append(
+                f"the article was not UTF-8 and was read as {raw.encoding}: check names and quotes"
+            )
         return job.path, store.render(briefing), briefing_name(briefing), None
     except InputError as exc:
         return job.path, None, None, str(exc)
@@ -152,6 +163,9 @@ def _lock(out_dir: Path) -> Iterator[None]:
     out_dir.mkdir(parents=True, exist_ok=True)
     with open(out_dir / ".briefbook.lock", "w") as fh:
         fcntl.flock(fh, fcntl.LOCK_EX)
+        for stale in out_dir.glob(".*.md.*.tmp"):  # left by a run that was killed mid-write
+            with suppress(OSError):
+                stale.unlink()
         try:
             yield
         finally:
@@ -222,11 +236,12 @@ def ingest(
                 note(Outcome(str(f), "unchanged", str(prev.path)))
                 continue
             todo.append(_Job(str(f), src, registry))
+        stories = _Stories(out)
         for job, (_, text, name, error) in zip(todo, _run(todo, jobs), strict=True):
             if error or text is None or name is None:
                 note(Outcome(job.path, "failed", message=error))
             else:
-                note(_write(job, text, name, existing, taken, out))
+                note(_write(job, text, name, existing, taken, out, stories))
     return report
 
 
@@ -242,10 +257,71 @@ def _run(todo: list[_Job], jobs: int) -> Iterator[tuple[str, str | None, str | N
     return gen()
 
 
+class _Stories:
+    """Bodies of the briefings in the folder, to find the same story from another source."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.index: dedupe.DuplicateIndex | None = None
+
+    def _built(self) -> dedupe.DuplicateIndex:
+        if self.index is None:
+            self.index = dedupe.DuplicateIndex()
+            for f in sorted(self.out.glob("*.md")):
+                with suppress(store.BriefingError, UnicodeDecodeError, OSError):
+                    _, body, _ = store.split(f.read_text(encoding="utf-8"), f)
+                    self.index.add(f, store.paragraphs_of(body))
+        return self.index
+
+    def same_story(self, text: str) -> Path | None:
+        matches = self._built().query(store.paragraphs_of(store.split(text)[1]))
+        return matches[0].key if matches else None  # type: ignore[return-value]
+
+    def add(self, path: Path, text: str) -> None:
+        if self.index is not None:
+            self.index.add(path, store.paragraphs_of(store.split(text)[1]))
+
+
+def _merge_source(job: _Job, text: str, target: Path) -> Outcome:
+    """Record the article as another source of the briefing that already tells its story."""
+    old = target.read_text(encoding="utf-8")
+    if store.is_hand_edited(old):
+        return Outcome(
+            job.path,
+            "skipped",
+            str(target),
+            f"{job.path}: same story as {target}, which was edited by hand: "
+            "add the article under its other_sources by hand",
+        )
+    briefing = store.parse(old, target)
+    source = store.parse(text).source
+    others = [s for s in briefing.other_sources if s.file != source.file and s.sha256 != source.sha256]
+    briefing.other_sources = [*others, source]
+    new = store.render(briefing)
+    if new == old:
+        return Outcome(job.path, "unchanged", str(target))
+    store.write_atomic(target, new)
+    message = f"{job.path}: same story as {target}; added as another source"
+    return Outcome(job.path, "updated", str(target), message)
+
+
 def _write(
-    job: _Job, text: str, name: str, existing: dict[str, _Existing], taken: set[str], out: Path
+    job: _Job,
+    text: str,
+    name: str,
+    existing: dict[str, _Existing],
+    taken: set[str],
+    out: Path,
+    stories: _Stories | None = None,
 ) -> Outcome:
     prev = existing.get(job.source_file)
+    if prev is not None and prev.merged:
+        return _merge_source(job, text, prev.path)
+    if prev is None and stories is not None:
+        same = stories.same_story(text)
+        if same is not None and same.exists():
+            existing[job.source_file] = _Existing(same, None, __version__, False, True)
+            return _merge_source(job, text, same)
     if prev is not None:
         target = prev.path  # keep the address stable even if the title changed
         old = target.read_text(encoding="utf-8") if target.exists() else None
@@ -260,5 +336,7 @@ def _write(
         n += 1
     taken.add(target.name)
     store.write_atomic(target, text)
+    if stories is not None:
+        stories.add(target, text)
     existing[job.source_file] = _Existing(target, None, __version__, False)
     return Outcome(job.path, "new", str(target))

@@ -65,6 +65,8 @@ def run(args: argparse.Namespace) -> int:
         if outcome.status in ("failed", "skipped") and outcome.message:
             label = "error" if outcome.status == "failed" else "skipped"
             print(f"{cr}{label}: {outcome.message}", file=sys.stderr)
+        elif outcome.message:  # e.g. the same story from another outlet, merged as another source
+            print(f"{cr}note: {outcome.message}", file=sys.stderr)
         if args.quiet or total < 2:
             return
         if tty:
