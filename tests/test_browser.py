@@ -113,6 +113,16 @@ def test_search_person_then_quote_to_paragraph(served, browser):
     b.screenshot(SHOTS / "briefing.png")
 
 
+def test_alias_search_finds_the_organization(served, browser):
+    b = browser
+    b.viewport(1280, 800)
+    b.goto(served)
+    first = search(b, "OSTP")
+    assert urlsplit(first).path.startswith("/organizations/"), first
+    title = b.eval("document.querySelector('.md-search-result__item h1').textContent")
+    assert "Office of Science and Technology Policy" in title
+
+
 def test_phone_layout(served, browser):
     b = browser
     b.viewport(390, 844, mobile=True, scale=2)

@@ -242,6 +242,14 @@ def test_hostile_briefing_is_inert_in_the_built_site(tmp_path):
     assert check_links(site) == []
 
 
+def test_empty_corpus_builds_cleanly(tmp_path):
+    (tmp_path / "briefings").mkdir()
+    site, log = build_site(tmp_path, tmp_path / "briefings")
+    assert "WARNING" not in log, log
+    assert "0 briefings" in text_of(site / "index.html")
+    assert check_links(site) == []
+
+
 def test_broken_link_fails_the_strict_build(tmp_path):
     docs = tmp_path / "docs"
     docs.mkdir()
