@@ -82,6 +82,8 @@ _AGENCIES = {
     "wam": "WAM", "spa": "SPA", "qna": "QNA", "kuna": "KUNA", "cna": "CNA", "apa": "APA",
     "belga": "Belga", "lusa": "Lusa", "yna": "Yonhap", "yonhap news": "Yonhap",
     "yonhap news agency": "Yonhap", "ani news": "ANI", "pti news": "PTI",
+    "press trust of india": "PTI", "indo-asian news service": "IANS", "asian news international": "ANI",
+    "xinhua news agency": "Xinhua", "kyodo news agency": "Kyodo", "united press international": "UPI",
 }
 
 # Whole lines that are site navigation or page chrome, in any outlet.
@@ -175,7 +177,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"^\(?(?:disclaimer|note to readers|editor'?s note)\s*:.*$"
         r"|.*\b(?:auto-?(?:published|generated) from an? (?:agency|syndicated) feed"
         r"|has not been (?:edited|reviewed) by\b.{0,40}\b(?:staff|editor|editorial)"
-        r"|views expressed (?:in this|here|above) are (?:those|the personal)\b).*$", re.I)),
+        r"|views expressed (?:in this|here|above) are (?:those|the personal)\b"
+        r"|for your personal,? non-?commercial use|to order presentation-ready copies).*$", re.I)),
     ("comment prompt", re.compile(
         r"^.*\b(?:please\s+log\s*in|log\s*in\s+to\s+(?:comment|reply|post)|sign\s+in\s+to\s+(?:comment|reply)"
         r"|you must be logged in|to (?:write|post|leave) (?:a )?comments?)\b.*$"
@@ -192,6 +195,7 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"^(?:image|photo|photograph|picture|pic|video|graphic|illustration|file photo)s?\s*"
         r"(?:credit|courtesy|source)?\s*[:|/]\s*.{1,100}$"
         r"|^\(?(?:photo|image|picture)s?\s+(?:by|courtesy(?: of)?|credit)\b.{1,80}\)?$"
+        r"|^.{0,40}\bphoto(?:graph)?s?\s+by\s+[A-Z][^.]{1,60}$|^(?:photo\s+)?courtesy\s+of\s+[^.]{2,60}$"
         r"|^.{0,60}\b(?:getty images|shutterstock|istock(?:photo)?|ap photo|afp photo|reuters photo)\b"
         r".{0,40}$",
         re.I)),
@@ -478,6 +482,14 @@ class _Cleaner:
         if _agency(s) and len(s) <= 40:
             self.add_agency(s)
             return "credit line"
+        # "Press Trust of India | New Delhi": the wire and the place, as a byline
+        parts = [p for p in re.split(r"\s*[|•·,/]\s*", s) if p]
+        if 2 <= len(parts) <= 3 and len(s) <= 80 and _agency(parts[0]) and all(
+                _person_like(p) for p in parts[1:]):
+            self.add_agency(parts[0])
+            return "byline"
+        if not _words(s):
+            return "separator"
         return None
 
     def furniture(self, s: str) -> str | None:
@@ -570,6 +582,7 @@ def _mark(blocks: list[_Block], c: _Cleaner, find_body: bool = True) -> None:
         reason = c.meta_line(b) or c.furniture(b.text)
         if reason:
             b.cut(reason)
+    _bare_bylines(blocks, c)
     _cut_link_lists(blocks)
     _cut_twins(blocks)
     # 2. the article body: the densest run of prose, never past a related-list / comments marker
@@ -600,10 +613,41 @@ def _mark(blocks: list[_Block], c: _Cleaner, find_body: bool = True) -> None:
         for i in range(start - 1, max(-1, start - 8), -1):
             s = blocks[i].text
             if blocks[i].reason in ("before the article", "navigation") and _headline_like(s) \
-                    and _fold(s) not in _CHROME and not _agency(s):
+                    and _fold(s) not in _CHROME and not _agency(s) and not _name_line(s):
                 c.title = s
                 blocks[i].reason = "headline"
                 break
+
+
+_UI_WORDS = {
+    "order", "reprints", "print", "share", "subscribe", "text", "size", "more", "read", "view", "sign",
+    "log", "follow", "comments", "comment", "email", "save", "article", "news", "home", "menu", "search",
+    "latest", "top", "video", "photo", "photos", "live", "edition", "app", "page", "story", "stories",
+    "check", "columnist", "opinion", "editor", "analysis", "staff", "reporter", "writer", "correspondent",
+    "contributor", "team", "desk", "updated", "published", "posted", "source", "sources",
+}
+
+
+def _name_line(s: str) -> bool:
+    """Only a person's name, e.g. "Kim Soo-yeon" or "Jane A. Doe"."""
+    words = s.split()
+    return (2 <= len(words) <= 4 and len(s) <= 40 and _person_like(s)
+            and not any(w.lower() in _MINOR or w.lower() in _UI_WORDS for w in words)
+            and _fold(s) not in _CHROME)
+
+
+def _bare_bylines(blocks: list[_Block], c: _Cleaner) -> None:
+    """A name on its own line next to the date line or the byline is the author."""
+    for i, b in enumerate(blocks):
+        if not b.keep or not _name_line(b.text):
+            continue
+        near = [blocks[j] for j in (i - 1, i + 1) if 0 <= j < len(blocks)]
+        if any(n.reason in ("date line", "byline") for n in near):
+            c.add_author(b.text)
+            b.cut("byline")
+
+
+_INVISIBLE = {"photo gallery", "navigation", "share buttons", "share prompt", "separator"}
 
 
 def _cut_twins(blocks: list[_Block]) -> None:
@@ -615,11 +659,25 @@ def _cut_twins(blocks: list[_Block]) -> None:
             stem = _TRUNCATED.sub("", b.text).strip()
             if len(stem) >= 20 and any(t != b.text and t.startswith(stem) for t in texts):
                 b.cut("truncated repeat of the lead")
-    live = [b for b in blocks if b.keep or b.reason in ("photo credit", "photo gallery")]
+    # Lines between the two copies decide: nothing, or image furniture, means alt text and caption;
+    # a byline or date line means a summary printed above the article and repeated as its lead.
+    live = [b for b in blocks if b.keep or b.reason not in _INVISIBLE]
     for a, b in itertools.pairwise(live):
         if a.keep and b.keep and len(a.text) >= 30 and _near_same(a.text, b.text):
             a.cut("photo caption")
             b.cut("photo caption")
+    # caption, credit, then the same words again: the second copy is the article's lead
+    for a, credit, b in zip(live, live[1:], live[2:], strict=False):
+        if a.keep and b.keep and credit.reason == "photo credit" and _near_same(a.text, b.text):
+            a.cut("photo caption")
+    seen: dict[str, int] = {}
+    for j, b in enumerate(blocks):
+        if b.keep and len(b.text) >= 60:
+            i = seen.get(b.text)
+            if i is not None and blocks[i].keep and j - i <= 8 and any(
+                    m.reason in ("byline", "date line") for m in blocks[i + 1 : j]):
+                blocks[i].cut("summary repeated as the lead")
+            seen[b.text] = j
 
 
 def _cut_repeats(blocks: list[_Block]) -> None:
@@ -794,6 +852,9 @@ def _block_score(s: str) -> float:
     return -max(25.0, n * 0.5)
 
 
+_RUN_GROWTH = 0.1
+
+
 def _hard_end(s: str) -> bool:
     return len(s) <= 320 and bool(_END_MARKERS.match(s) or _COMMENTS_STRONG.match(s) or _COMMENTS.match(s))
 
@@ -828,6 +889,15 @@ def _main_region(blocks: list[_Block]) -> tuple[int, int]:
             scores[i] = -400.0
         elif scores[i] >= 80:
             prose += scores[i]
+    # A long run of non-prose lines (a menu, a staff list) separates sections; a short one (a
+    # caption, an ad label) is an interruption. Each further line of a run weighs more.
+    run = 0
+    for i, v in enumerate(scores):
+        if v < 0 and v != float("-inf") and (not blocks[i].keep or _title_case(blocks[i].text)):
+            scores[i] = v * (1 + _RUN_GROWTH * run)
+            run += 1
+        elif v > 0:
+            run = 0
     best, (start, end) = _best_run(scores, 0, limit)
     if best <= 0:
         # Nothing reads like prose (a very short text): keep everything that is not furniture.
