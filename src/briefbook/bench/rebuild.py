@@ -1,0 +1,61 @@
+"""Time a rebuild after one briefing changes, the way ``mkdocs serve`` does it, in one process.
+
+``mkdocs serve`` loads the config again before every build but keeps plugin instances that
+define ``on_startup`` (and everything already imported) between builds. This does the same:
+build once (warm-up), edit one briefing, build again and time that second build.
+
+    python -m briefbook.bench.rebuild mkdocs.yml briefings/some-briefing.md
+
+prints one JSON object: ``{"first": s, "rebuild": s, "seen": true}``; ``seen`` says the edit
+reached the built page.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+import time
+from pathlib import Path
+
+MARK = "Benchmark edit: this sentence was added to time a rebuild."
+
+
+def edit(briefing: Path) -> None:
+    """Append a sentence to the briefing's body, as a person fixing a briefing by hand would."""
+    text = briefing.read_text(encoding="utf-8")
+    briefing.write_text(text.rstrip("\n") + f"\n\n{MARK}\n", encoding="utf-8")
+
+
+def main(argv: list[str]) -> int:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config_file, briefing = argv[0], Path(argv[1])
+    logging.basicConfig(level=logging.ERROR)
+
+    def get_config():  # type: ignore[no-untyped-def]
+        config = load_config(config_file=config_file)
+        config.site_url = "http://127.0.0.1:8000/"
+        return config
+
+    config = get_config()
+    config.plugins.on_startup(command="serve", dirty=False)
+    t0 = time.perf_counter()
+    build(config, serve_url="http://127.0.0.1:8000/")
+    first = time.perf_counter() - t0
+    edit(briefing)
+    t0 = time.perf_counter()
+    config = get_config()
+    build(config, serve_url="http://127.0.0.1:8000/")
+    rebuild = time.perf_counter() - t0
+    site = Path(config.site_dir)
+    seen = any(MARK in p.read_text(encoding="utf-8", errors="replace")
+               for p in (site / "briefings").glob(f"{briefing.stem}*/index.html"))
+    config.plugins.on_shutdown()
+    print(json.dumps({"first": round(first, 3), "rebuild": round(rebuild, 3), "seen": seen}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
