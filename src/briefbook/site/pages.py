@@ -29,6 +29,9 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 NO_DATE = "—"
 # Search ranks entity pages above briefings that merely mention the name.
 ENTITY_BOOST = 5
+# Sections that only repeat what other pages say stay out of the search index, which the
+# browser downloads whole: lists of briefings, connections, entity timelines.
+NOSEARCH = " { data-search-exclude }"
 
 
 # Hand-written pages the home page links to when the docs folder has them (path -> label).
@@ -213,7 +216,7 @@ def briefing_page(ctx: _Ctx, entry: BriefingEntry) -> str:
         for q in entry.quotes:
             out += quote_block(ctx, here, q, show_speaker=True, show_briefing=False)
     if entry.people:
-        out += ["## People", ""]
+        out += [f"## People{NOSEARCH}", ""]
         rows = []
         for pid in entry.people:
             seen = entry.roles.get(pid)
@@ -224,7 +227,7 @@ def briefing_page(ctx: _Ctx, entry: BriefingEntry) -> str:
     for kind, ids in (("organization", entry.organizations), ("initiative", entry.initiatives),
                       ("topic", entry.topics)):
         if ids:
-            out += [f"## {paths.KIND_TITLES[kind]}", "",
+            out += [f"## {paths.KIND_TITLES[kind]}{NOSEARCH}", "",
                     " · ".join(ref_link(ctx, here, Ref(kind, i)) for i in ids), ""]
     if entry.events:
         out += ["## Timeline", ""]
@@ -238,7 +241,7 @@ def briefing_page(ctx: _Ctx, entry: BriefingEntry) -> str:
                     f"{{: #p-{n} .bb-para }}", ""]
     sources = [s for s in b.other_sources if s.outlet or s.url]
     if sources:
-        out += ["## Also reported by", ""]
+        out += [f"## Also reported by{NOSEARCH}", ""]
         out += [f"- {external_link(md(s.outlet or s.url), s.url)}" for s in sources] + [""]
     return "\n".join(out)
 
@@ -266,7 +269,7 @@ def _piece(raw: str) -> str:
 def briefing_index(ctx: _Ctx) -> str:
     here = paths.BRIEFINGS
     entries = ctx.corpus.newest_first()
-    out = [front("Briefings"), "# Briefings", "",
+    out = [front("Briefings", searchable=False), "# Briefings", "",
            f"{plural(len(entries), 'briefing')}, newest first. Click a column title to sort.", ""]
     review = ctx.corpus.needs_review()
     if review:
@@ -304,7 +307,7 @@ def entity_index(ctx: _Ctx, kind: str) -> str:
     here = paths.index_of(kind)
     ents = list(ctx.corpus.entities[kind].values())
     title = paths.KIND_TITLES[kind]
-    out = [front(title), f"# {title}", "",
+    out = [front(title, searchable=False), f"# {title}", "",
            f"{plural(len(ents), 'entry', 'entries')}. Click a column title to sort.", ""]
     rows = []
     if kind == "person":
@@ -424,7 +427,7 @@ def _connections(ctx: _Ctx, here: str, ent: Entity, kind: str, title: str, note:
     shown, total = ctx.corpus.top_connections(ent, kind, CONNECTIONS_SHOWN)
     if not shown:
         return []
-    out = [f"## {title}", ""]
+    out = [f"## {title}{NOSEARCH}", ""]
     if note:
         out += [note, ""]
     more = f"And {total - len(shown)} more." if total > len(shown) else ""
@@ -453,7 +456,7 @@ def _people_section(ctx: _Ctx, here: str, ent: Entity) -> list[str]:
                 if seen.organization and seen.organization != ent.id:
                     role += ", " + ref_link(ctx, here, Ref("organization", seen.organization))
         rows.append([ref_link(ctx, here, r), role, str(n)])
-    out = ["## People", "", *table(["Person", "Role", "Shared briefings"], rows)]
+    out = [f"## People{NOSEARCH}", "", *table(["Person", "Role", "Shared briefings"], rows)]
     if total > len(shown):
         out += [f"And {total - len(shown)} more.", ""]
     return out
@@ -463,7 +466,7 @@ def _events_section(ctx: _Ctx, here: str, ent: Entity) -> list[str]:
     if not ent.events:
         return []
     events = ent.events[-ENTITY_EVENTS_SHOWN:]
-    out = ["## Timeline", ""]
+    out = [f"## Timeline{NOSEARCH}", ""]
     if len(ent.events) > len(events):
         out += [f"The latest {len(events)} of {len(ent.events)} dated events; "
                 + link("the timeline", here, paths.TIMELINE) + " has them all.", ""]
@@ -476,7 +479,7 @@ def _briefings_section(ctx: _Ctx, here: str, ent: Entity) -> list[str]:
     for slug in reversed(ent.briefings):
         e = ctx.corpus.briefings[slug]
         rows.append([date_text(e.date), briefing_link(ctx, here, slug), md(e.briefing.location)])
-    return ["## Briefings", "", *table(["Date", "Briefing", "Place"], rows)]
+    return [f"## Briefings{NOSEARCH}", "", *table(["Date", "Briefing", "Place"], rows)]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -501,7 +504,7 @@ def _month_sections(ctx: _Ctx, here: str, events: list[EventRef]) -> list[str]:
 def timeline_pages(ctx: _Ctx) -> dict[str, str]:
     events = ctx.corpus.events
     here = paths.TIMELINE
-    head = [front("Timeline"), "# Timeline", "",
+    head = [front("Timeline", searchable=False), "# Timeline", "",
             f"{plural(len(events), 'dated event')} from {plural(len(ctx.corpus.briefings), 'briefing')}, "
             "by month. Each links to the paragraph it comes from.", ""]
     if len(events) <= TIMELINE_SPLIT:
@@ -518,7 +521,7 @@ def timeline_pages(ctx: _Ctx) -> dict[str, str]:
                   " · ".join(link(f"{month_title(k)} ({len(v)})", here, page, f"m-{k}")
                              for k, v in months.items()),
                   ""]
-        pages[page] = "\n".join([front(f"Timeline {year}"), f"# Timeline {year}", "",
+        pages[page] = "\n".join([front(f"Timeline {year}", searchable=False), f"# Timeline {year}", "",
                                  link("All years", page, here), "", *_month_sections(ctx, page, evs)])
     pages[here] = "\n".join(index)
     return pages
