@@ -123,6 +123,24 @@ def test_alias_search_finds_the_organization(served, browser):
     assert "Office of Science and Technology Policy" in title
 
 
+def test_index_tables_sort_in_the_page(served, browser):
+    b = browser
+    b.viewport(1280, 800)
+    b.goto(served + "people/")
+    column = "Array.from(document.querySelectorAll('article table tbody tr')).map(r => r.cells[0].innerText)"
+    names = b.eval(column)
+    assert names == sorted(names, key=str.lower), names
+    b.eval("document.querySelector('article table th').click()")
+    assert b.eval("document.querySelector('article table th').getAttribute('aria-sort')") == "ascending"
+    b.eval("document.querySelector('article table th').click()")
+    assert b.eval("document.querySelector('article table th').getAttribute('aria-sort')") == "descending"
+    assert b.eval(column) == sorted(names, key=str.lower, reverse=True)
+    briefings = "Array.from(document.querySelectorAll('article table tbody tr')).map(r => +r.cells[3].innerText)"
+    b.eval("document.querySelectorAll('article table th')[3].click()")
+    counts = b.eval(briefings)
+    assert counts == sorted(counts)
+
+
 def test_phone_layout(served, browser):
     b = browser
     b.viewport(390, 844, mobile=True, scale=2)
