@@ -290,7 +290,7 @@ def expands(acronym: str, long: str) -> bool:
 
     Every content word after the first one used gives the acronym at least its initial (and may
     give more letters: a prefix of the word, or any capitals of an all-capitals word such as
-    "ICT"); "of", "and", "the" may give their initial or nothing. "OSTP" expands "White House
+    "ICT", or the capitals inside "AeroSpace"); "of", "and", "the" may give their initial or nothing. "OSTP" expands "White House
     Office of Science and Technology Policy"; "MSIT" expands "Ministry of Science and ICT".
     """
     letters = re.sub(r"[^A-Za-z0-9]", "", acronym).upper()
@@ -309,12 +309,13 @@ def expands(acronym: str, long: str) -> bool:
         yield i + 1
         if stop:
             return
-        if words[w].isupper() and len(word) > 1:  # ICT -> I, IC, ICT, IT, ...
+        capitals = [ch for ch in words[w][1:] if ch.isupper()]
+        if capitals:  # ICT -> I, IC, ICT, IT; AeroSpace -> A, AS
             ends = {i + 1}
-            for ch in word[1:]:
+            for ch in capitals:
                 ends |= {e + 1 for e in ends if e < len(letters) and letters[e] == ch}
             yield from sorted(ends - {i + 1})
-        else:
+        if not words[w].isupper():  # Korea -> K, KO, KOR, ...
             j = 1
             while j < len(word) and i + j < len(letters) and letters[i + j] == word[j]:
                 j += 1
@@ -465,13 +466,15 @@ def _suggest(kind: str, clusters: list[Cluster], reasons: list[str]) -> Suggesti
     entries = list({id(c.entry): c.entry for c in clusters if c.entry is not None}.values())
     base = entries[0] if entries else None
     name = base.name if base else _canonical(kind, clusters)
+    # Spellings that differ only in hyphens or spaces match anyway (the registry compares name
+    # keys) but are kept, so that the entry shows every spelling the briefings use.
     aliases: dict[str, str] = {}
     if base:
-        aliases.update((name_key(a), a) for a in base.aliases)
+        aliases.update((a.casefold(), a) for a in base.aliases)
     for c in sorted(clusters, key=lambda c: -len(c.briefings)):
         for form in [*sorted(c.names, key=lambda n: -c.names[n]), *sorted(c.aliases)]:
-            aliases.setdefault(name_key(form), form)
-    aliases.pop(name_key(name), None)
+            aliases.setdefault(form.casefold(), form)
+    aliases.pop(name.casefold(), None)
     entry = Entry(
         name=name,
         kind=kind,
@@ -668,8 +671,8 @@ def parse_entries(arg: str) -> list[Entry]:
 def _merge_entry(old: Entry, new: Entry) -> Entry:
     forms: dict[str, str] = {}
     for form in [*old.forms(), *new.aliases]:
-        forms.setdefault(name_key(form), form)
-    forms.pop(name_key(new.name), None)
+        forms.setdefault(form.casefold(), form)
+    forms.pop(new.name.casefold(), None)
     links = list(dict.fromkeys([*old.links, *new.links]))
     return Entry(
         name=new.name,
@@ -877,7 +880,7 @@ def relink_pristine(meta: dict[str, Any], paragraphs: list[str], plan: Relink) -
     for (key, i), old in plan.old_names.items():
         item = meta[key][i]
         extra = "mentions" if key == "people" else "aliases" if key == "organizations" else None
-        if extra and name_key(old) != name_key(item["name"]):
+        if (extra == "mentions" and old != item["name"]) or (extra and name_key(old) != name_key(item["name"])):
             forms = list(item.get(extra) or [])
             if old not in forms:
                 forms.append(old)
