@@ -347,3 +347,45 @@ def test_published_with_a_dash_and_a_day_first_date() -> None:
     assert art.date == "2025-08-05"
     art = clean_text("Posted 14.10.2024 09:00\n\n" + AGENCY_DATELINE)
     assert art.date == "2024-10-14"
+
+
+PORTAL_WITH_SUMMARY = """Home
+Markets
+Opinion
+Latest News
+
+Shipbuilders win record orders for LNG carriers
+
+Korea's three largest shipbuilders won a record number of orders for LNG carriers this year, industry data showed.
+
+Park Min-ho
+Published 2024.12.02 10:15
+
+Korea's three largest shipbuilders won a record number of orders for LNG carriers this year, industry data showed.
+Orders reached 68 vessels by the end of November, up from 52 a year earlier.
+___
+"""
+
+
+def test_bare_name_byline_summary_and_separator() -> None:
+    art = clean_text(PORTAL_WITH_SUMMARY)
+    assert art.title == "Shipbuilders win record orders for LNG carriers"
+    assert art.authors == ["Park Min-ho"]
+    assert art.date == "2024-12-02"
+    assert art.paragraphs == [
+        "Korea's three largest shipbuilders won a record number of orders for LNG carriers this year, "
+        "industry data showed.",
+        "Orders reached 68 vessels by the end of November, up from 52 a year earlier.",
+    ]
+    why = reasons(art)
+    assert why["___"] == "separator"
+    assert "summary repeated as the lead" in why.values()
+
+
+def test_huge_text_stays_fast() -> None:
+    import time
+
+    page = "\n".join([WHOLE_PAGE] * 400)  # about 700 KB of page text
+    started = time.perf_counter()
+    clean_text(page)
+    assert time.perf_counter() - started < 5

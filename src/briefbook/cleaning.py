@@ -114,7 +114,7 @@ _CHROME = {
 }
 
 # Headings that open a related-stories list, a comment thread or the footer: the article is over.
-_P = r"^(?:[\w'’.&-]*\w[\w'’.&-]*\s+){0,3}"  # "PFT Most Commented", "Technology Related Stories"
+_P = r"^(?:(?=[^\s\w]*\w)[\w'’.&-]+\s+){0,3}"  # "PFT Most Commented", "Technology Related Stories"
 _END_MARKERS = re.compile(
     _P + r"(?:related|realted)\s+(?:stories|articles|news|posts|content|coverage|links|reading|topics|videos)"
     r"\s*:?$"
@@ -431,6 +431,8 @@ class _Cleaner:
     def meta_line(self, b: _Block) -> str | None:
         """Recognise byline and date lines; record their facts; return the reason to cut them."""
         s = b.text
+        if len(s) > 160:  # bylines and date lines are short; long lines are left to the other rules
+            return None
         m = _DATE_LABEL.match(s)
         if m and len(s) <= 120:
             iso = find_date(m["rest"]) or _numeric_date(m["rest"])
@@ -459,7 +461,7 @@ class _Cleaner:
                         self.add_agency(part)
                 return "byline"
         # A line that is only a date (and maybe a time, an agency or a place): the site's date line.
-        iso = find_date(s)
+        iso = find_date(s) if len(s) <= 80 else None
         if not iso and _NUMERIC_DATE.search(s) and len(s) <= 40:
             rest = _NUMERIC_DATE.sub(" ", s)
             rest = re.sub(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?", " ", rest, flags=re.I)
@@ -488,11 +490,15 @@ class _Cleaner:
                 _person_like(p) for p in parts[1:]):
             self.add_agency(parts[0])
             return "byline"
-        if not _words(s):
+        if not re.search(r"[^\W_]", s):
             return "separator"
         return None
 
     def furniture(self, s: str) -> str | None:
+        if len(s) > 400:  # only notices and disclaimers come this long
+            if _COOKIES.search(s):
+                return "cookie notice"
+            return "disclaimer" if _LINE_RULES[1][1].match(s) else None
         key = _fold(s).strip(" :|»›>-•·")
         if key in _CHROME:
             return "navigation"
@@ -512,11 +518,11 @@ class _Cleaner:
                 return "photo caption"
         if _COOKIES.search(s):
             return "cookie notice"
-        if _END_MARKERS.match(s) and len(s) <= 320:
+        if len(s) <= 320 and _END_MARKERS.match(s):
             return "related list / footer"
-        if _COMMENTS_STRONG.match(s) or _COMMENTS.match(s):
+        if len(s) <= 250 and (_COMMENTS_STRONG.match(s) or _COMMENTS.match(s)):
             return "comments"
-        for reason, rx in _LINE_RULES:
+        for reason, rx in _LINE_RULES if len(s) <= 200 else _LINE_RULES[1:3]:
             if rx.match(s):
                 return reason
         return None
@@ -653,12 +659,16 @@ _INVISIBLE = {"photo gallery", "navigation", "share buttons", "share prompt", "s
 def _cut_twins(blocks: list[_Block]) -> None:
     """A paragraph printed twice in a row is a photo caption (the image's alt text and its caption)."""
     # the lead repeated and cut short ("... broaden ties ...") goes first, it is no caption
-    texts = [b.text for b in blocks if b.keep]
+    texts = sorted({b.text for b in blocks if b.keep})
     for b in blocks:
         if b.keep and _TRUNCATED.search(b.text):
             stem = _TRUNCATED.sub("", b.text).strip()
-            if len(stem) >= 20 and any(t != b.text and t.startswith(stem) for t in texts):
-                b.cut("truncated repeat of the lead")
+            k = bisect.bisect_left(texts, stem)
+            while len(stem) >= 20 and k < len(texts) and texts[k].startswith(stem):
+                if texts[k] != b.text:
+                    b.cut("truncated repeat of the lead")
+                    break
+                k += 1
     # Lines between the two copies decide: nothing, or image furniture, means alt text and caption;
     # a byline or date line means a summary printed above the article and repeated as its lead.
     live = [b for b in blocks if b.keep or b.reason not in _INVISIBLE]
@@ -874,18 +884,21 @@ def _main_region(blocks: list[_Block]) -> tuple[int, int]:
     # A comment thread ends the article: after its opening line (or the first of several
     # "NAME says:" lines) only comments and the footer follow. Related-list headings and footer
     # lines weigh heavily against spanning them, but an article may continue after an inline box.
-    authors = [i for i, b in enumerate(blocks) if _COMMENT_AUTHOR.match(b.text)]
+    authors = [i for i, b in enumerate(blocks) if len(b.text) <= 120 and _COMMENT_AUTHOR.match(b.text)]
     limit, prose = len(blocks), 0.0
     for i, b in enumerate(blocks):
+        if len(b.text) > 320:
+            prose += max(scores[i], 0.0)
+            continue
         strong = _COMMENTS_STRONG.match(b.text) or (len(authors) >= 2 and i == authors[0])
-        if strong and len(b.text) <= 320:
+        if strong:
             if prose >= 100:
                 limit = i
                 break
             scores[i] = float("-inf")
-        elif _COMMENTS.match(b.text) and len(b.text) <= 320:
+        elif _COMMENTS.match(b.text):
             scores[i] = float("-inf")
-        elif _END_MARKERS.match(b.text) and len(b.text) <= 320:
+        elif _END_MARKERS.match(b.text):
             scores[i] = -400.0
         elif scores[i] >= 80:
             prose += scores[i]
