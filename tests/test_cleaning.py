@@ -389,3 +389,37 @@ def test_huge_text_stays_fast() -> None:
     started = time.perf_counter()
     clean_text(page)
     assert time.perf_counter() - started < 5
+
+
+def test_clean_command_json_and_bad_files(tmp_path: Path, capsys) -> None:
+    import json
+
+    from briefbook.cli import main
+
+    good = tmp_path / "daily.txt"
+    good.write_text(DAILY, encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    code = main(["clean", "--json", str(good), str(empty)])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert err.strip() == f"{empty}: file is empty"
+    data = json.loads(out)
+    entry = data[str(good)]
+    assert entry["title"] == "Ministry unveils plan to train 10,000 chip engineers by 2030"
+    assert entry["date"] == "2024-06-12"
+    assert entry["agencies"] == ["News1", "Yonhap"]
+    assert entry["text"] == "\n\n".join(entry["paragraphs"])
+    assert {"text": "Published: 12 Jun. 2024, 09:30", "reason": "date line"} in entry["removed"]
+
+
+def test_clean_command_text_report(tmp_path: Path, capsys) -> None:
+    from briefbook.cli import main
+
+    (tmp_path / "portal.txt").write_text(PORTAL, encoding="utf-8")
+    assert main(["clean", "--show-removed", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "title:     Port of Busan expands automated terminal as cargo volumes climb" in out
+    assert "location:  Busan" in out
+    assert "[1] Busan, Mar 3 South Korea's largest port" in out
+    assert "  - teaser: Also Read: Cricket board names new selection panel ahead of home series" in out
