@@ -286,7 +286,9 @@ _FULL_DATES = (
     # 20 Feb. 2026 / 5 August 2025
     re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon>" + _MON + r")\.?,?\s+(?P<year>\d{4})\b", re.I),
     # 2025-08-05 / 2025.08.05 / 2025/08/05
-    re.compile(r"\b(?P<year>(?:19|20)\d{2})[-./](?P<month>\d{1,2})[-./](?P<day>\d{1,2})\b"),
+    re.compile(r"\b(?P<year>(?:19|20)\d{2})[-./](?P<month>\d{1,2})[-./](?P<day>\d{1,2})(?!\d)"),
+    # 2025년 8월 5일
+    re.compile(r"(?P<year>(?:19|20)\d{2})\s*년\s*(?P<month>\d{1,2})\s*월\s*(?P<day>\d{1,2})\s*일"),
 )
 
 
@@ -804,7 +806,8 @@ def _article_span(blocks: list[_Block], find_body: bool) -> tuple[int, int]:
     above it is not body text) to the first related-list or comment heading."""
     start = 0
     if find_body:
-        start = next((i for i, b in enumerate(blocks) if b.keep and not _is_heading(b.text)), 0)
+        start = next((i for i, b in enumerate(blocks) if b.keep and not _is_heading(b.text)
+                      and not (_list_line(b.text) and len(_words(b.text)) <= 15)), 0)
     end = next((i for i in range(start, len(blocks)) if _hard_end(blocks[i].text)), len(blocks))
     if find_body:
         # trailing menu words ("Terms of Service") are page furniture; a cut-off sentence is not
@@ -839,6 +842,12 @@ def _extend_tail(blocks: list[_Block], end: int) -> int:
     rest = [i for i in range(end, len(blocks)) if blocks[i].keep]
     if len(rest) == 1 and rest[0] == end and _prose_like(blocks[end].text):
         return end + 1
+    # a short closing sentence ("We will see," he said.) scores too little to be taken in
+    n = 0
+    while (end < len(blocks) and n < 2 and blocks[end].keep and len(blocks[end].text) < 80
+           and re.search(r"[.!?][\"”’']?$", blocks[end].text) and _prose_like(blocks[end].text)):
+        end += 1
+        n += 1
     return end
 
 
@@ -981,8 +990,9 @@ def _post(body: list[_Block], c: _Cleaner) -> None:
         else:
             break
     kept = [b for b in body if b.keep]
-    if kept:
-        _dateline(kept[0], c)
+    for n, b in enumerate(kept[:3]):  # the lead, maybe under a standfirst
+        if _dateline(b, c, lead=n == 0):
+            break
     for b in kept:
         for m in _NEWS_AGENCY.finditer(b.text):
             if _agency(m[1]):
@@ -1020,30 +1030,31 @@ def _credit_like(s: str) -> bool:
     return caps == len(words) and s[:1].isupper()
 
 
-def _dateline(b: _Block, c: _Cleaner) -> None:
-    """Read the dateline at the head of the lead paragraph: city, month and day, agency."""
+def _dateline(b: _Block, c: _Cleaner, lead: bool = True) -> bool:
+    """Read the dateline at the head of a lead paragraph (city, month and day, agency); True if found."""
     s = b.text
     m = _AGENCY_ONLY_DATELINE.match(s)
     if m:
         if _agency(m["agency"]):
             c.add_agency(m["agency"])
-        return
+            return True
+        return False
     m = _DATELINE.match(s)
     if not m:
-        return
+        return False
     city, sep, mon = m["city"], m["sep"], m["mon"]
     rest = s[m.end():]
     first = city.split()[0].strip(".").lower()
     if first in _DATELINE_STOP or _fold(city) in _CHROME:
-        return
+        return False
     if not rest[:1].isupper() and rest[:1] not in "\"“'‘":
-        return
+        return False
     if len(city) > 40 or (mon is None and sep is None and m["agency"] is None):
-        return
-    if sep == ":" and not (mon or m["agency"]) and not (city.isupper() or _place_like(city)):
-        return
+        return False
+    if sep == ":" and not (mon or m["agency"]) and not (lead and (city.isupper() or _place_like(city))):
+        return False
     if sep in ("-",) and not (city.isupper() or mon or m["agency"]):
-        return
+        return False
     c.location = _title_city(city)
     if m["agency"]:
         ag = m["agency"].strip("()")
@@ -1055,6 +1066,7 @@ def _dateline(b: _Block, c: _Cleaner) -> None:
         year = int(m["year"]) if m["year"] else _year_hint(c)
         if year:
             c.add_date("dateline", _iso(year, month, day))
+    return True
 
 
 def _place_like(city: str) -> bool:
