@@ -140,9 +140,10 @@ def test_nav_and_configs() -> None:
             "nav": [{"Home": "index.md"}, {"People": "people/index.md"}, {"About": "about.md"}],
             "extra_css": ["x.css"], "not_in_nav": "/quality.md\n"}
     assert nav_files(base["nav"]) == ["index.md", "people/index.md", "about.md"]
-    ours = site_config(base, Path("/c/briefings"), Path("/c/registry.yml"), {"search": "pagefind"})
-    assert ours["plugins"][1] == {"briefbook": {"briefings": "/c/briefings", "registry": "/c/registry.yml",
-                                                "search": "pagefind"}}
+    ours = site_config(base, Path("/c/briefings"), Path("/c/registry.yml"))
+    assert ours["plugins"] == ["search", {"briefbook": {"briefings": "/c/briefings",
+                                                        "registry": "/c/registry.yml"}}]
+    assert site_config(base, Path("/b"), Path("/r"), "pagefind")["plugins"][0] == "briefbook-pagefind"
     bare = bare_config(base)
     assert bare["plugins"] == ["search"] and bare["nav"] == base["nav"] and "extra_css" not in bare
     assert base["plugins"][1] == {"briefbook": {"briefings": "b"}}  # the input is left as it was

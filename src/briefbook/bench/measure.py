@@ -99,16 +99,22 @@ def nav_files(nav: Any) -> list[str]:
     return out
 
 
-def site_config(base: dict[str, Any], briefings: Path, registry: Path, options: dict[str, Any] | None = None
+def site_config(base: dict[str, Any], briefings: Path, registry: Path, search: str = "material"
                 ) -> dict[str, Any]:
-    """Our site's config for a benchmark project: the repository's, pointed at the corpus."""
+    """Our site's config for a benchmark project: the repository's, pointed at the corpus.
+
+    ``search="pagefind"`` puts the ``briefbook-pagefind`` plugin in place of Material's search.
+    """
     cfg = dict(base)
     cfg.update(docs_dir="docs", site_dir="site", strict=False)
     plugins: list[Any] = []
     for p in cfg.get("plugins") or []:
-        if isinstance(p, dict) and "briefbook" in p:
-            opts = dict(p["briefbook"] or {})
-            opts.update(briefings=str(briefings), registry=str(registry), **(options or {}))
+        name = p if isinstance(p, str) else next(iter(p), "") if isinstance(p, dict) else ""
+        if name in ("search", "material/search", "briefbook-pagefind"):
+            plugins.append("briefbook-pagefind" if search == "pagefind" else p)
+        elif name == "briefbook":
+            opts = dict(p["briefbook"] or {}) if isinstance(p, dict) else {}
+            opts.update(briefings=str(briefings), registry=str(registry))
             plugins.append({"briefbook": opts})
         else:
             plugins.append(p)
@@ -175,9 +181,10 @@ def gzip_size(path: Path) -> int:
 def search_cost(site: Path) -> tuple[str | None, int | None, int | None]:
     """(kind, raw bytes, gzip bytes) that a reader downloads to run one search.
 
-    Material: the whole ``search_index.json``. Pagefind: its loader, WebAssembly and metadata
-    plus, for one query, the largest index chunk and the largest filter chunk (an upper bound
-    for a one-word query), plus five result fragments of median size.
+    Material: the whole ``search_index.json``. Pagefind: its interface, loader, worker,
+    WebAssembly and metadata plus, for one query, the largest index chunk and the largest
+    filter chunk (an upper bound for a one-word query) and five result fragments of median
+    size. Gzip: what a server that compresses sends (Pagefind's chunks are compressed already).
     """
     index = site / SEARCH_INDEX
     if index.is_file():
@@ -185,11 +192,10 @@ def search_cost(site: Path) -> tuple[str | None, int | None, int | None]:
     pf = site / PAGEFIND_DIR
     if pf.is_dir():
         fixed = [p for p in pf.iterdir() if p.is_file() and (
-            p.name in ("pagefind.js", "pagefind-entry.json", "pagefind-ui.js", "pagefind-ui.css")
-            or p.suffix == ".pf_meta" or p.name.startswith("wasm."))]
-        wasm = [p for p in fixed if p.name.startswith("wasm.")]
-        if len(wasm) > 1:  # one language's WebAssembly is fetched, not all of them
-            fixed = [p for p in fixed if p not in wasm] + [min(wasm, key=lambda p: p.stat().st_size)]
+            p.name in ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "pagefind-ui.js",
+                       "pagefind-ui.css") or p.suffix == ".pf_meta")]
+        wasm = sorted(pf.glob("wasm.*"), key=lambda p: p.stat().st_size)
+        fixed += wasm[-1:]  # one language's WebAssembly is fetched: count the largest
         chunks = sorted(((pf / "index").glob("*.pf_index")), key=lambda p: p.stat().st_size)
         filters = sorted(((pf / "filter").glob("*.pf_filter")), key=lambda p: p.stat().st_size)
         frags = sorted(((pf / "fragment").glob("*.pf_fragment")), key=lambda p: p.stat().st_size)
@@ -198,7 +204,8 @@ def search_cost(site: Path) -> tuple[str | None, int | None, int | None]:
         if frags:
             size += 5 * frags[len(frags) // 2].stat().st_size
         # Pagefind's chunks are already compressed; the JS is not, so count it compressed too.
-        gz = sum(gzip_size(p) if p.suffix in (".js", ".css", ".json") else p.stat().st_size for p in files)
+        gz = sum(gzip_size(p) if p.suffix in (".js", ".css", ".json") or p.name.startswith("wasm.")
+                 else p.stat().st_size for p in files)
         if frags:
             gz += 5 * frags[len(frags) // 2].stat().st_size
         return "pagefind", size, gz
@@ -229,7 +236,7 @@ def run_size(
     *,
     jobs: int = 2,
     timeout: float = 3600,
-    site_options: dict[str, Any] | None = None,
+    search: str = "material",
     log: Callable[[str], None] = print,
 ) -> Result:
     """Generate ``size`` stories, ingest them twice, build our site and bare Material, rebuild."""
@@ -272,7 +279,7 @@ def run_size(
             (docs / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(src, docs / rel)
     write_yaml(project / "mkdocs.yml",
-               site_config(base, briefings.resolve(), (project / "registry.yml").resolve(), site_options))
+               site_config(base, briefings.resolve(), (project / "registry.yml").resolve(), search))
     site = project / "site"
     build = [py, "-m", "mkdocs", "build", "--clean", "-q", "-f", str(project / "mkdocs.yml")]
     log(f"[{size}] mkdocs build (cold)")

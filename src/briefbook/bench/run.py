@@ -60,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the shared folder with benchmarks/ and eval/ (default ../shared)")
     p.add_argument("--json", type=Path, help="also write the results as JSON to this file")
     p.add_argument("--pagefind", action="store_true",
-                   help="build the site with the plugin's Pagefind search option (search: pagefind)")
+                   help="build the site with Pagefind (briefbook-pagefind) in place of Material's search")
     return p
 
 
@@ -86,13 +86,12 @@ def main(argv: list[str] | None = None) -> int:
     work = args.work or Path(tempfile.mkdtemp(prefix="briefbook-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     log(f"bench: work folder {work}")
-    options = {"search": "pagefind"} if args.pagefind else None
     results: list[Result] = []
     started = dt.datetime.now().astimezone()
     try:
         for size in args.sizes:
             r = run_size(size, templates, work, REPO, jobs=args.jobs, timeout=args.timeout,
-                         site_options=options, log=log)
+                         search="pagefind" if args.pagefind else "material", log=log)
             results.append(r)
             (work / "results.json").write_text(json.dumps([x.to_json() for x in results], indent=1))
             for note in r.notes:
