@@ -857,15 +857,17 @@ def _block_score(s: str) -> float:
     cjk = _is_cjk(s)
     if cjk:
         n *= 3
-    words = len(_words(s))
-    ends = bool(re.search(r"[.!?。！？…:;\"”’')]$", s))
+    words = len(_words(s)) + (len(_CJK.findall(s)) // 2 if cjk else 0)
+    # a clipped teaser ("...", "..") does not end a sentence
+    ends = bool(re.search(r"[.!?。！？:;\"”’')]$", s)) and not re.search(r"(?:\.\.|…)$", s)
     sentences = len(_SENT_END.findall(s))
     if n >= 150 and (sentences >= 1 or ends):
         return float(n)
     if n >= 80 and ends and words >= 10:
         return n * 0.6
     if n >= 150:
-        return -n * 0.3
+        # long and unpunctuated: careless prose still reads as prose, a link row does not
+        return n * 0.5 if _prose_like(s) else -n * 0.3
     if ends and words >= 6:
         return 5.0
     return -max(25.0, n * 0.5)
