@@ -932,7 +932,7 @@ def _main_region(blocks: list[_Block]) -> tuple[int, int]:
         if a >= end or any(_GALLERY.match(b.text) for b in blocks[max(0, a - 2): a + 3]):
             continue  # a headline inside a photo gallery, not the article's own
         sub, (s2, e2) = _best_run(scores, a + 1, end)
-        if sub >= max(200.0, 0.3 * best) and s2 - a <= 25:
+        if sub >= max(200.0, 0.1 * best) and s2 - a <= 25:
             return s2, e2
     return start, end
 
