@@ -157,7 +157,7 @@ _COMMENT_AUTHOR = re.compile(
 _SOFT_MARKERS = re.compile(
     r"^(?:related|realted|recommended|trending|popular|most read|most popular|read more|see also|also read"
     r"|more on this|more stories|top stories|latest|latest news|don'?t miss|must read|watch next"
-    r"|in this article|related coverage|related content)\s*:?$",
+    r"|in this article|related coverage|related content|explore further|keep reading|more to explore)\s*:?$",
     re.I,
 )
 _COOKIES = re.compile(
@@ -170,7 +170,8 @@ _COOKIES = re.compile(
 # Lines that are furniture wherever they occur, with the reason reported to the contributor.
 _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("teaser", re.compile(
-        r"^(?:also\s+read|read\s+also|read\s+more|more\s+to\s+read|see\s+also|also\s+see|related|"
+        r"^.{8,160}\[(?:reaction|video|pics?|photos?|watch|live|insight|poll|quiz|latest|map|gallery|listen)\]$|"
+        r"^(?:also\s+read|read\s+also|read\s+more|more\s+to\s+read|see\s+also|also\s+see|see\s+more|related|"
         r"recommended|suggested|must\s+read|don'?t\s+miss|watch|read|listen|click here|"
         r"(?:read|watch)\s+the\s+(?:full|latest)\b[^:]{0,20})\s*[:|»›>-]\s*\S.*$", re.I)),
     ("disclaimer", re.compile(
@@ -216,6 +217,12 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"this|article|on|via|tweet)(?:\s+|$)){2,}$", re.I)),
 )
 
+_LABELLED_CREDIT = re.compile(
+    r"(?:\((?:image|photo|picture|pic|credit|source|video)s?\s*:\s*[^()]{1,60}\)"
+    r"|[.!?]\s+(?:image|photo|picture)?\s*credits?\s*:\s*[^.]{1,60})\s*$", re.I)
+_PHOTO_OPENING = re.compile(
+    r"^(?:in\s+)?this\s+(?:[\w.,]+\s+){0,6}?(?:file\s+|handout\s+|undated\s+|aerial\s+)?"
+    r"(?:photo|image|picture|photograph|video\s+grab|screenshot|still)\b", re.I)
 _SLASH_CREDIT = re.compile(
     r"(?:\s/\s*|[.!?]\s+(?=(?:photo\s+)?courtesy\b|provided\s+by\b))(?P<credit>[^/.!?]{2,60})$", re.I)
 _PHOTO_WORD = re.compile(
@@ -505,7 +512,10 @@ class _Cleaner:
         if key in _CHROME:
             return "navigation"
         # a caption ending in its credit: "... on Aug. 4. (Ministry of Science and ICT)", "[YONHAP]",
-        # "... in Seoul. / Yonhap", "... on Tuesday. Courtesy of Hyundai Motor"
+        # "... in Seoul. / Yonhap", "... on Tuesday. Courtesy of Hyundai Motor", "(Image: GETTY)",
+        # or opening like an agency caption: "In this Dec. 12, 2006, file photo, ..."
+        if len(s) <= 400 and (_LABELLED_CREDIT.search(s) or _PHOTO_OPENING.match(s)):
+            return "photo caption"
         m = _SLASH_CREDIT.search(s)
         if m and len(s) <= 400 and (_agency(m["credit"]) or _PHOTO_WORD.search(m["credit"])):
             if _agency(m["credit"]):
@@ -910,7 +920,7 @@ def _main_region(blocks: list[_Block]) -> tuple[int, int]:
         elif _COMMENTS.match(b.text):
             scores[i] = float("-inf")
         elif _END_MARKERS.match(b.text):
-            scores[i] = -400.0
+            scores[i] = -300.0
         elif scores[i] >= 80:
             prose += scores[i]
     # A long run of non-prose lines (a menu, a staff list) separates sections; a short one (a
