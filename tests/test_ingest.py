@@ -127,3 +127,18 @@ def test_bad_files_fail_alone(tmp_path, capsys):
     errors = [line for line in captured.err.splitlines() if line.startswith("error:")]
     assert len(errors) == 2 and all("empty.txt" in e or "binary.txt" in e for e in errors)
     assert len(list((tmp_path / "out").glob("*.md"))) == 1
+
+
+def test_a_changed_registry_relinks_unchanged_articles(tmp_path):
+    from briefbook.registry import load_registry
+
+    out = tmp_path / "out"
+    reg = tmp_path / "registry.yml"
+    reg.write_text("entities: []\n")
+    ingest([ROOT / "seeds"], out, root=ROOT, registry=load_registry(reg))
+    assert ingest([ROOT / "seeds"], out, root=ROOT, registry=load_registry(reg)).count("unchanged") == 2
+    reg.write_text("entities:\n  - {name: Lee Jae-myung, kind: person, aliases: [Lee Jae Myung]}\n")
+    report = ingest([ROOT / "seeds"], out, root=ROOT, registry=load_registry(reg))
+    assert report.count("updated") == 2
+    names = {p.name for f in out.glob("*.md") for p in store.load(f).people}
+    assert "Lee Jae-myung" in names and "Lee Jae Myung" not in names

@@ -89,6 +89,7 @@ class _Existing:
     version: str | None
     hand_edited: bool
     merged: bool = False  # the article is one of the briefing's other_sources (same story)
+    registry: str | None = None  # digest of the registry the briefing was made with
 
 
 def index_existing(out_dir: Path) -> dict[str, _Existing]:
@@ -106,13 +107,24 @@ def index_existing(out_dir: Path) -> dict[str, _Existing]:
         gen = meta.get("generator") if isinstance(meta.get("generator"), dict) else {}
         if src.get("file"):
             index[str(src["file"])] = _Existing(
-                f, src.get("sha256"), gen.get("version"), store.is_hand_edited(text)
+                f,
+                src.get("sha256"),
+                gen.get("version"),
+                store.is_hand_edited(text),
+                registry=gen.get("registry"),
             )
         for other in meta.get("other_sources") or []:
             if isinstance(other, dict) and other.get("file"):
                 index.setdefault(
                     str(other["file"]),
-                    _Existing(f, other.get("sha256"), gen.get("version"), store.is_hand_edited(text), True),
+                    _Existing(
+                        f,
+                        other.get("sha256"),
+                        gen.get("version"),
+                        store.is_hand_edited(text),
+                        True,
+                        registry=gen.get("registry"),
+                    ),
                 )
     return index
 
@@ -232,7 +244,13 @@ def ingest(
                     )
                 )
                 continue
-            if prev and not force and prev.version == __version__ and prev.sha256 == _sha256(f):
+            if (
+                prev
+                and not force
+                and prev.version == __version__
+                and prev.registry == registry.digest
+                and prev.sha256 == _sha256(f)
+            ):
                 note(Outcome(str(f), "unchanged", str(prev.path)))
                 continue
             todo.append(_Job(str(f), src, registry))

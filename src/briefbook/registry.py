@@ -15,6 +15,7 @@ entry's canonical name and id, in every briefing.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,6 +60,8 @@ class Entry:
 class Registry:
     entries: list[Entry] = field(default_factory=list)
     path: str | None = None
+    # sha256 of the registry text, recorded in briefings so that a changed registry re-links them
+    digest: str | None = None
 
     def __post_init__(self) -> None:
         self._by_key: dict[tuple[str, str], Entry] = {}
@@ -149,7 +152,10 @@ def load_registry(path: str | os.PathLike[str] | None) -> Registry:
     """The registry at ``path``; an empty one when the path is None or the file does not exist."""
     if path is None or not Path(path).exists():
         return Registry([], str(path) if path else None)
-    return parse_registry(Path(path).read_text(encoding="utf-8"), path)
+    text = Path(path).read_text(encoding="utf-8")
+    registry = parse_registry(text, path)
+    registry.digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return registry
 
 
 def _opt_str(value: Any) -> str | None:

@@ -104,6 +104,7 @@ def build_briefing(clean: CleanArticle, source: Source, registry: Registry | Non
         places=places,
         paragraphs=paragraphs,
         review=review,
+        generator={"registry": registry.digest} if registry.digest else {},
     )
 
 
