@@ -352,8 +352,15 @@ def _names(raw: str) -> list[str]:
     """Split a byline's names: "Jane Doe and John Roe", "Jane Doe, John Roe"."""
     raw = re.sub(r"\(?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?|\([^)]*\)", " ", raw)  # e-mail, (role)
     raw = re.sub(r"\s*\b(?:staff|correspondent|reporter|writer|editor)s?\b.*$", "", raw, flags=re.I)
-    parts = re.split(r"\s*(?:,|&|\band\b|/)\s*", raw)
-    return [p.strip(" .") for p in parts if p.strip(" .")]
+    parts = [p.strip(" .") for p in re.split(r"\s*(?:,|&|\band\b|/)\s*", raw) if p.strip(" .")]
+    out = []
+    for p in parts:
+        words = p.split()
+        half = len(words) // 2
+        if len(words) % 2 == 0 and half and words[:half] == words[half:]:  # "Jane Doe Jane Doe"
+            p = " ".join(words[:half])
+        out.append(p)
+    return out
 
 
 def _person_like(name: str) -> bool:
@@ -649,7 +656,7 @@ _UI_WORDS = {
 def _name_line(s: str) -> bool:
     """Only a person's name, e.g. "Kim Soo-yeon" or "Jane A. Doe"."""
     words = s.split()
-    return (2 <= len(words) <= 4 and len(s) <= 40 and _person_like(s)
+    return (2 <= len(words) <= 4 and len(s) <= 40 and _person_like(s) and not s.isupper() and "'" not in s
             and not any(w.lower() in _MINOR or w.lower() in _UI_WORDS for w in words)
             and _fold(s) not in _CHROME)
 
