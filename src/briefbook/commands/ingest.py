@@ -76,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
                 file=sys.stderr,
                 flush=True,
             )
-        elif done % 100 == 0 or done == total:
+        elif total >= 100 and (done % 100 == 0 or done == total):
             print(f"[{done}/{total}]", file=sys.stderr)
 
     report = ingest(args.paths, args.out, registry=registry, force=args.force, jobs=jobs, progress=progress)
