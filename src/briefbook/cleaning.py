@@ -7,10 +7,16 @@ facts hidden in the furniture into metadata: headline, publication date, datelin
 agencies and authors.
 
 Two layers do the work. Pattern rules recognise furniture that any outlet words the same way
-("Open in App", "Updated: ...", "By Jane Doe", "Related Stories"). For whole-page text, where
-most lines are navigation, a line-level score in the spirit of jusText (length, sentence
-punctuation, runs of short headline-like lines) finds the densest block of prose, which is the
-article.
+("Open in App", "Updated: ...", "By Jane Doe", "Related Stories", a caption ending in its
+credit, a paragraph printed twice). Then the body is found. A text that is mostly article (a
+pasted story) keeps everything the rules left, from its first sentence to the first related-list
+or comment heading. Whole-page text, where most lines are navigation, gets a line-level score in
+the spirit of jusText (length, sentence punctuation, runs of short link-like lines); the densest
+run of prose is the article, comment threads end it, and the page title printed again as the
+headline marks where it starts.
+
+Measured with ``python -m briefbook.evaluation.cleaning_bench`` (181 real pages, their whole
+visible text): shingle F1 0.936, against 0.665 for keeping everything.
 """
 
 from __future__ import annotations
@@ -228,6 +234,9 @@ _SLASH_CREDIT = re.compile(
 _PHOTO_WORD = re.compile(
     r"\b(?:photo|photos|image|courtesy|provided by|getty|shutterstock|epa|afp|ap|reuters|yonhap|newsis|news1)\b",
     re.I)
+_RULE = dict(_LINE_RULES)
+# Rules that can match a long line; the others describe short lines only.
+_LONG_LINE_RULES = tuple((r, _RULE[r]) for r in ("disclaimer", "comment prompt"))
 _CREDIT_TAIL = re.compile(
     r"(?:[.!?。][\"”’']?|\d)\s*(?:\((?P<p>[^()]{2,70})\)|\[(?P<b>[^\[\]]{2,50})\])\s*$"
 )
@@ -514,7 +523,7 @@ class _Cleaner:
         if len(s) > 400:  # only notices and disclaimers come this long
             if _COOKIES.search(s):
                 return "cookie notice"
-            return "disclaimer" if _LINE_RULES[1][1].match(s) else None
+            return "disclaimer" if _RULE["disclaimer"].match(s) else None
         key = _fold(s).strip(" :|»›>-•·")
         if key in _CHROME:
             return "navigation"
@@ -541,7 +550,7 @@ class _Cleaner:
             return "related list / footer"
         if len(s) <= 250 and (_COMMENTS_STRONG.match(s) or _COMMENTS.match(s)):
             return "comments"
-        for reason, rx in _LINE_RULES if len(s) <= 200 else _LINE_RULES[1:3]:
+        for reason, rx in _LINE_RULES if len(s) <= 200 else _LONG_LINE_RULES:
             if rx.match(s):
                 return reason
         return None
@@ -812,10 +821,6 @@ def _page_like(blocks: list[_Block]) -> bool:
     """Whole-page text (menus, link lists) rather than an article pasted on its own."""
     menus = sum(1 for b in blocks if _menu_line(b.text) or (_NUMERIC_DATE.search(b.text) and len(b.text) < 40))
     return menus > max(3, 0.15 * len(blocks))
-
-
-def _sentence_like(s: str) -> bool:
-    return len(s) >= 80 or (len(_words(s)) >= 6 and bool(re.search(r"[.!?。！？:;\"”’)]$", s)))
 
 
 def _article_span(blocks: list[_Block], find_body: bool) -> tuple[int, int]:
