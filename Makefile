@@ -21,7 +21,7 @@ site: ingest
 	$(BIN)/mkdocs build --strict
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --livereload
+	$(BIN)/mkdocs serve --livereload --dirty
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

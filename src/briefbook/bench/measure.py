@@ -46,7 +46,8 @@ class Result:
     search_bytes: int | None = None
     search_gzip: int | None = None
     search_kind: str | None = None  # material | pagefind
-    rebuild_s: float | None = None
+    rebuild_s: float | None = None  # after one edit, as `mkdocs serve --dirty` rebuilds
+    full_rebuild_s: float | None = None  # the same as plain `mkdocs serve` rebuilds (every page)
     rebuild_seen: bool | None = None
     bare_s: float | None = None
     bare_pages: int | None = None
@@ -306,7 +307,10 @@ def run_size(
             import json
 
             data = json.loads(last[0])
-            res.rebuild_s, res.rebuild_seen = data["rebuild"], data["seen"]
+            res.rebuild_s, res.full_rebuild_s = data["dirty"], data["rebuild"]
+            res.rebuild_seen = data["seen"]
+            if not res.rebuild_seen:
+                res.notes.append("rebuild: the edit did not reach the built page")
         else:
             res.notes.append(f"rebuild exited {m.returncode}: {m.stderr.strip()[-300:]}")
         shutil.rmtree(project / "site-serve", ignore_errors=True)

@@ -46,7 +46,7 @@ TARGETS = (
 )
 
 COLUMNS = ("articles", "ingest art/s", "ingest peak", "re-ingest", "build", "pages", "ms/page",
-           "bare ms/page", "ours/bare", "build peak", "site", "search (gzip)", "rebuild")
+           "bare ms/page", "ours/bare", "build peak", "site", "search (gzip)", "rebuild", "full rebuild")
 
 
 def _num(v: float | None, fmt: str, unit: str = "") -> str:
@@ -81,6 +81,7 @@ def row(r: Result) -> list[str]:
         _bytes(r.site_bytes),
         search,
         _num(r.rebuild_s, ".1f", " s"),
+        _num(r.full_rebuild_s, ".1f", " s"),
     ]
 
 

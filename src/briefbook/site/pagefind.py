@@ -58,10 +58,16 @@ class PagefindConfig(base.Config):
     enabled = c.Type(bool, default=True)
     # seconds allowed to the indexer; a corpus of 10,000 briefings takes well under a minute
     timeout = c.Type(int, default=600)
+    # `mkdocs serve` indexes once, at its first build; later rebuilds keep that index (faster)
+    reindex_on_serve = c.Type(bool, default=False)
 
 
 class PagefindPlugin(BasePlugin[PagefindConfig]):
     """Indexes the built site with Pagefind and gives it a search box and a search page."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._serving = command == "serve"
+        self._indexed = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.config.enabled and ("material/search" in config.plugins or "search" in config.plugins):
@@ -95,6 +101,8 @@ class PagefindPlugin(BasePlugin[PagefindConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
+        if getattr(self, "_serving", False) and self._indexed and not self.config.reindex_on_serve:
+            return
         cmd = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--output-subdir", BUNDLE,
                "--silent"]
         try:
@@ -106,6 +114,7 @@ class PagefindPlugin(BasePlugin[PagefindConfig]):
             if "No module named pagefind" in (done.stderr or ""):
                 detail = ["Pagefind is not installed: pip install 'pagefind[bin]'"]
             raise PluginError(f"briefbook-pagefind: indexing failed: {detail[0]}")
+        self._indexed = True
 
 
 def _header_box(output: str, root: str) -> str:

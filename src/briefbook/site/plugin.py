@@ -15,6 +15,7 @@ rebuilds when a briefing or the registry changes.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from importlib import resources
 from pathlib import Path
@@ -63,6 +64,10 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
             config.extra_javascript.append(js)
         return config
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Defining this keeps the plugin alive between the rebuilds of ``mkdocs serve``."""
+        self._digests: dict[str, bytes] = {}
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         try:
             corpus = load_corpus(self.briefings_dir, self.registry_path, self.topics_path)
@@ -77,13 +82,21 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         assets = resources.files("briefbook").joinpath("site/assets")
         for name in ASSETS:
             generated[f"{ASSET_DIR}/{name}"] = assets.joinpath(name).read_bytes()
+        previous = getattr(self, "_digests", {})
+        digests: dict[str, bytes] = {}
         for uri, content in generated.items():
             old = files.get_file_from_path(uri)
             if old is not None:
                 files.remove(old)
             inclusion = (InclusionLevel.UNDEFINED if uri in paths.NAV_PAGES or not uri.endswith(".md")
                          else InclusionLevel.NOT_IN_NAV)
-            files.append(File.generated(config, uri, content=content, inclusion=inclusion))
+            file = File.generated(config, uri, content=content, inclusion=inclusion)
+            digests[uri] = _digest(content)
+            if previous.get(uri) == digests[uri]:
+                # Same page as the last build: `mkdocs serve --dirty` skips it (other builds ignore this).
+                file.is_modified = _unmodified  # type: ignore[method-assign]
+            files.append(file)
+        self._digests = digests
         log.info("briefbook: %d briefings, %d generated files", len(corpus.briefings), len(generated))
         return files
 
@@ -98,3 +111,11 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
             if path is not None and path.exists():
                 server.watch(str(path))
         return server
+
+
+def _digest(content: str | bytes) -> bytes:
+    return hashlib.blake2b(content.encode() if isinstance(content, str) else content, digest_size=16).digest()
+
+
+def _unmodified() -> bool:
+    return False
