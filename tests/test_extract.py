@@ -317,3 +317,10 @@ def test_a_portfolio_title_links_the_person_to_the_ministry_named_in_the_article
         "Energy Secretary Chris Wright met the delegation.", "The Department of Energy hosted the talks."
     )
     assert [(p.name, p.organization) for p in b.people] == [("Chris Wright", "department-of-energy")]
+
+
+def test_a_hyphenated_name_is_not_a_dateline():
+    paras = [
+        "Science Minister Bae Kyung-hoon met with the delegation in Incheon to discuss joint research programs."
+    ]
+    assert summarize(paras).startswith("Science Minister Bae Kyung-hoon met")

@@ -222,16 +222,14 @@ def _people_out(
         if org_id is None and p.role:
             o = _ministry_of(p.role, orgs)
             org_id = org_ids[id(o)] if o is not None else None
-        country = p.country or _country_from(p.role)
+        entry = registry.get("person", pid)
+        country = p.country or _country_from(p.role) or (entry.country if entry else None)
         mentions = sorted({m for m in p.mentions if m != p.name})
         if pid in out:
             prev = out[pid]
             prev.mentions = sorted(set(prev.mentions) | set(mentions))
             continue
-        role = p.role
-        if role is None:
-            entry = registry.get("person", pid)
-            role = entry.role if entry else None
+        role = p.role if p.role is not None else (entry.role if entry else None)
         out[pid] = Person(
             id=pid, name=p.name, role=role, organization=org_id, country=country, mentions=mentions
         )
