@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and called thousands of times per article and per site build
 def slugify(text: str, max_length: int = 80) -> str:
     """Lower-case ASCII words joined by hyphens.
 
@@ -25,6 +27,7 @@ def slugify(text: str, max_length: int = 80) -> str:
     return slug or "untitled"
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """A comparison key that ignores case, accents, punctuation, hyphens and spaces."""
     return slugify(text, max_length=10_000).replace("-", "")
