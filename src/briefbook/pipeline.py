@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__, dedupe, store
+from .fingerprint import code_fingerprint
 from .ids import slugify
 from .model import Briefing, Source
 from .reading import InputError, kind_of, read_article
@@ -90,6 +91,7 @@ class _Existing:
     hand_edited: bool
     merged: bool = False  # the article is one of the briefing's other_sources (same story)
     registry: str | None = None  # digest of the registry the briefing was made with
+    code: str | None = None  # fingerprint of the extraction code that made it
 
 
 def index_existing(out_dir: Path) -> dict[str, _Existing]:
@@ -124,6 +126,7 @@ def index_existing(out_dir: Path) -> dict[str, _Existing]:
                         store.is_hand_edited(text),
                         True,
                         registry=gen.get("registry"),
+                        code=gen.get("code"),
                     ),
                 )
     return index
@@ -249,6 +252,7 @@ def ingest(
                 and not force
                 and prev.version == __version__
                 and prev.registry == registry.digest
+                and prev.code == code_fingerprint()
                 and prev.sha256 == _sha256(f)
             ):
                 note(Outcome(str(f), "unchanged", str(prev.path)))

@@ -154,7 +154,7 @@ def load_registry(path: str | os.PathLike[str] | None) -> Registry:
         return Registry([], str(path) if path else None)
     text = Path(path).read_text(encoding="utf-8")
     registry = parse_registry(text, path)
-    registry.digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    registry.digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     return registry
 
 

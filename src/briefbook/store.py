@@ -58,7 +58,7 @@ def _checksum(text: str) -> str:
 def render(briefing: Briefing) -> str:
     """The file text of a briefing, with a checksum that marks it as untouched generator output."""
     meta = briefing.frontmatter()
-    extra = {k: v for k, v in briefing.generator.items() if k == "registry" and v}
+    extra = {k: v for k, v in briefing.generator.items() if k in ("code", "registry") and v}
     meta["generator"] = {"name": GENERATOR, "version": __version__, **extra, "checksum": ""}
     unsigned = _compose(meta, briefing.paragraphs)
     meta["generator"]["checksum"] = _checksum(unsigned)

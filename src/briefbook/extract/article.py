@@ -17,6 +17,7 @@ import yaml
 from spacy.tokens import Doc
 
 from ..cleaning import CleanArticle
+from ..fingerprint import code_fingerprint
 from ..ids import name_key, slugify
 from ..model import Briefing, Event, Initiative, Organization, Person, Quote, Source
 from ..registry import Registry
@@ -104,7 +105,7 @@ def build_briefing(clean: CleanArticle, source: Source, registry: Registry | Non
         places=places,
         paragraphs=paragraphs,
         review=review,
-        generator={"registry": registry.digest} if registry.digest else {},
+        generator={"code": code_fingerprint(), **({"registry": registry.digest} if registry.digest else {})},
     )
 
 
