@@ -423,3 +423,12 @@ def test_clean_command_text_report(tmp_path: Path, capsys) -> None:
     assert "location:  Busan" in out
     assert "[1] Busan, Mar 3 South Korea's largest port" in out
     assert "  - teaser: Also Read: Cricket board names new selection panel ahead of home series" in out
+
+
+def test_dateline_year_from_full_dates_in_the_story() -> None:
+    art = clean_text(
+        "SEOUL, Oct. 30 (Yonhap) -- The two countries signed the deal on Oct. 29, 2025, officials said.\n\n"
+        "Follow-up talks are set for Nov. 3, 2025, in Washington.\n"
+    )
+    assert art.date == "2025-10-30"
+    assert art.location == "Seoul"

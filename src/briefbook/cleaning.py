@@ -435,6 +435,7 @@ class _Cleaner:
         self.removed: list[Removal] = []
         # bare date lines, to be weighed once we know where the article starts
         self.site_dates: list[tuple[_Block, str | None]] = []
+        self.body_texts: list[str] = []
 
     # ---- metadata sinks
 
@@ -1014,6 +1015,7 @@ def _post(body: list[_Block], c: _Cleaner) -> None:
         else:
             break
     kept = [b for b in body if b.keep]
+    c.body_texts = [b.text for b in kept]
     for n, b in enumerate(kept[:3]):  # the lead, maybe under a standfirst
         if _dateline(b, c, lead=n == 0):
             break
@@ -1087,7 +1089,7 @@ def _dateline(b: _Block, c: _Cleaner, lead: bool = True) -> bool:
     if mon:
         month = _MONTHS[mon.lower().rstrip(".")]
         day = int(m["day"])
-        year = int(m["year"]) if m["year"] else _year_hint(c)
+        year = int(m["year"]) if m["year"] else _year_hint(c, c.body_texts)
         if year:
             c.add_date("dateline", _iso(year, month, day))
     return True
@@ -1105,9 +1107,18 @@ def _title_city(city: str) -> str:
     return city
 
 
-def _year_hint(c: _Cleaner) -> int | None:
-    years = Counter(int(v[:4]) for v in c.dates.values())
-    return years.most_common(1)[0][0] if years else None
+def _year_hint(c: _Cleaner, texts: list[str] | None = None) -> int | None:
+    """The year a dateline leaves out: from the page's date lines, else from the full dates the
+    article itself writes (the most frequent year, the later one on a tie)."""
+    years = Counter(int(v[:4]) for v in c.dates.values() if v)
+    if not years and texts:
+        for t in texts:
+            for rx in _FULL_DATES:
+                years.update(int(m["year"]) for m in rx.finditer(t))
+    if not years:
+        return None
+    top = max(years.values())
+    return max(y for y, n in years.items() if n == top)
 
 
 _FUNCTION_WORDS = {
