@@ -281,6 +281,16 @@ def _fold(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip().casefold()
 
 
+def agency_name(name: str) -> str | None:
+    """The usual spelling of a wire service ("YONHAP", "Associated Press" -> "AP"), or None."""
+    return _agency(name)
+
+
+def byline_names(raw: str) -> list[str]:
+    """The people in a byline's text: roles, e-mail addresses and doubled names removed."""
+    return [n for n in _names(raw) if n]
+
+
 def _agency(name: str) -> str | None:
     """The usual spelling of a wire agency name, or None when ``name`` is not a known agency."""
     key = _fold(name).strip("[]().,;:-—/ ")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 
-from .cleaning import CleanArticle, Removal, clean_text
+from .cleaning import CleanArticle, Removal, agency_name, byline_names, clean_text
 
 # Measured on the article-extraction benchmark (evaluation/cleaning_bench.py, shingle F1):
 # balanced 0.964, favor_precision 0.966 (recall 0.968), favor_recall 0.964. favor_precision
@@ -46,9 +46,7 @@ def read_html(html: str, url: str | None = None) -> CleanArticle:
     if doc.date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", doc.date):
         art.date = doc.date  # the page's own metadata beats dates read from the text
     if doc.author:
-        for name in re.split(r"\s*;\s*", doc.author):
-            if name and name not in art.authors:
-                art.authors.append(name)
+        _add_authors(art, doc.author)
     art.outlet = art.outlet or (_tidy(doc.sitename) if doc.sitename else None)
     art.url = url or doc.url
     return art
@@ -73,6 +71,20 @@ def _extract(html: str, url: str | None, precise: bool):  # -> trafilatura Docum
         )
     except (ValueError, TypeError, AttributeError):  # malformed markup deep inside lxml
         return None
+
+
+def _add_authors(art: CleanArticle, raw: str) -> None:
+    """Page author metadata ("Jane Doe; Ap Auto Writer; Reuters"): people to authors, wires to agencies."""
+    for part in re.split(r"\s*;\s*", raw):
+        for name in byline_names(part):
+            # "Ap Auto Writer": a wire's staff title, not a person
+            staff = re.search(r"\b(?:writer|reporter|correspondent|editor)s?\b", part, re.I)
+            wire = agency_name(name) or (agency_name(name.split()[0]) if staff else None)
+            if wire:
+                if wire not in art.agencies:
+                    art.agencies.append(wire)
+            elif name not in art.authors:
+                art.authors.append(name)
 
 
 def _fold(s: str) -> str:
