@@ -58,7 +58,7 @@ def test_index_finds_only_the_near_duplicate():
     assert index.add("b", OTHER_STORY) == []
     found = index.add("c", reworded(STORY))
     assert [m.key for m in found] == ["a"]
-    assert index.query(OTHER_STORY[:2] + ["A different closing paragraph about something else."]) == []
+    assert index.query([*OTHER_STORY[:2], "A different closing paragraph about something else."]) == []
     assert len(index) == 3
 
 
