@@ -432,3 +432,19 @@ def test_dateline_year_from_full_dates_in_the_story() -> None:
     )
     assert art.date == "2025-10-30"
     assert art.location == "Seoul"
+
+
+def test_caption_that_places_people_in_the_photo() -> None:
+    text = (
+        "By Han Ji-woo\n"
+        "Trade Minister Ahn Duk-geun (second from left) tours a battery plant in Ochang on Monday.\n"
+        "Trade Minister Ahn Duk-geun said Monday the government will help battery makers secure "
+        "lithium from new suppliers in South America.\n"
+        "The ministry plans to sign supply agreements with two countries by the end of the year.\n"
+    )
+    art = clean_text(text)
+    assert len(art.paragraphs) == 2
+    assert "tours a battery plant" not in art.text
+    assert reasons(art)[
+        "Trade Minister Ahn Duk-geun (second from left) tours a battery plant in Ochang on Monday."
+    ] == "photo caption"

@@ -229,6 +229,10 @@ _LABELLED_CREDIT = re.compile(
 _PHOTO_OPENING = re.compile(
     r"^(?:in\s+)?this\s+(?:[\w.,]+\s+){0,6}?(?:file\s+|handout\s+|undated\s+|aerial\s+)?"
     r"(?:photo|image|picture|photograph|video\s+grab|screenshot|still)\b", re.I)
+# "Minister Bae (right) shakes hands ...", "(second from left)": who is where in a photo
+_PHOTO_POSITION = re.compile(
+    r"\((?:(?:second|third|fourth|fifth|far|front|back)\s+(?:row\s+)?)?(?:from\s+)?(?:left|right|center|centre)"
+    r"(?:\s+(?:row|to\s+right|to\s+left))?\)|\bfrom\s+left\s*[:,]", re.I)
 _SLASH_CREDIT = re.compile(
     r"(?:\s/\s*|[.!?]\s+(?=(?:photo\s+)?courtesy\b|provided\s+by\b))(?P<credit>[^/.!?]{2,60})$", re.I)
 _PHOTO_WORD = re.compile(
@@ -542,6 +546,8 @@ class _Cleaner:
         # "... in Seoul. / Yonhap", "... on Tuesday. Courtesy of Hyundai Motor", "(Image: GETTY)",
         # or opening like an agency caption: "In this Dec. 12, 2006, file photo, ..."
         if len(s) <= 400 and (_LABELLED_CREDIT.search(s) or _PHOTO_OPENING.match(s)):
+            return "photo caption"
+        if len(s) <= 300 and _PHOTO_POSITION.search(s):
             return "photo caption"
         m = _SLASH_CREDIT.search(s)
         if m and len(s) <= 400 and (_agency(m["credit"]) or _PHOTO_WORD.search(m["credit"])):
