@@ -27,6 +27,8 @@ from . import corpus, proc
 
 SEARCH_INDEX = "search/search_index.json"
 PAGEFIND_DIR = "pagefind"
+# Above this size the every-page rebuild (as long as a cold build) is not timed; --dirty is.
+FULL_REBUILD_UP_TO = 1000
 
 
 @dataclass
@@ -42,6 +44,7 @@ class Result:
     build_s: float | None = None
     build_peak: int | None = None
     pages: int | None = None
+    sections: dict[str, int] = field(default_factory=dict)  # pages per top folder (people, ...)
     site_bytes: int | None = None
     search_bytes: int | None = None
     search_gzip: int | None = None
@@ -171,6 +174,16 @@ def count_pages(site: Path) -> int:
     return sum(1 for p in site.rglob("*.html") if p.name != "404.html")
 
 
+def section_pages(site: Path) -> dict[str, int]:
+    """Pages per top-level folder: how many briefing, people, organization... pages were made."""
+    out: dict[str, int] = {}
+    for p in site.rglob("index.html"):
+        parts = p.relative_to(site).parts
+        if len(parts) > 2:
+            out[parts[0]] = out.get(parts[0], 0) + 1
+    return dict(sorted(out.items()))
+
+
 def folder_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
@@ -290,6 +303,7 @@ def run_size(
         return res
     res.build_s, res.build_peak = m.seconds, m.peak_rss
     res.pages = count_pages(site)
+    res.sections = section_pages(site)
     res.site_bytes = folder_bytes(site)
     res.search_kind, res.search_bytes, res.search_gzip = search_cost(site)
 
@@ -300,8 +314,10 @@ def run_size(
         cfg = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
         cfg["site_dir"] = "site-serve"
         write_yaml(rebuild_cfg, cfg)
-        m = proc.run([py, "-m", "briefbook.bench.rebuild", str(rebuild_cfg), str(one)], cwd=project,
-                     env=env, timeout=timeout)
+        cmd = [py, "-m", "briefbook.bench.rebuild", str(rebuild_cfg), str(one)]
+        if size > FULL_REBUILD_UP_TO:
+            cmd.append("--no-full")
+        m = proc.run(cmd, cwd=project, env=env, timeout=timeout)
         last = m.stdout.strip().splitlines()[-1:] if m.stdout.strip() else []
         if m.returncode == 0 and last:
             import json

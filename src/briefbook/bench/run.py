@@ -59,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--shared", type=Path, default=REPO.parent / "shared",
                    help="the shared folder with benchmarks/ and eval/ (default ../shared)")
     p.add_argument("--json", type=Path, help="also write the results as JSON to this file")
+    p.add_argument("--label", default="", help="what was measured (a commit), printed with the table")
     p.add_argument("--pagefind", action="store_true",
                    help="build the site with Pagefind (briefbook-pagefind) in place of Material's search")
     return p
@@ -101,13 +102,18 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(work, ignore_errors=True)
     cmd = "python scripts/bench.py " + " ".join(argv if argv is not None else sys.argv[1:])
     print(f"Machine: {machine()}")
-    print(f"Date: {started:%Y-%m-%d %H:%M %Z}; command: {cmd.strip()}; ingest --jobs {args.jobs}")
+    print(f"Date: {started:%Y-%m-%d %H:%M %Z}; command: {cmd.strip()}; ingest --jobs {args.jobs}"
+          + (f"; {args.label}" if args.label else ""))
     print()
     print(markdown(results))
     print()
     for line in verdicts(results):
         print(line)
+    for r in results:
+        if r.sections:
+            print(f"pages at {r.articles:,}: " + ", ".join(f"{k} {v:,}" for k, v in r.sections.items()))
     if args.json:
         args.json.write_text(json.dumps({"machine": machine(), "date": started.isoformat(), "command": cmd,
+                                         "label": args.label,
                                          "results": [r.to_json() for r in results]}, indent=1))
     return 0
