@@ -114,6 +114,7 @@ def index_existing(out_dir: Path) -> dict[str, _Existing]:
                 gen.get("version"),
                 store.is_hand_edited(text),
                 registry=gen.get("registry"),
+                code=gen.get("code"),
             )
         for other in meta.get("other_sources") or []:
             if isinstance(other, dict) and other.get("file"):
