@@ -184,7 +184,7 @@ def test_nav_stays_small(fixture_site):
     html = (site / "people" / "ingrid-halvorsen" / "index.html").read_text()
     nav = re.findall(r'class="md-nav__link[^"]*"[^>]*>\s*<span class="md-ellipsis">\s*([^<]+?)\s*</span>', html)
     assert "Ingrid Halvorsen" not in nav
-    assert len(set(nav)) <= 12
+    assert len(set(nav)) <= 13  # ten nav entries (About, Contributing, ...) and the page's own sections
 
 
 def test_person_page_in_html(fixture_site):
