@@ -77,3 +77,14 @@ def test_empty_and_junk_pages() -> None:
     assert read_html("<html><body><script>alert(1)</script></body></html>").paragraphs == []
     junk = read_html("<<<>>> not really html &&& </p></div>")
     assert not re.search(r"</?[a-z]", junk.text)
+
+
+def test_unclosed_active_elements_are_fast_and_inert() -> None:
+    import time
+
+    page = "<html><body><p>Visible opening sentence of the page for readers.</p>" + "<script>x" * 5000
+    page += "<p>" + "Hidden text after an unclosed script. " * 2000 + "</p></body></html>"
+    started = time.perf_counter()
+    art = read_html(page)
+    assert time.perf_counter() - started < 5
+    assert "Hidden text" not in art.text

@@ -18,7 +18,7 @@ from .cleaning import CleanArticle, Removal, agency_name, byline_names, clean_te
 # sometimes drops most of a short article, so when it keeps less than half of what the balanced
 # extraction keeps, the balanced one is used: 0.969, recall 0.974.
 _FALLBACK_SHARE = 0.5
-_HOSTILE = re.compile(r"(?is)<(script|style|noscript|iframe|object|embed|template|svg)\b.*?</\1\s*>")
+_ACTIVE = re.compile(r"<(script|style|noscript|iframe|object|embed|template|svg)\b", re.I)
 
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
 logging.getLogger("htmldate").setLevel(logging.ERROR)
@@ -27,7 +27,7 @@ logging.getLogger("htmldate").setLevel(logging.ERROR)
 def read_html(html: str, url: str | None = None) -> CleanArticle:
     """Extract the article of an HTML page: paragraphs plus title, date, authors, outlet, url."""
     # Dropping active content first keeps its text out of every fallback extractor too.
-    safe = _HOSTILE.sub(" ", html)
+    safe = strip_active(html)
     doc = _extract(safe, url, precise=True)
     balanced = _extract(safe, url, precise=False)
     if balanced is not None and (doc is None or len(doc.text or "") < _FALLBACK_SHARE * len(balanced.text or "")):
@@ -50,6 +50,28 @@ def read_html(html: str, url: str | None = None) -> CleanArticle:
     art.outlet = art.outlet or (_tidy(doc.sitename) if doc.sitename else None)
     art.url = url or doc.url
     return art
+
+
+def strip_active(html: str) -> str:
+    """Drop scripts, styles, frames and embeds with their content, in one pass. An element left
+    open swallows the rest of the page, as it does in a browser."""
+    low = html.lower()
+    out: list[str] = []
+    pos = 0
+    while True:
+        m = _ACTIVE.search(html, pos)
+        if not m:
+            break
+        out.append(html[pos : m.start()])
+        close = low.find(f"</{m[1].lower()}", m.end())
+        if close == -1:
+            pos = len(html)
+            break
+        gt = low.find(">", close)
+        pos = len(html) if gt == -1 else gt + 1
+        out.append(" ")
+    out.append(html[pos:])
+    return "".join(out)
 
 
 def _extract(html: str, url: str | None, precise: bool):  # -> trafilatura Document | None
