@@ -286,3 +286,11 @@ def test_many_briefings_are_checked_quickly(tmp_path):
     assert cold.problems == warm.problems == []
     assert cold.files == 600
     assert cold_s < 30 and warm_s < 3, (cold_s, warm_s)
+
+
+def test_checking_leaves_the_schema_and_cache_key_alone(tmp_path):
+    pristine = check_mod._cache_tag()
+    write(tmp_path, "b.md", store.render(briefing(1)).replace("kind: direct", "kind: loud"))
+    assert len(run([tmp_path])) == 1
+    assert check_mod._cache_tag() == pristine
+    assert check_mod.schema() == __import__("json").loads(check_mod._schema_text())

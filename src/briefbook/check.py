@@ -103,14 +103,18 @@ class Result:
 
 
 @cache
+def _schema_text() -> str:
+    return resources.files("briefbook").joinpath("data/briefing.schema.json").read_text(encoding="utf-8")
+
+
+@cache
 def schema() -> dict[str, Any]:
-    text = resources.files("briefbook").joinpath("data/briefing.schema.json").read_text(encoding="utf-8")
-    return json.loads(text)
+    return json.loads(_schema_text())
 
 
 @cache
 def _fast_validator() -> Any:
-    return fastjsonschema.compile(schema())
+    return fastjsonschema.compile(json.loads(_schema_text()))  # its own copy: compile changes it
 
 
 @cache
@@ -595,8 +599,8 @@ def _collect(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[tuple[Path, 
 
 
 def _cache_tag() -> str:
-    schema_text = json.dumps(schema(), sort_keys=True)
-    return f"{CACHE_VERSION}:{__version__}:{hashlib.sha256(schema_text.encode()).hexdigest()[:16]}"
+    digest = hashlib.sha256(_schema_text().encode()).hexdigest()[:16]
+    return f"{CACHE_VERSION}:{__version__}:{digest}"
 
 
 def _read_cache(path: Path) -> dict[str, tuple[int, int, Facts]]:
