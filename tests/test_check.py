@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import time
 from pathlib import Path
@@ -293,4 +294,4 @@ def test_checking_leaves_the_schema_and_cache_key_alone(tmp_path):
     write(tmp_path, "b.md", store.render(briefing(1)).replace("kind: direct", "kind: loud"))
     assert len(run([tmp_path])) == 1
     assert check_mod._cache_tag() == pristine
-    assert check_mod.schema() == __import__("json").loads(check_mod._schema_text())
+    assert check_mod.schema() == json.loads(check_mod._schema_text())
