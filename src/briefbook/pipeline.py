@@ -291,18 +291,23 @@ class _Stories:
         if self.index is None:
             self.index = dedupe.DuplicateIndex()
             for f in sorted(self.out.glob("*.md")):
-                with suppress(store.BriefingError, UnicodeDecodeError, OSError):
-                    _, body, _ = store.split(f.read_text(encoding="utf-8"), f)
-                    self.index.add(f, store.paragraphs_of(body))
+                with suppress(UnicodeDecodeError, OSError):
+                    self.index.add(f, _body(f.read_text(encoding="utf-8")))
         return self.index
 
     def same_story(self, text: str) -> Path | None:
-        matches = self._built().query(store.paragraphs_of(store.split(text)[1]))
+        matches = self._built().query(_body(text))
         return matches[0].key if matches else None  # type: ignore[return-value]
 
     def add(self, path: Path, text: str) -> None:
         if self.index is not None:
-            self.index.add(path, store.paragraphs_of(store.split(text)[1]))
+            self.index.add(path, _body(text))
+
+
+def _body(text: str) -> list[str]:
+    """A briefing's paragraphs, found without reading its YAML (fast on a large folder)."""
+    match = store._FM.match(text.lstrip("\ufeff"))
+    return store.paragraphs_of(text.lstrip("\ufeff")[match.end() :]) if match else []
 
 
 def _merge_source(job: _Job, text: str, target: Path) -> Outcome:
