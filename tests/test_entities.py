@@ -70,12 +70,17 @@ def test_romanization_and_spelling_variants():
         ("b.md", make(2, [person("Kim Sangbu"), person("Bae Kyoung-hoon"), person("Kim Jong-il")])),
         ("c.md", make(3, [person("Kim Sang-bu"), person("Sang-bu Kim"), person("Joan Smith")])),
         ("d.md", make(4, [person("John Smith"), person("Rhee Jae-myung"), person("Lee Jae-myung")])),
+        ("e.md", make(5, [person("Park Yoon-kyu"), person("Kang Min-jun"), person("Choi Gyeong-hun")])),
+        ("f.md", make(6, [person("Park Yun-kyu"), person("Kang Min-jung"), person("Choe Kyung-hoon")])),
     ]
     report = find_duplicates(corpus)
     found = pairs(report)
     assert {"Kim Sang-bu", "Kim Sangbu", "Sang-bu Kim"} in found
     assert {"Bae Kyung-hoon", "Bae Kyoung-hoon"} in found
     assert {"Rhee Jae-myung", "Lee Jae-myung"} in found
+    assert {"Park Yoon-kyu", "Park Yun-kyu"} in found
+    assert {"Choi Gyeong-hun", "Choe Kyung-hoon"} in found
+    assert not any({"Kang Min-jun", "Kang Min-jung"} <= p for p in found)  # 민준 and 민정
     assert not any({"Kim Jong-un", "Kim Jong-il"} <= p for p in found)  # two people, not two spellings
     assert not any({"John Smith", "Joan Smith"} <= p for p in found)  # not Korean-style: no edit distance
     kim = next(s for s in report.suggestions if "Kim Sangbu" in {c.name for c in s.clusters})

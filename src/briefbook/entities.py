@@ -13,7 +13,8 @@ Kinds of probable duplicates:
 - the same letters but for spaces, hyphens, case and accents (``ids.name_key``), or a name of one
   that is an alias of the other;
 - Korean names romanized differently: the same surname (Lee/Yi/Rhee count as one) and given names
-  a small edit distance apart ("Bae Kyung-hoon" / "Bae Kyoung-hoon");
+  that agree once romanization variants are folded (oo/u, eo/o, k/g, ...), or differ by one
+  letter when long ("Bae Kyung-hoon" / "Bae Kyoung-hoon", "Park Yoon-kyu" / "Park Yun-kyu");
 - an acronym and its expansion ("OSTP" / "Office of Science and Technology Policy");
 - a surname alone and the one full name that ends (or, for Korean names, starts) with it;
 - organization names that differ only by a leading "the", country or possessive ("Washington's
@@ -238,8 +239,35 @@ def _deletions(word: str, depth: int) -> set[str]:
     return out
 
 
-def _allowed_distance(given: str) -> int:
-    return 1 if len(given) < 8 else 2
+# Spellings one Korean syllable gets in different romanizations (Revised, McCune-Reischauer,
+# and the personal spellings people choose): folded to one before names are compared.
+_ROMANIZATION = (
+    ("shi", "si"),
+    ("oo", "u"),
+    ("ou", "u"),
+    ("eo", "o"),
+    ("eu", "u"),
+    ("ee", "i"),
+    ("ae", "e"),
+    ("ch", "j"),
+    ("k", "g"),
+    ("p", "b"),
+    ("t", "d"),
+    ("r", "l"),
+)
+
+
+def romanization_key(given: str) -> str:
+    """A given name with romanization variants folded: "Kyoung-hoon" and "Gyeong-hun" agree."""
+    key = name_key(given)
+    for a, b in _ROMANIZATION:
+        key = key.replace(a, b)
+    return key
+
+
+def _allowed_distance(key: str) -> int:
+    """Folded keys may still differ by one letter when long enough not to be another name."""
+    return 1 if len(key) >= 7 else 0
 
 
 def _same_key(kind: str, clusters: dict[str, Cluster]) -> Iterator[Finding]:
@@ -269,16 +297,17 @@ def _korean_variants(clusters: dict[str, Cluster]) -> Iterator[Finding]:
             if k is None:
                 continue
             surname, given = k
-            for variant in _deletions(given, _allowed_distance(given)):
-                index[(surname, variant)].add((cid, name, given))
+            key = romanization_key(given)
+            for variant in _deletions(key, _allowed_distance(key)):
+                index[(surname, variant)].add((cid, name, key))
     seen: set[tuple[str, str]] = set()
     for members in index.values():
-        for (ia, na, ga), (ib, nb, gb) in combinations(sorted(members), 2):
+        for (ia, na, ka), (ib, nb, kb) in combinations(sorted(members), 2):
             if ia == ib or (ia, ib) in seen:
                 continue
             if name_key(na) == name_key(nb):
                 continue  # the same key: _same_key reports it
-            if osa_distance(ga, gb) <= min(_allowed_distance(ga), _allowed_distance(gb)):
+            if osa_distance(ka, kb) <= min(_allowed_distance(ka), _allowed_distance(kb)):
                 seen.add((ia, ib))
                 yield Finding(
                     "person", ia, ib, f"{na!r} and {nb!r} look like two romanizations of one Korean name"
@@ -880,7 +909,9 @@ def relink_pristine(meta: dict[str, Any], paragraphs: list[str], plan: Relink) -
     for (key, i), old in plan.old_names.items():
         item = meta[key][i]
         extra = "mentions" if key == "people" else "aliases" if key == "organizations" else None
-        if (extra == "mentions" and old != item["name"]) or (extra and name_key(old) != name_key(item["name"])):
+        if (extra == "mentions" and old != item["name"]) or (
+            extra and name_key(old) != name_key(item["name"])
+        ):
             forms = list(item.get(extra) or [])
             if old not in forms:
                 forms.append(old)
