@@ -295,3 +295,16 @@ def test_checking_leaves_the_schema_and_cache_key_alone(tmp_path):
     assert len(run([tmp_path])) == 1
     assert check_mod._cache_tag() == pristine
     assert check_mod.schema() == json.loads(check_mod._schema_text())
+
+
+def test_contributing_guide_and_site_page_say_the_same():
+    root = Path(__file__).resolve().parents[1]
+
+    def skeleton(text: str) -> list[str]:
+        blocks = re.findall(r"```.*?```", text, re.S)
+        return [line for line in text.splitlines() if line.startswith("#")] + blocks
+
+    guide = (root / "CONTRIBUTING.md").read_text()
+    page = (root / "docs" / "contributing.md").read_text()
+    assert skeleton(guide) == skeleton(page)
+    assert "briefbook check" in guide and "briefbook entities --apply" in guide
