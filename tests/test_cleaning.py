@@ -448,3 +448,13 @@ def test_caption_that_places_people_in_the_photo() -> None:
     assert reasons(art)[
         "Trade Minister Ahn Duk-geun (second from left) tours a battery plant in Ochang on Monday."
     ] == "photo caption"
+
+
+def test_adversarial_lines_stay_fast() -> None:
+    import time
+
+    for text in ("*a " * 100_000, "[a" * 100_000, "A" * 500_000, "a " * 200_000, "By X\n" * 20_000):
+        started = time.perf_counter()
+        clean_markdown(text)
+        clean_text(text)
+        assert time.perf_counter() - started < 5

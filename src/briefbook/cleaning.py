@@ -1180,10 +1180,11 @@ def clean_markdown(text: str) -> CleanArticle:
         title = m[1].strip()
         text = text[m.end():]
     text = re.sub(r"^#{1,6}\s+", "", text, flags=re.M)
-    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)
-    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
-    text = re.sub(r"(?<!\w)([*_])(\S.*?)\1(?!\w)", r"\2", text)
+    # bounded, single-line patterns: markup is short, and a long line must not cost quadratic time
+    text = re.sub(r"!\[[^\]\n]{0,300}\]\([^)\n]{0,500}\)", "", text)
+    text = re.sub(r"\[([^\]\n]{1,300})\]\([^)\n]{0,500}\)", r"\1", text)
+    text = re.sub(r"(\*\*|__)(?=\S)([^*_\n]{1,300}?)\1", r"\2", text)
+    text = re.sub(r"(?<!\w)([*_])(?=\S)([^*_\n]{1,300}?)\1(?!\w)", r"\2", text)
     text = re.sub(r"^\s*[-*+]\s+", "- ", text, flags=re.M)
     art = clean_text(text)
     if title:
