@@ -453,7 +453,7 @@ def test_caption_that_places_people_in_the_photo() -> None:
 def test_adversarial_lines_stay_fast() -> None:
     import time
 
-    for text in ("*a " * 100_000, "[a" * 100_000, "A" * 500_000, "a " * 200_000, "By X\n" * 20_000):
+    for text in ("*a " * 30_000, "[a" * 30_000, "A" * 150_000, "a " * 50_000, "By X\n" * 5_000):
         started = time.perf_counter()
         clean_markdown(text)
         clean_text(text)
