@@ -458,3 +458,9 @@ def test_adversarial_lines_stay_fast() -> None:
         clean_markdown(text)
         clean_text(text)
         assert time.perf_counter() - started < 5
+
+
+def test_a_name_before_a_dash_is_no_dateline() -> None:
+    lead = "U.S. President Donald Trump — who spoke on Monday — said the trade deal was finished."
+    assert clean_text(lead).location is None
+    assert clean_text("New York — The city council voted on Monday to expand bike lanes.").location == "New York"

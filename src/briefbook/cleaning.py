@@ -1097,6 +1097,9 @@ def _dateline(b: _Block, c: _Cleaner, lead: bool = True) -> bool:
         return False
     if sep in ("-",) and not (city.isupper() or mon or m["agency"]):
         return False
+    # "Washington —" is a dateline, "U.S. President Donald Trump — who ..." is not
+    if not (mon or m["agency"] or city.isupper() or _place_like(city)):
+        return False
     c.location = _title_city(city)
     if m["agency"]:
         ag = m["agency"].strip("()")
