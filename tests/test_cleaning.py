@@ -464,3 +464,15 @@ def test_a_name_before_a_dash_is_no_dateline() -> None:
     lead = "U.S. President Donald Trump — who spoke on Monday — said the trade deal was finished."
     assert clean_text(lead).location is None
     assert clean_text("New York — The city council voted on Monday to expand bike lanes.").location == "New York"
+
+
+def test_labelled_photo_caption_at_the_end_is_cut():
+    text = (
+        "Ports agree on a green corridor\n\n"
+        "The ports of Busan and Seattle agreed on Thursday to build a green shipping corridor.\n\n"
+        "The corridor will open to container ships in 2027, officials said.\n\n"
+        "Photo: Oceans Minister Kang Do-hyung, left, shakes hands with the mayor of Seattle. Yonhap\n"
+    )
+    cleaned = clean_text(text)
+    assert not any(p.startswith("Photo:") for p in cleaned.paragraphs)
+    assert any(r.reason == "photo caption" for r in cleaned.removed)

@@ -227,12 +227,15 @@ _LABELLED_CREDIT = re.compile(
     r"(?:\((?:image|photo|picture|pic|credit|source|video)s?\s*:\s*[^()]{1,60}\)"
     r"|[.!?]\s+(?:image|photo|picture)?\s*credits?\s*:\s*[^.]{1,60})\s*$", re.I)
 _PHOTO_OPENING = re.compile(
+    r"^(?:photo|image|picture|caption|pictured|file photo|above|top photo)\s*(?::|\||—|--)\s+|"
     r"^(?:in\s+)?this\s+(?:[\w.,]+\s+){0,6}?(?:file\s+|handout\s+|undated\s+|aerial\s+)?"
     r"(?:photo|image|picture|photograph|video\s+grab|screenshot|still)\b", re.I)
 # "Minister Bae (right) shakes hands ...", "(second from left)": who is where in a photo
 _PHOTO_POSITION = re.compile(
     r"\((?:(?:second|third|fourth|fifth|far|front|back)\s+(?:row\s+)?)?(?:from\s+)?(?:left|right|center|centre)"
-    r"(?:\s+(?:row|to\s+right|to\s+left))?\)|\bfrom\s+left\s*[:,]", re.I)
+    r"(?:\s+(?:row|to\s+right|to\s+left))?\)|\bfrom\s+left\s*[:,]"
+    r"|^[^,]{3,80},\s+(?:(?:second|third)\s+from\s+)?(?:left|right|center|centre),\s+"
+    r"(?:shakes|poses|speaks|talks|listens|walks|waves|attends|holds|looks)\b", re.I)
 _SLASH_CREDIT = re.compile(
     r"(?:\s/\s*|[.!?]\s+(?=(?:photo\s+)?courtesy\b|provided\s+by\b))(?P<credit>[^/.!?]{2,60})$", re.I)
 _PHOTO_WORD = re.compile(
