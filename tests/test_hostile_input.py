@@ -182,14 +182,21 @@ def test_cli_reports_bad_files_on_stderr_one_line_each(tmp_path, capsys):
     assert "1 new" in captured.out and f"{len(expected)} failed" in captured.out
 
 
-def test_broken_frontmatter_check_and_site_build_say_the_same(tmp_path, capsys):
+@pytest.mark.parametrize(
+    ("text", "line_no"),
+    [
+        ("---\ntitle: Edited by hand\ndate: 2025-02-30\nlocation: Seoul\n---\n\nA paragraph.\n", 3),
+        ("---\ntitle: Edited by hand\n  date: [2025\n---\n\nA paragraph.\n", 3),
+        ("---\ntitle: Edited by hand\nquotes:\n- text: We agreed.\n---\n\nWe agreed, she said.\n", 4),
+    ],
+)
+def test_broken_frontmatter_check_and_site_build_say_the_same(tmp_path, capsys, text, line_no):
     folder = tmp_path / "briefings"
     folder.mkdir()
-    text = "---\ntitle: Edited by hand\ndate: 2025-02-30\nlocation: Seoul\n---\n\nA paragraph.\n"
     (folder / "edited.md").write_text(text)
     assert main(["check", str(folder), "--no-cache", "--registry", str(tmp_path / "none.yml")]) == 1
     (line,) = capsys.readouterr().out.splitlines()
-    assert line.startswith(f"{folder / 'edited.md'}:3: ")
+    assert line.startswith(f"{folder / 'edited.md'}:{line_no}: ")
     proc = build_site(tmp_path / "build", folder, check=False)
     assert proc.returncode != 0
     assert line in proc.stderr + proc.stdout

@@ -42,6 +42,14 @@ ASSET_DIR = "assets/briefbook"
 ASSETS = ("briefbook.css", "briefbook.js")
 
 
+def _as_check_says(exc: BriefingError) -> str:
+    """The problem as `briefbook check` words it (field and line), so both say the same thing."""
+    from ..check import examine_file
+
+    problems = examine_file(Path(exc.path), exc.path).problems
+    return str(problems[0]) if problems else str(exc)
+
+
 class BriefbookConfig(base.Config):
     briefings = c.Type(str, default="briefings")
     registry = c.Type(str, default="registry.yml")
@@ -71,7 +79,9 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         try:
             corpus = load_corpus(self.briefings_dir, self.registry_path, self.topics_path)
-        except (BriefingError, RegistryError) as exc:
+        except BriefingError as exc:
+            raise PluginError(f"briefbook: {_as_check_says(exc)}") from None
+        except RegistryError as exc:
             raise PluginError(f"briefbook: {exc}") from None
         directory_urls = config.use_directory_urls
         docs_pages = [uri for uri in PROJECT_PAGES if files.get_file_from_path(uri) is not None]
