@@ -42,7 +42,7 @@ import yaml
 from . import __version__, dedupe, store
 from .corpus import briefing_files, slug_of
 from .ids import name_key
-from .model import Organization, Person, Source
+from .model import Initiative, Organization, Person, Source
 from .registry import Registry, RegistryError, load_registry
 
 CACHE_VERSION = 1
@@ -125,10 +125,9 @@ def _full_validator() -> jsonschema.Draft202012Validator:
 def _pattern_words() -> dict[str, str]:
     defs = schema()["$defs"]
     event_date = schema()["properties"]["events"]["items"]["properties"]["date"]["pattern"]
+    id_words = "an id (lower-case letters and digits joined by single hyphens, like 'lee-jae-myung')"
     return {
-        defs["id"][
-            "pattern"
-        ]: "an id (lower-case letters and digits joined by single hyphens, like 'lee-jae-myung')",
+        defs["id"]["pattern"]: id_words,
         defs["day"]["pattern"]: "a date written YYYY-MM-DD",
         event_date: "a date written YYYY, YYYY-MM or YYYY-MM-DD",
         defs["source"]["properties"]["sha256"]["oneOf"][1]["pattern"]: "a sha256 (64 lower-case hex digits)",
@@ -327,7 +326,7 @@ def _normalise(meta: dict[str, Any]) -> dict[str, Any]:
         if key not in meta:
             meta[key] = default.copy() if isinstance(default, list | dict) else default
     _fill(meta.get("source"), Source)
-    for key, kind in (("people", Person), ("organizations", Organization)):
+    for key, kind in (("people", Person), ("organizations", Organization), ("initiatives", Initiative)):
         if isinstance(meta.get(key), list):
             for item in meta[key]:
                 _fill(item, kind)
@@ -339,10 +338,8 @@ def _normalise(meta: dict[str, Any]) -> dict[str, Any]:
 def _fits(meta: dict[str, Any]) -> bool:
     try:
         _fast_validator()(meta)
-    except fastjsonschema.JsonSchemaException:
-        return False
-    except Exception:  # an input the generated validator did not foresee: ask the full one
-        return False
+    except Exception:  # JsonSchemaException, or an input the generated code did not foresee
+        return False  # the full validator then says what is wrong
     return True
 
 
