@@ -324,3 +324,12 @@ def test_a_hyphenated_name_is_not_a_dateline():
         "Science Minister Bae Kyung-hoon met with the delegation in Incheon to discuss joint research programs."
     ]
     assert summarize(paras).startswith("Science Minister Bae Kyung-hoon met")
+
+
+def test_an_article_not_in_english_is_flagged_not_analysed():
+    b = brief(
+        "O ministro da Ciência anunciou na terça-feira um novo programa de cooperação com os Estados Unidos "
+        "para pesquisa em inteligência artificial, segundo o comunicado divulgado pelo governo em Brasília.",
+    )
+    assert b.people == [] and b.organizations == []
+    assert any("English" in r for r in b.review)

@@ -45,6 +45,8 @@ def build_briefing(clean: CleanArticle, source: Source, registry: Registry | Non
     registry = registry or Registry()
     paragraphs = [p for p in clean.paragraphs if p.strip()]
     anchor = dt.date.fromisoformat(clean.date) if clean.date else None
+    if not looks_english(paragraphs):
+        return _unanalysed(clean, source, paragraphs, registry)
     docs = parse(paragraphs)
 
     people = find_people(docs)
@@ -103,6 +105,46 @@ def build_briefing(clean: CleanArticle, source: Source, registry: Registry | Non
         quotes=quotes,
         events=events,
         places=places,
+        paragraphs=paragraphs,
+        review=review,
+        generator={"code": code_fingerprint(), **({"registry": registry.digest} if registry.digest else {})},
+    )
+
+
+_ENGLISH = frozenset(
+    "the of and to in a is that for on with as by at from was were are be has have it its said this "
+    "an will which their but not or they he she".split()
+)
+
+
+def looks_english(paragraphs: list[str]) -> bool:
+    """The pipeline reads English; in other languages it finds 'people' in every capitalised pair."""
+    words = re.findall(r"[^\W\d_]+", " ".join(paragraphs[:20]).lower())
+    if len(words) < 20:
+        return True
+    return sum(1 for w in words if w in _ENGLISH) / len(words) >= 0.08
+
+
+def _unanalysed(clean: CleanArticle, source: Source, paragraphs: list[str], registry: Registry) -> Briefing:
+    """A briefing that keeps the article and its metadata and asks a person to look at it."""
+    title = clean.title or (paragraphs[0][:80] if paragraphs else "Untitled article")
+    review = ["the article does not look like English: people, organizations and quotes were not extracted"]
+    if not clean.date:
+        review.append("no publication date found: relative dates could not be resolved")
+    return Briefing(
+        title=title,
+        date=clean.date,
+        location=clean.location,
+        source=source,
+        summary=None,
+        key_points=[],
+        topics=[],
+        people=[],
+        organizations=[],
+        initiatives=[],
+        quotes=[],
+        events=[],
+        places=[],
         paragraphs=paragraphs,
         review=review,
         generator={"code": code_fingerprint(), **({"registry": registry.digest} if registry.digest else {})},
