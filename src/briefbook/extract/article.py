@@ -112,8 +112,43 @@ def build_briefing(clean: CleanArticle, source: Source, registry: Registry | Non
 
 
 _ENGLISH = frozenset(
-    "the of and to in a is that for on with as by at from was were are be has have it its said this "
-    "an will which their but not or they he she".split()
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "a",
+        "is",
+        "that",
+        "for",
+        "on",
+        "with",
+        "as",
+        "by",
+        "at",
+        "from",
+        "was",
+        "were",
+        "are",
+        "be",
+        "has",
+        "have",
+        "it",
+        "its",
+        "said",
+        "this",
+        "an",
+        "will",
+        "which",
+        "their",
+        "but",
+        "not",
+        "or",
+        "they",
+        "he",
+        "she",
+    ]
 )
 
 
