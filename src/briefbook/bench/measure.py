@@ -39,10 +39,12 @@ class Result:
     ingest_s: float | None = None
     ingest_peak: int | None = None
     ingest_failed: int | None = None
+    ingest_cpu_s: float | None = None  # CPU seconds of the ingest process tree (all workers)
     reingest_s: float | None = None
     reingest_unchanged: int | None = None
     build_s: float | None = None
     build_peak: int | None = None
+    build_cpu_s: float | None = None
     pages: int | None = None
     sections: dict[str, int] = field(default_factory=dict)  # pages per top folder (people, ...)
     site_bytes: int | None = None
@@ -61,6 +63,11 @@ class Result:
         return self.articles / self.ingest_s if self.ingest_s else None
 
     @property
+    def ingest_cpu_ms(self) -> float | None:
+        """CPU milliseconds per article, all processes: what ingest costs whatever else runs."""
+        return 1000 * self.ingest_cpu_s / self.articles if self.ingest_cpu_s else None
+
+    @property
     def ms_per_page(self) -> float | None:
         return 1000 * self.build_s / self.pages if self.build_s and self.pages else None
 
@@ -75,7 +82,7 @@ class Result:
 
     def to_json(self) -> dict[str, Any]:
         d = asdict(self)
-        d.update(ingest_rate=self.ingest_rate, ms_per_page=self.ms_per_page,
+        d.update(ingest_rate=self.ingest_rate, ingest_cpu_ms=self.ingest_cpu_ms, ms_per_page=self.ms_per_page,
                  bare_ms_per_page=self.bare_ms_per_page, ratio=self.ratio)
         return d
 
@@ -270,7 +277,7 @@ def run_size(
               "--no-registry", "--quiet"]
     log(f"[{size}] ingest --jobs {jobs}")
     m = proc.run(ingest, cwd=root, env=env, timeout=timeout)
-    res.ingest_s, res.ingest_peak = m.seconds, m.peak_rss
+    res.ingest_s, res.ingest_peak, res.ingest_cpu_s = m.seconds, m.peak_rss, m.cpu_seconds
     res.ingest_failed = _summary_count(m.stdout, "failed")
     if m.returncode not in (0, 1) or m.timed_out:
         res.notes.append(f"ingest exited {m.returncode}{' (timed out)' if m.timed_out else ''}: "
@@ -301,7 +308,7 @@ def run_size(
     if m.returncode != 0 or m.timed_out:
         res.notes.append(f"build exited {m.returncode}: {m.stderr.strip()[-300:]}")
         return res
-    res.build_s, res.build_peak = m.seconds, m.peak_rss
+    res.build_s, res.build_peak, res.build_cpu_s = m.seconds, m.peak_rss, m.cpu_seconds
     res.pages = count_pages(site)
     res.sections = section_pages(site)
     res.site_bytes = folder_bytes(site)

@@ -3,7 +3,9 @@
 ``ingest --jobs 2`` is a parent and two workers, so the memory that matters is the sum over the
 tree. It is sampled from /proc every ``interval`` seconds (resident set size of each process,
 summed: an upper bound, since pages shared after fork count twice); ``os.wait4`` adds the kernel's
-own peak of the largest single process, which catches a spike between two samples.
+own peak of the largest single process, which catches a spike between two samples, and the
+CPU time of the whole tree: on a machine shared with other work, CPU seconds per article say
+what the code costs when wall time says how busy the machine was.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ class Measured:
     stdout: str
     stderr: str
     timed_out: bool = False
+    cpu_seconds: float = 0.0  # user + system time of the whole tree (the kernel's count at exit)
 
 
 def _children(pid: int) -> list[int]:
@@ -95,7 +98,7 @@ def run(
         out.seek(0)
         err.seek(0)
         return Measured(seconds, max(peak, largest), largest, proc.returncode, out.read(), err.read(),
-                        timed_out)
+                        timed_out, usage.ru_utime + usage.ru_stime)
 
 
 def _maxrss_bytes(usage: resource.struct_rusage) -> int:

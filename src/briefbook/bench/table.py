@@ -45,7 +45,7 @@ TARGETS = (
     Target("search download < 300 kB at 10,000", lambda r: r.search_gzip, 300_000, sizes=(10_000,)),
 )
 
-COLUMNS = ("articles", "ingest art/s", "ingest peak", "re-ingest", "build", "pages", "ms/page",
+COLUMNS = ("articles", "ingest art/s", "CPU ms/art", "ingest peak", "re-ingest", "build", "pages", "ms/page",
            "bare ms/page", "ours/bare", "build peak", "site", "search (gzip)", "rebuild", "full rebuild")
 
 
@@ -70,6 +70,7 @@ def row(r: Result) -> list[str]:
     return [
         f"{r.articles:,}",
         _num(r.ingest_rate, ".1f"),
+        _num(r.ingest_cpu_ms, ".0f"),
         _bytes(r.ingest_peak),
         _num(r.reingest_s, ".1f", " s"),
         _num(r.build_s, ".1f", " s"),
