@@ -476,3 +476,14 @@ def test_labelled_photo_caption_at_the_end_is_cut():
     cleaned = clean_text(text)
     assert not any(p.startswith("Photo:") for p in cleaned.paragraphs)
     assert any(r.reason == "photo caption" for r in cleaned.removed)
+
+
+def test_a_date_label_inside_the_story_does_not_beat_the_dateline():
+    text = (
+        "Labs agree to share models\n\n"
+        "SEOUL, April 14, 2026 -- Two labs agreed on Tuesday to share open models, officials said.\n\n"
+        "The annex lists the fields of the form:\n\n"
+        "date: 1999-01-01\n\n"
+        "A first review is due in June, the officials said.\n"
+    )
+    assert clean_text(text).date == "2026-04-14"

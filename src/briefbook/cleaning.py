@@ -452,6 +452,8 @@ class _Cleaner:
         self.removed: list[Removal] = []
         # bare date lines, to be weighed once we know where the article starts
         self.site_dates: list[tuple[_Block, str | None]] = []
+        # where each labelled date was read: one inside the story ("date: 1999-01-01") is no metadata
+        self.date_blocks: dict[str, _Block] = {}
         self.body_texts: list[str] = []
 
     # ---- metadata sinks
@@ -482,6 +484,8 @@ class _Cleaner:
             if iso:
                 label = m["label"].lower()
                 kind = "updated" if ("updat" in label or "modif" in label) else "published"
+                if kind not in self.dates:
+                    self.date_blocks[kind] = b
                 self.add_date(kind, iso)
                 return "date line"
         m = _BYLINE.match(s)
@@ -616,6 +620,11 @@ def clean_text(text: str, find_body: bool = True) -> CleanArticle:
     art.agencies = c.agencies
     art.authors = c.authors
     art.outlet = c.outlet
+    first_body = next((i for i, b in enumerate(blocks) if b.keep), len(blocks))
+    for kind, block in c.date_blocks.items():
+        at = next((i for i, b in enumerate(blocks) if b is block), 0)
+        if at > first_body and c.dates.get("dateline"):
+            c.dates.pop(kind, None)  # a labelled date inside the story loses to the story's dateline
     art.date = c.dates.get("prefix") or c.dates.get("published") or c.dates.get("site") \
         or c.dates.get("dateline") or c.dates.get("updated")
     art.location = c.location
