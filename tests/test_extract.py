@@ -333,3 +333,21 @@ def test_an_article_not_in_english_is_flagged_not_analysed():
     )
     assert b.people == [] and b.organizations == []
     assert any("English" in r for r in b.review)
+
+
+def test_an_undefined_agency_acronym_is_an_organization_but_a_product_is_not():
+    b = brief("The agency signed an arrangement with NASA on Monday to share lunar data.")
+    assert [o.name for o in b.organizations] == ["NASA"]
+    b = brief("Demand for HBM chips rose sharply in the third quarter, analysts said on Monday.")
+    assert b.organizations == []
+
+
+def test_the_registry_names_a_speaker_the_rules_would_doubt():
+    registry = Registry(
+        [Entry(name="Ministry of Science and ICT", kind="organization", aliases=["MSIT", "science ministry"])]
+    )
+    b = brief("“The plan is ready for the next phase,” MSIT said on Monday.", registry=registry)
+    assert [(q.speaker, q.speaker_name) for q in b.quotes] == [
+        ("ministry-of-science-and-ict", "Ministry of Science and ICT")
+    ]
+    assert "MSIT" in b.organizations[0].aliases

@@ -53,10 +53,12 @@ def build_briefing(clean: CleanArticle, source: Source, registry: Registry | Non
     people = _add_known_people(docs, _add_bare_mentions(docs, people))
     person_words = {w.lower().strip("’'") for p in people for w in p.name.split()}
     places = _places(docs)
-    orgs = find_organizations(docs, person_words, {p.lower() for p in places})
+    place_words = {p.lower() for p in places} | ({clean.location.lower()} if clean.location else set())
+    orgs = find_organizations(docs, person_words, place_words)
     agencies = {a.lower() for a in source.agencies} | AGENCIES
     orgs = [o for o in orgs if o.name.lower() not in agencies]
     orgs = _add_employers(people, orgs)
+    orgs = _add_registered(docs, orgs, registry)
     initiatives = find_initiatives(docs, {name_key(f) for o in orgs for f in o.forms()})
     init_keys = {name_key(i.name) for i in initiatives} | {
         name_key(a) for i in initiatives for a in i.aliases
@@ -256,6 +258,24 @@ def _add_employers(people: list[PersonFound], orgs: list[OrgFound]) -> list[OrgF
     return orgs
 
 
+def _add_registered(docs: list[Doc], orgs: list[OrgFound], registry: Registry) -> list[OrgFound]:
+    """Names the curated registry knows are organizations even where the rules would doubt them."""
+    if not registry.of_kind("organization"):
+        return orgs
+    known = {name_key(f) for o in orgs for f in o.forms()}
+    for pno, doc in enumerate(docs, start=1):
+        candidates = [e.text for e in doc.ents if e.label_ == "ORG"]
+        candidates += [t.text for t in doc if t.is_upper and len(t.text) >= 2 and t.is_alpha]
+        for text in candidates:
+            text = re.sub(r"^(?:the|The)\s+", "", text).strip()
+            key = name_key(text)
+            if key in known or registry.lookup(text, "organization") is None:
+                continue
+            known.add(key)
+            orgs.append(OrgFound(name=text, paragraphs=[pno]))
+    return orgs
+
+
 def _person_id(p: PersonFound, registry: Registry) -> str:
     for form in [p.name, *p.mentions]:
         entry = registry.lookup(form, "person")
@@ -269,6 +289,8 @@ def _org_id(o: OrgFound, registry: Registry) -> str:
     for form in o.forms():
         entry = registry.lookup(form, "organization")
         if entry is not None:
+            if o.name != entry.name and o.name not in o.aliases:
+                o.aliases.append(o.name)  # keep the form the article used: quotes say "MSIT said"
             o.name = entry.name
             return entry.id
     return slugify(o.name)

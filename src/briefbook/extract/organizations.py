@@ -51,6 +51,12 @@ _GENERIC_SINGLE = {
     "commission",
     "union",
 }
+# Acronyms that name things, not organizations ("NASA said" is an organization, "HBM" is not).
+_NOT_ORG_ACRONYMS = frozenset(
+    """AI AGI LLM ICT CEO CFO CTO COO GDP USD KRW JPY EUR MOU RFI TV EV EVS GPU GPUS CPU HBM DRAM NAND SMR
+    LNG IPO ETF FTA IRA CHIPS API APIS SDK RD PM CM AM FM GMT KST UTC IST ESG SME SMES STEM DNA RNA COVID
+    PCR VR AR XR IOT UAM UAV UAVS PET OTT""".split()
+)
 _DESCRIPTIVE = re.compile(r"\b[Tt]he\s+([a-z]+(?:\s+[a-z]+)?)\s+(ministry|department|agency|office)\b")
 
 
@@ -167,8 +173,13 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
                 if w.lower() in _GENERIC_SINGLE or w.lower() in NOT_NAME_WORDS or w in lower_defined:
                     continue
                 inner_cap = any(c.isupper() for c in w[1:]) and not w.isupper()
-                if is_acronym(w) and w not in acronyms and ent_counts.get(name_key(w), 0) < 2:
-                    continue
+                if (
+                    is_acronym(w)
+                    and w not in acronyms
+                    and ent_counts.get(name_key(w), 0) < 2
+                    and (not 3 <= len(w) <= 6 or w in _NOT_ORG_ACRONYMS or w.lower() in places)
+                ):
+                    continue  # "INCHEON —" is a dateline, "HBM" a product; "NASA said" an organization
                 if not (inner_cap or is_acronym(w) or ent_counts.get(name_key(w), 0) >= 2):
                     continue
             elif not all(
