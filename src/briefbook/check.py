@@ -355,7 +355,7 @@ def read_frontmatter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
     """Frontmatter, body and body line; fast (libyaml), with the loader's own errors when broken."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    match = store._FM.match(text)
+    match = store.FRONTMATTER.match(text)
     if match:
         try:
             meta = yaml.load(match.group(1), Loader=_Loader)
@@ -381,7 +381,7 @@ def examine(text: str, path: str = "<briefing>") -> Facts:
     except store.BriefingError as exc:
         facts.problems.append(Problem(path, exc.line, exc.message))
         return facts
-    fm = store._FM.match(text.lstrip("\ufeff"))
+    fm = store.FRONTMATTER.match(text.lstrip("\ufeff"))
     lines = _Lines(fm.group(1) if fm else "", 2)
     try:
         meta = _normalise(raw)
@@ -555,7 +555,7 @@ def _line_in_file(path: str, where: Sequence[Any]) -> int:
         text = Path(path).read_text(encoding="utf-8").lstrip("\ufeff")
     except (OSError, UnicodeDecodeError):
         return 1
-    match = store._FM.match(text)
+    match = store.FRONTMATTER.match(text)
     return _Lines(match.group(1), 2).of(where) if match else 1
 
 

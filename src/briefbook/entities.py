@@ -931,7 +931,7 @@ def relink_in_place(text: str, plan: Relink, path: str = "<briefing>") -> str:
     """A hand-edited briefing with only the re-linked values replaced, every other byte kept."""
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     body = text[len(bom) :]
-    match = store._FM.match(body)
+    match = store.FRONTMATTER.match(body)
     if not match:
         raise store.BriefingError(path, 1, "no YAML frontmatter")
     fm, offset = match.group(1), match.start(1)
@@ -982,7 +982,7 @@ def apply_entries(
     report = ApplyReport(notes, [], [], [])
     folder = Path(briefings_dir)
     if lock is None:
-        from .pipeline import _lock as lock  # the same lock ingest takes: the two never interleave
+        from .pipeline import folder_lock as lock  # the same lock ingest takes: the two never interleave
     with lock(folder) if folder.is_dir() else _nolock():
         if not dry_run and new_text != old_text:
             store.write_atomic(reg_path, new_text)

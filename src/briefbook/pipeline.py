@@ -175,7 +175,8 @@ def _extract(job: _Job) -> tuple[str, str | None, str | None, str | None]:
 
 
 @contextmanager
-def _lock(out_dir: Path) -> Iterator[None]:
+def folder_lock(out_dir: Path) -> Iterator[None]:
+    """One writer at a time in a briefings folder: ingest and `entities --apply` take turns."""
     out_dir.mkdir(parents=True, exist_ok=True)
     with open(out_dir / ".briefbook.lock", "w") as fh:
         fcntl.flock(fh, fcntl.LOCK_EX)
@@ -212,7 +213,7 @@ def ingest(
     registry = registry or Registry()
     report = Report()
     files = discover(paths)
-    with _lock(out):
+    with folder_lock(out):
         existing = index_existing(out)
         taken = {e.path.name for e in existing.values()} | {f.name for f in out.glob("*.md")}
         todo: list[_Job] = []
@@ -306,7 +307,7 @@ class _Stories:
 
 def _body(text: str) -> list[str]:
     """A briefing's paragraphs, found without reading its YAML (fast on a large folder)."""
-    match = store._FM.match(text.lstrip("\ufeff"))
+    match = store.FRONTMATTER.match(text.lstrip("\ufeff"))
     return store.paragraphs_of(text.lstrip("\ufeff")[match.end() :]) if match else []
 
 

@@ -25,7 +25,8 @@ GENERATOR = "briefbook"
 # libyaml's parser when PyYAML has it: the same mappings, ten times faster than pure Python
 # (a site of 10,000 briefings reads them all on every build).
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_FM = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^---[ \t]*\r?$\n?", re.S | re.M)
+# The frontmatter block at the top of a briefing (public: check and entities read it too).
+FRONTMATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^---[ \t]*\r?$\n?", re.S | re.M)
 
 
 class BriefingError(ValueError):
@@ -74,7 +75,7 @@ def split(text: str, path: str | os.PathLike[str] = "<briefing>") -> tuple[dict[
     """Frontmatter mapping, body text and the line the body starts on; BriefingError when broken."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    match = _FM.match(text)
+    match = FRONTMATTER.match(text)
     if not match:
         raise BriefingError(
             path,
