@@ -487,3 +487,15 @@ def test_a_date_label_inside_the_story_does_not_beat_the_dateline():
         "A first review is due in June, the officials said.\n"
     )
     assert clean_text(text).date == "2026-04-14"
+
+
+def test_upper_case_byline_with_bracketed_email_and_wire_tag_in_headline():
+    text = (
+        "(LEAD) Chip exports hit a record in May\n\n"
+        "BY KIM HA-NUL [kim.hanul@example.co.kr]\n\n"
+        "SEOUL, June 1, 2025 (Yonhap) -- Semiconductor exports hit a record in May, the trade ministry said.\n"
+    )
+    cleaned = clean_text(text)
+    assert cleaned.title == "Chip exports hit a record in May"
+    assert cleaned.authors and "example" not in cleaned.authors[0]
+    assert all("BY KIM" not in p for p in cleaned.paragraphs)

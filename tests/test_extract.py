@@ -351,3 +351,9 @@ def test_the_registry_names_a_speaker_the_rules_would_doubt():
         ("ministry-of-science-and-ict", "Ministry of Science and ICT")
     ]
     assert "MSIT" in b.organizations[0].aliases
+
+
+def test_a_coordination_after_a_complement_is_two_organizations():
+    found = orgs_of("The Ministry of Science and ICT and OpenAI agreed to study new data centers on Monday.")
+    assert "Ministry of Science and ICT" in found
+    assert not any(" and OpenAI" in name for name in found)

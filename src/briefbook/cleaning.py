@@ -257,6 +257,11 @@ _DATE_LABEL = re.compile(
     r"modified|last\s+modified|created|date|released|issued)\s*[:\-–—]?\s*(?P<rest>.*)$",
     re.I,
 )
+# Wire-service tags in front of a headline: "(LEAD)", "(2nd LD)", "(URGENT)", "(News Focus)"
+_WIRE_TAG = re.compile(
+    r"^\s*\((?:LEAD|URGENT|AMPLIFY|\d+(?:st|nd|rd|th)\s+LD|News\s+Focus|News\s+Analysis|Yonhap\s+[A-Za-z ]{3,20}|"
+    r"EDITORIAL[^)]{0,40}|LEAD[^)]{0,30}|\d+(?:st|nd|rd|th)\s+LD[^)]{0,30})\)\s*"
+)
 _CRAWLER_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*(.*)$", re.I)
 _DATELINE_STOP = {
     "update", "updated", "exclusive", "breaking", "analysis", "watch", "video", "photos", "opinion",
@@ -376,7 +381,7 @@ def _headline_like(s: str, max_words: int = 25) -> bool:
 
 def _names(raw: str) -> list[str]:
     """Split a byline's names: "Jane Doe and John Roe", "Jane Doe, John Roe"."""
-    raw = re.sub(r"\(?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?|\([^)]*\)", " ", raw)  # e-mail, (role)
+    raw = re.sub(r"[(\[]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)\]]?|\([^)]*\)", " ", raw)  # e-mail, (role)
     raw = re.sub(r"\s*\b(?:staff|correspondent|reporter|writer|editor)s?\b.*$", "", raw, flags=re.I)
     parts = [p.strip(" .") for p in re.split(r"\s*(?:,|&|\band\b|/)\s*", raw) if p.strip(" .")]
     out = []
@@ -628,7 +633,7 @@ def clean_text(text: str, find_body: bool = True) -> CleanArticle:
     art.date = c.dates.get("prefix") or c.dates.get("published") or c.dates.get("site") \
         or c.dates.get("dateline") or c.dates.get("updated")
     art.location = c.location
-    art.title = c.title
+    art.title = _WIRE_TAG.sub("", c.title).strip() or c.title if c.title else None
     if not art.title and paragraphs:
         art.title = lead_headline(paragraphs[0])
         art.title_from_lead = art.title is not None

@@ -319,7 +319,7 @@ def _merge(orgs: list[OrgFound], docs: list[Doc]) -> list[OrgFound]:
 
 def resolve_org_reference(text: str, orgs: list[OrgFound]) -> OrgFound | None:
     """The organization a phrase names: a name, an alias, or "the ministry" when only one fits."""
-    phrase = _strip(text)
+    phrase = _strip(re.sub(r"\s*\([A-Z][A-Za-z&]{1,9}\)", "", text))  # "the Agency (KA)" names the Agency
     key = name_key(phrase)
     for org in orgs:
         if any(name_key(f) == key for f in org.forms()):

@@ -43,9 +43,17 @@ def _capital(t: Token) -> bool:
 
 def _may_join_and(doc: Doc, start: int, j: int) -> bool:
     """'Science and ICT' after 'Ministry of' joins; 'World Bank and APEC' are two names."""
-    inside = {t.lower_ for t in doc[start:j]}
-    if inside & {"of", "for", "on"}:
-        return True
+    inside = [t.lower_ for t in doc[start:j]]
+    # what follows "and" is another name if it is a name of its own ("... and OpenAI", "... and Samsung
+    # Electronics"); a complement takes one "and" at most ("Ministry of Science and ICT and OpenAI")
+    k = j + 1
+    while k < len(doc) and _capital(doc[k]) and not doc[k].is_punct:
+        text = doc[k].text
+        if doc[k].lower_ in ORG_HEADS or (any(c.isupper() for c in text[1:]) and not text.isupper()):
+            return False
+        k += 1
+    if {"of", "for", "on"} & set(inside):
+        return "and" not in inside[next(i for i, w in enumerate(inside) if w in ("of", "for", "on")) :]
     if doc[j - 1].lower_ in _HEADISH:
         return False
     # join only when the words after "and" run on to a head word: "Digital and AI Ministerial Meeting"
