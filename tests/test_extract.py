@@ -357,3 +357,8 @@ def test_a_coordination_after_a_complement_is_two_organizations():
     found = orgs_of("The Ministry of Science and ICT and OpenAI agreed to study new data centers on Monday.")
     assert "Ministry of Science and ICT" in found
     assert not any(" and OpenAI" in name for name in found)
+
+
+def test_a_capitalised_first_word_is_not_an_acronym():
+    b = brief("SPEND a day at the county fair on Saturday, where riders compete for the cup.")
+    assert b.organizations == []

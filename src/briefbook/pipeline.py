@@ -17,13 +17,18 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__, dedupe, store
+from .cleaning import CleanArticle
 from .fingerprint import code_fingerprint
 from .ids import slugify
 from .model import Briefing, Source
-from .reading import InputError, kind_of, read_article
+from .reading import InputError, RawArticle, kind_of, read_article
 from .registry import Registry
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 SUFFIXES = (".txt", ".html", ".htm", ".md")
 
@@ -145,33 +150,69 @@ class _Job:
     registry: Registry
 
 
-def _extract(job: _Job) -> tuple[str, str | None, str | None, str | None]:
-    """Worker: (path, rendered text, suggested file name, error). Runs in a child process."""
-    from .cleaning import clean
-    from .extract.article import build_briefing
+Result = tuple[str, str | None, str | None, str | None]
 
-    try:
-        raw = read_article(job.path)
-        cleaned = clean(raw)
+
+def _extract(job: _Job) -> Result:
+    """Worker: (path, rendered text, suggested file name, error). Runs in a child process."""
+    return _extract_many([job])[0]
+
+
+def _extract_many(jobs: list[_Job]) -> list[Result]:
+    """Several articles at once: read and clean each, parse them in one spaCy stream, build each.
+
+    A bad article fails alone: its error is its result, the others go on."""
+    from .cleaning import clean
+    from .extract.article import build_briefing, looks_english
+    from .extract.nlp import parse_many
+
+    results: dict[int, Result] = {}
+    ready: list[tuple[int, _Job, RawArticle, CleanArticle]] = []
+    for k, job in enumerate(jobs):
+        try:
+            raw = read_article(job.path)
+            cleaned = clean(raw)
+        except InputError as exc:
+            results[k] = (job.path, None, None, str(exc))
+            continue
+        except Exception as exc:
+            results[k] = (job.path, None, None, f"{job.path}: cleaning failed ({type(exc).__name__}: {exc})")
+            continue
         if not any(p.strip() for p in cleaned.paragraphs):
-            return job.path, None, None, f"{job.path}: no article text left after cleaning"
-        source = Source(
-            file=job.source_file,
-            url=cleaned.url,
-            outlet=cleaned.outlet,
-            agencies=list(cleaned.agencies),
-            sha256=raw.sha256,
-        )
-        briefing = build_briefing(cleaned, source, job.registry)
-        if raw.encoding.replace("_", "-") not in ("utf-8", "ascii", "utf-16", "utf-32"):
-            briefing.review.append(
-                f"the article was not UTF-8 and was read as {raw.encoding}: check names and quotes"
+            results[k] = (job.path, None, None, f"{job.path}: no article text left after cleaning")
+            continue
+        ready.append((k, job, raw, cleaned))
+    texts = [
+        [p for p in c.paragraphs if p.strip()] if looks_english(c.paragraphs) else [] for _, _, _, c in ready
+    ]
+    try:
+        parsed: list[list[Doc] | None] = list(parse_many(texts))
+    except Exception:
+        parsed = [None] * len(ready)  # parse each one alone below, so that only the bad one fails
+    for (k, job, raw, cleaned), docs in zip(ready, parsed, strict=True):
+        try:
+            source = Source(
+                file=job.source_file,
+                url=cleaned.url,
+                outlet=cleaned.outlet,
+                agencies=list(cleaned.agencies),
+                sha256=raw.sha256,
             )
-        return job.path, store.render(briefing), briefing_name(briefing), None
-    except InputError as exc:
-        return job.path, None, None, str(exc)
-    except Exception as exc:
-        return job.path, None, None, f"{job.path}: extraction failed ({type(exc).__name__}: {exc})"
+            briefing = build_briefing(cleaned, source, job.registry, docs or None)
+            encoding = raw.encoding.replace("_", "-")
+            if encoding not in ("utf-8", "ascii", "utf-16", "utf-32"):
+                briefing.review.append(
+                    f"the article was not UTF-8 and was read as {raw.encoding}: check names and quotes"
+                )
+            results[k] = (job.path, store.render(briefing), briefing_name(briefing), None)
+        except Exception as exc:
+            results[k] = (
+                job.path,
+                None,
+                None,
+                f"{job.path}: extraction failed ({type(exc).__name__}: {exc})",
+            )
+    return [results[k] for k in range(len(jobs))]
 
 
 @contextmanager
@@ -269,14 +310,19 @@ def ingest(
     return report
 
 
-def _run(todo: list[_Job], jobs: int) -> Iterator[tuple[str, str | None, str | None, str | None]]:
+_BATCH = 8  # articles parsed in one spaCy stream
+
+
+def _run(todo: list[_Job], jobs: int) -> Iterator[Result]:
+    batches = [todo[i : i + _BATCH] for i in range(0, len(todo), _BATCH)]
     if jobs <= 1 or len(todo) < 4:
-        return (_extract(j) for j in todo)
+        return (result for batch in batches for result in _extract_many(batch))
     pool = ProcessPoolExecutor(max_workers=jobs)
 
-    def gen() -> Iterator[tuple[str, str | None, str | None, str | None]]:
+    def gen() -> Iterator[Result]:
         with pool:
-            yield from pool.map(_extract, todo, chunksize=max(1, min(16, len(todo) // (jobs * 4) or 1)))
+            for results in pool.map(_extract_many, batches):
+                yield from results
 
     return gen()
 
@@ -298,7 +344,7 @@ class _Stories:
 
     def same_story(self, text: str) -> Path | None:
         matches = self._built().query(_body(text))
-        return matches[0].key if matches else None  # type: ignore[return-value]
+        return matches[0].key if matches else None
 
     def add(self, path: Path, text: str) -> None:
         if self.index is not None:

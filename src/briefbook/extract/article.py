@@ -40,14 +40,18 @@ class _Mention:
     subject: bool
 
 
-def build_briefing(clean: CleanArticle, source: Source, registry: Registry | None = None) -> Briefing:
-    """The briefing of one article. Pure: the same input gives the same briefing."""
+def build_briefing(
+    clean: CleanArticle, source: Source, registry: Registry | None = None, docs: list[Doc] | None = None
+) -> Briefing:
+    """The briefing of one article. Pure: the same input gives the same briefing.
+
+    ``docs`` are the article's paragraphs already parsed (see `nlp.parse_many`), in order."""
     registry = registry or Registry()
     paragraphs = [p for p in clean.paragraphs if p.strip()]
     anchor = dt.date.fromisoformat(clean.date) if clean.date else None
     if not looks_english(paragraphs):
         return _unanalysed(clean, source, paragraphs, registry)
-    docs = parse(paragraphs)
+    docs = docs if docs is not None and len(docs) == len(paragraphs) else parse(paragraphs)
 
     people = find_people(docs)
     people = _add_known_people(docs, _add_bare_mentions(docs, people))

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ..ids import name_key
-from .lexicon import INITIATIVE_HEADS, ORG_HEADS
+from .lexicon import INITIATIVE_HEADS, ORG_HEADS, verb_base
 from .spans import Phrase, head_word, inside_quotes, phrases
 
 _ADOPT_VERBS = {
@@ -214,7 +214,12 @@ def _adopted(doc: Doc, pno: int, add) -> None:
     for tok in doc:
         if tok.lower_ not in _LOWER_KINDS or tok.pos_ != "NOUN":
             continue
-        if tok.head.lemma_ not in _ADOPT_VERBS or tok.dep_ not in ("dobj", "nsubjpass", "attr", "pobj"):
+        if verb_base(tok.head.text) not in _ADOPT_VERBS or tok.dep_ not in (
+            "dobj",
+            "nsubjpass",
+            "attr",
+            "pobj",
+        ):
             continue
         nxt = tok.i + 1
         if nxt >= len(doc) or doc[nxt].lower_ not in ("on", "for"):

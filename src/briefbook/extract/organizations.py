@@ -20,6 +20,9 @@ from .lexicon import AGENCIES, COUNTRY_FORMS, INITIATIVE_HEADS, NOT_NAME_WORDS, 
 from .spans import head_word, initials_match, inside_quotes, is_acronym, phrases
 
 _GENERIC_SINGLE = {
+    "post",
+    "times",
+    "news",
     "police",
     "army",
     "navy",
@@ -72,7 +75,7 @@ class OrgFound:
 
 
 def _strip(text: str) -> str:
-    text = re.sub(r"^(?:the|The)\s+", "", text.strip())
+    text = re.sub(r"^(?:the|The|With|And|For|From|To|At|By|In|On|Of)\s+", "", text.strip())
     text = re.sub(r"^[A-Z][\w.]*(?:\s[A-Z][\w.]*)?[’']s\s+(?=[A-Z])", "", text)  # "Washington's Office"
     text = re.sub(r"[’']s$", "", text)
     return text.strip(" ,.;:()")
@@ -177,7 +180,13 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
                     is_acronym(w)
                     and w not in acronyms
                     and ent_counts.get(name_key(w), 0) < 2
-                    and (not 3 <= len(w) <= 6 or w in _NOT_ORG_ACRONYMS or w.lower() in places)
+                    and (
+                        not 3 <= len(w) <= 6
+                        or w in _NOT_ORG_ACRONYMS
+                        or w.lower() in places
+                        or _shouting(doc)
+                        or _capitalised_verb(doc, ent.start)
+                    )
                 ):
                     continue  # "INCHEON —" is a dateline, "HBM" a product; "NASA said" an organization
                 if not (inner_cap or is_acronym(w) or ent_counts.get(name_key(w), 0) >= 2):
@@ -246,6 +255,17 @@ def _plausible(name: str) -> bool:
     if len(words) >= 2 and all(w.isupper() or not w[0].isalpha() for w in words):
         return False  # "HD THE HOME DEPOT INC"
     return not (" and " in name and not _org_head(words))
+
+
+def _shouting(doc: Doc) -> bool:
+    """A line in capitals ("SPEND THE DAY AT THE SHOW"): its capitalised words are no acronyms."""
+    words = [t for t in doc if t.is_alpha and len(t.text) > 1]
+    return bool(words) and sum(1 for t in words if t.is_upper) / len(words) >= 0.3
+
+
+def _capitalised_verb(doc: Doc, i: int) -> bool:
+    """'SPEND a day at the fair': a magazine's capitalised first word, not an acronym."""
+    return doc[i].is_sent_start and i + 1 < len(doc) and doc[i + 1].pos_ in ("DET", "PRON", "ADP", "ADV")
 
 
 def _only_generic(words: list[str]) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import INDIRECT_VERBS, PRONOUNS, REPORTING_VERBS
+from .lexicon import INDIRECT_VERBS, PRONOUNS, REPORTING_VERBS, verb_base
 
 _PAIRS = (("\u201c", "\u201d"), ('"', '"'), ("\u201e", "\u201c"), ("\u00ab", "\u00bb"))
 _OPEN_CLOSE = re.compile(r"\u201c([^\u201c\u201d]+)\u201d|\"([^\"]+)\"|\u00ab([^\u00ab\u00bb]+)\u00bb")
@@ -103,7 +103,7 @@ def _reporting_verbs(sent: Span, quote_spans: list[tuple[int, int]]) -> list[Tok
         if any(a <= tok.idx < b for a, b in quote_spans):
             continue
         if (tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to") or (
-            tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in REPORTING_VERBS
+            tok.pos_ in ("VERB", "AUX") and verb_base(tok.text) in REPORTING_VERBS
         ):
             out.append(tok)
     return out
@@ -195,7 +195,7 @@ def _indirect(doc: Doc, pno: int, quoted_sents: set[int]) -> list[QuoteFound]:
         if sent.start in quoted_sents or any(ch in sent.text for ch in '\u201c\u201d"'):
             continue
         for tok in sent:
-            lemma = tok.lemma_.lower()
+            lemma = verb_base(tok.text)
             if (tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to") or (
                 tok.pos_ == "VERB"
                 and lemma in INDIRECT_VERBS
