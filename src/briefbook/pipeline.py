@@ -112,12 +112,13 @@ def index_existing(out_dir: Path) -> dict[str, _Existing]:
             continue
         src = meta.get("source") if isinstance(meta.get("source"), dict) else {}
         gen = meta.get("generator") if isinstance(meta.get("generator"), dict) else {}
+        hand_edited = store.is_hand_edited(text, meta)  # one YAML parse per file, not three
         if src.get("file"):
             index[str(src["file"])] = _Existing(
                 f,
                 src.get("sha256"),
                 gen.get("version"),
-                store.is_hand_edited(text),
+                hand_edited,
                 registry=gen.get("registry"),
                 code=gen.get("code"),
             )
@@ -129,7 +130,7 @@ def index_existing(out_dir: Path) -> dict[str, _Existing]:
                         f,
                         other.get("sha256"),
                         gen.get("version"),
-                        store.is_hand_edited(text),
+                        hand_edited,
                         True,
                         registry=gen.get("registry"),
                         code=gen.get("code"),

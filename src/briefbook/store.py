@@ -142,11 +142,17 @@ def load(path: str | os.PathLike[str]) -> Briefing:
     return parse(text, path)
 
 
-def is_hand_edited(text: str) -> bool:
-    """True when the file is not byte-for-byte what the generator wrote (or carries no checksum)."""
+def is_hand_edited(text: str, meta: dict[str, Any] | None = None) -> bool:
+    """True when the file is not byte-for-byte what the generator wrote (or carries no checksum).
+
+    ``meta``: the frontmatter already parsed from ``text``, to spare a second YAML parse.
+    """
     try:
-        meta, body, _ = split(text)
-    except BriefingError:
+        if meta is None:
+            meta, body, _ = split(text)
+        else:
+            body = text[FRONTMATTER.match(text.removeprefix("\ufeff")).end() :]  # type: ignore[union-attr]
+    except (BriefingError, AttributeError):
         return True
     gen = meta.get("generator")
     if not isinstance(gen, dict) or not gen.get("checksum"):
