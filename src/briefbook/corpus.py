@@ -503,6 +503,23 @@ def slug_of(path: Path) -> str:
     return _clean_id(path.stem)
 
 
+# Parsed briefings by path, kept while the file's size and time stay the same: `mkdocs serve`
+# rebuilds after every edit, and reading thousands of unchanged files again is most of its wait.
+# Nothing changes a Briefing once parsed: the index and the pages only read it.
+_PARSED: dict[Path, tuple[tuple[int, int], Briefing]] = {}
+
+
+def _load(path: Path) -> Briefing:
+    st = path.stat()
+    stamp = (st.st_mtime_ns, st.st_size)
+    hit = _PARSED.get(path)
+    if hit is not None and hit[0] == stamp:
+        return hit[1]
+    briefing = store.load(path)
+    _PARSED[path] = (stamp, briefing)
+    return briefing
+
+
 def load_corpus(briefings_dir: str | os.PathLike[str], registry_path: str | os.PathLike[str] | None = None,
                 topics_path: str | os.PathLike[str] | None = None) -> Corpus:
     """Read every briefing under ``briefings_dir`` and index it; BriefingError names the bad file."""
@@ -514,5 +531,5 @@ def load_corpus(briefings_dir: str | os.PathLike[str], registry_path: str | os.P
         if slug in seen:
             raise store.BriefingError(path, 1, f"another briefing has the address {slug!r}: {seen[slug]}")
         seen[slug] = path
-        pairs.append((slug, store.load(path)))
+        pairs.append((slug, _load(path)))
     return build_corpus(pairs, registry, load_topics(topics_path))
