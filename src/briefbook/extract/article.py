@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 import yaml
 from spacy.tokens import Doc
@@ -96,12 +97,12 @@ def build_briefing(
 
     title = clean.title or (strip_dateline(paragraphs[0])[:80] if paragraphs else "Untitled article")
     summary = summarize(paragraphs)
-    review = [] if clean.date else ["no publication date found: relative dates could not be resolved"]
-    return Briefing(
+    return _assemble(
+        clean,
+        source,
+        paragraphs,
+        registry,
         title=title,
-        date=clean.date,
-        location=clean.location,
-        source=source,
         summary=summary,
         key_points=key_points(paragraphs, summary, weights),
         topics=find_topics(title, paragraphs),
@@ -111,9 +112,6 @@ def build_briefing(
         quotes=quotes,
         events=events,
         places=places,
-        paragraphs=paragraphs,
-        review=review,
-        generator={"code": code_fingerprint(), **({"registry": registry.digest} if registry.digest else {})},
     )
 
 
@@ -169,26 +167,45 @@ def looks_english(paragraphs: list[str]) -> bool:
 def _unanalysed(clean: CleanArticle, source: Source, paragraphs: list[str], registry: Registry) -> Briefing:
     """A briefing that keeps the article and its metadata and asks a person to look at it."""
     title = clean.title or (paragraphs[0][:80] if paragraphs else "Untitled article")
-    review = ["the article does not look like English: people, organizations and quotes were not extracted"]
+    return _assemble(
+        clean,
+        source,
+        paragraphs,
+        registry,
+        title=title,
+        review=[
+            "the article does not look like English: people, organizations and quotes were not extracted"
+        ],
+    )
+
+
+def _assemble(
+    clean: CleanArticle, source: Source, paragraphs: list[str], registry: Registry, **parts: Any
+) -> Briefing:
+    """The briefing with the article's metadata; ``parts`` are what extraction found (empty if not given)."""
+    review = list(parts.pop("review", []))
     if not clean.date:
         review.append("no publication date found: relative dates could not be resolved")
+    fields: dict[str, Any] = {
+        "summary": None,
+        "key_points": [],
+        "topics": [],
+        "people": [],
+        "organizations": [],
+        "initiatives": [],
+        "quotes": [],
+        "events": [],
+        "places": [],
+    }
+    fields.update(parts)
     return Briefing(
-        title=title,
         date=clean.date,
         location=clean.location,
         source=source,
-        summary=None,
-        key_points=[],
-        topics=[],
-        people=[],
-        organizations=[],
-        initiatives=[],
-        quotes=[],
-        events=[],
-        places=[],
         paragraphs=paragraphs,
         review=review,
         generator={"code": code_fingerprint(), **({"registry": registry.digest} if registry.digest else {})},
+        **fields,
     )
 
 

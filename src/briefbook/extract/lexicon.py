@@ -5,268 +5,44 @@ Kept in one place so that a reviewer can read, in one screen, every word that st
 
 from __future__ import annotations
 
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
 # Lower-cased head nouns of a person's role ("Science Minister", "director of ...", "CEO").
 ROLE_HEADS = frozenset(
-    [
-        "minister",
-        "secretary",
-        "president",
-        "vice-president",
-        "director",
-        "head",
-        "chief",
-        "ceo",
-        "cfo",
-        "cto",
-        "coo",
-        "chair",
-        "chairman",
-        "chairwoman",
-        "chairperson",
-        "spokesperson",
-        "spokesman",
-        "spokeswoman",
-        "ambassador",
-        "envoy",
-        "governor",
-        "mayor",
-        "senator",
-        "representative",
-        "congressman",
-        "congresswoman",
-        "lawmaker",
-        "legislator",
-        "adviser",
-        "advisor",
-        "administrator",
-        "commissioner",
-        "commander",
-        "general",
-        "admiral",
-        "prime",
-        "premier",
-        "chancellor",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "emperor",
-        "pope",
-        "professor",
-        "researcher",
-        "scientist",
-        "analyst",
-        "economist",
-        "founder",
-        "co-founder",
-        "cofounder",
-        "owner",
-        "partner",
-        "executive",
-        "officer",
-        "official",
-        "officials",
-        "manager",
-        "leader",
-        "deputy",
-        "undersecretary",
-        "under-secretary",
-        "attorney",
-        "judge",
-        "justice",
-        "speaker",
-        "lady",
-        "first-lady",
-        "counselor",
-        "counsellor",
-        "aide",
-        "negotiator",
-        "delegate",
-        "strategist",
-        "engineer",
-        "editor",
-        "correspondent",
-        "columnist",
-        "reporter",
-        "author",
-        "principal",
-        "dean",
-        "rector",
-        "chancellor",
-        "superintendent",
-        "treasurer",
-        "comptroller",
-        "inspector",
-        "marshal",
-        "sheriff",
-        "consul",
-        "attache",
-        "attaché",
-        "vice",
-    ]
+    """
+minister secretary president vice-president director head chief ceo cfo cto coo chair chairman
+chairwoman chairperson spokesperson spokesman spokeswoman ambassador envoy governor mayor senator
+representative congressman congresswoman lawmaker legislator adviser advisor administrator
+commissioner commander general admiral prime premier chancellor king queen prince princess emperor
+pope professor researcher scientist analyst economist founder co-founder cofounder owner partner
+executive officer official officials manager leader deputy undersecretary under-secretary attorney
+judge justice speaker lady first-lady counselor counsellor aide negotiator delegate strategist
+engineer editor correspondent columnist reporter author principal dean rector chancellor
+superintendent treasurer comptroller inspector marshal sheriff consul attache attaché vice
+""".split()
 )
 
 # Modifiers that may start a pre-nominal title ("senior presidential secretary").
 ROLE_MODIFIERS = frozenset(
-    [
-        "senior",
-        "junior",
-        "deputy",
-        "vice",
-        "acting",
-        "former",
-        "chief",
-        "first",
-        "second",
-        "top",
-        "interim",
-        "executive",
-        "managing",
-        "general",
-        "assistant",
-        "associate",
-        "principal",
-        "special",
-        "lead",
-        "national",
-        "presidential",
-        "foreign",
-        "prime",
-    ]
+    """
+senior junior deputy vice acting former chief first second top interim executive managing general
+assistant associate principal special lead national presidential foreign prime
+""".split()
 )
 
 # Words that never appear inside a person's name.
 NOT_NAME_WORDS = frozenset(
-    [
-        "ai",
-        "ict",
-        "it",
-        "ministry",
-        "ministerial",
-        "meeting",
-        "summit",
-        "committee",
-        "council",
-        "office",
-        "department",
-        "agency",
-        "university",
-        "group",
-        "inc",
-        "corp",
-        "co",
-        "ltd",
-        "company",
-        "bank",
-        "fund",
-        "forum",
-        "conference",
-        "agreement",
-        "deal",
-        "act",
-        "program",
-        "programme",
-        "initiative",
-        "policy",
-        "policies",
-        "the",
-        "a",
-        "an",
-        "of",
-        "and",
-        "for",
-        "on",
-        "in",
-        "at",
-        "to",
-        "by",
-        "with",
-        "from",
-        "cm",
-        "pm",
-        "ceo",
-        "cfo",
-        "president",
-        "minister",
-        "secretary",
-        "director",
-        "chairman",
-        "chair",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "says",
-        "said",
-        "according",
-        "news",
-        "agency",
-        "daily",
-        "times",
-        "post",
-        "today",
-        "street",
-        "road",
-        "avenue",
-        "complex",
-        "square",
-        "hall",
-        "center",
-        "centre",
-        "province",
-        "district",
-        "city",
-        "county",
-        "state",
-        "states",
-        "kingdom",
-        "republic",
-        "north",
-        "south",
-        "east",
-        "west",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "update",
-        "updated",
-        "published",
-        "photo",
-        "getty",
-        "images",
-        "reuters",
-        "yonhap",
-        "democrats",
-        "republicans",
-        "ians",
-        "afp",
-        "ap",
-        "xinhua",
-        "bloomberg",
-        "open",
-        "app",
-        "read",
-        "also",
-        "related",
-        "stories",
-        "disclaimer",
-    ]
+    """
+ai ict it ministry ministerial meeting summit committee council office department agency university
+group inc corp co ltd company bank fund forum conference agreement deal act program programme
+initiative policy policies the a an of and for on in at to by with from cm pm ceo cfo president
+minister secretary director chairman chair mr mrs ms dr prof says said according news agency daily
+times post today street road avenue complex square hall center centre province district city county
+state states kingdom republic north south east west monday tuesday wednesday thursday friday
+saturday sunday january february march april june july august september october november december
+update updated published photo getty images reuters yonhap democrats republicans ians afp ap xinhua
+bloomberg open app read also related stories disclaimer
+""".split()
 )
 
 # Honorifics that precede a name but are not a role by themselves.
@@ -274,95 +50,16 @@ HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "s
 
 # Head words that make a proper-noun phrase an organization.
 ORG_HEADS = frozenset(
-    [
-        "ministry",
-        "department",
-        "office",
-        "agency",
-        "administration",
-        "bank",
-        "commission",
-        "organization",
-        "organisation",
-        "association",
-        "chamber",
-        "institute",
-        "institution",
-        "university",
-        "college",
-        "school",
-        "corporation",
-        "corp",
-        "corp.",
-        "inc",
-        "inc.",
-        "ltd",
-        "ltd.",
-        "llc",
-        "plc",
-        "group",
-        "company",
-        "co",
-        "co.",
-        "electronics",
-        "motor",
-        "motors",
-        "foundation",
-        "fund",
-        "union",
-        "bureau",
-        "service",
-        "services",
-        "authority",
-        "partnership",
-        "cooperation",
-        "federation",
-        "party",
-        "parliament",
-        "assembly",
-        "congress",
-        "senate",
-        "court",
-        "reserve",
-        "board",
-        "centre",
-        "center",
-        "laboratory",
-        "laboratories",
-        "lab",
-        "labs",
-        "secretariat",
-        "alliance",
-        "coalition",
-        "network",
-        "house",
-        "technologies",
-        "technology",
-        "telecom",
-        "communications",
-        "holdings",
-        "industries",
-        "airlines",
-        "airline",
-        "systems",
-        "energy",
-        "capital",
-        "ventures",
-        "labs",
-        "media",
-        "broadcasting",
-        "times",
-        "post",
-        "journal",
-        "exchange",
-        "council",
-        "guard",
-        "force",
-        "forces",
-        "army",
-        "navy",
-        "police",
-    ]
+    """
+ministry department office agency administration bank commission organization organisation
+association chamber institute institution university college school corporation corp corp. inc inc.
+ltd ltd. llc plc group company co co. electronics motor motors foundation fund union bureau service
+services authority partnership cooperation federation party parliament assembly congress senate
+court reserve board centre center laboratory laboratories lab labs secretariat alliance coalition
+network house technologies technology telecom communications holdings industries airlines airline
+systems energy capital ventures labs media broadcasting times post journal exchange council guard
+force forces army navy police
+""".split()
 )
 
 # Head words that make a proper-noun phrase an initiative, and the kind they imply.
@@ -430,108 +127,22 @@ GENERIC_INITIATIVE_HEADS = frozenset(
 
 # Verbs that introduce speech (lemmas).
 REPORTING_VERBS = frozenset(
-    [
-        "say",
-        "tell",
-        "add",
-        "note",
-        "stress",
-        "state",
-        "announce",
-        "explain",
-        "write",
-        "emphasize",
-        "emphasise",
-        "ask",
-        "urge",
-        "warn",
-        "claim",
-        "argue",
-        "insist",
-        "vow",
-        "pledge",
-        "express",
-        "remark",
-        "comment",
-        "declare",
-        "reply",
-        "respond",
-        "confirm",
-        "reiterate",
-        "suggest",
-        "propose",
-        "predict",
-        "observe",
-        "acknowledge",
-        "admit",
-        "assert",
-        "contend",
-        "describe",
-        "mention",
-        "point",
-        "recall",
-        "report",
-        "reveal",
-        "tweet",
-        "post",
-        "quip",
-        "caution",
-        "promise",
-        "highlight",
-        "underline",
-        "underscore",
-        "signal",
-        "estimate",
-        "indicate",
-        "maintain",
-        "echo",
-        "hope",
-        "call",
-        "agree",
-        "continue",
-    ]
+    """
+say tell add note stress state announce explain write emphasize emphasise ask urge warn claim argue
+insist vow pledge express remark comment declare reply respond confirm reiterate suggest propose
+predict observe acknowledge admit assert contend describe mention point recall report reveal tweet
+post quip caution promise highlight underline underscore signal estimate indicate maintain echo hope
+call agree continue
+""".split()
 )
 
 # Verbs whose clause is reported speech even without quotation marks (for indirect quotes).
 INDIRECT_VERBS = frozenset(
-    [
-        "say",
-        "tell",
-        "add",
-        "note",
-        "stress",
-        "state",
-        "announce",
-        "explain",
-        "emphasize",
-        "emphasise",
-        "urge",
-        "warn",
-        "claim",
-        "argue",
-        "insist",
-        "vow",
-        "pledge",
-        "express",
-        "declare",
-        "confirm",
-        "reiterate",
-        "suggest",
-        "propose",
-        "predict",
-        "acknowledge",
-        "admit",
-        "assert",
-        "describe",
-        "reveal",
-        "promise",
-        "highlight",
-        "underline",
-        "underscore",
-        "estimate",
-        "indicate",
-        "maintain",
-    ]
+    """
+say tell add note stress state announce explain emphasize emphasise urge warn claim argue insist vow
+pledge express declare confirm reiterate suggest propose predict acknowledge admit assert describe
+reveal promise highlight underline underscore estimate indicate maintain
+""".split()
 )
 
 # Demonyms and country forms found before titles ("U.S. President", "Singaporean Digital Minister").
@@ -674,23 +285,10 @@ AGENCIES = frozenset(
 
 # Collective speakers kept as such ("the two countries said").
 COLLECTIVE_SPEAKER_HEADS = frozenset(
-    [
-        "countries",
-        "nations",
-        "sides",
-        "governments",
-        "leaders",
-        "ministers",
-        "officials",
-        "parties",
-        "allies",
-        "partners",
-        "members",
-        "economies",
-        "companies",
-        "firms",
-        "statement",
-    ]
+    """
+countries nations sides governments leaders ministers officials parties allies partners members
+economies companies firms statement
+""".split()
 )
 
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her"})

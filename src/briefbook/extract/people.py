@@ -15,34 +15,23 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..ids import name_key
-from .lexicon import COUNTRY_FORMS, HONORIFICS, NOT_NAME_WORDS, ORG_HEADS, ROLE_HEADS, ROLE_MODIFIERS
+from .lexicon import (
+    COUNTRY_FORMS,
+    HONORIFICS,
+    NOT_NAME_WORDS,
+    ORG_HEADS,
+    ROLE_HEADS,
+    ROLE_MODIFIERS,
+    WEEKDAYS,
+)
 
 _NAME_TOKEN = re.compile(
     r"^(?:[A-Z][a-z\u00C0-\u024F'’]*\.?|[A-Z][a-z\u00C0-\u024F'’]+(?:-[A-Za-z\u00C0-\u024F'’]+)+"
     r"|(?:de|van|von|der|da|di|bin|al|la|le|du)|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+)$"
 )
 _CONNECTORS = {"of", "and", "for", "on", "&", "in"}
-_STOP_LEFT = {
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "on",
-    "with",
-    "by",
-    "as",
-    "to",
-    "from",
-    "between",
-    "that",
-    "said",
-    "says",
-    "when",
-    "while",
-}
+# Words that end a title read leftwards from a name ("on Monday, Science Minister Bae").
+_STOP_LEFT = WEEKDAYS | frozenset("on with by as to from between that said says when while".split())
 
 
 @dataclass
