@@ -107,13 +107,27 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
                 file.is_modified = _unmodified  # type: ignore[method-assign]
             files.append(file)
         self._digests = digests
+        self._generated = frozenset(uri for uri in generated if uri.endswith(".md"))
         log.info("briefbook: %d briefings, %d generated files", len(corpus.briefings), len(generated))
         return files
 
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Drop a generated page's Markdown once it is HTML: MkDocs holds every page until the end.
+
+        Empty strings, not None: a page without Markdown has no title, and a File without
+        content would look for a source file. Anchor checks use ``present_anchor_ids``, kept.
+        """
+        if page.file.src_uri in getattr(self, "_generated", ()):
+            page.markdown = ""
+            page.file._content = ""
+        return html
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Point feed readers at the feed from every page's head."""
+        """Point feed readers at the feed from every page's head; then forget a generated page's HTML."""
         href = get_relative_url(paths.FEED, page.url)
         tag = f'<link rel="alternate" type="application/atom+xml" title="Briefings feed" href="{href}">'
+        if page.file.src_uri in getattr(self, "_generated", ()):
+            page.content = ""  # written once this returns; only its anchors are needed later
         return output.replace("</head>", f"  {tag}\n  </head>", 1)
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
