@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
@@ -71,21 +72,29 @@ def test_addresses(pages, corpus):
     assert len([p for p in pages if p.startswith("briefings/")]) == len(corpus.briefings) + 1
 
 
+def resolve(uri: str, target: str) -> str:
+    """What a relative href of page ``uri`` points to: a source path, or a built URL (raw HTML)."""
+    if target.endswith((".md", ".xml", ".json")):
+        return posixpath.normpath(posixpath.join(posixpath.dirname(uri), target))
+    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(paths.url(uri)), target))
+    return "" if resolved == "." else resolved + "/"
+
+
 def test_every_relative_link_points_to_a_generated_page_and_anchor(pages):
     ids = {uri: {a.get("id") for _, a in render(text).elements if a.get("id")} for uri, text in pages.items()}
+    built = {paths.url(uri): uri for uri in pages}
+    extra = {paths.ABOUT, paths.FEED, paths.API_BRIEFINGS, paths.API_ENTITIES}
+    extra |= {paths.url(u) for u in extra}
     for uri, text in pages.items():
         for href in hrefs(text):
             if href.startswith(("https://", "http://")):
                 continue
             target, _, anchor = href.partition("#")
-            if target.endswith("/"):  # built URLs in the graph's raw HTML
-                target = target[:-1] + ".md"
             if target:
-                resolved = Path(uri).parent.joinpath(target).as_posix()
-                while "/../" in resolved or resolved.startswith("../"):
-                    resolved = re.sub(r"[^/]+/\.\./", "", resolved, count=1)
-                if resolved in (paths.ABOUT, paths.FEED, paths.API_BRIEFINGS, paths.API_ENTITIES):
+                resolved = resolve(uri, target)
+                if resolved in extra:
                     continue
+                resolved = built.get(resolved, resolved)
                 assert resolved in pages, f"{uri}: broken link {href}"
             else:
                 resolved = uri
@@ -102,13 +111,13 @@ def test_briefing_page(pages):
     # quotes link to the speaker's page and to their paragraph
     assert "“Cables are the slowest part of any wind farm, so we start with them.”" in text
     links = hrefs(page)
-    assert "../people/maria-costa.md" in links and "#p-4" in links
+    assert "../../people/maria-costa/" in links and "#p-4" in links
     # numbered paragraphs with ids
     para_ids = [a["id"] for tag, a in html.elements if tag == "p" and a.get("id", "").startswith("p-")]
     assert para_ids == ["p-1", "p-2", "p-3", "p-4", "p-5"]
     # first mentions linked once: Maria Costa is linked in paragraph 4 only, not again as "Costa"
-    assert page.count("[Maria Costa](../people/maria-costa.md)") == 3  # quote, people table, first mention
-    assert "../initiatives/offshore-wind-partnership.md" in links
+    assert page.count('<a href="../../people/maria-costa/">Maria Costa</a>') == 3  # quote, people table, first mention
+    assert "../../initiatives/offshore-wind-partnership/" in links
     assert "../topics/trade.md" in links
     assert 'rel="nofollow noopener noreferrer"' in markdown.markdown(page, extensions=EXTENSIONS)
 
@@ -117,16 +126,16 @@ def test_person_page_roles_quotes_connections(pages):
     page = pages["people/ingrid-halvorsen.md"]
     text = "".join(render(page).text)
     assert "Deputy Minister of Petroleum and Energy" in text and "2025-03-12" in text
-    assert re.search(r"\| Minister of Petroleum and Energy \| .* \| \[2025-06-16\]", page)
+    assert re.search(r"<td>Minister of Petroleum and Energy</td><td>.*</td><td><a [^>]+>2025-06-16</a>", page)
     assert "Also known as: Minister Halvorsen" in text
     for quote in ("Floating wind is where", "This agreement turns", "The partnership with Japan"):
         assert quote in text
     # newest quote first, each linked to its paragraph
     assert text.index("The partnership with Japan") < text.index("Floating wind is where")
     links = hrefs(page)
-    assert "../briefings/2025-03-12-norway-japan-open-offshore-wind-talks.md#p-3" in links
-    assert "kenji-arakawa.md" in links
-    assert re.search(r"\[Kenji Arakawa\]\(kenji-arakawa\.md\) \| 2 \|", page)
+    assert "../../briefings/2025-03-12-norway-japan-open-offshore-wind-talks/#p-3" in links
+    assert "../../people/kenji-arakawa/" in links
+    assert re.search(r'<td><a href="\.\./\.\./people/kenji-arakawa/">Kenji Arakawa</a></td><td>2</td>', page)
     assert page.startswith('---\ntitle: "Ingrid Halvorsen"\nsearch:\n  boost: 5\n---')
 
 
@@ -142,13 +151,14 @@ def test_organization_page_has_registry_description_aliases_people_and_timeline(
 
 def test_index_tables(pages):
     people = pages["people/index.md"]
-    assert "| Name | Role | Organization | Briefings | Quotes | Last seen |" in people
-    assert re.search(r"\[Ingrid Halvorsen\]\(ingrid-halvorsen\.md\) \| Minister of Petroleum and Energy \| "
-                     r"\[Ministry of Petroleum and Energy\]\(\.\./organizations/[a-z-]+\.md\) \| 3 \| 3 \| 2025-06-16 \|",
-                     people)
+    assert "<tr><th>Name</th><th>Role</th><th>Organization</th><th>Briefings</th><th>Quotes</th><th>Last seen</th></tr>" in people
+    assert re.search(r'<td><a href="\.\./people/ingrid-halvorsen/">Ingrid Halvorsen</a></td>'
+                     r"<td>Minister of Petroleum and Energy</td>"
+                     r'<td><a href="\.\./organizations/[a-z-]+/">Ministry of Petroleum and Energy</a></td>'
+                     r"<td>3</td><td>3</td><td>2025-06-16</td>", people)
     briefings = pages["briefings/index.md"]
-    rows = [line for line in briefings.splitlines() if line.startswith("| 20") or line.startswith("| —")]
-    assert [r.split(" | ")[0] for r in rows] == ["| 2025-06-16", "| 2025-04-22", "| 2025-03-12", "| —"]
+    dates = re.findall(r"^<tr><td>([^<]*)</td>", briefings, flags=re.M)
+    assert dates == ["2025-06-16", "2025-04-22", "2025-03-12", "—"]
 
 
 def test_timeline_by_month(pages):
@@ -157,7 +167,7 @@ def test_timeline_by_month(pages):
     assert months == [("March 2025", "2025-03"), ("April 2025", "2025-04"), ("June 2025", "2025-06"),
                       ("2026 (month not known)", "2026")]
     for date in ("2025-03-11", "2025-04-22", "2025-06-15", "2025-06-16"):
-        assert f"**{date}**" in page
+        assert f"<strong>{date}</strong>" in page
 
 
 def test_timeline_splits_by_year_when_large():
@@ -281,4 +291,5 @@ def test_people_without_roles_or_organizations():
                  quotes=[], events=[], places=[], paragraphs=["Ann Lee spoke."])
     pages = generate_pages(build_corpus([("plain", b)]))
     assert "## Roles" not in pages["people/ann-lee.md"]
-    assert "| [Ann Lee](ann-lee.md) |   |   | 1 | 0 | 2025-01-01 |" in pages["people/index.md"]
+    assert ('<tr><td><a href="../people/ann-lee/">Ann Lee</a></td><td></td><td></td><td>1</td><td>0</td>'
+            "<td>2025-01-01</td></tr>") in pages["people/index.md"]

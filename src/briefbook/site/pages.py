@@ -46,6 +46,8 @@ class _Ctx:
     docs_pages: tuple[str, ...] = ("about.md",)
     # ref -> (escaped name, page path): names are escaped once, not at every link
     labels: dict[Ref, tuple[str, str]] = field(default_factory=dict)
+    # the same for raw HTML: ref -> (HTML-escaped name, page path)
+    hlabels: dict[Ref, tuple[str, str]] = field(default_factory=dict)
 
 
 def generate_pages(corpus: Corpus, *, directory_urls: bool = True,
@@ -109,6 +111,47 @@ def briefing_link(ctx: _Ctx, here: str, slug: str, anchor: str | None = None,
     return link(label if label is not None else md(entry.title), here, paths.briefing(slug), anchor)
 
 
+# Raw HTML pieces. The long, repetitive parts of pages (tables, lists of events, quotes, the
+# article) are written as raw HTML blocks: Python-Markdown passes them through without its costly
+# inline pass, and MkDocs does not resolve their links, so the hrefs are built URLs computed here.
+# Every piece of data in them goes through ``h`` (HTML-escaped, braces too).
+
+
+def a(ctx: _Ctx, here: str, label_html: str, target: str, anchor: str | None = None) -> str:
+    """An HTML link to a generated page; ``label_html`` is already escaped."""
+    if target == here and anchor:
+        return f'<a href="#{h(anchor)}">{label_html}</a>'
+    href = paths.rel_url(here, target, ctx.directory_urls) + (f"#{anchor}" if anchor else "")
+    return f'<a href="{h(href)}">{label_html}</a>'
+
+
+def ref_a(ctx: _Ctx, here: str, ref: Ref) -> str:
+    label_target = ctx.hlabels.get(ref)
+    if label_target is None:
+        ent = ctx.corpus.entity(ref)
+        label_target = ctx.hlabels[ref] = (h(ent.name if ent else ref.id), paths.entity(ref) if ent else "")
+    label, target = label_target
+    return a(ctx, here, label, target) if target else label
+
+
+def briefing_a(ctx: _Ctx, here: str, slug: str, anchor: str | None = None, label: str | None = None) -> str:
+    entry = ctx.corpus.briefings[slug]
+    return a(ctx, here, label if label is not None else h(entry.title), paths.briefing(slug), anchor)
+
+
+def para_a(ctx: _Ctx, here: str, slug: str, paragraph: int) -> str:
+    anchor = para_anchor(ctx, slug, paragraph)
+    if anchor is None:
+        return f"paragraph {h(paragraph)} (not in the text)"
+    return a(ctx, here, f"paragraph {paragraph}", paths.briefing(slug), anchor)
+
+
+def org_a(ctx: _Ctx, here: str, seen: RoleSeen | None) -> str:
+    if seen is None or not seen.organization:
+        return ""
+    return ref_a(ctx, here, Ref("organization", seen.organization))
+
+
 def para_anchor(ctx: _Ctx, slug: str, paragraph: int) -> str | None:
     """The anchor of a paragraph, or None when the briefing has no such paragraph."""
     count = len(ctx.corpus.briefings[slug].briefing.paragraphs)
@@ -137,11 +180,13 @@ def plural(n: int, word: str, words: str | None = None) -> str:
 
 
 def table(header: Iterable[str], rows: Iterable[Iterable[str]]) -> list[str]:
-    """A Markdown table (cells are Markdown already); the site script makes it sortable."""
-    head = list(header)
-    out = ["| " + " | ".join(head) + " |", "|" + "|".join(" --- " for _ in head) + "|"]
-    out += ["| " + " | ".join(c or " " for c in row) + " |" for row in rows]
-    return [*out, ""]
+    """A table as one raw HTML block (cells are HTML already); the site script makes it sortable.
+
+    It has a thead and a tbody, as the script expects, and no blank line inside.
+    """
+    head = "".join(f"<th>{c}</th>" for c in header)
+    body = "\n".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    return [f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>", ""]
 
 
 def month_title(key: str) -> str:
@@ -152,36 +197,44 @@ def month_title(key: str) -> str:
 
 
 def quote_block(ctx: _Ctx, here: str, q: QuoteRef, *, show_speaker: bool, show_briefing: bool) -> list[str]:
-    body = f"“{md(q.text)}”" if q.kind == "direct" else f"{md(q.text)} *(paraphrased)*"
+    """A quote and its attribution, as two raw HTML blocks."""
+    body = f"“{h(q.text)}”" if q.kind == "direct" else f"{h(q.text)} <em>(paraphrased)</em>"
     cite: list[str] = []
     if show_speaker:
         if q.speaker:
-            cite.append(ref_link(ctx, here, Ref("person", q.speaker)))
+            cite.append(ref_a(ctx, here, Ref("person", q.speaker)))
         elif q.speaker_org:
-            cite.append(ref_link(ctx, here, Ref("organization", q.speaker_org)))
+            cite.append(ref_a(ctx, here, Ref("organization", q.speaker_org)))
         elif q.speaker_name:
-            cite.append(md(q.speaker_name))
+            cite.append(h(q.speaker_name))
     if show_briefing:
         entry = ctx.corpus.briefings[q.briefing]
         cite.append(f"{date_text(entry.date)}, "
-                    + briefing_link(ctx, here, q.briefing, para_anchor(ctx, q.briefing, q.paragraph)))
+                    + briefing_a(ctx, here, q.briefing, para_anchor(ctx, q.briefing, q.paragraph)))
     else:
-        cite.append(para_link(ctx, here, q.briefing, q.paragraph))
+        cite.append(para_a(ctx, here, q.briefing, q.paragraph))
     # the attribution is a paragraph of its own: it also keeps consecutive quotes apart
-    return [f"> {body}", "", "— " + ", ".join(cite), "{: .bb-cite }", ""]
+    return [f"<blockquote>\n<p>{body}</p>\n</blockquote>", "",
+            '<p class="bb-cite">— ' + ", ".join(cite) + "</p>", ""]
 
 
-def event_line(ctx: _Ctx, here: str, ev: EventRef, *, skip: Ref | None = None, show_briefing: bool = True,
+def event_item(ctx: _Ctx, here: str, ev: EventRef, *, skip: Ref | None = None, show_briefing: bool = True,
                max_entities: int = 6) -> str:
-    parts = [f"- **{md(ev.date)}** {md(ev.text)}"]
+    """One event as an HTML list item."""
+    parts = [f"<li><strong>{h(ev.date)}</strong> {h(ev.text)}"]
     if show_briefing:
-        parts.append("— " + briefing_link(ctx, here, ev.briefing, para_anchor(ctx, ev.briefing, ev.paragraph)))
+        parts.append("— " + briefing_a(ctx, here, ev.briefing, para_anchor(ctx, ev.briefing, ev.paragraph)))
     else:
-        parts.append("— " + para_link(ctx, here, ev.briefing, ev.paragraph))
+        parts.append("— " + para_a(ctx, here, ev.briefing, ev.paragraph))
     others = [r for r in ev.entities if r != skip and r.kind != "topic"][:max_entities]
     if others:
-        parts.append("· " + ", ".join(ref_link(ctx, here, r) for r in others))
-    return " ".join(parts)
+        parts.append("· " + ", ".join(ref_a(ctx, here, r) for r in others))
+    return " ".join(parts) + "</li>"
+
+
+def event_list(items: list[str]) -> list[str]:
+    """Event items as one raw HTML block."""
+    return ["<ul>\n" + "\n".join(items) + "\n</ul>", ""] if items else []
 
 
 # ---------------------------------------------------------------------------------------------
@@ -220,9 +273,9 @@ def briefing_page(ctx: _Ctx, entry: BriefingEntry) -> str:
         rows = []
         for pid in entry.people:
             seen = entry.roles.get(pid)
-            role = md(seen.role) if seen and seen.role else ""
-            org = org_link(ctx, here, seen)
-            rows.append([ref_link(ctx, here, Ref("person", pid)), role, org])
+            role = h(seen.role) if seen and seen.role else ""
+            org = org_a(ctx, here, seen)
+            rows.append([ref_a(ctx, here, Ref("person", pid)), role, org])
         out += table(["Name", "Role", "Organization"], rows)
     for kind, ids in (("organization", entry.organizations), ("initiative", entry.initiatives),
                       ("topic", entry.topics)):
@@ -231,14 +284,14 @@ def briefing_page(ctx: _Ctx, entry: BriefingEntry) -> str:
                     " · ".join(ref_link(ctx, here, Ref(kind, i)) for i in ids), ""]
     if entry.events:
         out += ["## Timeline", ""]
-        out += [event_line(ctx, here, ev, show_briefing=False) for ev in entry.events] + [""]
+        out += event_list([event_item(ctx, here, ev, show_briefing=False) for ev in entry.events])
     if b.paragraphs:
         out += ["## Article", ""]
         for index, para in enumerate(b.paragraphs):
             n = index + 1
-            out += [f"[{n}](#p-{n}){{: .bb-pn title=\"Link to paragraph {n}\" }} "
-                    + linked_text(ctx, here, para, entry.first_mentions.get(index, [])),
-                    f"{{: #p-{n} .bb-para }}", ""]
+            out += [f'<p id="p-{n}" class="bb-para"><a href="#p-{n}" class="bb-pn" '
+                    f'title="Link to paragraph {n}">{n}</a> '
+                    + linked_text(ctx, here, para, entry.first_mentions.get(index, [])) + "</p>", ""]
     sources = [s for s in b.other_sources if s.outlet or s.url]
     if sources:
         out += [f"## Also reported by{NOSEARCH}", ""]
@@ -247,23 +300,23 @@ def briefing_page(ctx: _Ctx, entry: BriefingEntry) -> str:
 
 
 def linked_text(ctx: _Ctx, here: str, text: str, mentions: list[Mention]) -> str:
-    """A paragraph with its first mentions of known entities linked; everything else escaped."""
+    """A paragraph as HTML with its first mentions of known entities linked; everything else escaped."""
     out, pos = [], 0
     for m in mentions:
         out.append(_piece(text[pos:m.start]))
-        out.append(link(md(text[m.start:m.end]), here, paths.entity(m.ref)))
+        out.append(a(ctx, here, h(text[m.start:m.end]), paths.entity(m.ref)))
         pos = m.end
     out.append(_piece(text[pos:]))
     return "".join(out)
 
 
 def _piece(raw: str) -> str:
-    """md() trims; keep one space at each edge of a piece of text that had one."""
+    """h() trims; keep one space at each edge of a piece of text that had one."""
     if not raw:
         return ""
     if not raw.strip():
         return " "
-    return (" " if raw[0].isspace() else "") + md(raw) + (" " if raw[-1].isspace() else "")
+    return (" " if raw[0].isspace() else "") + h(raw) + (" " if raw[-1].isspace() else "")
 
 
 def briefing_index(ctx: _Ctx) -> str:
@@ -278,8 +331,8 @@ def briefing_index(ctx: _Ctx) -> str:
     rows = []
     for e in entries:
         b = e.briefing
-        rows.append([date_text(b.date), briefing_link(ctx, here, e.slug), md(b.location),
-                     md(b.source.outlet), str(len(e.quotes))])
+        rows.append([date_text(b.date), briefing_a(ctx, here, e.slug), h(b.location),
+                     h(b.source.outlet), str(len(e.quotes))])
     out += table(["Date", "Briefing", "Place", "Outlet", "Quotes"], rows)
     return "\n".join(out)
 
@@ -313,26 +366,26 @@ def entity_index(ctx: _Ctx, kind: str) -> str:
     if kind == "person":
         for e in ents:
             seen = e.latest_role()
-            role = md(e.role or (seen.role if seen else None))
-            org = org_link(ctx, here, seen)
-            rows.append([link(md(e.name), here, paths.entity(e.ref)), role, org, str(len(e.briefings)),
+            role = h(e.role or (seen.role if seen else None))
+            org = org_a(ctx, here, seen)
+            rows.append([ref_a(ctx, here, e.ref), role, org, str(len(e.briefings)),
                          str(len(e.quotes)), date_text(e.last_seen)])
         out += table(["Name", "Role", "Organization", "Briefings", "Quotes", "Last seen"], rows)
     elif kind == "organization":
         for e in ents:
             people = sum(1 for r in e.connections if r.kind == "person")
-            rows.append([link(md(e.name), here, paths.entity(e.ref)), ", ".join(md(a) for a in e.aliases[:4]),
+            rows.append([ref_a(ctx, here, e.ref), ", ".join(h(x) for x in e.aliases[:4]),
                          str(len(e.briefings)), str(len(e.quotes)), str(people), date_text(e.last_seen)])
         out += table(["Name", "Also known as", "Briefings", "Statements", "People", "Last seen"], rows)
     elif kind == "initiative":
         for e in ents:
-            rows.append([link(md(e.name), here, paths.entity(e.ref)), md(e.subkind), str(len(e.briefings)),
+            rows.append([ref_a(ctx, here, e.ref), h(e.subkind), str(len(e.briefings)),
                          str(len(e.events)), date_text(e.last_seen)])
         out += table(["Name", "Kind", "Briefings", "Events", "Last seen"], rows)
     else:
         for e in ents:
             people = sum(1 for r in e.connections if r.kind == "person")
-            rows.append([link(md(e.name), here, paths.entity(e.ref)), str(len(e.briefings)), str(people),
+            rows.append([ref_a(ctx, here, e.ref), str(len(e.briefings)), str(people),
                          date_text(e.last_seen)])
         out += table(["Topic", "Briefings", "People", "Last seen"], rows)
     return "\n".join(out)
@@ -410,9 +463,9 @@ def _roles_section(ctx: _Ctx, here: str, ent: Entity) -> list[str]:
         dated = [s for s in sightings if s.date]
         first = dated[0] if dated else sightings[0]
         last = dated[-1] if dated else sightings[-1]
-        rows.append([md(first.role), org_link(ctx, here, first),
-                     briefing_link(ctx, here, first.briefing, label=date_text(first.date)),
-                     briefing_link(ctx, here, last.briefing, label=date_text(last.date)),
+        rows.append([h(first.role), org_a(ctx, here, first),
+                     briefing_a(ctx, here, first.briefing, label=h(date_text(first.date))),
+                     briefing_a(ctx, here, last.briefing, label=h(date_text(last.date))),
                      str(len(sightings))])
     return ["## Roles", "", "What the briefings called them, oldest first.", "",
             *table(["Role", "Organization", "First seen", "Last seen", "Briefings"], rows)]
@@ -432,11 +485,11 @@ def _connections(ctx: _Ctx, here: str, ent: Entity, kind: str, title: str, note:
         out += [note, ""]
     more = f"And {total - len(shown)} more." if total > len(shown) else ""
     if kind == "person":
-        out += table(["Person", "Shared briefings"], [[ref_link(ctx, here, r), str(n)] for r, n in shown])
+        out += table(["Person", "Shared briefings"], [[ref_a(ctx, here, r), str(n)] for r, n in shown])
         return [*out, more, ""] if more else out
     # other kinds as one line: name (shared briefings)
-    out += [" · ".join(f"{ref_link(ctx, here, r)} ({n})" for r, n in shown) + (f" · {more}" if more else ""),
-            "{: .bb-inline }", ""]
+    out += ['<p class="bb-inline">' + " · ".join(f"{ref_a(ctx, here, r)} ({n})" for r, n in shown)
+            + (f" · {more}" if more else "") + "</p>", ""]
     return out
 
 
@@ -452,10 +505,10 @@ def _people_section(ctx: _Ctx, here: str, ent: Entity) -> list[str]:
             seen = next((s for s in reversed(person.roles) if s.role and s.organization == ent.id), None)
             seen = seen or person.latest_role()
             if seen and seen.role:
-                role = md(seen.role)
+                role = h(seen.role)
                 if seen.organization and seen.organization != ent.id:
-                    role += ", " + ref_link(ctx, here, Ref("organization", seen.organization))
-        rows.append([ref_link(ctx, here, r), role, str(n)])
+                    role += ", " + ref_a(ctx, here, Ref("organization", seen.organization))
+        rows.append([ref_a(ctx, here, r), role, str(n)])
     out = [f"## People{NOSEARCH}", "", *table(["Person", "Role", "Shared briefings"], rows)]
     if total > len(shown):
         out += [f"And {total - len(shown)} more.", ""]
@@ -470,15 +523,14 @@ def _events_section(ctx: _Ctx, here: str, ent: Entity) -> list[str]:
     if len(ent.events) > len(events):
         out += [f"The latest {len(events)} of {len(ent.events)} dated events; "
                 + link("the timeline", here, paths.TIMELINE) + " has them all.", ""]
-    out += [event_line(ctx, here, ev, skip=ent.ref) for ev in events]
-    return [*out, ""]
+    return out + event_list([event_item(ctx, here, ev, skip=ent.ref) for ev in events])
 
 
 def _briefings_section(ctx: _Ctx, here: str, ent: Entity) -> list[str]:
     rows = []
     for slug in reversed(ent.briefings):
         e = ctx.corpus.briefings[slug]
-        rows.append([date_text(e.date), briefing_link(ctx, here, slug), md(e.briefing.location)])
+        rows.append([date_text(e.date), briefing_a(ctx, here, slug), h(e.briefing.location)])
     return [f"## Briefings{NOSEARCH}", "", *table(["Date", "Briefing", "Place"], rows)]
 
 
@@ -497,7 +549,7 @@ def _month_sections(ctx: _Ctx, here: str, events: list[EventRef]) -> list[str]:
     out: list[str] = []
     for key, evs in _by_month(events).items():
         out += [f"## {month_title(key)} {{: #m-{key} }}", ""]
-        out += [event_line(ctx, here, ev) for ev in evs] + [""]
+        out += event_list([event_item(ctx, here, ev) for ev in evs])
     return out
 
 
@@ -543,7 +595,7 @@ def home(ctx: _Ctx) -> str:
     if latest:
         out += ["## Latest briefings", ""]
         out += table(["Date", "Briefing", "Place"],
-                     [[date_text(e.date), briefing_link(ctx, here, e.slug), md(e.briefing.location)]
+                     [[date_text(e.date), briefing_a(ctx, here, e.slug), h(e.briefing.location)]
                       for e in latest])
     topics = sorted(c.entities["topic"].values(), key=lambda t: (-len(t.briefings), t.rank))
     if topics:

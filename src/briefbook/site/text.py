@@ -20,6 +20,8 @@ _KEEP = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,.;?
 _TABLE: dict[int, str | None] = {c: f"&#{c};" for c in range(33, 127) if chr(c) not in _KEEP}
 _TABLE.update({c: None for c in range(0, 32)})  # controls (whitespace is collapsed before)
 _TABLE[127] = None
+# controls out of raw HTML too: Python-Markdown marks its placeholders with \x02 and \x03
+_CONTROLS: dict[int, None] = {c: None for c in [*range(0, 32), 127]}
 
 
 def md(value: object) -> str:
@@ -33,7 +35,7 @@ def h(value: object) -> str:
     """Data as HTML text or attribute value, on one line (for raw HTML blocks and page meta)."""
     if value is None:
         return ""
-    escaped = html.escape(" ".join(str(value).split()), quote=True)
+    escaped = html.escape(" ".join(str(value).split()).translate(_CONTROLS), quote=True)
     # braces too: a template engine (a macros plugin, say) must not see {{ or {% in data
     return escaped.replace("{", "&#123;").replace("}", "&#125;")
 
