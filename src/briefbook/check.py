@@ -42,7 +42,7 @@ import yaml
 from . import __version__, dedupe, store
 from .corpus import briefing_files, slug_of
 from .ids import name_key
-from .model import Initiative, Organization, Person, Source
+from .model import Initiative, Organization, Person, Source, empty_findings
 from .registry import Registry, RegistryError, load_registry
 
 CACHE_VERSION = 1
@@ -280,20 +280,7 @@ def _schema_problems(meta: dict[str, Any], lines: _Lines, path: str) -> list[Pro
 # One file
 
 
-_DEFAULTS: dict[str, Any] = {
-    "date": None,
-    "location": None,
-    "summary": None,
-    "key_points": [],
-    "topics": [],
-    "people": [],
-    "organizations": [],
-    "initiatives": [],
-    "quotes": [],
-    "events": [],
-    "places": [],
-    "source": {},
-}
+_DEFAULTS: dict[str, Any] = {"date": None, "location": None, **empty_findings(), "source": {}}
 
 
 def _fill(item: Any, kind: type) -> None:

@@ -135,6 +135,21 @@ class Briefing:
         )
 
 
+def empty_findings() -> dict[str, Any]:
+    """The extracted fields of a briefing with nothing found: what every briefing has at least."""
+    return {
+        "summary": None,
+        "key_points": [],
+        "topics": [],
+        "people": [],
+        "organizations": [],
+        "initiatives": [],
+        "quotes": [],
+        "events": [],
+        "places": [],
+    }
+
+
 def _str_or_none(value: Any) -> str | None:
     """YAML turns bare 2025-10-29 into a date object; the model keeps ISO strings."""
     if value is None or value == "":

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import print_table
+
 # Ingest step: (articles folder, output folder) -> the command line that was run, for the record.
 Ingest = Callable[[Path, Path], str]
 
@@ -129,14 +131,8 @@ def run(shared_dir: Path, ingest: Ingest | None = None, cwd: Path | None = None)
 
 
 def main() -> int:
-    """Print the development scores of briefbook alone (``python -m briefbook.evaluation.dev [SHARED]``)."""
-    shared = Path(sys.argv[1]) if len(sys.argv) > 1 else Path.cwd().parent / "shared"
-    result = run(shared)
-    if not result["available"]:
-        print(f"not available: {result['reason']}", file=sys.stderr)
-        return 1
-    print(result["table"])
-    return 0
+    """Print the scores of this step (``python -m briefbook.evaluation.dev [SHARED]``)."""
+    return print_table(run)
 
 
 if __name__ == "__main__":

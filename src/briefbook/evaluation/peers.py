@@ -27,6 +27,7 @@ from typing import Any
 
 import yaml
 
+from . import print_table
 from .dev import EvalError, EvalPaths, score_folder
 
 QuoteFinder = Callable[[Any], list[tuple[str, str | None]]]
@@ -252,13 +253,8 @@ def run(shared_dir: Path) -> dict[str, Any]:
 
 
 def main() -> int:
-    shared = Path(sys.argv[1]) if len(sys.argv) > 1 else Path.cwd().parent / "shared"
-    result = run(shared)
-    if not result["available"]:
-        print(f"not available: {result['reason']}", file=sys.stderr)
-        return 1
-    print(result["table"])
-    return 0
+    """Print the scores of this step (``python -m briefbook.evaluation.peers [SHARED]``)."""
+    return print_table(run)
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from ..cleaning import CleanArticle
 from ..fingerprint import code_fingerprint
 from ..ids import name_key, slugify
-from ..model import Briefing, Event, Initiative, Organization, Person, Quote, Source
+from ..model import Briefing, Event, Initiative, Organization, Person, Quote, Source, empty_findings
 from ..registry import Registry
 from .events import find_events
 from .initiatives import InitiativeFound, find_initiatives
@@ -186,18 +186,7 @@ def _assemble(
     review = list(parts.pop("review", []))
     if not clean.date:
         review.append("no publication date found: relative dates could not be resolved")
-    fields: dict[str, Any] = {
-        "summary": None,
-        "key_points": [],
-        "topics": [],
-        "people": [],
-        "organizations": [],
-        "initiatives": [],
-        "quotes": [],
-        "events": [],
-        "places": [],
-    }
-    fields.update(parts)
+    fields = empty_findings() | parts
     return Briefing(
         date=clean.date,
         location=clean.location,
