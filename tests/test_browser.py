@@ -14,8 +14,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -23,7 +21,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from browser_cdp import Browser, find_chromium
-from test_site_build import ROOT, build_site
+from test_site_build import ROOT, build_seed_site
 
 SHOTS = ROOT / os.environ.get("BRIEFBOOK_SCREENSHOTS", "tests/artifacts/screenshots")
 CHROMIUM = find_chromium()
@@ -42,12 +40,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("browser")
-    briefings = tmp / "briefings"
-    proc = subprocess.run([sys.executable, "-m", "briefbook.cli", "ingest", str(ROOT / "seeds"), "--out",
-                           str(briefings)], capture_output=True, text=True, cwd=ROOT, timeout=300)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    site, _ = build_site(tmp, briefings, ROOT / "registry.yml")
+    site, _ = build_seed_site(tmp_path_factory.mktemp("browser"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -141,14 +141,18 @@ def fixture_site(tmp_path_factory):
     return build_site(tmp_path_factory.mktemp("fixture"), FIXTURES / "briefings", FIXTURES / "registry.yml")
 
 
-@pytest.fixture(scope="module")
-def seeds_site(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("seeds")
+def build_seed_site(tmp: Path):
+    """Ingest the real seeds with the real CLI into ``tmp`` and build the site from them."""
     briefings = tmp / "briefings"
     proc = subprocess.run([sys.executable, "-m", "briefbook.cli", "ingest", str(ROOT / "seeds"), "--out",
                            str(briefings)], capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return build_site(tmp, briefings, ROOT / "registry.yml")
+
+
+@pytest.fixture(scope="module")
+def seeds_site(tmp_path_factory):
+    return build_seed_site(tmp_path_factory.mktemp("seeds"))
 
 
 def text_of(path: Path) -> str:
