@@ -154,11 +154,6 @@ class _Job:
 Result = tuple[str, str | None, str | None, str | None]
 
 
-def _extract(job: _Job) -> Result:
-    """Worker: (path, rendered text, suggested file name, error). Runs in a child process."""
-    return _extract_many([job])[0]
-
-
 def _extract_many(jobs: list[_Job]) -> list[Result]:
     """Several articles at once: read and clean each, parse them in one spaCy stream, build each.
 
