@@ -151,6 +151,7 @@ class _Job:
     registry: Registry
 
 
+# What a worker returns for one article: (path, rendered briefing, suggested file name, error).
 Result = tuple[str, str | None, str | None, str | None]
 
 
