@@ -140,7 +140,7 @@ def test_article_without_a_date_is_flagged_and_listed_for_review(hostile_run):
     _, out, _, _, _, _ = hostile_run
     undated = by_source(out)["nodate.txt"]
     assert undated.date is None and any("no publication date" in r for r in undated.review)
-    page = generate_pages(load_corpus(out))["review.md"]
+    page = generate_pages(load_corpus(out))["review.md"].body
     assert "Research agencies plan a joint satellite study" in page
     assert "no publication date found" in page
 

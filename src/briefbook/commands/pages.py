@@ -1,7 +1,8 @@
-"""`briefbook pages --out DIR`: write the site's generated pages as plain Markdown files.
+"""`briefbook pages --out DIR`: write the site's generated pages as Markdown files.
 
 The same pages the MkDocs plugin builds, for another MkDocs-compatible generator (or for
-reading the output). The files use two common Markdown extensions: tables and attribute lists.
+reading the output): YAML meta (title, search, hide), then the page body as HTML, which
+Markdown passes through as it is.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"briefbook pages: {exc}", file=sys.stderr)
         return 1
     out = Path(args.out)
-    files: dict[str, str] = dict(generate_pages(corpus, docs_pages=()))
+    files = {uri: page.source() for uri, page in generate_pages(corpus, docs_pages=()).items()}
     files.update(generate_files(corpus, site_url=args.site_url))
     made: set[Path] = set()
     for uri, text in files.items():

@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..corpus import NETWORK_KINDS, Corpus, Entity, Ref
 from . import paths
-from .text import h, md
+from .text import h
+
+if TYPE_CHECKING:
+    from .pages import SitePage
 
 MAX_NODES = 60
 MAX_EDGES = 240
@@ -130,26 +134,27 @@ def svg(nodes: list[Node], edges: list[tuple[int, int, int]], here: str, directo
     return "\n".join(out)
 
 
-def graph_page(corpus: Corpus, here: str, *, directory_urls: bool = True) -> str:
-    from .pages import front, link, table  # the page helpers; imported here to avoid a cycle
+def graph_page(corpus: Corpus, here: str, *, directory_urls: bool = True) -> SitePage:
+    from .pages import _Page, p, table  # the page helpers; imported here to avoid a cycle
 
     nodes, edges = select(corpus)
     layout(nodes, edges)
     total = sum(len(corpus.entities[k]) for k in NETWORK_KINDS)
-    # every name is repeated in the drawing's tooltips: keep the page out of search results
-    out = [front("Graph", hide=("navigation", "toc"), searchable=False), "# Graph", "",
-           "People, organizations and initiatives, joined when they appear in the same briefing "
-           "(thicker lines: more shared briefings). Click a node to open its page.", ""]
+    page = _Page("Graph")
+    page.add(p("People, organizations and initiatives, joined when they appear in the same briefing "
+               "(thicker lines: more shared briefings). Click a node to open its page."))
     if total > len(nodes):
-        out += [f"Showing the {len(nodes)} most frequent of {total} entities.", ""]
+        page.add(p(f"Showing the {len(nodes)} most frequent of {total} entities."))
     legend = " · ".join(f'<span class="bb-key bb-{k}">{LABELS[k]}</span>' for k in NETWORK_KINDS)
     if nodes:
-        out += [f'<div class="bb-graph-wrap" markdown="0">\n<p class="bb-legend">{legend}</p>\n'
-                + svg(nodes, edges, here, directory_urls) + "\n</div>", ""]
+        page.add(f'<div class="bb-graph-wrap">\n<p class="bb-legend">{legend}</p>\n'
+                 + svg(nodes, edges, here, directory_urls) + "\n</div>")
     else:
-        out += ["No entities yet.", ""]
-    rows = [[link(md(n.ent.name), here, paths.entity(n.ref)), LABELS[n.ref.kind], str(len(n.ent.briefings)),
+        page.add(p("No entities yet."))
+    rows = [[f'<a href="{h(paths.rel_url(here, paths.entity(n.ref), directory_urls))}">{h(n.ent.name)}</a>',
+             LABELS[n.ref.kind], str(len(n.ent.briefings)),
              str(sum(1 for i, j, _ in edges if nodes[i] is n or nodes[j] is n))] for n in nodes]
     if rows:
-        out += ["## Nodes", "", *table(["Name", "Kind", "Briefings", "Links in the graph"], rows)]
-    return "\n".join(out)
+        page.section("Nodes", table(["Name", "Kind", "Briefings", "Links in the graph"], rows))
+    # every name is repeated in the drawing's tooltips: keep the page out of search results
+    return page.done(searchable=False, hide=("navigation", "toc"))

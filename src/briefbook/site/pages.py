@@ -1,10 +1,11 @@
-"""The site's pages as Markdown: a pure function of the corpus.
+"""The site's pages as HTML: a pure function of the corpus.
 
-``generate_pages(corpus)`` returns ``{source path: Markdown}`` for every generated page. The
-MkDocs plugin hands them to MkDocs as virtual files; ``briefbook pages`` writes them to disk.
-Every piece of briefing data goes through :func:`text.md` (or :func:`text.h` in raw HTML and
-page meta), so article text can never become markup. Links are relative Markdown links between
-source files, so MkDocs checks every one of them (and every ``#p-N`` anchor) under ``--strict``.
+``generate_pages(corpus)`` returns ``{source path: SitePage}`` for every generated page: its
+title, search settings, table of contents and body as finished HTML. The MkDocs plugin hands
+the bodies to Material as they are (no Markdown pass: at thousands of link-dense pages that pass
+was most of the build); ``briefbook pages`` writes them as Markdown files (YAML meta, then the
+HTML). Every piece of briefing data goes through :func:`text.h`, so article text can never become
+markup, and every link is a built URL computed here with :mod:`paths`, checked by the tests.
 """
 
 from __future__ import annotations
@@ -12,12 +13,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..corpus import BriefingEntry, Corpus, Entity, EventRef, Mention, QuoteRef, Ref, RoleSeen
 from ..ids import name_key
 from . import paths
-from .graph import graph_page
-from .text import external_link, h, md
+from .text import external_a, h
 
 # Beyond this many events the timeline is split into one page per year.
 TIMELINE_SPLIT = 2000
@@ -29,14 +30,76 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 NO_DATE = "—"
 # Search ranks entity pages above briefings that merely mention the name.
 ENTITY_BOOST = 5
-# Sections that only repeat what other pages say stay out of the search index, which the
-# browser downloads whole: lists of briefings, connections, entity timelines.
-NOSEARCH = " { data-search-exclude }"
-
 
 # Hand-written pages the home page links to when the docs folder has them (path -> label).
 PROJECT_PAGES = {"about.md": "About this site", "contributing.md": "Contributing",
                  "quality.md": "Extraction quality", "benchmarks.md": "Benchmarks"}
+
+
+@dataclass(frozen=True)
+class SitePage:
+    """One generated page: everything MkDocs and Material need, with the body already HTML."""
+
+    title: str  # plain text; escaped where it is written
+    body: str  # HTML, starting with the page's <h1>
+    toc: tuple[tuple[str, str], ...] = ()  # (anchor, heading) of each section, in order
+    boost: float | None = None  # search weight of the title
+    searchable: bool = True
+    hide: tuple[str, ...] = ()  # Material's `hide` (navigation, toc)
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        """Page meta as MkDocs reads it from YAML: Material prints the title as it is, so escaped."""
+        meta: dict[str, Any] = {"title": h(self.title)}
+        if not self.searchable:
+            meta["search"] = {"exclude": True}
+        elif self.boost:
+            meta["search"] = {"boost": self.boost}
+        if self.hide:
+            meta["hide"] = list(self.hide)
+        return meta
+
+    def source(self) -> str:
+        """The page as a Markdown file: YAML meta, then the HTML body (Markdown passes it through)."""
+        lines = ["---", f"title: {json.dumps(h(self.title))}"]
+        if not self.searchable:
+            lines.append("search:\n  exclude: true")
+        elif self.boost:
+            lines.append(f"search:\n  boost: {self.boost}")
+        if self.hide:
+            lines.append("hide: [" + ", ".join(self.hide) + "]")
+        return "\n".join([*lines, "---", "", self.body])
+
+
+class _Page:
+    """Collects a page's HTML and its table of contents while the generator writes it."""
+
+    def __init__(self, title: str, heading: str | None = None) -> None:
+        self.title = title
+        self.parts: list[str] = [f'<h1 id="top">{h(heading if heading is not None else title)}</h1>']
+        self.toc: list[tuple[str, str]] = []
+
+    def add(self, *html: str) -> None:
+        self.parts.extend(x for x in html if x)
+
+    def section(self, title: str, *html: str, anchor: str | None = None, searchable: bool = True) -> None:
+        """A titled section. Unsearchable ones (lists that repeat other pages) are marked whole."""
+        anchor = anchor or _anchor(title)
+        self.toc.append((anchor, title))
+        heading = f'<h2 id="{h(anchor)}">{h(title)}</h2>'
+        if searchable:
+            self.add(heading, *html)
+        else:
+            self.add('<div class="bb-section" data-search-exclude>', heading, *html, "</div>")
+
+    def done(self, *, boost: float | None = None, searchable: bool = True,
+             hide: tuple[str, ...] = ()) -> SitePage:
+        return SitePage(self.title, "\n".join(self.parts) + "\n", tuple(self.toc), boost, searchable, hide)
+
+
+def _anchor(title: str) -> str:
+    """The id Python-Markdown's toc would give a heading of plain words ("Key points" -> key-points)."""
+    return "-".join("".join(c for c in title.lower() if c.isalnum() or c in " -").split())
 
 
 @dataclass
@@ -44,21 +107,21 @@ class _Ctx:
     corpus: Corpus
     directory_urls: bool = True
     docs_pages: tuple[str, ...] = ("about.md",)
-    # ref -> (escaped name, page path): names are escaped once, not at every link
+    # ref -> (HTML-escaped name, page path): names are escaped once, not at every link
     labels: dict[Ref, tuple[str, str]] = field(default_factory=dict)
-    # the same for raw HTML: ref -> (HTML-escaped name, page path)
-    hlabels: dict[Ref, tuple[str, str]] = field(default_factory=dict)
 
 
 def generate_pages(corpus: Corpus, *, directory_urls: bool = True,
-                   docs_pages: Iterable[str] = ("about.md",)) -> dict[str, str]:
+                   docs_pages: Iterable[str] = ("about.md",)) -> dict[str, SitePage]:
     """Every generated page of the site, keyed by its source path (``people/<id>.md``).
 
     ``docs_pages`` names the hand-written pages that exist, so the home page links only to those.
     """
+    from .graph import graph_page  # the graph draws with this module's helpers
+
     ctx = _Ctx(corpus, directory_urls, tuple(docs_pages))
-    pages: dict[str, str] = {paths.HOME: home(ctx), paths.BRIEFINGS: briefing_index(ctx),
-                             paths.REVIEW: review_page(ctx)}
+    pages: dict[str, SitePage] = {paths.HOME: home(ctx), paths.BRIEFINGS: briefing_index(ctx),
+                                  paths.REVIEW: review_page(ctx)}
     for entry in corpus.briefings.values():
         pages[paths.briefing(entry.slug)] = briefing_page(ctx, entry)
     for kind, by_id in corpus.entities.items():
@@ -71,54 +134,15 @@ def generate_pages(corpus: Corpus, *, directory_urls: bool = True,
 
 
 # ---------------------------------------------------------------------------------------------
-# small pieces
+# small pieces (all return HTML; data goes through ``h``)
 
 
-def front(title: str, *, boost: float | None = None, hide: tuple[str, ...] = (),
-          searchable: bool = True) -> str:
-    """Page meta: the title HTML-escaped (Material prints meta titles as they are)."""
-    lines = ["---", f"title: {json.dumps(h(title))}"]
-    if not searchable:
-        lines.append("search:\n  exclude: true")
-    elif boost:
-        lines.append(f"search:\n  boost: {boost}")
-    if hide:
-        lines.append("hide: [" + ", ".join(hide) + "]")
-    lines += ["---", ""]
-    return "\n".join(lines) + "\n"
-
-
-def link(label: str, here: str, target: str, anchor: str | None = None) -> str:
-    """A Markdown link; ``label`` is already Markdown (pass data through ``md`` first)."""
-    if target == here and anchor:
-        return f"[{label}](#{anchor})"
-    href = paths.rel(here, target) + (f"#{anchor}" if anchor else "")
-    return f"[{label}]({href})"
-
-
-def ref_link(ctx: _Ctx, here: str, ref: Ref) -> str:
-    label_target = ctx.labels.get(ref)
-    if label_target is None:
-        ent = ctx.corpus.entity(ref)
-        label_target = ctx.labels[ref] = (md(ent.name if ent else ref.id), paths.entity(ref) if ent else "")
-    label, target = label_target
-    return link(label, here, target) if target else label
-
-
-def briefing_link(ctx: _Ctx, here: str, slug: str, anchor: str | None = None,
-                  label: str | None = None) -> str:
-    entry = ctx.corpus.briefings[slug]
-    return link(label if label is not None else md(entry.title), here, paths.briefing(slug), anchor)
-
-
-# Raw HTML pieces. The long, repetitive parts of pages (tables, lists of events, quotes, the
-# article) are written as raw HTML blocks: Python-Markdown passes them through without its costly
-# inline pass, and MkDocs does not resolve their links, so the hrefs are built URLs computed here.
-# Every piece of data in them goes through ``h`` (HTML-escaped, braces too).
+def p(html: str, cls: str | None = None) -> str:
+    return f'<p class="{cls}">{html}</p>' if cls else f"<p>{html}</p>"
 
 
 def a(ctx: _Ctx, here: str, label_html: str, target: str, anchor: str | None = None) -> str:
-    """An HTML link to a generated page; ``label_html`` is already escaped."""
+    """A link to a generated or hand-written page; ``label_html`` is already escaped."""
     if target == here and anchor:
         return f'<a href="#{h(anchor)}">{label_html}</a>'
     href = paths.rel_url(here, target, ctx.directory_urls) + (f"#{anchor}" if anchor else "")
@@ -126,10 +150,10 @@ def a(ctx: _Ctx, here: str, label_html: str, target: str, anchor: str | None = N
 
 
 def ref_a(ctx: _Ctx, here: str, ref: Ref) -> str:
-    label_target = ctx.hlabels.get(ref)
+    label_target = ctx.labels.get(ref)
     if label_target is None:
         ent = ctx.corpus.entity(ref)
-        label_target = ctx.hlabels[ref] = (h(ent.name if ent else ref.id), paths.entity(ref) if ent else "")
+        label_target = ctx.labels[ref] = (h(ent.name if ent else ref.id), paths.entity(ref) if ent else "")
     label, target = label_target
     return a(ctx, here, label, target) if target else label
 
@@ -158,19 +182,6 @@ def para_anchor(ctx: _Ctx, slug: str, paragraph: int) -> str | None:
     return f"p-{paragraph}" if isinstance(paragraph, int) and 1 <= paragraph <= count else None
 
 
-def para_link(ctx: _Ctx, here: str, slug: str, paragraph: int) -> str:
-    anchor = para_anchor(ctx, slug, paragraph)
-    if anchor is None:
-        return f"paragraph {md(paragraph)} (not in the text)"
-    return link(f"paragraph {paragraph}", here, paths.briefing(slug), anchor)
-
-
-def org_link(ctx: _Ctx, here: str, seen: RoleSeen | None) -> str:
-    if seen is None or not seen.organization:
-        return ""
-    return ref_link(ctx, here, Ref("organization", seen.organization))
-
-
 def date_text(date: str | None) -> str:
     return date or NO_DATE
 
@@ -179,14 +190,16 @@ def plural(n: int, word: str, words: str | None = None) -> str:
     return f"{n} {word if n == 1 else (words or word + 's')}"
 
 
-def table(header: Iterable[str], rows: Iterable[Iterable[str]]) -> list[str]:
-    """A table as one raw HTML block (cells are HTML already); the site script makes it sortable.
-
-    It has a thead and a tbody, as the script expects, and no blank line inside.
-    """
+def table(header: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
+    """A table (cells are HTML already) with a thead and a tbody, as the sorting script expects."""
     head = "".join(f"<th>{c}</th>" for c in header)
     body = "\n".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
-    return [f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>", ""]
+    return f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>"
+
+
+def bullets(items: Iterable[str]) -> str:
+    lines = [f"<li>{x}</li>" for x in items]
+    return "<ul>\n" + "\n".join(lines) + "\n</ul>" if lines else ""
 
 
 def month_title(key: str) -> str:
@@ -196,8 +209,8 @@ def month_title(key: str) -> str:
     return f"{key} (month not known)"
 
 
-def quote_block(ctx: _Ctx, here: str, q: QuoteRef, *, show_speaker: bool, show_briefing: bool) -> list[str]:
-    """A quote and its attribution, as two raw HTML blocks."""
+def quote_block(ctx: _Ctx, here: str, q: QuoteRef, *, show_speaker: bool, show_briefing: bool) -> str:
+    """A quote and its attribution."""
     body = f"“{h(q.text)}”" if q.kind == "direct" else f"{h(q.text)} <em>(paraphrased)</em>"
     cite: list[str] = []
     if show_speaker:
@@ -213,15 +226,13 @@ def quote_block(ctx: _Ctx, here: str, q: QuoteRef, *, show_speaker: bool, show_b
                     + briefing_a(ctx, here, q.briefing, para_anchor(ctx, q.briefing, q.paragraph)))
     else:
         cite.append(para_a(ctx, here, q.briefing, q.paragraph))
-    # the attribution is a paragraph of its own: it also keeps consecutive quotes apart
-    return [f"<blockquote>\n<p>{body}</p>\n</blockquote>", "",
-            '<p class="bb-cite">— ' + ", ".join(cite) + "</p>", ""]
+    return f"<blockquote>\n<p>{body}</p>\n</blockquote>\n" + p("— " + ", ".join(cite), "bb-cite")
 
 
 def event_item(ctx: _Ctx, here: str, ev: EventRef, *, skip: Ref | None = None, show_briefing: bool = True,
                max_entities: int = 6) -> str:
-    """One event as an HTML list item."""
-    parts = [f"<li><strong>{h(ev.date)}</strong> {h(ev.text)}"]
+    """One event as the inside of a list item."""
+    parts = [f"<strong>{h(ev.date)}</strong> {h(ev.text)}"]
     if show_briefing:
         parts.append("— " + briefing_a(ctx, here, ev.briefing, para_anchor(ctx, ev.briefing, ev.paragraph)))
     else:
@@ -229,74 +240,63 @@ def event_item(ctx: _Ctx, here: str, ev: EventRef, *, skip: Ref | None = None, s
     others = [r for r in ev.entities if r != skip and r.kind != "topic"][:max_entities]
     if others:
         parts.append("· " + ", ".join(ref_a(ctx, here, r) for r in others))
-    return " ".join(parts) + "</li>"
-
-
-def event_list(items: list[str]) -> list[str]:
-    """Event items as one raw HTML block."""
-    return ["<ul>\n" + "\n".join(items) + "\n</ul>", ""] if items else []
+    return " ".join(parts)
 
 
 # ---------------------------------------------------------------------------------------------
 # briefing pages
 
 
-def briefing_page(ctx: _Ctx, entry: BriefingEntry) -> str:
+def briefing_page(ctx: _Ctx, entry: BriefingEntry) -> SitePage:
     here = paths.briefing(entry.slug)
     b = entry.briefing
-    out = [front(entry.title), f"# {md(entry.title)} {{: #top }}", ""]
-    meta = [f"**{md(b.date)}**" if b.date else "**Date not known**"]
+    page = _Page(entry.title)
+    meta = [f"<strong>{h(b.date)}</strong>" if b.date else "<strong>Date not known</strong>"]
     if b.location:
-        meta.append(md(b.location))
+        meta.append(h(b.location))
     source = b.source
-    outlet = md(source.outlet) if source.outlet else ""
+    outlet = h(source.outlet) if source.outlet else ""
     if source.agencies:
-        agencies = ", ".join(md(a) for a in source.agencies)
+        agencies = ", ".join(h(x) for x in source.agencies)
         outlet = f"{outlet} ({agencies})" if outlet else agencies
     if outlet:
         meta.append(outlet)
     if source.url:
-        meta.append(external_link("original article", source.url))
-    out += [" · ".join(meta), '{: .bb-meta }', ""]
+        meta.append(external_a("original article", source.url))
+    page.add(p(" · ".join(meta), "bb-meta"))
     if b.review:
-        out += ["**Needs review:** " + "; ".join(md(r) for r in b.review), "{: .bb-review }", ""]
+        page.add(p("<strong>Needs review:</strong> " + "; ".join(h(r) for r in b.review), "bb-review"))
     if b.summary:
-        out += [md(b.summary), "{: .bb-summary }", ""]
+        page.add(p(h(b.summary), "bb-summary"))
     if b.key_points:
-        out += ["## Key points", ""] + [f"- {md(p)}" for p in b.key_points] + [""]
+        page.section("Key points", bullets(h(x) for x in b.key_points))
     if entry.quotes:
-        out += ["## Quotes", ""]
-        for q in entry.quotes:
-            out += quote_block(ctx, here, q, show_speaker=True, show_briefing=False)
+        page.section("Quotes", *(quote_block(ctx, here, q, show_speaker=True, show_briefing=False)
+                                 for q in entry.quotes))
     if entry.people:
-        out += [f"## People{NOSEARCH}", ""]
         rows = []
         for pid in entry.people:
             seen = entry.roles.get(pid)
             role = h(seen.role) if seen and seen.role else ""
-            org = org_a(ctx, here, seen)
-            rows.append([ref_a(ctx, here, Ref("person", pid)), role, org])
-        out += table(["Name", "Role", "Organization"], rows)
+            rows.append([ref_a(ctx, here, Ref("person", pid)), role, org_a(ctx, here, seen)])
+        page.section("People", table(["Name", "Role", "Organization"], rows), searchable=False)
     for kind, ids in (("organization", entry.organizations), ("initiative", entry.initiatives),
                       ("topic", entry.topics)):
         if ids:
-            out += [f"## {paths.KIND_TITLES[kind]}{NOSEARCH}", "",
-                    " · ".join(ref_link(ctx, here, Ref(kind, i)) for i in ids), ""]
+            page.section(paths.KIND_TITLES[kind], p(" · ".join(ref_a(ctx, here, Ref(kind, i)) for i in ids)),
+                         searchable=False)
     if entry.events:
-        out += ["## Timeline", ""]
-        out += event_list([event_item(ctx, here, ev, show_briefing=False) for ev in entry.events])
+        page.section("Timeline", bullets(event_item(ctx, here, ev, show_briefing=False) for ev in entry.events))
     if b.paragraphs:
-        out += ["## Article", ""]
-        for index, para in enumerate(b.paragraphs):
-            n = index + 1
-            out += [f'<p id="p-{n}" class="bb-para"><a href="#p-{n}" class="bb-pn" '
-                    f'title="Link to paragraph {n}">{n}</a> '
-                    + linked_text(ctx, here, para, entry.first_mentions.get(index, [])) + "</p>", ""]
+        page.section("Article", *(
+            f'<p id="p-{n}" class="bb-para"><a href="#p-{n}" class="bb-pn" title="Link to paragraph {n}">'
+            f"{n}</a> " + linked_text(ctx, here, para, entry.first_mentions.get(n - 1, [])) + "</p>"
+            for n, para in enumerate(b.paragraphs, start=1)))
     sources = [s for s in b.other_sources if s.outlet or s.url]
     if sources:
-        out += [f"## Also reported by{NOSEARCH}", ""]
-        out += [f"- {external_link(md(s.outlet or s.url), s.url)}" for s in sources] + [""]
-    return "\n".join(out)
+        page.section("Also reported by", bullets(external_a(h(s.outlet or s.url), s.url) for s in sources),
+                     searchable=False)
+    return page.done()
 
 
 def linked_text(ctx: _Ctx, here: str, text: str, mentions: list[Mention]) -> str:
@@ -319,145 +319,137 @@ def _piece(raw: str) -> str:
     return (" " if raw[0].isspace() else "") + h(raw) + (" " if raw[-1].isspace() else "")
 
 
-def briefing_index(ctx: _Ctx) -> str:
+def briefing_index(ctx: _Ctx) -> SitePage:
     here = paths.BRIEFINGS
     entries = ctx.corpus.newest_first()
-    out = [front("Briefings", searchable=False), "# Briefings", "",
-           f"{plural(len(entries), 'briefing')}, newest first. Click a column title to sort.", ""]
+    page = _Page("Briefings")
+    page.add(p(f"{plural(len(entries), 'briefing')}, newest first. Click a column title to sort."))
     review = ctx.corpus.needs_review()
     if review:
-        out += [f"{plural(len(review), 'briefing needs', 'briefings need')} a look: "
-                + link("Needs review", here, paths.REVIEW) + ".", ""]
+        page.add(p(f"{plural(len(review), 'briefing needs', 'briefings need')} a look: "
+                   + a(ctx, here, "Needs review", paths.REVIEW) + "."))
     rows = []
     for e in entries:
         b = e.briefing
         rows.append([date_text(b.date), briefing_a(ctx, here, e.slug), h(b.location),
                      h(b.source.outlet), str(len(e.quotes))])
-    out += table(["Date", "Briefing", "Place", "Outlet", "Quotes"], rows)
-    return "\n".join(out)
+    page.add(table(["Date", "Briefing", "Place", "Outlet", "Quotes"], rows))
+    return page.done(searchable=False)
 
 
-def review_page(ctx: _Ctx) -> str:
+def review_page(ctx: _Ctx) -> SitePage:
     here = paths.REVIEW
     review = ctx.corpus.needs_review()
-    out = [front("Needs review"), "# Needs review", "",
-           "Briefings that the generator flagged for a person to check. Fix the briefing file "
-           "(or the registry) and rebuild; the flag goes away when its `review` list is empty.", ""]
+    page = _Page("Needs review")
+    page.add(p("Briefings that the generator flagged for a person to check. Fix the briefing file "
+               "(or the registry) and rebuild; the flag goes away when its <code>review</code> list is empty."))
     if not review:
-        out += ["Nothing needs review.", ""]
-    for e in review:
-        out += [f"- {briefing_link(ctx, here, e.slug)} ({date_text(e.date)}): "
-                + "; ".join(md(r) for r in e.briefing.review)]
-    out.append("")
-    return "\n".join(out)
+        page.add(p("Nothing needs review."))
+    page.add(bullets(f"{briefing_a(ctx, here, e.slug)} ({date_text(e.date)}): "
+                     + "; ".join(h(r) for r in e.briefing.review) for e in review))
+    return page.done()
 
 
 # ---------------------------------------------------------------------------------------------
 # entity pages
 
 
-def entity_index(ctx: _Ctx, kind: str) -> str:
+def entity_index(ctx: _Ctx, kind: str) -> SitePage:
     here = paths.index_of(kind)
     ents = list(ctx.corpus.entities[kind].values())
-    title = paths.KIND_TITLES[kind]
-    out = [front(title, searchable=False), f"# {title}", "",
-           f"{plural(len(ents), 'entry', 'entries')}. Click a column title to sort.", ""]
+    page = _Page(paths.KIND_TITLES[kind])
+    page.add(p(f"{plural(len(ents), 'entry', 'entries')}. Click a column title to sort."))
     rows = []
     if kind == "person":
         for e in ents:
             seen = e.latest_role()
             role = h(e.role or (seen.role if seen else None))
-            org = org_a(ctx, here, seen)
-            rows.append([ref_a(ctx, here, e.ref), role, org, str(len(e.briefings)),
+            rows.append([ref_a(ctx, here, e.ref), role, org_a(ctx, here, seen), str(len(e.briefings)),
                          str(len(e.quotes)), date_text(e.last_seen)])
-        out += table(["Name", "Role", "Organization", "Briefings", "Quotes", "Last seen"], rows)
+        page.add(table(["Name", "Role", "Organization", "Briefings", "Quotes", "Last seen"], rows))
     elif kind == "organization":
         for e in ents:
             people = sum(1 for r in e.connections if r.kind == "person")
             rows.append([ref_a(ctx, here, e.ref), ", ".join(h(x) for x in e.aliases[:4]),
                          str(len(e.briefings)), str(len(e.quotes)), str(people), date_text(e.last_seen)])
-        out += table(["Name", "Also known as", "Briefings", "Statements", "People", "Last seen"], rows)
+        page.add(table(["Name", "Also known as", "Briefings", "Statements", "People", "Last seen"], rows))
     elif kind == "initiative":
         for e in ents:
             rows.append([ref_a(ctx, here, e.ref), h(e.subkind), str(len(e.briefings)),
                          str(len(e.events)), date_text(e.last_seen)])
-        out += table(["Name", "Kind", "Briefings", "Events", "Last seen"], rows)
+        page.add(table(["Name", "Kind", "Briefings", "Events", "Last seen"], rows))
     else:
         for e in ents:
             people = sum(1 for r in e.connections if r.kind == "person")
-            rows.append([ref_a(ctx, here, e.ref), str(len(e.briefings)), str(people),
-                         date_text(e.last_seen)])
-        out += table(["Topic", "Briefings", "People", "Last seen"], rows)
-    return "\n".join(out)
+            rows.append([ref_a(ctx, here, e.ref), str(len(e.briefings)), str(people), date_text(e.last_seen)])
+        page.add(table(["Topic", "Briefings", "People", "Last seen"], rows))
+    return page.done(searchable=False)
 
 
-def entity_page(ctx: _Ctx, ent: Entity) -> str:
+def entity_page(ctx: _Ctx, ent: Entity) -> SitePage:
     here = paths.entity(ent.ref)
-    out = [front(ent.name, boost=ENTITY_BOOST), f"# {md(ent.name)} {{: #top }}", ""]
-    lead = []
+    page = _Page(ent.name)
+    lead = ""
     if ent.kind == "person":
         seen = ent.latest_role()
         role = ent.role or (seen.role if seen else None)
         if role:
-            org = seen.organization if seen else None
-            org = org_link(ctx, here, seen)
-            lead.append(f"*{md(role)}*" + (f", {org}" if org else ""))
+            org = org_a(ctx, here, seen)
+            lead = f"<em>{h(role)}</em>" + (f", {org}" if org else "")
     elif ent.kind == "initiative" and ent.subkind:
-        lead.append(f"*{md(ent.subkind.capitalize())}*")
+        lead = f"<em>{h(ent.subkind.capitalize())}</em>"
     if lead:
-        out += [" · ".join(lead), "{: .bb-lead }", ""]
+        page.add(p(lead, "bb-lead"))
     if ent.description:
-        out += [md(ent.description), ""]
+        page.add(p(h(ent.description)))
     facts = []
     if ent.aliases:
-        facts.append("**Also known as:** " + ", ".join(md(a) for a in ent.aliases))
+        facts.append("<strong>Also known as:</strong> " + ", ".join(h(x) for x in ent.aliases))
     if ent.country:
-        facts.append(f"**Country:** {md(ent.country)}")
-    seen_in = f"**In** {plural(len(ent.briefings), 'briefing')}"
+        facts.append(f"<strong>Country:</strong> {h(ent.country)}")
+    seen_in = f"<strong>In</strong> {plural(len(ent.briefings), 'briefing')}"
     if ent.kind == "person":
         seen_in += f", {plural(len(ent.quotes), 'quote')}"
     if ent.first_seen:
         seen_in += (f", {ent.first_seen}" if ent.first_seen == ent.last_seen
                     else f", from {ent.first_seen} to {ent.last_seen}")
     facts.append(seen_in)
-    links = [external_link(md(u), u) for u in ent.links]
+    links = [external_a(h(u), u) for u in ent.links]
     if links:
-        facts.append("**Links:** " + ", ".join(links))
-    out += ["  \n".join(facts), "{: .bb-facts }", ""]
+        facts.append("<strong>Links:</strong> " + ", ".join(links))
+    page.add(p("<br>\n".join(facts), "bb-facts"))
 
     if ent.kind == "person":
-        out += _roles_section(ctx, here, ent)
+        _roles_section(ctx, page, here, ent)
         if ent.quotes:
-            out += ["## Quotes", ""]
-            for q in reversed(ent.quotes):
-                out += quote_block(ctx, here, q, show_speaker=False, show_briefing=True)
-        out += _connections(ctx, here, ent, "person", "Connections",
-                            "People seen in the same briefings, with the number of briefings they share.")
-        out += _connections(ctx, here, ent, "organization", "Organizations")
-        out += _connections(ctx, here, ent, "initiative", "Initiatives")
-        out += _events_section(ctx, here, ent)
+            page.section("Quotes", *(quote_block(ctx, here, q, show_speaker=False, show_briefing=True)
+                                     for q in reversed(ent.quotes)))
+        _connections(ctx, page, here, ent, "person", "Connections",
+                     "People seen in the same briefings, with the number of briefings they share.")
+        _connections(ctx, page, here, ent, "organization", "Organizations")
+        _connections(ctx, page, here, ent, "initiative", "Initiatives")
+        _events_section(ctx, page, here, ent)
     else:
         if ent.quotes:
-            out += ["## Statements", ""]
-            for q in reversed(ent.quotes):
-                out += quote_block(ctx, here, q, show_speaker=False, show_briefing=True)
-        out += _events_section(ctx, here, ent)
-        out += _people_section(ctx, here, ent)
+            page.section("Statements", *(quote_block(ctx, here, q, show_speaker=False, show_briefing=True)
+                                         for q in reversed(ent.quotes)))
+        _events_section(ctx, page, here, ent)
+        _people_section(ctx, page, here, ent)
         for kind in ("organization", "initiative"):
-            out += _connections(ctx, here, ent, kind, paths.KIND_TITLES[kind])
+            _connections(ctx, page, here, ent, kind, paths.KIND_TITLES[kind])
     if ent.kind != "topic":
-        out += _connections(ctx, here, ent, "topic", "Topics")
-    out += _briefings_section(ctx, here, ent)
-    return "\n".join(out)
+        _connections(ctx, page, here, ent, "topic", "Topics")
+    _briefings_section(ctx, page, here, ent)
+    return page.done(boost=ENTITY_BOOST)
 
 
-def _roles_section(ctx: _Ctx, here: str, ent: Entity) -> list[str]:
+def _roles_section(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
     groups: dict[tuple[str, str | None], list[RoleSeen]] = {}
     for seen in ent.roles:
         if seen.role:
             groups.setdefault((name_key(seen.role), seen.organization), []).append(seen)
     if not groups:
-        return []
+        return
     rows = []
     for sightings in sorted(groups.values(), key=lambda s: (_first_date(s), s[0].role or "")):
         dated = [s for s in sightings if s.date]
@@ -467,8 +459,8 @@ def _roles_section(ctx: _Ctx, here: str, ent: Entity) -> list[str]:
                      briefing_a(ctx, here, first.briefing, label=h(date_text(first.date))),
                      briefing_a(ctx, here, last.briefing, label=h(date_text(last.date))),
                      str(len(sightings))])
-    return ["## Roles", "", "What the briefings called them, oldest first.", "",
-            *table(["Role", "Organization", "First seen", "Last seen", "Briefings"], rows)]
+    page.section("Roles", p("What the briefings called them, oldest first."),
+                 table(["Role", "Organization", "First seen", "Last seen", "Briefings"], rows))
 
 
 def _first_date(sightings: list[RoleSeen]) -> str:
@@ -476,27 +468,26 @@ def _first_date(sightings: list[RoleSeen]) -> str:
     return min(dates) if dates else "9999"
 
 
-def _connections(ctx: _Ctx, here: str, ent: Entity, kind: str, title: str, note: str = "") -> list[str]:
+def _connections(ctx: _Ctx, page: _Page, here: str, ent: Entity, kind: str, title: str,
+                 note: str = "") -> None:
     shown, total = ctx.corpus.top_connections(ent, kind, CONNECTIONS_SHOWN)
     if not shown:
-        return []
-    out = [f"## {title}{NOSEARCH}", ""]
-    if note:
-        out += [note, ""]
+        return
     more = f"And {total - len(shown)} more." if total > len(shown) else ""
     if kind == "person":
-        out += table(["Person", "Shared briefings"], [[ref_a(ctx, here, r), str(n)] for r, n in shown])
-        return [*out, more, ""] if more else out
-    # other kinds as one line: name (shared briefings)
-    out += ['<p class="bb-inline">' + " · ".join(f"{ref_a(ctx, here, r)} ({n})" for r, n in shown)
-            + (f" · {more}" if more else "") + "</p>", ""]
-    return out
+        body = [p(note) if note else "",
+                table(["Person", "Shared briefings"], [[ref_a(ctx, here, r), str(n)] for r, n in shown]),
+                p(more) if more else ""]
+    else:  # other kinds as one line: name (shared briefings)
+        body = [p(" · ".join(f"{ref_a(ctx, here, r)} ({n})" for r, n in shown) + (f" · {more}" if more else ""),
+                  "bb-inline")]
+    page.section(title, *body, searchable=False)
 
 
-def _people_section(ctx: _Ctx, here: str, ent: Entity) -> list[str]:
+def _people_section(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
     shown, total = ctx.corpus.top_connections(ent, "person", CONNECTIONS_SHOWN)
     if not shown:
-        return []
+        return
     rows = []
     for r, n in shown:
         person = ctx.corpus.entity(r)
@@ -509,29 +500,28 @@ def _people_section(ctx: _Ctx, here: str, ent: Entity) -> list[str]:
                 if seen.organization and seen.organization != ent.id:
                     role += ", " + ref_a(ctx, here, Ref("organization", seen.organization))
         rows.append([ref_a(ctx, here, r), role, str(n)])
-    out = [f"## People{NOSEARCH}", "", *table(["Person", "Role", "Shared briefings"], rows)]
-    if total > len(shown):
-        out += [f"And {total - len(shown)} more.", ""]
-    return out
+    more = p(f"And {total - len(shown)} more.") if total > len(shown) else ""
+    page.section("People", table(["Person", "Role", "Shared briefings"], rows), more, searchable=False)
 
 
-def _events_section(ctx: _Ctx, here: str, ent: Entity) -> list[str]:
+def _events_section(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
     if not ent.events:
-        return []
+        return
     events = ent.events[-ENTITY_EVENTS_SHOWN:]
-    out = [f"## Timeline{NOSEARCH}", ""]
+    note = ""
     if len(ent.events) > len(events):
-        out += [f"The latest {len(events)} of {len(ent.events)} dated events; "
-                + link("the timeline", here, paths.TIMELINE) + " has them all.", ""]
-    return out + event_list([event_item(ctx, here, ev, skip=ent.ref) for ev in events])
+        note = p(f"The latest {len(events)} of {len(ent.events)} dated events; "
+                 + a(ctx, here, "the timeline", paths.TIMELINE) + " has them all.")
+    page.section("Timeline", note, bullets(event_item(ctx, here, ev, skip=ent.ref) for ev in events),
+                 searchable=False)
 
 
-def _briefings_section(ctx: _Ctx, here: str, ent: Entity) -> list[str]:
+def _briefings_section(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
     rows = []
     for slug in reversed(ent.briefings):
         e = ctx.corpus.briefings[slug]
         rows.append([date_text(e.date), briefing_a(ctx, here, slug), h(e.briefing.location)])
-    return [f"## Briefings{NOSEARCH}", "", *table(["Date", "Briefing", "Place"], rows)]
+    page.section("Briefings", table(["Date", "Briefing", "Place"], rows), searchable=False)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -545,74 +535,68 @@ def _by_month(events: list[EventRef]) -> dict[str, list[EventRef]]:
     return months
 
 
-def _month_sections(ctx: _Ctx, here: str, events: list[EventRef]) -> list[str]:
-    out: list[str] = []
+def _month_sections(ctx: _Ctx, page: _Page, here: str, events: list[EventRef]) -> None:
     for key, evs in _by_month(events).items():
-        out += [f"## {month_title(key)} {{: #m-{key} }}", ""]
-        out += event_list([event_item(ctx, here, ev) for ev in evs])
-    return out
+        page.section(month_title(key), bullets(event_item(ctx, here, ev) for ev in evs), anchor=f"m-{key}")
 
 
-def timeline_pages(ctx: _Ctx) -> dict[str, str]:
+def timeline_pages(ctx: _Ctx) -> dict[str, SitePage]:
     events = ctx.corpus.events
     here = paths.TIMELINE
-    head = [front("Timeline", searchable=False), "# Timeline", "",
-            f"{plural(len(events), 'dated event')} from {plural(len(ctx.corpus.briefings), 'briefing')}, "
-            "by month. Each links to the paragraph it comes from.", ""]
+    intro = p(f"{plural(len(events), 'dated event')} from {plural(len(ctx.corpus.briefings), 'briefing')}, "
+              "by month. Each links to the paragraph it comes from.")
+    index = _Page("Timeline")
+    index.add(intro)
     if len(events) <= TIMELINE_SPLIT:
-        return {here: "\n".join(head + _month_sections(ctx, here, events))}
-    pages: dict[str, str] = {}
+        _month_sections(ctx, index, here, events)
+        return {here: index.done(searchable=False)}
+    pages: dict[str, SitePage] = {}
     years: dict[str, list[EventRef]] = {}
     for ev in events:
         years.setdefault(ev.date[:4], []).append(ev)
-    index = list(head)
     for year, evs in years.items():
-        page = paths.timeline_year(year)
+        uri = paths.timeline_year(year)
         months = _by_month(evs)
-        index += [f"## {year}", "",
-                  " · ".join(link(f"{month_title(k)} ({len(v)})", here, page, f"m-{k}")
-                             for k, v in months.items()),
-                  ""]
-        pages[page] = "\n".join([front(f"Timeline {year}", searchable=False), f"# Timeline {year}", "",
-                                 link("All years", page, here), "", *_month_sections(ctx, page, evs)])
-    pages[here] = "\n".join(index)
+        index.section(year, p(" · ".join(a(ctx, here, f"{month_title(k)} ({len(v)})", uri, f"m-{k}")
+                                         for k, v in months.items())), anchor=f"y-{year}")
+        page = _Page(f"Timeline {year}")
+        page.add(p(a(ctx, uri, "All years", here)))
+        _month_sections(ctx, page, uri, evs)
+        pages[uri] = page.done(searchable=False)
+    pages[here] = index.done(searchable=False)
     return pages
 
 
-def home(ctx: _Ctx) -> str:
+def home(ctx: _Ctx) -> SitePage:
     here = paths.HOME
     c = ctx.corpus
-    counts = [link(plural(len(c.briefings), "briefing"), here, paths.BRIEFINGS)]
+    counts = [a(ctx, here, plural(len(c.briefings), "briefing"), paths.BRIEFINGS)]
     for kind, words in (("person", ("person", "people")), ("organization", ("organization", None)),
                         ("initiative", ("initiative", None)), ("topic", ("topic", None))):
-        counts.append(link(plural(len(c.entities[kind]), *words), here, paths.index_of(kind)))
-    out = [front("Home"), "# News briefings", "",
-           "Who acted, what, when, and who said what: briefings made from news articles, with a page "
-           "for every person, organization, initiative and topic they mention.", "",
-           " · ".join(counts) + " · " + link(plural(len(c.events), "dated event"), here, paths.TIMELINE),
-           "{: .bb-counts }", ""]
+        counts.append(a(ctx, here, plural(len(c.entities[kind]), *words), paths.index_of(kind)))
+    counts.append(a(ctx, here, plural(len(c.events), "dated event"), paths.TIMELINE))
+    page = _Page("Home", "News briefings")
+    page.add(p("Who acted, what, when, and who said what: briefings made from news articles, with a page "
+               "for every person, organization, initiative and topic they mention."),
+             p(" · ".join(counts), "bb-counts"))
     latest = c.newest_first()[:LATEST]
     if latest:
-        out += ["## Latest briefings", ""]
-        out += table(["Date", "Briefing", "Place"],
-                     [[date_text(e.date), briefing_a(ctx, here, e.slug), h(e.briefing.location)]
-                      for e in latest])
+        page.section("Latest briefings", table(
+            ["Date", "Briefing", "Place"],
+            [[date_text(e.date), briefing_a(ctx, here, e.slug), h(e.briefing.location)] for e in latest]))
     topics = sorted(c.entities["topic"].values(), key=lambda t: (-len(t.briefings), t.rank))
     if topics:
-        out += ["## Topics", "",
-                " · ".join(f"{link(md(t.name), here, paths.entity(t.ref))} ({len(t.briefings)})"
-                           for t in topics),
-                "{: .bb-topics }", ""]
+        page.section("Topics", p(" · ".join(f"{ref_a(ctx, here, t.ref)} ({len(t.briefings)})" for t in topics),
+                                 "bb-topics"))
     review = c.needs_review()
     if review:
-        out += ["## Needs review", "",
-                f"{plural(len(review), 'briefing')} flagged for a person to check: "
-                + link("Needs review", here, paths.REVIEW) + ".", ""]
-    out += ["## Follow and reuse", "",
-            f"{link('Atom feed', here, paths.FEED)} of the latest briefings · "
-            f"{link('briefings.json', here, paths.API_BRIEFINGS)} · "
-            f"{link('entities.json', here, paths.API_ENTITIES)}", ""]
-    project = [link(label, here, uri) for uri, label in PROJECT_PAGES.items() if uri in ctx.docs_pages]
+        page.section("Needs review", p(f"{plural(len(review), 'briefing')} flagged for a person to check: "
+                                       + a(ctx, here, "Needs review", paths.REVIEW) + "."))
+    page.section("Follow and reuse", p(
+        f"{a(ctx, here, 'Atom feed', paths.FEED)} of the latest briefings · "
+        f"{a(ctx, here, 'briefings.json', paths.API_BRIEFINGS)} · "
+        f"{a(ctx, here, 'entities.json', paths.API_ENTITIES)}"))
+    project = [a(ctx, here, h(label), uri) for uri, label in PROJECT_PAGES.items() if uri in ctx.docs_pages]
     if project:
-        out += [" · ".join(project), ""]
-    return "\n".join(out)
+        page.add(p(" · ".join(project)))
+    return page.done()

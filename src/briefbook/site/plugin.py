@@ -9,7 +9,7 @@ Named ``briefbook`` in ``mkdocs.yml``::
           registry: registry.yml    # curated entity registry (optional file)
 
 The pages come from :func:`briefbook.site.pages.generate_pages` as virtual files
-(``File.generated``), so ``mkdocs build`` alone builds the whole site and ``mkdocs serve``
+(``File.generated``) whose pages are already HTML (:class:`generated.GeneratedPage`), so ``mkdocs build`` alone builds the whole site and ``mkdocs serve``
 rebuilds when a briefing or the registry changes.
 """
 
@@ -34,7 +34,8 @@ from ..registry import RegistryError
 from ..store import BriefingError
 from . import paths
 from .export import generate_files
-from .pages import PROJECT_PAGES, generate_pages
+from .generated import GeneratedPage
+from .pages import PROJECT_PAGES, SitePage, generate_pages
 
 log = logging.getLogger("mkdocs.plugins.briefbook")
 
@@ -85,37 +86,41 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
             raise PluginError(f"briefbook: {exc}") from None
         directory_urls = config.use_directory_urls
         docs_pages = [uri for uri in PROJECT_PAGES if files.get_file_from_path(uri) is not None]
-        generated: dict[str, str | bytes] = dict(
-            generate_pages(corpus, directory_urls=directory_urls, docs_pages=docs_pages))
-        generated.update(generate_files(corpus, site_url=config.site_url, directory_urls=directory_urls,
-                                        site_name=config.site_name))
+        pages = generate_pages(corpus, directory_urls=directory_urls, docs_pages=docs_pages)
+        generated: dict[str, str | bytes] = dict(generate_files(
+            corpus, site_url=config.site_url, directory_urls=directory_urls, site_name=config.site_name))
         assets = resources.files("briefbook").joinpath("site/assets")
         for name in ASSETS:
             generated[f"{ASSET_DIR}/{name}"] = assets.joinpath(name).read_bytes()
         previous = getattr(self, "_digests", {})
         digests: dict[str, bytes] = {}
-        for uri, content in generated.items():
+        for uri, content in [*pages.items(), *generated.items()]:
             old = files.get_file_from_path(uri)
             if old is not None:
                 files.remove(old)
             inclusion = (InclusionLevel.UNDEFINED if uri in paths.NAV_PAGES or not uri.endswith(".md")
                          else InclusionLevel.NOT_IN_NAV)
-            file = File.generated(config, uri, content=content, inclusion=inclusion)
-            digests[uri] = _digest(content)
+            if isinstance(content, SitePage):
+                file = File.generated(config, uri, content=content.body, inclusion=inclusion)
+                GeneratedPage(file, config, content)  # MkDocs keeps it as file.page
+                digests[uri] = _digest(content.source())
+            else:
+                file = File.generated(config, uri, content=content, inclusion=inclusion)
+                digests[uri] = _digest(content)
             if previous.get(uri) == digests[uri]:
                 # Same page as the last build: `mkdocs serve --dirty` skips it (other builds ignore this).
                 file.is_modified = _unmodified  # type: ignore[method-assign]
             files.append(file)
         self._digests = digests
-        self._generated = frozenset(uri for uri in generated if uri.endswith(".md"))
-        log.info("briefbook: %d briefings, %d generated files", len(corpus.briefings), len(generated))
+        self._generated = frozenset(pages)
+        log.info("briefbook: %d briefings, %d generated files", len(corpus.briefings), len(pages) + len(generated))
         return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Drop a generated page's Markdown once it is HTML: MkDocs holds every page until the end.
+        """Drop a generated page's source once rendered: MkDocs holds every page until the end.
 
-        Empty strings, not None: a page without Markdown has no title, and a File without
-        content would look for a source file. Anchor checks use ``present_anchor_ids``, kept.
+        An empty string, not None: a File without content would look for a source file. Anchor
+        checks use ``present_anchor_ids``, kept.
         """
         if page.file.src_uri in getattr(self, "_generated", ()):
             page.markdown = ""

@@ -1,11 +1,10 @@
-"""Turning article data into inert Markdown and HTML.
+"""Turning article data into inert HTML.
 
 Everything a briefing holds (titles, names, quotes, paragraphs) is data written by someone
-else. Before it goes into a generated page it passes through :func:`md`, which collapses it to
-one line and writes every character that means something to Markdown, to an HTML parser, to a
-Markdown extension or to a template engine (``{{``, ``{%``) as a numeric character reference.
-Python-Markdown passes those references through untouched, so the browser shows the original
-characters and nothing in the data can become a tag, an attribute, a link or emphasis.
+else. Before it goes into a generated page it passes through :func:`h`, which collapses it to
+one line and escapes it for HTML text and attribute values, braces included (a template engine
+such as a macros plugin must not see ``{{`` or ``{%``), so nothing in the data can become a tag,
+an attribute, a link or a template. Outside links go through :func:`safe_url` first.
 """
 
 from __future__ import annotations
@@ -13,22 +12,8 @@ from __future__ import annotations
 import html
 from urllib.parse import quote, urlsplit
 
-# ASCII characters kept as they are: letters, digits, space and punctuation that has no meaning
-# for Markdown, its common extensions, HTML or Jinja in the middle of a line. Data never starts a
-# line in generated pages (it always follows a list marker, a link, `# ` or `| `).
-_KEEP = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,.;?/%@'\"-")
-_TABLE: dict[int, str | None] = {c: f"&#{c};" for c in range(33, 127) if chr(c) not in _KEEP}
-_TABLE.update({c: None for c in range(0, 32)})  # controls (whitespace is collapsed before)
-_TABLE[127] = None
-# controls out of raw HTML too: Python-Markdown marks its placeholders with \x02 and \x03
+# control characters out (Python-Markdown, on hand-written pages, uses \x02 and \x03 as markers)
 _CONTROLS: dict[int, None] = {c: None for c in [*range(0, 32), 127]}
-
-
-def md(value: object) -> str:
-    """Data as inert Markdown text on one line (empty for None)."""
-    if value is None:
-        return ""
-    return " ".join(str(value).split()).translate(_TABLE)
 
 
 def h(value: object) -> str:
@@ -41,10 +26,10 @@ def h(value: object) -> str:
 
 
 def safe_url(url: str | None) -> str | None:
-    """An outside link that can be written into Markdown, or None when it is not plain http(s).
+    """An outside link that can be written into a page, or None when it is not plain http(s).
 
     ``javascript:``, ``data:`` and anything else without an http(s) scheme and a host is dropped;
-    characters that could end the Markdown link or start markup are percent-encoded.
+    characters that could end the attribute or start markup are percent-encoded.
     """
     if not url:
         return None
@@ -58,9 +43,9 @@ def safe_url(url: str | None) -> str | None:
     return quote(url, safe="/:?=&#%~.-_,;+@!$")
 
 
-def external_link(label_md: str, url: str | None) -> str:
-    """A Markdown link to an outside page that tells the browser not to pass on anything."""
+def external_a(label_html: str, url: str | None) -> str:
+    """A link to an outside page that tells the browser not to pass on anything (plain text if unsafe)."""
     target = safe_url(url)
     if target is None:
-        return label_md
-    return f'[{label_md}]({target}){{: rel="nofollow noopener noreferrer" }}'
+        return label_html
+    return f'<a href="{h(target)}" rel="nofollow noopener noreferrer">{label_html}</a>'

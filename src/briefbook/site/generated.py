@@ -1,0 +1,50 @@
+"""A MkDocs page whose HTML the generator already wrote, so it skips the Markdown pass.
+
+MkDocs renders every page by running Python-Markdown over its source, with all the configured
+extensions. Generated pages are link-dense tables and lists that are HTML from the start: at a
+thousand briefings that pass was most of the build. Like the pages of Material's blog plugin,
+these are ``Page`` subclasses created by the plugin in ``on_files``: MkDocs then keeps them
+(``File.page``) and calls their ``read_source`` and ``render``. Everything after (plugin events,
+Material's templates, its search index, Pagefind) sees an ordinary page.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from .pages import SitePage
+from .text import h
+
+_ID = re.compile(r'\sid="([^"]+)"')
+
+
+class GeneratedPage(Page):
+    def __init__(self, file: File, config: MkDocsConfig, page: SitePage) -> None:
+        super().__init__(None, file, config)
+        self.generated: SitePage | None = page
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        self.meta = dict(self.site_page.meta)
+        self.markdown = ""  # there is none; plugins that edit Markdown find nothing to do
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        page = self.site_page
+        self.content = page.body
+        self._title_from_render = page.title
+        # What Python-Markdown's toc extension would give: the <h1> holding every section.
+        sections = [{"level": 2, "id": anchor, "name": h(name), "children": []} for anchor, name in page.toc]
+        self.toc = get_toc([{"level": 1, "id": "top", "name": page.meta["title"], "children": sections}])
+        # so that hand-written pages' links to #anchors here are checked under --strict
+        self.present_anchor_ids = set(_ID.findall(page.body))
+        self.generated = None  # the body now lives in `content`, which the plugin drops once written
+
+    @property
+    def site_page(self) -> SitePage:
+        if self.generated is None:
+            raise RuntimeError(f"{self.file.src_uri}: a generated page is rendered once per build")
+        return self.generated
