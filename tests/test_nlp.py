@@ -1,0 +1,41 @@
+"""The parse: the array rule tagger gives the parts of speech the model's attribute ruler would."""
+
+from __future__ import annotations
+
+import numpy as np
+from spacy.attrs import DEP, POS, TAG
+from spacy.pipeline import AttributeRuler
+
+from briefbook.extract.nlp import _loaded, parse
+
+# Sentences written for this test; they reach the rules that look at more than the tag: "there
+# is" (two tokens), "do"/"have" as main verbs, "that" as a pronoun, "but" as an adverb, "not",
+# doubled spaces (whitespace tokens), and a sentence that is only punctuation.
+SENTENCES = [
+    "There is a  new tariff, and there were  two before it.",
+    "They do what they have to do, but that is not enough, the minister said.",
+    "If the council had approved it, she would have signed the law that day.",
+    "Those who voted did so because they believed it.  Nothing changed.",
+    "“We can’t wait,” said Dr. Ana Lima of the Lisbon Energy Agency (LEA).",
+    "!!!",
+    "Gon na happen, y'all.",
+]
+
+
+def test_rule_tagger_matches_spacy_attribute_ruler() -> None:
+    nlp, rules = _loaded()
+    assert rules is not None and "attribute_ruler" not in nlp.pipe_names
+    docs = parse(SENTENCES)
+    ours = [[(t.pos_, t.tag_, t.dep_) for t in d] for d in docs]
+    ruler = AttributeRuler(nlp.vocab)
+    ruler.add_patterns(rules.patterns)
+    theirs = []
+    for d in docs:  # undo ours, then let spaCy's ruler annotate the same parse
+        arr = d.to_array([POS, TAG, DEP])
+        arr[:, 0] = 0
+        d.from_array([POS, TAG, DEP], arr.astype(np.uint64))
+        ruler(d)
+        theirs.append([(t.pos_, t.tag_, t.dep_) for t in d])
+    assert ours == theirs
+    assert any(pos == "SPACE" for d in ours for pos, _, _ in d)
+    assert {"PROPN", "VERB", "AUX", "PRON", "SCONJ", "PART"} <= {pos for d in ours for pos, _, _ in d}
