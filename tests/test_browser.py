@@ -38,15 +38,26 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    site, _ = build_seed_site(tmp_path_factory.mktemp("browser"))
+def _serve(site: Path):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    site, _ = build_seed_site(tmp_path_factory.mktemp("browser"))
+    yield from _serve(site)
+
+
+@pytest.fixture(scope="module")
+def served_pagefind(tmp_path_factory):
+    """The seed site with `briefbook-pagefind` in place of Material's search."""
+    site, _ = build_seed_site(tmp_path_factory.mktemp("browser-pagefind"), search="briefbook-pagefind")
+    yield from _serve(site)
 
 
 @pytest.fixture
@@ -118,6 +129,26 @@ def test_alias_search_finds_the_organization(served, browser):
     assert urlsplit(first).path.startswith("/organizations/"), first
     title = b.eval("document.querySelector('.md-search-result__item h1').textContent")
     assert "Office of Science and Technology Policy" in title
+
+
+@pytest.mark.parametrize("query,path", [
+    ("Kratsios", "/people/michael-kratsios/"),
+    ("OSTP", "/organizations/white-house-office-of-science-and-technology-policy/"),  # an alias
+])
+def test_pagefind_search_from_the_header_ranks_the_entity_page_first(served_pagefind, browser, query, path):
+    b = browser
+    b.viewport(1280, 800)
+    b.goto(served_pagefind + "people/")
+    b.eval("document.querySelector('form.bb-find input').focus()")
+    b.type_text(query)
+    b.eval("document.querySelector('form.bb-find').submit()")
+    b.wait_loaded("/search/")
+    first = b.wait_for("(document.querySelector('.pagefind-ui__result-link') || {}).href",
+                       what=f"Pagefind results for {query!r}")
+    assert urlsplit(first).path == path, first
+    if query == "Kratsios":
+        time.sleep(0.3)
+        b.screenshot(SHOTS / "search-pagefind.png")
 
 
 def test_index_tables_sort_in_the_page(served, browser):

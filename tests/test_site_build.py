@@ -26,8 +26,11 @@ pytestmark = pytest.mark.slow
 
 
 def build_site(tmp: Path, briefings: Path, registry: Path | None = None, *, docs_dir: Path | None = None,
-               extra: str = "") -> tuple[Path, str]:
-    """Build with the project's mkdocs.yml, pointed at other briefings; returns (site dir, log)."""
+               extra: str = "", search: str = "search") -> tuple[Path, str]:
+    """Build with the project's mkdocs.yml, pointed at other briefings; returns (site dir, log).
+
+    ``search`` is the search plugin: Material's ``search`` or ``briefbook-pagefind``.
+    """
     tmp.mkdir(parents=True, exist_ok=True)
     site = tmp / "site"
     config = tmp / "mkdocs.yml"
@@ -35,7 +38,7 @@ def build_site(tmp: Path, briefings: Path, registry: Path | None = None, *, docs
         f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
         f"docs_dir: {docs_dir or ROOT / 'docs'}\n"
         f"site_dir: {site}\n"
-        "plugins:\n  - search\n  - briefbook:\n"
+        f"plugins:\n  - {search}\n  - briefbook:\n"
         f"      briefings: {briefings}\n"
         f"      registry: {registry or tmp / 'no-registry.yml'}\n" + extra)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
@@ -141,13 +144,13 @@ def fixture_site(tmp_path_factory):
     return build_site(tmp_path_factory.mktemp("fixture"), FIXTURES / "briefings", FIXTURES / "registry.yml")
 
 
-def build_seed_site(tmp: Path):
+def build_seed_site(tmp: Path, search: str = "search"):
     """Ingest the real seeds with the real CLI into ``tmp`` and build the site from them."""
     briefings = tmp / "briefings"
     proc = subprocess.run([sys.executable, "-m", "briefbook.cli", "ingest", str(ROOT / "seeds"), "--out",
                            str(briefings)], capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    return build_site(tmp, briefings, ROOT / "registry.yml")
+    return build_site(tmp, briefings, ROOT / "registry.yml", search=search)
 
 
 @pytest.fixture(scope="module")

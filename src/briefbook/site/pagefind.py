@@ -9,34 +9,39 @@ words. Use it instead of Material's ``search`` plugin in ``mkdocs.yml``::
       - briefbook-pagefind     # in place of `- search`
       - briefbook: ...
 
-What Material's search did is kept: only the page content is indexed (``data-pagefind-body``),
-pages whose meta says ``search: exclude: true`` and blocks marked ``data-search-exclude`` stay out,
-``search: boost`` weights the page title, so a person's or organization's page comes first for
-its name and for its aliases (they are written on the page). The header gets a search box that
-opens the generated ``search/`` page with Pagefind's own interface.
+What Material's search did is kept: pages whose meta says ``search: exclude: true`` and blocks
+marked ``data-search-exclude`` stay out, ``search: boost`` weights the page title, so a person's or
+organization's page comes first for its name and for its aliases (they are written on the page).
+The header gets a search box that opens the generated ``search/`` page with Pagefind's interface.
+
+Each page's content goes to a ``pagefind --service`` process as soon as MkDocs has rendered it
+(:mod:`pagefind_service`), as a small document (title, body), not the whole themed page: the
+indexer works on the second core while MkDocs renders templates, and writes its bundle at the end.
 """
 
 from __future__ import annotations
 
+import html
 import logging
 import re
-import subprocess
-import sys
+import time
+from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+
+from .pagefind_service import PagefindError, PagefindService
 
 log = logging.getLogger("mkdocs.plugins.briefbook-pagefind")
 
 SEARCH_PAGE = "search.md"
 BUNDLE = "pagefind"
-_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')
 _H1 = re.compile(r"<h1([ >])")
 
 PAGE = """---
@@ -56,28 +61,56 @@ hide:
 
 class PagefindConfig(base.Config):
     enabled = c.Type(bool, default=True)
-    # seconds allowed to the indexer; a corpus of 10,000 briefings takes well under a minute
+    # seconds allowed to the indexer after the last page; 10,000 briefings take well under a minute
     timeout = c.Type(int, default=600)
     # `mkdocs serve` indexes once, at its first build; later rebuilds keep that index (faster)
     reindex_on_serve = c.Type(bool, default=False)
 
 
 class PagefindPlugin(BasePlugin[PagefindConfig]):
-    """Indexes the built site with Pagefind and gives it a search box and a search page."""
+    """Indexes the site's pages with Pagefind and gives it a search box and a search page."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
         self._indexed = False
+        self._records: dict[str, str] = {}  # under serve with reindex_on_serve: every page's record
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.config.enabled and ("material/search" in config.plugins or "search" in config.plugins):
             log.warning("briefbook-pagefind: Material's `search` plugin is on too; use one of the two")
+        self._lang = str(config.theme.get("language") or "en")
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self.config.enabled and files.get_file_from_path(SEARCH_PAGE) is None:
-            files.append(File.generated(config, SEARCH_PAGE, content=PAGE))
+            files.append(File.generated(config, SEARCH_PAGE, content=PAGE, inclusion=InclusionLevel.NOT_IN_NAV))
         return files
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self._service: PagefindService | None = None
+        if not self.config.enabled:
+            return
+        if getattr(self, "_serving", False) and self._indexed and not self.config.reindex_on_serve:
+            return
+        try:
+            self._service = PagefindService({"exclude_selectors": ["[data-search-exclude]"]})
+        except (PagefindError, OSError) as exc:
+            raise PluginError(f"briefbook-pagefind: {exc}") from None
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        service = getattr(self, "_service", None)
+        if service is None or page.file.src_uri == SEARCH_PAGE:
+            return html
+        meta = page.meta.get("search") if isinstance(page.meta.get("search"), dict) else {}
+        if meta.get("exclude"):
+            return html
+        url = "/" + page.url
+        doc = record(html, str(page.title or ""), meta.get("boost"), self._lang)
+        if getattr(self, "_serving", False) and self.config.reindex_on_serve:
+            self._records[url] = doc  # a --dirty rebuild renders only changed pages: keep them all
+        else:
+            service.add_page(url, doc)
+        return html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if not self.config.enabled:
@@ -87,34 +120,43 @@ class PagefindPlugin(BasePlugin[PagefindConfig]):
         output = _header_box(output, root)
         if page.file.src_uri == SEARCH_PAGE:
             return _search_ui(output, root)
-        meta = page.meta.get("search") if isinstance(page.meta.get("search"), dict) else {}
-        if meta.get("exclude"):
-            return output
-        output = _ARTICLE.sub(r"\g<0> data-pagefind-body", output, count=1)
-        output = output.replace(" data-search-exclude", " data-search-exclude data-pagefind-ignore")
-        boost = meta.get("boost")
-        if isinstance(boost, int | float) and boost > 1:
-            weight = min(10.0, 7.0 + float(boost))  # Pagefind weighs an h1 7 by default, 10 at most
-            output = _H1.sub(rf'<h1 data-pagefind-weight="{weight:g}"\1', output, count=1)
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if not self.config.enabled:
+        service, self._service = getattr(self, "_service", None), None
+        if service is None:
             return
-        if getattr(self, "_serving", False) and self._indexed and not self.config.reindex_on_serve:
-            return
-        cmd = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--output-subdir", BUNDLE,
-               "--silent"]
-        try:
-            done = subprocess.run(cmd, capture_output=True, text=True, timeout=self.config.timeout)
-        except subprocess.TimeoutExpired:
-            raise PluginError(f"briefbook-pagefind: indexing took over {self.config.timeout} s") from None
-        if done.returncode != 0:
-            detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no output"]
-            if "No module named pagefind" in (done.stderr or ""):
-                detail = ["Pagefind is not installed: pip install 'pagefind[bin]'"]
-            raise PluginError(f"briefbook-pagefind: indexing failed: {detail[0]}")
+        start = time.perf_counter()
+        with service:
+            try:
+                for url, doc in self._records.items():
+                    service.add_page(url, doc)
+                pages = service.write(Path(config.site_dir) / BUNDLE, timeout=self.config.timeout)
+            except PagefindError as exc:
+                raise PluginError(f"briefbook-pagefind: indexing failed: {exc}") from None
+        log.info("briefbook-pagefind: %d pages indexed; %.1f s after the last page was built",
+                 pages, time.perf_counter() - start)
         self._indexed = True
+
+    def on_build_error(self, *, error: Exception) -> None:
+        service, self._service = getattr(self, "_service", None), None
+        if service is not None:
+            service.close()
+
+
+# Generated pages wrap each section that only repeats other pages (lists of briefings,
+# connections) in this div, with nothing nested: cut before indexing rather than parsed and skipped.
+_REPEATS = re.compile(r'<div class="bb-section" data-search-exclude>.*?</div>', re.S)
+
+
+def record(content: str, title: str, boost: object, lang: str = "en") -> str:
+    """What Pagefind indexes for one page: its title and content, the title weighted by the boost."""
+    body = _REPEATS.sub("", content)
+    if isinstance(boost, int | float) and boost > 1:
+        weight = min(10.0, 7.0 + float(boost))  # Pagefind weighs an h1 7 by default, 10 at most
+        body = _H1.sub(rf'<h1 data-pagefind-weight="{weight:g}"\1', body, count=1)
+    return (f'<!DOCTYPE html><html lang="{html.escape(lang)}"><head><title>{title}</title></head>'
+            f"<body>{body}</body></html>")
 
 
 def _header_box(output: str, root: str) -> str:
