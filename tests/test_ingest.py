@@ -32,6 +32,19 @@ def test_every_briefing_fits_the_schema(seed_briefings, tmp_path):
         jsonschema.validate(meta, SCHEMA)
 
 
+def test_render_signs_the_text_it_hashed(seed_briefings):
+    """One YAML dump signed in place gives the text two dumps would (and passes the edit check)."""
+    for b in seed_briefings.values():
+        text = store.render(b)
+        meta, _, _ = store.split(text)
+        checksum = meta["generator"]["checksum"]
+        meta["generator"]["checksum"] = ""
+        assert store._checksum(store._compose(meta, b.paragraphs)) == checksum
+        meta["generator"]["checksum"] = checksum
+        assert text == store._compose(meta, b.paragraphs)
+        assert not store.is_hand_edited(text)
+
+
 def test_seed_000(seed_briefings):
     b = seed_briefings["seeds/000_d34ef5adea59ac72.txt"]
     assert (b.date, b.location) == ("2025-10-29", "Seoul")
