@@ -143,9 +143,11 @@ def test_pagefind_search_from_the_header_ranks_the_entity_page_first(served_page
     b.type_text(query)
     b.eval("document.querySelector('form.bb-find').submit()")
     b.wait_loaded("/search/")
-    first = b.wait_for("(document.querySelector('.pagefind-ui__result-link') || {}).href",
+    first = b.wait_for("(document.querySelector('li.bb-result h3 a') || {}).href",
                        what=f"Pagefind results for {query!r}")
     assert urlsplit(first).path == path, first
+    assert b.eval("document.querySelector('li.bb-result mark') !== null")  # the words found, marked
+    assert b.eval("document.querySelector('.bb-search-status').textContent").endswith(f"for “{query}”")
     if query == "Kratsios":
         time.sleep(0.3)
         b.screenshot(SHOTS / "search-pagefind.png")

@@ -50,8 +50,8 @@ def test_every_page_gets_a_search_box_in_the_header() -> None:
 
 def test_search_page_loads_the_ui_and_runs_the_query() -> None:
     out = plugin().on_post_page(HTML, page=page(SEARCH_PAGE, "search/", {}), config=None)
-    assert 'href="../pagefind/pagefind-ui.css"' in out and 'src="../pagefind/pagefind-ui.js"' in out
-    assert "triggerSearch(q)" in out
+    assert '<script src="../assets/briefbook/briefbook-search.js"></script>\n</body>' in out
+    assert "pagefind-ui" not in out  # Pagefind's own interface (30 kB) is not loaded
 
 
 def test_disabled_plugin_changes_nothing() -> None:
@@ -100,3 +100,5 @@ def test_seed_site_with_pagefind_builds_strict_and_indexes_every_searchable_page
     assert any(u.startswith("/briefings/2025-") for u in urls)
     page = (site / "people" / "michael-kratsios" / "index.html").read_text(encoding="utf-8")
     assert 'class="bb-find"' in page and "search/" in page
+    search = (site / "search" / "index.html").read_text(encoding="utf-8")
+    assert '<div id="bb-search">' in search and (site / "assets" / "briefbook" / "briefbook-search.js").is_file()

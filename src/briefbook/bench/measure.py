@@ -202,8 +202,8 @@ def gzip_size(path: Path) -> int:
 def search_cost(site: Path) -> tuple[str | None, int | None, int | None]:
     """(kind, raw bytes, gzip bytes) that a reader downloads to run one search.
 
-    Material: the whole ``search_index.json``. Pagefind: its interface, loader, worker,
-    WebAssembly and metadata plus, for one query, the largest index chunk and the largest
+    Material: the whole ``search_index.json``. Pagefind: the search page's script, Pagefind's
+    loader, worker, WebAssembly and metadata plus, for one query, the largest index chunk and the largest
     filter chunk (an upper bound for a one-word query) and five result fragments of median
     size. Gzip: what a server that compresses sends (Pagefind's chunks are compressed already).
     """
@@ -213,8 +213,8 @@ def search_cost(site: Path) -> tuple[str | None, int | None, int | None]:
     pf = site / PAGEFIND_DIR
     if pf.is_dir():
         fixed = [p for p in pf.iterdir() if p.is_file() and (
-            p.name in ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "pagefind-ui.js",
-                       "pagefind-ui.css") or p.suffix == ".pf_meta")]
+            p.name in ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json") or p.suffix == ".pf_meta")]
+        fixed += [p for p in [site / "assets" / "briefbook" / "briefbook-search.js"] if p.is_file()]
         wasm = sorted(pf.glob("wasm.*"), key=lambda p: p.stat().st_size)
         fixed += wasm[-1:]  # one language's WebAssembly is fetched: count the largest
         chunks = sorted(((pf / "index").glob("*.pf_index")), key=lambda p: p.stat().st_size)

@@ -12,7 +12,7 @@ words. Use it instead of Material's ``search`` plugin in ``mkdocs.yml``::
 What Material's search did is kept: pages whose meta says ``search: exclude: true`` and blocks
 marked ``data-search-exclude`` stay out, ``search: boost`` weights the page title, so a person's or
 organization's page comes first for its name and for its aliases (they are written on the page).
-The header gets a search box that opens the generated ``search/`` page with Pagefind's interface.
+The header gets a search box that opens the generated ``search/`` page, whose small script\n(``assets/briefbook-search.js``) queries the index through Pagefind's API.
 
 Each page's content goes to a ``pagefind --service`` process as soon as MkDocs has rendered it
 (:mod:`pagefind_service`), as a small document (title, body), not the whole themed page: the
@@ -25,6 +25,7 @@ import html
 import logging
 import re
 import time
+from importlib import resources
 from pathlib import Path
 
 from mkdocs.config import base
@@ -54,9 +55,16 @@ hide:
 
 # Search
 
-<div id="bb-pagefind"></div>
+<div id="bb-search">
+<form role="search"><input type="search" name="q" placeholder="Names, places, words from the articles"
+aria-label="Search the briefings" autocomplete="off"></form>
+<p class="bb-search-status" aria-live="polite"></p>
+<ol class="bb-results"></ol>
+<button type="button" class="bb-more md-button" hidden>More results</button>
+</div>
 <noscript>Search needs JavaScript.</noscript>
 """
+SCRIPT = "assets/briefbook/briefbook-search.js"
 
 
 class PagefindConfig(base.Config):
@@ -84,6 +92,8 @@ class PagefindPlugin(BasePlugin[PagefindConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self.config.enabled and files.get_file_from_path(SEARCH_PAGE) is None:
             files.append(File.generated(config, SEARCH_PAGE, content=PAGE, inclusion=InclusionLevel.NOT_IN_NAV))
+            script = resources.files("briefbook").joinpath("site/assets/briefbook-search.js").read_bytes()
+            files.append(File.generated(config, SCRIPT, content=script))
         return files
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -176,18 +186,5 @@ def _header_box(output: str, root: str) -> str:
 
 
 def _search_ui(output: str, root: str) -> str:
-    """Pagefind's interface on the search page; it runs the query given as ``?q=``."""
-    head = f'<link rel="stylesheet" href="{root}{BUNDLE}/pagefind-ui.css">'
-    script = (
-        f'<script src="{root}{BUNDLE}/pagefind-ui.js"></script>\n'
-        "<script>\n"
-        'window.addEventListener("DOMContentLoaded", function () {\n'
-        f'  var ui = new PagefindUI({{element: "#bb-pagefind", bundlePath: "{root}{BUNDLE}/", '
-        "showSubResults: true, showImages: false, resetStyles: false});\n"
-        '  var q = new URLSearchParams(window.location.search).get("q");\n'
-        "  if (q) { ui.triggerSearch(q); }\n"
-        "});\n"
-        "</script>\n"
-    )
-    output = output.replace("</head>", f"  {head}\n  </head>", 1)
-    return output.replace("</body>", f"{script}</body>", 1)
+    """The search page's script: it runs the query given as ``?q=`` and searches as one types."""
+    return output.replace("</body>", f'<script src="{root}{SCRIPT}"></script>\n</body>', 1)
