@@ -143,7 +143,8 @@ def test_nav_and_configs() -> None:
     ours = site_config(base, Path("/c/briefings"), Path("/c/registry.yml"))
     assert ours["plugins"] == ["search", {"briefbook": {"briefings": "/c/briefings",
                                                         "registry": "/c/registry.yml"}}]
-    assert site_config(base, Path("/b"), Path("/r"), "pagefind")["plugins"][0] == "briefbook-pagefind"
+    large = site_config(base, Path("/b"), Path("/r"), "pagefind")["plugins"]
+    assert large[0] == "briefbook-pagefind" and large[1]["briefbook"]["search_min_briefings"] == 2
     bare = bare_config(base)
     assert bare["plugins"] == ["search"] and bare["nav"] == base["nav"] and "extra_css" not in bare
     assert base["plugins"][1] == {"briefbook": {"briefings": "b"}}  # the input is left as it was

@@ -294,3 +294,21 @@ def test_people_without_roles_or_organizations():
     assert 'id="roles"' not in pages["people/ann-lee.md"].body
     assert ('<tr><td><a href="../people/ann-lee/">Ann Lee</a></td><td></td><td></td><td>1</td><td>0</td>'
             "<td>2025-01-01</td></tr>") in pages["people/index.md"].body
+
+
+def test_search_min_briefings_keeps_single_mentions_out_of_search():
+    corpus = load_corpus(FIXTURES / "briefings", FIXTURES / "registry.yml")
+    once = [e for k in ("person", "organization", "initiative") for e in corpus.entities[k].values()
+            if len(e.briefings) == 1]
+    assert {e.id for e in once} == {"lars-eide", "nordvind-offshore", "hydrogen-corridor-program"}
+    default = generate_pages(corpus)
+    large = generate_pages(corpus, search_min_briefings=2)
+    for e in once:
+        uri = paths.entity(e.ref)
+        assert default[uri].searchable and not large[uri].searchable, uri
+        assert large[uri].body == default[uri].body  # the page itself is the same
+        assert "search:\n  exclude: true" in large[uri].source()
+    assert large["people/kenji-arakawa.md"].searchable  # two briefings
+    assert large["topics/energy.md"].searchable
+    corpus.entities["person"]["lars-eide"].in_registry = True  # curated: always searchable
+    assert generate_pages(corpus, search_min_briefings=2)["people/lars-eide.md"].searchable

@@ -114,7 +114,8 @@ def site_config(base: dict[str, Any], briefings: Path, registry: Path, search: s
                 ) -> dict[str, Any]:
     """Our site's config for a benchmark project: the repository's, pointed at the corpus.
 
-    ``search="pagefind"`` puts the ``briefbook-pagefind`` plugin in place of Material's search.
+    ``search="pagefind"`` puts the ``briefbook-pagefind`` plugin in place of Material's search and
+    keeps entities seen in one briefing out of the index (``search_min_briefings: 2``).
     """
     cfg = dict(base)
     cfg.update(docs_dir="docs", site_dir="site", strict=False)
@@ -126,6 +127,8 @@ def site_config(base: dict[str, Any], briefings: Path, registry: Path, search: s
         elif name == "briefbook":
             opts = dict(p["briefbook"] or {}) if isinstance(p, dict) else {}
             opts.update(briefings=str(briefings), registry=str(registry))
+            if search == "pagefind":  # the large-corpus settings that mkdocs.yml describes
+                opts.setdefault("search_min_briefings", 2)
             plugins.append({"briefbook": opts})
         else:
             plugins.append(p)

@@ -107,19 +107,22 @@ class _Ctx:
     corpus: Corpus
     directory_urls: bool = True
     docs_pages: tuple[str, ...] = ("about.md",)
+    search_min_briefings: int = 1
     # ref -> (HTML-escaped name, page path): names are escaped once, not at every link
     labels: dict[Ref, tuple[str, str]] = field(default_factory=dict)
 
 
-def generate_pages(corpus: Corpus, *, directory_urls: bool = True,
-                   docs_pages: Iterable[str] = ("about.md",)) -> dict[str, SitePage]:
+def generate_pages(corpus: Corpus, *, directory_urls: bool = True, docs_pages: Iterable[str] = ("about.md",),
+                   search_min_briefings: int = 1) -> dict[str, SitePage]:
     """Every generated page of the site, keyed by its source path (``people/<id>.md``).
 
     ``docs_pages`` names the hand-written pages that exist, so the home page links only to those.
+    Person, organization and initiative pages seen in fewer than ``search_min_briefings``
+    briefings, and not in the registry, stay out of the search index (their briefings are in it).
     """
     from .graph import graph_page  # the graph draws with this module's helpers
 
-    ctx = _Ctx(corpus, directory_urls, tuple(docs_pages))
+    ctx = _Ctx(corpus, directory_urls, tuple(docs_pages), search_min_briefings)
     pages: dict[str, SitePage] = {paths.HOME: home(ctx), paths.BRIEFINGS: briefing_index(ctx),
                                   paths.REVIEW: review_page(ctx)}
     for entry in corpus.briefings.values():
@@ -440,7 +443,8 @@ def entity_page(ctx: _Ctx, ent: Entity) -> SitePage:
     if ent.kind != "topic":
         _connections(ctx, page, here, ent, "topic", "Topics")
     _briefings_section(ctx, page, here, ent)
-    return page.done(boost=ENTITY_BOOST)
+    searchable = (ent.kind == "topic" or ent.in_registry or len(ent.briefings) >= ctx.search_min_briefings)
+    return page.done(boost=ENTITY_BOOST, searchable=searchable)
 
 
 def _roles_section(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:

@@ -7,6 +7,7 @@ Named ``briefbook`` in ``mkdocs.yml``::
       - briefbook:
           briefings: briefings      # folder of briefing files, relative to mkdocs.yml
           registry: registry.yml    # curated entity registry (optional file)
+          search_min_briefings: 1   # 2: entities seen in one briefing stay out of search
 
 The pages come from :func:`briefbook.site.pages.generate_pages` as virtual files
 (``File.generated``) whose pages are already HTML (:class:`generated.GeneratedPage`), so ``mkdocs build`` alone builds the whole site and ``mkdocs serve``
@@ -55,6 +56,9 @@ class BriefbookConfig(base.Config):
     briefings = c.Type(str, default="briefings")
     registry = c.Type(str, default="registry.yml")
     topics = c.Optional(c.Type(str))
+    # Large corpora: 2 keeps pages of people and organizations seen in one briefing only (two
+    # thirds of them) out of the search index, which every search downloads a part of.
+    search_min_briefings = c.Type(int, default=1)
 
 
 class BriefbookPlugin(BasePlugin[BriefbookConfig]):
@@ -86,7 +90,8 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
             raise PluginError(f"briefbook: {exc}") from None
         directory_urls = config.use_directory_urls
         docs_pages = [uri for uri in PROJECT_PAGES if files.get_file_from_path(uri) is not None]
-        pages = generate_pages(corpus, directory_urls=directory_urls, docs_pages=docs_pages)
+        pages = generate_pages(corpus, directory_urls=directory_urls, docs_pages=docs_pages,
+                               search_min_briefings=self.config.search_min_briefings)
         generated: dict[str, str | bytes] = dict(generate_files(
             corpus, site_url=config.site_url, directory_urls=directory_urls, site_name=config.site_name))
         assets = resources.files("briefbook").joinpath("site/assets")
