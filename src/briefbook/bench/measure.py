@@ -128,7 +128,7 @@ def site_config(base: dict[str, Any], briefings: Path, registry: Path, search: s
             opts = dict(p["briefbook"] or {}) if isinstance(p, dict) else {}
             opts.update(briefings=str(briefings), registry=str(registry))
             if search == "pagefind":  # the large-corpus settings that mkdocs.yml describes
-                opts.setdefault("search_min_briefings", 2)
+                opts["search_min_briefings"] = 2
             plugins.append({"briefbook": opts})
         else:
             plugins.append(p)
