@@ -41,7 +41,7 @@ def shingles(text: str | Iterable[str], k: int = K) -> np.ndarray:
     words = _WORD.findall(text.casefold())
     if not words:
         return np.empty(0, dtype=np.uint32)
-    h = np.fromiter((zlib.crc32(w.encode()) for w in words), dtype=np.uint32, count=len(words))
+    h = np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint32, count=len(words))
     if len(words) <= k:
         k = len(words)
     n = len(words) - k + 1
@@ -103,12 +103,12 @@ class DuplicateIndex:
             self._buckets[band].setdefault(bucket, []).append(key)
         return found
 
-    def query(self, text: str | Iterable[str] | np.ndarray) -> list[Match]:
-        """Indexed bodies near-identical to ``text``, most similar first."""
+    def query(self, text: str | Iterable[str] | np.ndarray, sig: np.ndarray | None = None) -> list[Match]:
+        """Indexed bodies near-identical to ``text``, most similar first (``sig`` as in `add`)."""
         sh = text if isinstance(text, np.ndarray) else shingles(text)
         if not sh.size:
             return []
-        return self._matches(sh, signature(sh))
+        return self._matches(sh, signature(sh) if sig is None else sig)
 
     def _matches(self, sh: np.ndarray, sig: np.ndarray, exclude: Hashable = None) -> list[Match]:
         if not self._shingles:

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from . import __version__, dedupe, store
 from .cleaning import CleanArticle
 from .fingerprint import code_fingerprint
@@ -330,6 +332,8 @@ class _Stories:
     def __init__(self, out: Path) -> None:
         self.out = out
         self.index: dedupe.DuplicateIndex | None = None
+        # The body last asked about, hashed: a new briefing is asked about, then added.
+        self._last: tuple[str, np.ndarray, np.ndarray | None] | None = None
 
     def _built(self) -> dedupe.DuplicateIndex:
         if self.index is None:
@@ -339,13 +343,19 @@ class _Stories:
                     self.index.add(f, _body(f.read_text(encoding="utf-8")))
         return self.index
 
+    def _hashed(self, text: str) -> tuple[np.ndarray, np.ndarray | None]:
+        if self._last is None or self._last[0] is not text:
+            sh = dedupe.shingles(_body(text))
+            self._last = (text, sh, dedupe.signature(sh) if sh.size else None)
+        return self._last[1], self._last[2]
+
     def same_story(self, text: str) -> Path | None:
-        matches = self._built().query(_body(text))
+        matches = self._built().query(*self._hashed(text))
         return matches[0].key if matches else None
 
     def add(self, path: Path, text: str) -> None:
         if self.index is not None:
-            self.index.add(path, _body(text))
+            self.index.add(path, *self._hashed(text))
 
 
 def _body(text: str) -> list[str]:
