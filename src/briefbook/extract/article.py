@@ -320,10 +320,7 @@ def _people_out(
         if p.role:
             role_l = p.role.lower()
             for o in orgs:
-                if any(
-                    len(f) > 3 and re.search(rf"(?<!\w){re.escape(f.lower())}(?!\w)", role_l)
-                    for f in o.forms()
-                ):
+                if any(len(f) > 3 and _whole_words(f.lower()).search(role_l) for f in o.forms()):
                     org_id = org_ids[id(o)]
                     break
         if org_id is None and p.role_org:
@@ -365,12 +362,27 @@ def _ministry_of(role: str, orgs: list[OrgFound]) -> OrgFound | None:
     return cands[0] if len(cands) == 1 else None
 
 
+@lru_cache(maxsize=4096)
+def _whole_words(text: str) -> re.Pattern[str]:
+    """``text`` not inside a longer word (compiled once: re's own cache is smaller than a run's names)."""
+    return re.compile(rf"(?<!\w){re.escape(text)}(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def _country_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple(
+        (re.compile(rf"(?<![\w.]){re.escape(form)}(?![\w])"), country)
+        for form, country in COUNTRY_FORMS.items()
+        if len(form) > 2
+    )
+
+
 def _country_from(role: str | None) -> str | None:
     if not role:
         return None
     low = role.lower()
-    for form, country in COUNTRY_FORMS.items():
-        if len(form) > 2 and re.search(rf"(?<![\w.]){re.escape(form)}(?![\w])", low):
+    for pattern, country in _country_patterns():
+        if pattern.search(low):
             return country
     return None
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -42,8 +42,8 @@ def _fast_ops() -> None:
 
 # ----------------------------------------------------------------------------- attribute rules
 
-_COLUMNS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}  # columns of `_ARRAY_ATTRS`
-_ARRAY_ATTRS = [TAG, LOWER, DEP, IS_SPACE]
+_COLUMNS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}  # columns of `_ARRAY_ATTRS` a rule may test
+_ARRAY_ATTRS = [TAG, LOWER, DEP, IS_SPACE, POS]
 _SET = ("POS", "TAG", "DEP")  # what the rules set that the extractors read (not MORPH or LEMMA)
 
 
@@ -54,6 +54,20 @@ class _Rule:
     tests: tuple[tuple[tuple[int, str, Any], ...], ...]  # per token: (column, op, value)
     index: int
     sets: tuple[tuple[str, int], ...]  # (POS | TAG | DEP, value as stored in the Doc)
+
+
+def _test(key: str, want: Any, h: Callable[[str], int]) -> tuple[int, str, Any]:
+    """One Matcher token test as (column, op, value); ValueError for what the arrays cannot test."""
+    if key not in _COLUMNS:
+        raise ValueError(f"unsupported attribute-ruler key {key}")
+    if isinstance(want, bool):
+        return _COLUMNS[key], "==", int(want)
+    if isinstance(want, str):
+        return _COLUMNS[key], "==", h(want)
+    if isinstance(want, dict) and len(want) == 1 and next(iter(want)) in ("IN", "NOT_IN"):
+        op, values = next(iter(want.items()))
+        return _COLUMNS[key], op, np.array([h(v) for v in values], dtype=np.uint64)
+    raise ValueError(f"unsupported attribute-ruler test {key}: {want!r}")
 
 
 class RuleTagger:
@@ -83,24 +97,8 @@ class RuleTagger:
             if not sets:
                 continue
             for pattern in entry["patterns"]:
-                tests = []
-                for spec in pattern:
-                    token_tests = []
-                    for key, want in spec.items():
-                        if key not in _COLUMNS:
-                            raise ValueError(f"unsupported attribute-ruler key {key}")
-                        col = _COLUMNS[key]
-                        if isinstance(want, bool):
-                            token_tests.append((col, "==", int(want)))
-                        elif isinstance(want, str):
-                            token_tests.append((col, "==", h(want)))
-                        elif isinstance(want, dict) and len(want) == 1 and next(iter(want)) in ("IN", "NOT_IN"):
-                            op, values = next(iter(want.items()))
-                            token_tests.append((col, op, np.array([h(v) for v in values], dtype=np.uint64)))
-                        else:
-                            raise ValueError(f"unsupported attribute-ruler test {key}: {want!r}")
-                    tests.append(tuple(token_tests))
-                rules.append(_Rule(tuple(tests), int(entry.get("index", 0)), tuple(sets)))
+                tests = tuple(tuple(_test(key, want, h) for key, want in spec.items()) for spec in pattern)
+                rules.append(_Rule(tests, int(entry.get("index", 0)), tuple(sets)))
         self.rules = rules
 
     def __call__(self, docs: list[Doc]) -> None:
@@ -111,7 +109,7 @@ class RuleTagger:
         arr = np.concatenate([d.to_array(_ARRAY_ATTRS) for d in docs]).astype(np.uint64)
         n = len(arr)
         which_doc = np.repeat(np.arange(len(docs)), [len(d) for d in docs])
-        out = {"POS": np.zeros(n, dtype=np.uint64), "TAG": arr[:, 0].copy(), "DEP": arr[:, 2].copy()}
+        out = {"POS": arr[:, 4].copy(), "TAG": arr[:, 0].copy(), "DEP": arr[:, 2].copy()}
         for rule in self.rules:
             width = len(rule.tests)
             starts = n - width + 1

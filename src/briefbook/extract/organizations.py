@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -167,8 +168,7 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
             ):
                 continue  # "Indian Information Technology Minister": part of a title
             if _before_event_word(doc, ent.end) or (
-                re.search(rf"\b(?:in|at|from|near|of)\s+{re.escape(name)}\b(?!\s+[A-Z])", text_all)
-                and len(words) == 1
+                len(words) == 1 and _after_place_word(name).search(text_all)
             ):
                 continue
             if len(words) == 1:
@@ -208,6 +208,12 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
         first = org.name.split()[0].lower()
         org.country = COUNTRY_FORMS.get(first) if first in ("us", "u.s.", "korean", "korea") else None
     return sorted(orgs, key=lambda o: (o.paragraphs[0] if o.paragraphs else 0, o.name))
+
+
+@lru_cache(maxsize=4096)
+def _after_place_word(name: str) -> re.Pattern[str]:
+    """'in Daejeon': a one-word name after a place preposition (not a longer name's start) is a place."""
+    return re.compile(rf"\b(?:in|at|from|near|of)\s+{re.escape(name)}\b(?!\s+[A-Z])")
 
 
 _EVENT_WORDS = {
