@@ -3,7 +3,7 @@ SHELL := /bin/bash
 # Python 3.12 when the machine has it (also through pyenv): spaCy's wheels for older Pythons are
 # compiled with profiling hooks that take the GIL twice per parser-state call, about a third of
 # ingest's CPU (same briefings). An existing .venv keeps its Python: `rm -rf .venv` to switch.
-PY312 := $(shell for p in python3.12 "$$(pyenv root 2>/dev/null)/versions/$$(pyenv latest 3.12 2>/dev/null)/bin/python3.12"; do "$$p" -c 'import sys; print(sys.executable)' 2>/dev/null && break; done)
+PY312 := $(shell for p in python3.12 "$$(pyenv root 2>/dev/null)/versions/$$(pyenv latest 3.12 2>/dev/null)/bin/python3.12" $(HOME)/.pyenv/versions/3.12*/bin/python3.12; do "$$p" -c 'import sys; print(sys.executable)' 2>/dev/null && break; done)
 PYTHON ?= $(or $(PY312),python3)
 VENV := .venv
 BIN := $(VENV)/bin
