@@ -188,3 +188,20 @@ def test_topics_file_is_read(tmp_path):
     assert topics["ai"].name == "Artificial intelligence"
     assert topics["ai"].keywords == ("AI", "machine learning")
     assert load_topics(tmp_path / "missing.yml") == {}
+
+
+def test_parsed_briefings_are_kept_only_when_asked(tmp_path):
+    import shutil
+
+    for f in (FIXTURES / "briefings").glob("*.md"):
+        shutil.copy(f, tmp_path / f.name)
+    once = load_corpus(tmp_path, None)
+    again = load_corpus(tmp_path, None)
+    slug = next(iter(once.briefings))
+    assert once.briefings[slug].briefing is not again.briefings[slug].briefing  # a build frees them
+    kept = load_corpus(tmp_path, None, keep_parsed=True)
+    served = load_corpus(tmp_path, None, keep_parsed=True)
+    assert kept.briefings[slug].briefing is served.briefings[slug].briefing  # `mkdocs serve` reuses them
+    path = tmp_path / f"{slug}.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("title:", "title:", 1) + "\n", encoding="utf-8")
+    assert load_corpus(tmp_path, None, keep_parsed=True).briefings[slug].briefing is not kept.briefings[slug].briefing

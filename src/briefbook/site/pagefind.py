@@ -21,10 +21,13 @@ indexer works on the second core while MkDocs renders templates, and writes its 
 
 from __future__ import annotations
 
+import ctypes
+import gc
 import html
 import logging
 import re
 import time
+from contextlib import suppress
 from importlib import resources
 from pathlib import Path
 
@@ -137,6 +140,7 @@ class PagefindPlugin(BasePlugin[PagefindConfig]):
         if service is None:
             return
         start = time.perf_counter()
+        _release_memory()  # the indexer's peak comes now: hand back what rendering used
         with service:
             try:
                 for url, doc in self._records.items():
@@ -152,6 +156,17 @@ class PagefindPlugin(BasePlugin[PagefindConfig]):
         service, self._service = getattr(self, "_service", None), None
         if service is not None:
             service.close()
+
+
+def _release_memory() -> None:
+    """Return freed memory to the system: glibc keeps freed page HTML in its heap otherwise.
+
+    Pagefind writes its bundle after the last page, and that is the build's peak (about 3 GB at
+    10,000 briefings); MkDocs' process still held 1.5 GB, mostly freed pages. Elsewhere a no-op.
+    """
+    gc.collect()
+    with suppress(OSError, AttributeError):  # not glibc
+        ctypes.CDLL(None).malloc_trim(0)
 
 
 # Generated pages wrap each section that only repeats other pages (lists of briefings,

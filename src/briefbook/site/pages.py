@@ -271,11 +271,12 @@ def briefing_page(ctx: _Ctx, entry: BriefingEntry) -> SitePage:
         page.add(p("<strong>Needs review:</strong> " + "; ".join(h(r) for r in b.review), "bb-review"))
     if b.summary:
         page.add(p(h(b.summary), "bb-summary"))
+    # Key points and quotes are sentences of the article below: searched there, not twice more.
     if b.key_points:
-        page.section("Key points", bullets(h(x) for x in b.key_points))
+        page.section("Key points", bullets(h(x) for x in b.key_points), searchable=False)
     if entry.quotes:
         page.section("Quotes", *(quote_block(ctx, here, q, show_speaker=True, show_briefing=False)
-                                 for q in entry.quotes))
+                                 for q in entry.quotes), searchable=False)
     if entry.people:
         rows = []
         for pid in entry.people:

@@ -80,10 +80,12 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defining this keeps the plugin alive between the rebuilds of ``mkdocs serve``."""
         self._digests: dict[str, bytes] = {}
+        self._serving = command == "serve"
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         try:
-            corpus = load_corpus(self.briefings_dir, self.registry_path, self.topics_path)
+            corpus = load_corpus(self.briefings_dir, self.registry_path, self.topics_path,
+                                 keep_parsed=getattr(self, "_serving", False))
         except BriefingError as exc:
             raise PluginError(f"briefbook: {_as_check_says(exc)}") from None
         except RegistryError as exc:
