@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import random
 import re
@@ -165,9 +166,28 @@ def test_search_cost_of_a_material_index(tmp_path: Path) -> None:
     index = tmp_path / "search" / "search_index.json"
     index.parent.mkdir()
     index.write_text(json.dumps({"docs": [{"text": "same words again " * 200}]}))
-    kind, raw, gz = search_cost(tmp_path)
-    assert kind == "material" and raw == index.stat().st_size and gz < raw / 10
-    assert search_cost(tmp_path / "nothing") == (None, None, None)
+    kind, raw, gz, worst = search_cost(tmp_path)
+    assert kind == "material" and raw == index.stat().st_size and gz < raw / 10 and worst == gz
+    assert search_cost(tmp_path / "nothing") == (None, None, None, None)
+
+
+def test_search_cost_of_a_pagefind_bundle_counts_a_typical_and_the_largest_chunk(tmp_path: Path) -> None:
+    pf = tmp_path / "pagefind"
+    for sub in ("index", "fragment"):
+        (pf / sub).mkdir(parents=True)
+    (pf / "pagefind.js").write_text("x" * 1000)
+    (pf / "pagefind-ui.js").write_text("not fetched by our search page" * 1000)
+    (pf / "wasm.en.pagefind").write_bytes(bytes(range(256)) * 8)
+    (pf / "site.pf_meta").write_bytes(b"m" * 300)
+    for i, n in enumerate((100, 200, 5000)):
+        (pf / "index" / f"c{i}.pf_index").write_bytes(b"i" * n)
+    for i in range(3):
+        (pf / "fragment" / f"f{i}.pf_fragment").write_bytes(b"f" * 50)
+    kind, raw, typical, worst = search_cost(tmp_path)
+    assert kind == "pagefind"
+    base = len(gzip.compress(b"x" * 1000, 6)) + len(gzip.compress(bytes(range(256)) * 8, 6)) + 300 + 5 * 50
+    assert typical == base + 200 and worst == base + 5000
+    assert raw == 1000 + 2048 + 300 + 5 * 50 + 5000
 
 
 def test_proc_run_measures_time_memory_and_output(tmp_path: Path) -> None:
@@ -192,7 +212,12 @@ def test_table_and_verdicts() -> None:
     assert "MISSED ingest ≥ 25 articles/s at 1,000: 20.00" in v
     assert "met    build of 1,000 < 15 s" in v and "MISSED rebuild at 1,000 < 5 s" in v
     assert "search download" not in v  # that target is for 10,000 only
-    assert len(TARGETS) == 10
+    big = Result(10_000, search_gzip=250_000, search_gzip_worst=450_000, search_kind="pagefind")
+    assert "244 KiB, at worst 439 KiB (pagefind)" in markdown([big])
+    v = "\n".join(verdicts([big]))
+    assert "met    search download < 300 kB at 10,000 (typical word)" in v
+    assert "MISSED search download < 300 kB at 10,000 (worst word)" in v
+    assert len(TARGETS) == 11
 
 
 def test_parse_sizes() -> None:

@@ -49,7 +49,8 @@ class Result:
     sections: dict[str, int] = field(default_factory=dict)  # pages per top folder (people, ...)
     site_bytes: int | None = None
     search_bytes: int | None = None
-    search_gzip: int | None = None
+    search_gzip: int | None = None  # a typical one-word search
+    search_gzip_worst: int | None = None  # the word in the largest index chunk
     search_kind: str | None = None  # material | pagefind
     rebuild_s: float | None = None  # after one edit, as `mkdocs serve --dirty` rebuilds
     full_rebuild_s: float | None = None  # the same as plain `mkdocs serve` rebuilds (every page)
@@ -202,38 +203,39 @@ def gzip_size(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), compresslevel=6))
 
 
-def search_cost(site: Path) -> tuple[str | None, int | None, int | None]:
-    """(kind, raw bytes, gzip bytes) that a reader downloads to run one search.
+def search_cost(site: Path) -> tuple[str | None, int | None, int | None, int | None]:
+    """(kind, raw bytes, gzip bytes, gzip bytes at worst) that a reader downloads for one search.
 
-    Material: the whole ``search_index.json``. Pagefind: the search page's script, Pagefind's
-    loader, worker, WebAssembly and metadata plus, for one query, the largest index chunk and the largest
-    filter chunk (an upper bound for a one-word query) and five result fragments of median
-    size. Gzip: what a server that compresses sends (Pagefind's chunks are compressed already).
+    Material: the whole ``search_index.json`` (the same at worst). Pagefind: the search page's
+    script, Pagefind's loader, worker, WebAssembly and metadata, five result fragments of median
+    size and, for a one-word query, the index chunk holding that word: the median chunk for a
+    typical word, the largest (the chunk of the commonest words) at worst. Gzip: what a server
+    that compresses sends (Pagefind's chunks are compressed already).
     """
     index = site / SEARCH_INDEX
     if index.is_file():
-        return "material", index.stat().st_size, gzip_size(index)
+        gz = gzip_size(index)
+        return "material", index.stat().st_size, gz, gz
     pf = site / PAGEFIND_DIR
-    if pf.is_dir():
-        fixed = [p for p in pf.iterdir() if p.is_file() and (
-            p.name in ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json") or p.suffix == ".pf_meta")]
-        fixed += [p for p in [site / "assets" / "briefbook" / "briefbook-search.js"] if p.is_file()]
-        wasm = sorted(pf.glob("wasm.*"), key=lambda p: p.stat().st_size)
-        fixed += wasm[-1:]  # one language's WebAssembly is fetched: count the largest
-        chunks = sorted(((pf / "index").glob("*.pf_index")), key=lambda p: p.stat().st_size)
-        filters = sorted(((pf / "filter").glob("*.pf_filter")), key=lambda p: p.stat().st_size)
-        frags = sorted(((pf / "fragment").glob("*.pf_fragment")), key=lambda p: p.stat().st_size)
-        files = fixed + chunks[-1:] + filters[-1:]
-        size = sum(p.stat().st_size for p in files)
-        if frags:
-            size += 5 * frags[len(frags) // 2].stat().st_size
-        # Pagefind's chunks are already compressed; the JS is not, so count it compressed too.
-        gz = sum(gzip_size(p) if p.suffix in (".js", ".css", ".json") or p.name.startswith("wasm.")
-                 else p.stat().st_size for p in files)
-        if frags:
-            gz += 5 * frags[len(frags) // 2].stat().st_size
-        return "pagefind", size, gz
-    return None, None, None
+    if not pf.is_dir():
+        return None, None, None, None
+    fixed = [p for p in pf.iterdir() if p.is_file() and (
+        p.name in ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json") or p.suffix == ".pf_meta")]
+    fixed += [p for p in [site / "assets" / "briefbook" / "briefbook-search.js"] if p.is_file()]
+    wasm = sorted(pf.glob("wasm.*"), key=lambda p: p.stat().st_size)
+    fixed += wasm[-1:]  # one language's WebAssembly is fetched: count the largest
+    chunks = sorted(p.stat().st_size for p in (pf / "index").glob("*.pf_index"))
+    filters = sorted(p.stat().st_size for p in (pf / "filter").glob("*.pf_filter"))
+    frags = sorted(p.stat().st_size for p in (pf / "fragment").glob("*.pf_fragment"))
+    per_query = 5 * frags[len(frags) // 2] if frags else 0
+    per_query += filters[-1] if filters else 0
+    raw = sum(p.stat().st_size for p in fixed) + per_query
+    # the JS is not compressed on disk, so count it as a compressing server sends it
+    gz = sum(gzip_size(p) if p.suffix in (".js", ".css", ".json") or p.name.startswith("wasm.")
+             else p.stat().st_size for p in fixed) + per_query
+    typical = chunks[len(chunks) // 2] if chunks else 0
+    worst = chunks[-1] if chunks else 0
+    return "pagefind", raw + worst, gz + typical, gz + worst
 
 
 # ---------------------------------------------------------------------------------------------
@@ -315,7 +317,7 @@ def run_size(
     res.pages = count_pages(site)
     res.sections = section_pages(site)
     res.site_bytes = folder_bytes(site)
-    res.search_kind, res.search_bytes, res.search_gzip = search_cost(site)
+    res.search_kind, res.search_bytes, res.search_gzip, res.search_gzip_worst = search_cost(site)
 
     one = sorted(briefings.glob("*.md"))[len(files) // 2] if files else None
     if one is not None:
