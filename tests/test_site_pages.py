@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 import re
@@ -10,6 +11,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from briefbook import cli, store
 from briefbook.corpus import build_corpus, load_corpus
@@ -312,3 +315,11 @@ def test_search_min_briefings_keeps_single_mentions_out_of_search():
     assert large["topics/energy.md"].searchable
     corpus.entities["person"]["lars-eide"].in_registry = True  # curated: always searchable
     assert generate_pages(corpus, search_min_briefings=2)["people/lars-eide.md"].searchable
+
+
+@given(st.text())
+def test_h_shows_exactly_the_text_on_one_line(text):
+    out = h(text)
+    assert not set(out) & set("<>\"'{}") and "\n" not in out
+    expected = " ".join(text.split()).translate({c: None for c in [*range(32), 127]})
+    assert html.unescape(out.replace("&#123;", "{").replace("&#125;", "}")) == expected

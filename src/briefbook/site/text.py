@@ -9,20 +9,32 @@ an attribute, a link or a template. Outside links go through :func:`safe_url` fi
 
 from __future__ import annotations
 
-import html
+import re
 from urllib.parse import quote, urlsplit
 
 # control characters out (Python-Markdown, on hand-written pages, uses \x02 and \x03 as markers)
 _CONTROLS: dict[int, None] = {c: None for c in [*range(0, 32), 127]}
 
 
+# Anything that needs more than escaping: a control character, whitespace other than single
+# spaces between words (a page has hundreds of thousands of values; most need none of it).
+_UNTIDY = re.compile(r"[\x00-\x1f\x7f]|\s\s|[^\S ]|^\s|\s$")
+_ESCAPES = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;", ord("'"): "&#x27;",
+            ord("{"): "&#123;", ord("}"): "&#125;"}
+_SPECIAL = re.compile(r"[&<>\"'{}]")
+
+
 def h(value: object) -> str:
-    """Data as HTML text or attribute value, on one line (for raw HTML blocks and page meta)."""
+    """Data as HTML text or attribute value, on one line (for raw HTML blocks and page meta).
+
+    Braces are escaped too: a template engine (a macros plugin, say) must not see {{ or {%.
+    """
     if value is None:
         return ""
-    escaped = html.escape(" ".join(str(value).split()).translate(_CONTROLS), quote=True)
-    # braces too: a template engine (a macros plugin, say) must not see {{ or {% in data
-    return escaped.replace("{", "&#123;").replace("}", "&#125;")
+    text = str(value)
+    if _UNTIDY.search(text):
+        text = " ".join(text.split()).translate(_CONTROLS)
+    return text.translate(_ESCAPES) if _SPECIAL.search(text) else text
 
 
 def safe_url(url: str | None) -> str | None:
