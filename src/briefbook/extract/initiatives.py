@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from ..ids import name_key
 from .lexicon import INITIATIVE_HEADS, ORG_HEADS, verb_base
-from .spans import Phrase, head_word, inside_quotes, phrases
+from .spans import Phrase, head_word, inside_quotes, phrases, tokens_with_lower
 
 _ADOPT_VERBS = {
     "adopt",
@@ -211,8 +211,8 @@ def _named(doc: Doc, ph: Phrase, pno: int, add, org_names: set[str]) -> None:
 
 def _adopted(doc: Doc, pno: int, add) -> None:
     """'adopted a joint statement on digital transformation and AI' -> a named text."""
-    for tok in doc:
-        if tok.lower_ not in _LOWER_KINDS or tok.pos_ != "NOUN":
+    for tok in tokens_with_lower(doc, _LOWER_KINDS):
+        if tok.pos_ != "NOUN":
             continue
         if verb_base(tok.head.text) not in _ADOPT_VERBS or tok.dep_ not in (
             "dobj",

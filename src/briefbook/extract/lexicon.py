@@ -5,6 +5,8 @@ Kept in one place so that a reviewer can read, in one screen, every word that st
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 # Lower-cased head nouns of a person's role ("Science Minister", "director of ...", "CEO").
@@ -332,6 +334,7 @@ _IRREGULAR = {
 }
 
 
+@lru_cache(maxsize=8192)
 def verb_base(word: str) -> str:
     """The base form of a verb ("said" -> "say", "stressed" -> "stress", "noting" -> "note").
 

@@ -24,6 +24,7 @@ from .lexicon import (
     ROLE_MODIFIERS,
     WEEKDAYS,
 )
+from .spans import tokens_with_lower
 
 _NAME_TOKEN = re.compile(
     r"^(?:[A-Z][a-z\u00C0-\u024F'’]*\.?|[A-Z][a-z\u00C0-\u024F'’]+(?:-[A-Za-z\u00C0-\u024F'’]+)+"
@@ -247,8 +248,8 @@ def _titled_names(doc: Doc) -> list[Span]:
     """'KASA Administrator Yoon Young-bin': a capitalised title followed by a name spaCy missed."""
     out = []
     n = len(doc)
-    for t in doc:
-        if t.lower_ not in ROLE_HEADS or not t.text[:1].isupper() or t.i + 2 >= n:
+    for t in tokens_with_lower(doc, ROLE_HEADS):
+        if not t.text[:1].isupper() or t.i + 2 >= n:
             continue
         k = t.i + 1
         words = 0

@@ -195,10 +195,9 @@ def _indirect(doc: Doc, pno: int, quoted_sents: set[int]) -> list[QuoteFound]:
         if sent.start in quoted_sents or any(ch in sent.text for ch in '\u201c\u201d"'):
             continue
         for tok in sent:
-            lemma = verb_base(tok.text)
             if (tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to") or (
                 tok.pos_ == "VERB"
-                and lemma in INDIRECT_VERBS
+                and verb_base(tok.text) in INDIRECT_VERBS
                 and any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
             ):
                 subj = _subject_of(tok, [])
