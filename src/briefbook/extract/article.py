@@ -29,7 +29,7 @@ from .nlp import parse
 from .organizations import OrgFound, find_organizations, resolve_org_reference
 from .people import PersonFound, find_people, resolve_short
 from .quotes import QuoteFound, find_quotes, is_pronoun
-from .spans import tokens_with_lower, tokens_with_pos
+from .spans import tokens_with_lower
 from .summary import key_points, strip_dateline, summarize
 from .topics import find_topics
 
@@ -205,8 +205,8 @@ def _assemble(
 def _add_bare_mentions(docs: list[Doc], people: list[PersonFound]) -> list[PersonFound]:
     """Record surname-only mentions ("Lutnick said") that spaCy labelled as something else."""
     for pno, doc in enumerate(docs, start=1):
-        for tok in tokens_with_pos(doc, "PROPN"):
-            if not tok.text[:1].isupper() or tok.ent_type_ == "PERSON":
+        for tok in doc:
+            if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.ent_type_ == "PERSON":
                 continue
             person = resolve_short(tok.text, people)
             if person is None:
@@ -242,9 +242,9 @@ def _add_known_people(docs: list[Doc], people: list[PersonFound]) -> list[Person
     taken = {name_key(w) for p in people for w in p.name.split()}
     added: dict[str, PersonFound] = {}
     for pno, doc in enumerate(docs, start=1):
-        for tok in tokens_with_pos(doc, "PROPN"):
+        for tok in doc:
             key = name_key(tok.text)
-            if not tok.text[:1].isupper() or key in taken or key not in known:
+            if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or key in taken or key not in known:
                 continue
             if tok.ent_type_ == "PERSON" and (
                 tok.ent_iob_ == "I" or (tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ == "I")

@@ -40,22 +40,10 @@ _ADOPT_VERBS = {
     "finalize",
     "finalise",
 }
-_LOWER_KINDS = {
-    "statement",
-    "declaration",
-    "agreement",
-    "memorandum",
-    "pact",
-    "initiative",
-    "program",
-    "programme",
-    "roadmap",
-    "framework",
-    "strategy",
-    "plan",
-    "treaty",
-    "accord",
-}
+_LOWER_KINDS = frozenset(
+    "statement declaration agreement memorandum pact initiative program programme roadmap framework "
+    "strategy plan treaty accord".split()
+)
 _EVENT_HEADS = {
     "summit",
     "meeting",

@@ -8,12 +8,11 @@ spaCy's small model splits "Ministry of Science and ICT" into two entities and m
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection
 from dataclasses import dataclass
+from functools import lru_cache
 
-import numpy as np
-from spacy.attrs import LOWER, POS
-from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.attrs import LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
@@ -24,21 +23,18 @@ _HEADISH = ORG_HEADS | set(INITIATIVE_HEADS)  # words that end a name (Bank, Gro
 _ACRONYM = re.compile(r"^[A-Z][A-Z&0-9]*[A-Z0-9]$")
 
 
-def tokens_with_pos(doc: Doc, *tags: str) -> list[Token]:
-    """The tokens tagged with one of the parts of speech ``tags``, in order.
+def tokens_with_lower(doc: Doc, words: Collection[str]) -> list[Token]:
+    """The tokens whose lower-case form is one of ``words`` (lower-case), in order.
 
-    Read from one array: making a Token object for every word of a paragraph costs more than the
-    test a caller makes, and most words fail it (a pass over an article is ~1 ms otherwise)."""
-    return _where(doc, doc.to_array(POS), [POS_IDS[t] for t in tags])
-
-
-def tokens_with_lower(doc: Doc, words: Iterable[str]) -> list[Token]:
-    """The tokens whose lower-case form is one of ``words`` (lower-case), in order."""
-    return _where(doc, doc.to_array(LOWER), [get_string_id(w) for w in words])
+    Read from one array: making a Token object for every word of a paragraph costs three times
+    the test, and most words fail it."""
+    ids = _word_ids(words) if isinstance(words, frozenset) else {get_string_id(w) for w in words}
+    return [doc[i] for i, lower in enumerate(doc.to_array(LOWER).tolist()) if lower in ids]
 
 
-def _where(doc: Doc, column: np.ndarray, values: list[int]) -> list[Token]:
-    return [doc[int(i)] for i in np.flatnonzero(np.isin(column, np.array(values, dtype=column.dtype)))]
+@lru_cache(maxsize=64)
+def _word_ids(words: frozenset[str]) -> frozenset[int]:
+    return frozenset(get_string_id(w) for w in words)
 
 
 @dataclass(frozen=True)
