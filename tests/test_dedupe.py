@@ -114,3 +114,17 @@ def test_same_story_next_to_a_hand_edited_briefing_is_skipped_not_written(tmp_pa
     assert skipped.status == "skipped" and "edited by hand" in skipped.message
     assert target.read_text() == edited
     assert len(list(out.glob("*.md"))) == 1
+
+
+def test_identical_copies_under_two_names_stay_put_on_every_run(tmp_path):
+    """The same article saved twice (two names, same bytes) is listed twice, and a re-run rewrites nothing."""
+    articles, out = tmp_path / "in", tmp_path / "out"
+    write_articles(articles, {"a_wire.txt": STORY, "b_outlet.txt": reworded(STORY), "c_copy.txt": reworded(STORY)})
+    assert (articles / "b_outlet.txt").read_bytes() == (articles / "c_copy.txt").read_bytes()
+    first = ingest([articles], out, root=tmp_path)
+    assert first.count("failed") == 0 and len(list(out.glob("*.md"))) == 1
+    story = store.load(next(out.glob("*.md")))
+    assert sorted(s.file for s in story.other_sources) == ["in/b_outlet.txt", "in/c_copy.txt"]
+    for _ in range(2):
+        again = ingest([articles], out, root=tmp_path)
+        assert again.count("unchanged") == 3, [(o.path, o.status) for o in again.outcomes]

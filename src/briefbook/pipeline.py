@@ -377,7 +377,9 @@ def _merge_source(job: _Job, text: str, target: Path) -> Outcome:
         )
     briefing = store.parse(old, target)
     source = store.parse(text).source
-    others = [s for s in briefing.other_sources if s.file != source.file and s.sha256 != source.sha256]
+    # By file only: two files with the same bytes are two sources. Replacing by content too made
+    # such twins take each other's place on every run, so the briefing never settled.
+    others = [s for s in briefing.other_sources if s.file != source.file]
     briefing.other_sources = [*others, source]
     new = store.render(briefing)
     if new == old:
