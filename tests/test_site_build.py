@@ -41,7 +41,9 @@ def build_site(tmp: Path, briefings: Path, registry: Path | None = None, *, docs
         f"plugins:\n  - {search}\n  - briefbook:\n"
         f"      briefings: {briefings}\n"
         f"      registry: {registry or tmp / 'no-registry.yml'}\n" + extra)
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    scratch = tmp / "tmp"  # the build's temporary files: it must leave none behind
+    scratch.mkdir(exist_ok=True)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", TMPDIR=str(scratch))
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
                           capture_output=True, text=True, cwd=tmp, env=env, timeout=300)
     log = proc.stdout + proc.stderr
@@ -165,6 +167,10 @@ def text_of(path: Path) -> str:
 def test_fixture_site_builds_without_warnings(fixture_site):
     site, log = fixture_site
     assert "WARNING" not in log, log
+    assert list((site.parent / "tmp").iterdir()) == []  # the spooled feed and JSON are cleaned up
+    feed = (site / "feed.xml").read_text(encoding="utf-8")
+    assert feed.startswith("<?xml") and "<entry>" in feed
+    assert json.loads((site / "api" / "entities.json").read_text(encoding="utf-8"))["people"]
     for page in ("index.html", "briefings/index.html", "people/index.html", "organizations/index.html",
                  "initiatives/index.html", "topics/index.html", "timeline/index.html", "graph/index.html",
                  "about/index.html", "review/index.html", "people/ingrid-halvorsen/index.html",

@@ -269,9 +269,10 @@ def briefing_page(ctx: _Ctx, entry: BriefingEntry) -> SitePage:
     page.add(p(" · ".join(meta), "bb-meta"))
     if b.review:
         page.add(p("<strong>Needs review:</strong> " + "; ".join(h(r) for r in b.review), "bb-review"))
+    # The summary, key points, quotes and timeline are sentences of the article below: they are
+    # searched there, not two or three times over (the index is what every search downloads).
     if b.summary:
-        page.add(p(h(b.summary), "bb-summary"))
-    # Key points and quotes are sentences of the article below: searched there, not twice more.
+        page.add(f'<p class="bb-summary" data-search-exclude>{h(b.summary)}</p>')
     if b.key_points:
         page.section("Key points", bullets(h(x) for x in b.key_points), searchable=False)
     if entry.quotes:
@@ -290,7 +291,8 @@ def briefing_page(ctx: _Ctx, entry: BriefingEntry) -> SitePage:
             page.section(paths.KIND_TITLES[kind], p(" · ".join(ref_a(ctx, here, Ref(kind, i)) for i in ids)),
                          searchable=False)
     if entry.events:
-        page.section("Timeline", bullets(event_item(ctx, here, ev, show_briefing=False) for ev in entry.events))
+        page.section("Timeline", bullets(event_item(ctx, here, ev, show_briefing=False) for ev in entry.events),
+                     searchable=False)
     if b.paragraphs:
         page.section("Article", *(
             f'<p id="p-{n}" class="bb-para"><a href="#p-{n}" class="bb-pn" title="Link to paragraph {n}">'

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import shutil
+import tempfile
 from importlib import resources
 from pathlib import Path
 
@@ -91,37 +93,77 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         except RegistryError as exc:
             raise PluginError(f"briefbook: {exc}") from None
         directory_urls = config.use_directory_urls
+        briefing_count = len(corpus.briefings)
         docs_pages = [uri for uri in PROJECT_PAGES if files.get_file_from_path(uri) is not None]
         pages = generate_pages(corpus, directory_urls=directory_urls, docs_pages=docs_pages,
                                search_min_briefings=self.config.search_min_briefings)
-        generated: dict[str, str | bytes] = dict(generate_files(
-            corpus, site_url=config.site_url, directory_urls=directory_urls, site_name=config.site_name))
+        # The feed and the JSON export go to disk now (about 190 MB at 10,000 briefings) rather
+        # than stay in memory until the end of the build, which MkDocs would do.
+        exports = generate_files(corpus, site_url=config.site_url, directory_urls=directory_urls,
+                                 site_name=config.site_name)
+        del corpus
+        spool = self._new_spool()
+        on_disk: dict[str, tuple[str, bytes]] = {}
+        for uri, text in exports.items():
+            path = spool / uri.replace("/", "__")
+            data = text.encode("utf-8")
+            path.write_bytes(data)
+            on_disk[uri] = (str(path), _digest(data))
+        del exports
+        generated: dict[str, str | bytes] = {}
         assets = resources.files("briefbook").joinpath("site/assets")
         for name in ASSETS:
             generated[f"{ASSET_DIR}/{name}"] = assets.joinpath(name).read_bytes()
         previous = getattr(self, "_digests", {})
         digests: dict[str, bytes] = {}
-        for uri, content in [*pages.items(), *generated.items()]:
-            old = files.get_file_from_path(uri)
+
+        def put(file: File, digest: bytes) -> None:
+            old = files.get_file_from_path(file.src_uri)
             if old is not None:
                 files.remove(old)
+            digests[file.src_uri] = digest
+            if previous.get(file.src_uri) == digest:
+                # Same as the last build: `mkdocs serve --dirty` skips it (other builds ignore this).
+                file.is_modified = _unmodified  # type: ignore[method-assign]
+            files.append(file)
+
+        for uri, (path, digest) in on_disk.items():
+            put(File.generated(config, uri, abs_src_path=path), digest)
+        for uri, content in [*pages.items(), *generated.items()]:
             inclusion = (InclusionLevel.UNDEFINED if uri in paths.NAV_PAGES or not uri.endswith(".md")
                          else InclusionLevel.NOT_IN_NAV)
             if isinstance(content, SitePage):
                 file = File.generated(config, uri, content=content.body, inclusion=inclusion)
                 GeneratedPage(file, config, content)  # MkDocs keeps it as file.page
-                digests[uri] = _digest(content.source())
+                put(file, _digest(content.source()))
             else:
-                file = File.generated(config, uri, content=content, inclusion=inclusion)
-                digests[uri] = _digest(content)
-            if previous.get(uri) == digests[uri]:
-                # Same page as the last build: `mkdocs serve --dirty` skips it (other builds ignore this).
-                file.is_modified = _unmodified  # type: ignore[method-assign]
-            files.append(file)
+                put(File.generated(config, uri, content=content, inclusion=inclusion), _digest(content))
         self._digests = digests
         self._generated = frozenset(pages)
-        log.info("briefbook: %d briefings, %d generated files", len(corpus.briefings), len(pages) + len(generated))
+        log.info("briefbook: %d briefings, %d generated files", briefing_count,
+                 len(pages) + len(generated) + len(on_disk))
         return files
+
+    def _new_spool(self) -> Path:
+        """A fresh folder for this build's large generated files (the last build's is removed)."""
+        self._drop_spool()
+        self._spool = Path(tempfile.mkdtemp(prefix="briefbook-files-"))
+        return self._spool
+
+    def _drop_spool(self) -> None:
+        spool = getattr(self, "_spool", None)
+        if spool is not None:
+            shutil.rmtree(spool, ignore_errors=True)
+            self._spool = None
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._drop_spool()  # copied into the site by now
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._drop_spool()
+
+    def on_shutdown(self) -> None:
+        self._drop_spool()
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Drop a generated page's source once rendered: MkDocs holds every page until the end.
