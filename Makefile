@@ -42,7 +42,7 @@ eval: $(STAMP)
 	$(BIN)/python scripts/eval.py
 
 bench: $(STAMP)
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench.py --pagefind
 
 clean-site:
 	rm -rf site
