@@ -60,14 +60,19 @@ class SitePage:
         return meta
 
     def source(self) -> str:
-        """The page as a Markdown file: YAML meta, then the HTML body (Markdown passes it through)."""
-        lines = ["---", f"title: {json.dumps(h(self.title))}"]
-        if not self.searchable:
-            lines.append("search:\n  exclude: true")
-        elif self.boost:
-            lines.append(f"search:\n  boost: {self.boost}")
-        if self.hide:
-            lines.append("hide: [" + ", ".join(self.hide) + "]")
+        """The page as a Markdown file: YAML meta, then the HTML body (Markdown passes it through).
+
+        The meta is written from :attr:`meta` (scalars as JSON, which is YAML), so the file and
+        the plugin never disagree about a page's settings.
+        """
+        lines = ["---"]
+        for key, value in self.meta.items():
+            if isinstance(value, dict):
+                lines += [f"{key}:", *(f"  {k}: {json.dumps(v)}" for k, v in value.items())]
+            elif isinstance(value, list):
+                lines.append(f"{key}: [" + ", ".join(value) + "]")
+            else:
+                lines.append(f"{key}: {json.dumps(value)}")
         return "\n".join([*lines, "---", "", self.body])
 
 
