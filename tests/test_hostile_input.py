@@ -281,7 +281,7 @@ def build_site(tmp: Path, briefings: Path, *, check: bool = True) -> subprocess.
     config = tmp / "mkdocs.yml"
     config.write_text(
         f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {ROOT / 'docs'}\nsite_dir: {tmp / 'site'}\n"
-        f"plugins:\n  - search\n  - briefbook:\n      briefings: {briefings}\n      registry: {ROOT / 'registry.yml'}\n"
+        f"plugins:\n  - search\n  - briefbook:\n      briefings: {briefings}\n      registry: {ROOT / 'tests' / 'fixtures' / 'seed_corpus' / 'registry.yml'}\n"
     )
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],

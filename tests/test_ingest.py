@@ -14,13 +14,15 @@ from briefbook.cli import main
 from briefbook.pipeline import ingest
 
 ROOT = Path(__file__).resolve().parents[1]
+# The sample corpus, frozen: the project's own seeds/ grows with every contributor's article.
+CORPUS = ROOT / "tests" / "fixtures" / "seed_corpus"
 SCHEMA = json.loads((ROOT / "src/briefbook/data/briefing.schema.json").read_text())
 
 
 @pytest.fixture(scope="module")
 def seed_briefings(tmp_path_factory) -> dict[str, store.Briefing]:
     out = tmp_path_factory.mktemp("briefings")
-    report = ingest([ROOT / "seeds"], out, root=ROOT)
+    report = ingest([CORPUS / "seeds"], out, root=CORPUS)
     assert report.count("failed") == 0
     return {b.source.file: b for b in (store.load(p) for p in sorted(out.glob("*.md")))}
 
@@ -98,9 +100,9 @@ def test_every_item_points_to_an_existing_paragraph(seed_briefings):
 
 def test_second_run_rewrites_nothing(tmp_path):
     out = tmp_path / "out"
-    ingest([ROOT / "seeds"], out, root=ROOT)
+    ingest([CORPUS / "seeds"], out, root=CORPUS)
     before = {p.name: p.read_bytes() for p in out.glob("*.md")}
-    again = ingest([ROOT / "seeds"], out, root=ROOT, force=True)
+    again = ingest([CORPUS / "seeds"], out, root=CORPUS, force=True)
     assert again.count("unchanged") == 2
     assert {p.name: p.read_bytes() for p in out.glob("*.md")} == before
 
@@ -108,7 +110,7 @@ def test_second_run_rewrites_nothing(tmp_path):
 def test_hand_edited_briefing_is_skipped_unless_forced(tmp_path, capsys):
     out = tmp_path / "out"
     seeds = tmp_path / "seeds"
-    shutil.copytree(ROOT / "seeds", seeds)
+    shutil.copytree(CORPUS / "seeds", seeds)
     ingest([seeds], out, root=tmp_path)
     target = sorted(out.glob("2025-08-05-*.md"))[0]
     edited = target.read_text().replace("Science Minister", "Minister of Science and ICT", 1)
@@ -148,10 +150,10 @@ def test_a_changed_registry_relinks_unchanged_articles(tmp_path):
     out = tmp_path / "out"
     reg = tmp_path / "registry.yml"
     reg.write_text("entities: []\n")
-    ingest([ROOT / "seeds"], out, root=ROOT, registry=load_registry(reg))
-    assert ingest([ROOT / "seeds"], out, root=ROOT, registry=load_registry(reg)).count("unchanged") == 2
+    ingest([CORPUS / "seeds"], out, root=CORPUS, registry=load_registry(reg))
+    assert ingest([CORPUS / "seeds"], out, root=CORPUS, registry=load_registry(reg)).count("unchanged") == 2
     reg.write_text("entities:\n  - {name: Lee Jae-myung, kind: person, aliases: [Lee Jae Myung]}\n")
-    report = ingest([ROOT / "seeds"], out, root=ROOT, registry=load_registry(reg))
+    report = ingest([CORPUS / "seeds"], out, root=CORPUS, registry=load_registry(reg))
     assert report.count("updated") == 2
     names = {p.name for f in out.glob("*.md") for p in store.load(f).people}
     assert "Lee Jae-myung" in names and "Lee Jae Myung" not in names

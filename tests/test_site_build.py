@@ -1,7 +1,8 @@
 """End to end: `mkdocs build --strict` with the briefbook plugin, then check the built HTML.
 
-Builds into temporary folders: the hand-written fixtures, a hostile briefing, and the real
-seeds (ingested here, so the test does not depend on what is in briefings/). A link check
+Builds into temporary folders: the hand-written fixtures, a hostile briefing, and the sample
+seeds of tests/fixtures/seed_corpus (ingested here: no test depends on the project's seeds/,
+briefings/ or registry.yml). A link check
 follows every internal link and anchor; no page may load a script, style or font from
 another host.
 """
@@ -21,6 +22,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "site"
+# The sample articles and registry, frozen (the project's seeds/ and registry.yml grow).
+CORPUS = ROOT / "tests" / "fixtures" / "seed_corpus"
 
 pytestmark = pytest.mark.slow
 
@@ -147,12 +150,12 @@ def fixture_site(tmp_path_factory):
 
 
 def build_seed_site(tmp: Path, search: str = "search"):
-    """Ingest the real seeds with the real CLI into ``tmp`` and build the site from them."""
+    """Ingest the sample seeds with the real CLI into ``tmp`` and build the site from them."""
     briefings = tmp / "briefings"
-    proc = subprocess.run([sys.executable, "-m", "briefbook.cli", "ingest", str(ROOT / "seeds"), "--out",
-                           str(briefings)], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    proc = subprocess.run([sys.executable, "-m", "briefbook.cli", "ingest", str(CORPUS / "seeds"), "--out",
+                           str(briefings)], capture_output=True, text=True, cwd=CORPUS, timeout=300)
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    return build_site(tmp, briefings, ROOT / "registry.yml", search=search)
+    return build_site(tmp, briefings, CORPUS / "registry.yml", search=search)
 
 
 @pytest.fixture(scope="module")
