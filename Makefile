@@ -24,8 +24,11 @@ ingest: $(STAMP)
 site: ingest
 	$(BIN)/mkdocs build --strict
 
+# `make serve PORT=8001` for another port. Strict like `make site`: a rebuild with a warning keeps
+# the last good site and prints why. --dirty rebuilds only the pages whose content changed.
+PORT ?= 8000
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --livereload --dirty
+	$(BIN)/mkdocs serve --livereload --dirty --dev-addr 127.0.0.1:$(PORT)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

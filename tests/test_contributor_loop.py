@@ -7,10 +7,22 @@ frozen copy in tests/fixtures/seed_corpus.
 
 from __future__ import annotations
 
+import os
 import re
+import shlex
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
+SITE_FIXTURES = ROOT / "tests" / "fixtures" / "site"
 
 
 def test_no_test_reads_the_contributors_corpus():
@@ -24,3 +36,74 @@ def test_no_test_reads_the_contributors_corpus():
         if corpus.search(line)
     ]
     assert offenders == []
+
+
+# -- make serve ------------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except (OSError, ValueError):
+        return None
+
+
+def _poll(url: str, wanted: str, deadline: float, server: subprocess.Popen[bytes]) -> str | None:
+    """The page once it contains ``wanted``; None when ``deadline`` passes or the server stops first."""
+    while time.monotonic() < deadline and server.poll() is None:
+        page = _fetch(url)
+        if page is not None and wanted in page:
+            return page
+        time.sleep(0.5)
+    return None
+
+
+def _serve_command(port: int, config: Path) -> list[str]:
+    """What `make serve PORT=port` runs (read from the Makefile), pointed at ``config``."""
+    proc = subprocess.run(["make", "-n", "-s", "serve", f"PORT={port}"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=60, check=True)
+    argv = shlex.split(proc.stdout.strip().splitlines()[-1])
+    assert Path(argv[0]).name == "mkdocs" and argv[1] == "serve", argv
+    return [sys.executable, "-m", "mkdocs", *argv[1:], "-f", str(config)]
+
+
+@pytest.mark.slow
+def test_make_serve_serves_and_live_reloads_a_briefing_edit(tmp_path):
+    """`make serve PORT=...` starts although mkdocs.yml says `strict: true`, and shows an edit."""
+    assert re.search(r"(?m)^strict: true", (ROOT / "mkdocs.yml").read_text()), "make site must stay strict"
+    briefings = tmp_path / "briefings"
+    shutil.copytree(SITE_FIXTURES / "briefings", briefings)
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {ROOT / 'docs'}\n"
+        f"plugins:\n  - search\n  - briefbook:\n      briefings: {briefings}\n"
+        f"      registry: {SITE_FIXTURES / 'registry.yml'}\n"
+    )
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    with log.open("w") as out:
+        server = subprocess.Popen(_serve_command(port, config), cwd=tmp_path, stdout=out,
+                                  stderr=subprocess.STDOUT, env=env, start_new_session=True)
+    try:
+        url = f"http://127.0.0.1:{port}/briefings/2025-03-12-norway-japan-open-offshore-wind-talks/"
+        page = _poll(url, "offshore wind", time.monotonic() + 120, server)
+        assert page is not None, log.read_text()
+        assert "livereload" in page  # the page asks the server to reload it on a change
+        path = briefings / "2025-03-12-norway-japan-open-offshore-wind-talks.md"
+        text = path.read_text()
+        marker = "The ministers also toured a floating turbine yard near Stavanger."
+        path.write_text(text.replace("signing planned for April.", f"signing planned for April. {marker}", 1))
+        assert _poll(url, marker, time.monotonic() + 90, server) is not None, log.read_text()
+        output = log.read_text()
+        assert "strict mode" not in output and "dirty' build" not in output, output
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)

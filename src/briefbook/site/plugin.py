@@ -83,6 +83,14 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         """Defining this keeps the plugin alive between the rebuilds of ``mkdocs serve``."""
         self._digests: dict[str, bytes] = {}
         self._serving = command == "serve"
+        if self._serving and dirty:
+            # `make serve` rebuilds with --dirty: this plugin marks what did not change itself
+            # (``put`` in on_files) and every index page is regenerated, so MkDocs's warning
+            # that the navigation may be stale does not hold here. Dropped at its logger, it
+            # neither alarms a contributor nor counts as a warning.
+            build_log = logging.getLogger("mkdocs.commands.build")
+            if not any(isinstance(f, _DirtyWarningFilter) for f in build_log.filters):
+                build_log.addFilter(_DirtyWarningFilter())
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         try:
@@ -189,6 +197,13 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
             if path is not None and path.exists():
                 server.watch(str(path))
         return server
+
+
+class _DirtyWarningFilter(logging.Filter):
+    """Drops MkDocs's "A 'dirty' build is being performed" warning (see on_startup)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
 def _digest(content: str | bytes) -> bytes:
