@@ -157,3 +157,29 @@ def test_a_changed_registry_relinks_unchanged_articles(tmp_path):
     assert report.count("updated") == 2
     names = {p.name for f in out.glob("*.md") for p in store.load(f).people}
     assert "Lee Jae-myung" in names and "Lee Jae Myung" not in names
+
+
+def test_a_registry_edit_rewrites_only_the_briefings_it_changes(tmp_path):
+    """An alias for a person named in one article rewrites that briefing alone; a description, none."""
+    from briefbook.registry import load_registry
+
+    out = tmp_path / "out"
+    reg = tmp_path / "registry.yml"
+    altman = "  - {name: Sam Altman, kind: person, description: %s}\n"
+    reg.write_text("entities:\n" + altman % "Chief executive of OpenAI.")
+    assert ingest([CORPUS / "seeds"], out, root=CORPUS, registry=load_registry(reg)).count("new") == 2
+    before = {p.name: p.read_bytes() for p in out.glob("*.md")}
+
+    reg.write_text("entities:\n" + altman % "Chief executive of OpenAI."
+                   + "  - {name: Kim Sangbu, kind: person, aliases: [Kim Sang-bu]}\n")
+    report = ingest([CORPUS / "seeds"], out, root=CORPUS, registry=load_registry(reg))
+    assert (report.count("updated"), report.count("unchanged")) == (1, 1)
+    changed = {p.name for p in out.glob("*.md") if p.read_bytes() != before[p.name]}
+    assert changed == {Path(next(o.briefing for o in report.outcomes if o.status == "updated")).name}
+    assert "Kim Sangbu" in {p.name for p in store.load(out / changed.pop()).people}
+
+    after = {p.name: p.read_bytes() for p in out.glob("*.md")}
+    reg.write_text(reg.read_text().replace("Chief executive of OpenAI.", "Co-founder and chief executive of OpenAI."))
+    report = ingest([CORPUS / "seeds"], out, root=CORPUS, registry=load_registry(reg))
+    assert report.count("unchanged") == 2
+    assert {p.name: p.read_bytes() for p in out.glob("*.md")} == after

@@ -902,8 +902,13 @@ def _merge_items(items: list[dict[str, Any]], extra: str) -> list[dict[str, Any]
     return list(out.values())
 
 
-def relink_pristine(meta: dict[str, Any], paragraphs: list[str], plan: Relink) -> str:
-    """A generator-written briefing re-linked and rendered again (still untouched generator output)."""
+def relink_pristine(
+    meta: dict[str, Any], paragraphs: list[str], plan: Relink, registry: Registry | None = None
+) -> str:
+    """A generator-written briefing re-linked and rendered again (still untouched generator output).
+
+    ``registry``: the whole registry after the change, whose digest the briefing then records
+    (as ingest would), so that the next ingest finds it up to date instead of extracting again."""
     for path, value in plan.edits:
         _set(meta, path, value)
     for (key, i), old in plan.old_names.items():
@@ -924,7 +929,13 @@ def relink_pristine(meta: dict[str, Any], paragraphs: list[str], plan: Relink) -
             org["aliases"] = [a for a in org["aliases"] if name_key(a) != name_key(org.get("name") or "")]
     if isinstance(meta.get("topics"), list):
         meta["topics"] = list(dict.fromkeys(meta["topics"]))
-    return store.render(Briefing.from_parts(meta, paragraphs))
+    briefing = Briefing.from_parts(meta, paragraphs)
+    if registry is not None:
+        digest = registry.digest_for_briefing(briefing.title, paragraphs, briefing.entity_ids())
+        briefing.generator.pop("registry", None)
+        if digest:
+            briefing.generator["registry"] = digest
+    return store.render(briefing)
 
 
 def relink_in_place(text: str, plan: Relink, path: str = "<briefing>") -> str:
@@ -1001,7 +1012,7 @@ def apply_entries(
                     new = relink_in_place(text, plan, str(path))
                     report.hand_edited.append(str(path))
                 else:
-                    new = relink_pristine(meta, store.paragraphs_of(body), plan)
+                    new = relink_pristine(meta, store.paragraphs_of(body), plan, applied)
                 store.parse(new, path)  # never write a briefing that does not read back
             except (store.BriefingError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
                 report.problems.append(f"{path}:1: not re-linked ({exc})")

@@ -92,6 +92,14 @@ class Briefing:
         data.pop("paragraphs")
         return data
 
+    def entity_ids(self) -> list[tuple[str, str]]:
+        """(kind, id) of every person, organization and initiative the briefing lists."""
+        return [
+            *(("person", p.id) for p in self.people),
+            *(("organization", o.id) for o in self.organizations),
+            *(("initiative", i.id) for i in self.initiatives),
+        ]
+
     @classmethod
     def from_parts(cls, meta: dict[str, Any], paragraphs: list[str]) -> Briefing:
         """Build a briefing from parsed frontmatter; unknown keys are ignored, missing lists are empty."""
@@ -133,6 +141,20 @@ class Briefing:
             review=list(meta.get("review") or []),
             generator=dict(meta.get("generator") or {}),
         )
+
+
+ENTITY_LISTS = (("person", "people"), ("organization", "organizations"), ("initiative", "initiatives"))
+
+
+def entity_ids_of(meta: dict[str, Any]) -> list[tuple[str, str]]:
+    """`Briefing.entity_ids` read from a frontmatter mapping as found on disk (any shape)."""
+    out = []
+    for kind, key in ENTITY_LISTS:
+        items = meta.get(key)
+        for item in items if isinstance(items, list) else []:
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                out.append((kind, item["id"]))
+    return out
 
 
 def empty_findings() -> dict[str, Any]:

@@ -25,7 +25,7 @@ from . import __version__, dedupe, store
 from .cleaning import CleanArticle
 from .fingerprint import code_fingerprint
 from .ids import slugify
-from .model import Briefing, Source
+from .model import Briefing, Source, entity_ids_of
 from .reading import InputError, RawArticle, kind_of, read_article
 from .registry import Registry
 
@@ -99,10 +99,14 @@ class _Existing:
     merged: bool = False  # the article is one of the briefing's other_sources (same story)
     registry: str | None = None  # digest of the registry the briefing was made with
     code: str | None = None  # fingerprint of the extraction code that made it
+    registry_now: str | None = None  # what ``registry`` would be with the registry of this run
 
 
-def index_existing(out_dir: Path) -> dict[str, _Existing]:
-    """Existing briefings by the article file they came from."""
+def index_existing(out_dir: Path, registry: Registry | None = None) -> dict[str, _Existing]:
+    """Existing briefings by the article file they came from.
+
+    With ``registry``, each records `Registry.digest_for_briefing` of the registry as it is now
+    (in ``registry``), to compare with the digest the briefing was made with."""
     index: dict[str, _Existing] = {}
     if not out_dir.is_dir():
         return index
@@ -115,6 +119,10 @@ def index_existing(out_dir: Path) -> dict[str, _Existing]:
         src = meta.get("source") if isinstance(meta.get("source"), dict) else {}
         gen = meta.get("generator") if isinstance(meta.get("generator"), dict) else {}
         hand_edited = store.is_hand_edited(text, meta)  # one YAML parse per file, not three
+        registry_now = None
+        if registry is not None and not hand_edited:
+            title = meta.get("title") if isinstance(meta.get("title"), str) else None
+            registry_now = registry.digest_for_briefing(title, _body(text), entity_ids_of(meta))
         if src.get("file"):
             index[str(src["file"])] = _Existing(
                 f,
@@ -123,6 +131,7 @@ def index_existing(out_dir: Path) -> dict[str, _Existing]:
                 hand_edited,
                 registry=gen.get("registry"),
                 code=gen.get("code"),
+                registry_now=registry_now,
             )
         for other in meta.get("other_sources") or []:
             if isinstance(other, dict) and other.get("file"):
@@ -136,6 +145,7 @@ def index_existing(out_dir: Path) -> dict[str, _Existing]:
                         True,
                         registry=gen.get("registry"),
                         code=gen.get("code"),
+                        registry_now=registry_now,
                     ),
                 )
     return index
@@ -254,7 +264,7 @@ def ingest(
     report = Report()
     files = discover(paths)
     with folder_lock(out):
-        existing = index_existing(out)
+        existing = index_existing(out, registry)
         taken = {e.path.name for e in existing.values()} | {f.name for f in out.glob("*.md")}
         todo: list[_Job] = []
         total = len(files)
@@ -293,7 +303,7 @@ def ingest(
                 prev
                 and not force
                 and prev.version == __version__
-                and prev.registry == registry.digest
+                and prev.registry == prev.registry_now
                 and prev.code == code_fingerprint()
                 and prev.sha256 == _sha256(f)
             ):

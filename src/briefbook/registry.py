@@ -16,7 +16,9 @@ entry's canonical name and id, in every briefing.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -60,7 +62,7 @@ class Entry:
 class Registry:
     entries: list[Entry] = field(default_factory=list)
     path: str | None = None
-    # sha256 of the registry text, recorded in briefings so that a changed registry re-links them
+    # sha256 of the registry text (briefings record `digest_for`, the part that concerns them)
     digest: str | None = None
 
     def __post_init__(self) -> None:
@@ -80,6 +82,42 @@ class Registry:
 
     def of_kind(self, kind: str) -> list[Entry]:
         return [e for e in self.entries if e.kind == kind]
+
+    def digest_for(self, text: str, ids: Iterable[tuple[str, str]] = ()) -> str | None:
+        """A digest of the entries that can change one briefing; None when none can.
+
+        An entry can change a briefing when one of its names or aliases occurs in the
+        briefing's text (matched as `lookup` matches: case, hyphens and spaces ignored) or when
+        the briefing already links to it (``ids``: (kind, id) pairs). Only the fields that
+        extraction copies into a briefing count, so an alias added for one person re-extracts
+        the briefings that name that person, and a new description re-extracts none.
+        """
+        flat = _flat(text)
+        used = set(ids)
+        relevant = sorted(
+            (
+                e
+                for e in self.entries
+                if (e.kind, e.id) in used or any((key := name_key(f)) and key in flat for f in e.forms())
+            ),
+            key=lambda e: (e.kind, e.id),
+        )
+        if not relevant:
+            return None
+        fields = [[e.kind, e.name, e.aliases, e.country, e.role] for e in relevant]
+        return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
+
+
+    def digest_for_briefing(
+        self, title: str | None, paragraphs: Iterable[str], ids: Iterable[tuple[str, str]]
+    ) -> str | None:
+        """`digest_for` of a briefing: its title and paragraphs, and the entity ids it lists."""
+        return self.digest_for("\n".join([title or "", *paragraphs]), ids)
+
+
+def _flat(text: str) -> str:
+    """``text`` compared as `name_key` compares names (uncached: a whole article is not a name)."""
+    return slugify.__wrapped__(text, max_length=len(text) + 1).replace("-", "")
 
 
 class _LineLoader(yaml.SafeLoader):

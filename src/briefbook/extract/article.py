@@ -188,15 +188,20 @@ def _assemble(
     if not clean.date:
         review.append("no publication date found: relative dates could not be resolved")
     fields = empty_findings() | parts
-    return Briefing(
+    briefing = Briefing(
         date=clean.date,
         location=clean.location,
         source=source,
         paragraphs=paragraphs,
         review=review,
-        generator={"code": code_fingerprint(), **({"registry": registry.digest} if registry.digest else {})},
+        generator={"code": code_fingerprint()},
         **fields,
     )
+    # Only the registry entries that concern this briefing: editing another leaves it as it is.
+    digest = registry.digest_for_briefing(briefing.title, paragraphs, briefing.entity_ids())
+    if digest:
+        briefing.generator["registry"] = digest
+    return briefing
 
 
 # ----------------------------------------------------------------------------- people
