@@ -319,3 +319,31 @@ def test_cli_lists_and_applies(tmp_path, capsys, monkeypatch):
     assert "0 probable duplicates" in capsys.readouterr().out
     assert main(["entities", "--apply", "{name: X, kind: planet}"]) == 2
     assert "kind 'planet'" in capsys.readouterr().err
+
+
+def test_apply_joins_items_that_become_one_in_a_hand_edited_briefing(tmp_path):
+    """CONTRIBUTING's order: correct the briefing by hand, then apply the entities: no id twice."""
+    b = make(4, [person("Lee Soo-jin", role="spokesperson", organization="msit")],
+             [org("Ministry of Science and ICT", ["science ministry"]), org("World Bank"), org("MSIT")],
+             quotes=[Quote(text="Talks went well", speaker="msit", speaker_name="MSIT", kind="indirect",
+                           paragraph=1)])
+    path = tmp_path / "briefings" / "four.md"
+    store.write_atomic(path, store.render(b))
+    edited = path.read_text().replace("role: spokesperson", "role: chief spokesperson  # checked on the ministry site")
+    path.write_text(edited)
+    report = apply_entries(parse_entries("{name: Ministry of Science and ICT, kind: organization, aliases: [MSIT]}"),
+                           path.parent, tmp_path / "registry.yml")
+    assert report.problems == [] and [Path(p).name for p in report.hand_edited] == ["four.md"]
+    text = path.read_text()
+    four = store.load(path)
+    assert [(o.id, o.aliases) for o in four.organizations] == [
+        ("ministry-of-science-and-ict", ["science ministry", "MSIT"]), ("world-bank", [])]
+    assert [(p.role, p.organization) for p in four.people] == [("chief spokesperson", "ministry-of-science-and-ict")]
+    assert [q.speaker for q in four.quotes] == ["ministry-of-science-and-ict"]
+    assert "# checked on the ministry site" in text and store.is_hand_edited(text)
+    assert check([path.parent], tmp_path / "registry.yml", cache_file=None).problems == []
+    # outside the joined items, only the re-linked ids changed: the rest is as the person left it
+    relinked = edited.replace(": msit", ": ministry-of-science-and-ict").replace("speaker_name: MSIT",
+                                                                               "speaker_name: Ministry of Science and ICT")
+    assert text.split("organizations:")[0] == relinked.split("organizations:")[0]
+    assert text.split("initiatives:")[1] == relinked.split("initiatives:")[1]

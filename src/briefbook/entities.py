@@ -964,7 +964,82 @@ def relink_in_place(text: str, plan: Relink, path: str = "<briefing>") -> str:
             spans.append((node.start_mark.index, node.end_mark.index, scalar(value, flow=flow)))
     for start, end, new in sorted(spans, reverse=True):
         fm = fm[:start] + new + fm[end:]
+    fm = _merge_in_place(fm, path, plan.old_names)
     return bom + body[:offset] + fm + body[offset + len(match.group(1)) :]
+
+
+_EXTRA = {"people": "mentions", "organizations": "aliases", "initiatives": ""}
+
+
+def _merge_in_place(fm: str, path: str, old_names: dict[tuple[str, int], str]) -> str:
+    """Items that now share an id, joined into the first (as `_merge_items` joins them); the
+    lines of the others removed. Every other line of the frontmatter is kept as the person left it.
+
+    Works on block lists (``- id: ...`` lines, as the generator writes them); a list a person
+    rewrote in flow style (``[{id: ...}]``) with two items to join is refused, not guessed.
+    ``old_names``: the names the re-link replaced, kept among the joined item's mentions/aliases."""
+    root = yaml.compose(fm, Loader=yaml.SafeLoader)
+    data = yaml.safe_load(fm)
+    if not isinstance(root, yaml.MappingNode) or not isinstance(data, dict):
+        return fm
+    lines = fm.splitlines(keepends=True)
+    replace: dict[int, tuple[int, str]] = {}  # first line -> (end line, new text)
+    for key_node, seq in root.value:
+        key = getattr(key_node, "value", None)
+        if key not in _EXTRA or not isinstance(seq, yaml.SequenceNode) or not isinstance(data.get(key), list):
+            continue
+        groups: dict[str, list[int]] = defaultdict(list)
+        for i, item in enumerate(data[key]):
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                groups[item["id"]].append(i)
+        for ident, members in groups.items():
+            if len(members) < 2:
+                continue
+            spans = [_item_lines(lines, seq.value[i]) for i in members]
+            if seq.flow_style or None in spans:
+                raise store.BriefingError(
+                    path, seq.start_mark.line + 2,
+                    f"{key}: two items now have the id {ident!r}; join them by hand (write the list one '- ' item per entry)",
+                )
+            items = [dict(data[key][i]) for i in members]
+            extra = _EXTRA[key]
+            for i, item in zip(members, items, strict=True):
+                old = old_names.get((key, i))
+                forms = item.get(extra) if extra else None
+                if old and isinstance(forms, list) and name_key(old) != name_key(str(item.get("name"))):
+                    item[extra] = [*forms, old] if old not in forms else forms
+            (merged,) = _merge_items(items, extra)
+            first, end = spans[0]  # type: ignore[misc]
+            dash = lines[first].index("-")
+            block = "".join(" " * dash + line + "\n" for line in store._dump_yaml([merged]).splitlines())  # type: ignore[arg-type]
+            replace[first] = (end, block)
+            for span in spans[1:]:
+                replace[span[0]] = (span[1], "")  # type: ignore[index]
+    if not replace:
+        return fm
+    out, n = [], 0
+    while n < len(lines):
+        if n in replace:
+            end, text = replace[n]
+            out.append(text)
+            n = end
+        else:
+            out.append(lines[n])
+            n += 1
+    joined = "".join(out)
+    return joined if fm.endswith("\n") or not joined.endswith("\n") else joined[:-1]
+
+
+def _item_lines(lines: list[str], node: yaml.Node) -> tuple[int, int] | None:
+    """The lines [first, end) of one block-list item whose first line is ``- key: ...``; else None."""
+    first = node.start_mark.line
+    head = lines[first][: node.start_mark.column] if first < len(lines) else ""
+    if head.strip() != "-":
+        return None
+    end = node.end_mark.line
+    if end < len(lines) and lines[end][: node.end_mark.column].strip():
+        end += 1
+    return first, max(end, first + 1)
 
 
 @dataclass
