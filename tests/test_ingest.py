@@ -183,3 +183,36 @@ def test_a_registry_edit_rewrites_only_the_briefings_it_changes(tmp_path):
     report = ingest([CORPUS / "seeds"], out, root=CORPUS, registry=load_registry(reg))
     assert report.count("unchanged") == 2
     assert {p.name: p.read_bytes() for p in out.glob("*.md")} == after
+
+
+def _edited_briefings(tmp_path: Path, n: int) -> None:
+    """``n`` articles in tmp_path/in whose briefings in tmp_path/briefings a person has edited."""
+    from briefbook.model import Briefing, Source, empty_findings
+
+    (tmp_path / "in").mkdir()
+    for k in range(1, n + 1):
+        (tmp_path / "in" / f"a{k}.txt").write_text(f"Harbour {k} reopens\n\nThe harbour reopened on Monday.\n")
+        b = Briefing(title=f"Harbour {k} reopens", date="2025-05-0" + str(k), location=None,
+                     source=Source(file=f"in/a{k}.txt"), paragraphs=["The harbour reopened on Monday."],
+                     **empty_findings())
+        path = tmp_path / "briefings" / f"harbour-{k}.md"
+        store.write_atomic(path, store.render(b).replace("summary: null", "summary: The harbour reopened."))
+
+
+def test_briefings_edited_by_hand_are_one_line_unless_verbose(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    _edited_briefings(tmp_path, 3)
+    assert main(["ingest", "in", "--no-registry"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.strip() == "ingest: 0 new, 0 updated, 0 unchanged, 3 skipped, 0 failed"
+    assert captured.err.splitlines() == [
+        "note: 3 briefings were edited by hand and left as they are (--verbose lists them; "
+        "`briefbook ingest FILE --force` regenerates one and loses its edits)"]
+
+    assert main(["ingest", "in", "--no-registry", "--verbose"]) == 0
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 3 and all(line.startswith("skipped: briefings/harbour-") for line in lines)
+    assert all("edited by hand" in line and "--force" in line for line in lines)
+
+    assert main(["ingest", "in", "--no-registry", "--quiet"]) == 0
+    assert capsys.readouterr().err == ""

@@ -41,6 +41,8 @@ class Outcome:
     status: str  # new | updated | unchanged | skipped | failed
     briefing: str | None = None
     message: str | None = None
+    # A skip nobody needs to act on (the briefing was edited by hand): reported as one count.
+    routine: bool = False
 
 
 @dataclass
@@ -296,6 +298,7 @@ def ingest(
                             f"{prev.path}: edited by hand, left as it is (run `briefbook ingest {f} --force` "
                             "to regenerate it and lose the edits)"
                         ),
+                        routine=True,
                     )
                 )
                 continue

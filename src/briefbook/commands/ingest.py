@@ -47,7 +47,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     group.add_argument(
         "--no-registry", action="store_true", help="ignore the registry (measure extraction alone)"
     )
-    p.add_argument("--quiet", "-q", action="store_true", help="print only problems and the summary line")
+    talk = p.add_mutually_exclusive_group()
+    talk.add_argument("--quiet", "-q", action="store_true", help="print only problems and the summary line")
+    talk.add_argument(
+        "--verbose", "-v", action="store_true", help="also list each briefing left alone because it was edited by hand"
+    )
     p.set_defaults(func=run)
 
 
@@ -61,8 +65,13 @@ def run(args: argparse.Namespace) -> int:
     tty = sys.stderr.isatty()
     cr = "\r\033[K" if tty else ""
 
+    edited_by_hand = 0
+
     def progress(done: int, total: int, outcome: Outcome) -> None:
-        if outcome.status in ("failed", "skipped") and outcome.message:
+        nonlocal edited_by_hand
+        if outcome.routine and not args.verbose:
+            edited_by_hand += 1  # in a curated corpus most briefings are: one line at the end
+        elif outcome.status in ("failed", "skipped") and outcome.message:
             label = "error" if outcome.status == "failed" else "skipped"
             print(f"{cr}{label}: {outcome.message}", file=sys.stderr)
         elif outcome.message:  # e.g. the same story from another outlet, merged as another source
@@ -82,5 +91,16 @@ def run(args: argparse.Namespace) -> int:
     report = ingest(args.paths, args.out, registry=registry, force=args.force, jobs=jobs, progress=progress)
     if tty and not args.quiet:
         print(cr, end="", file=sys.stderr)
+    if edited_by_hand and not args.quiet:
+        print(f"note: {edited_by_hand_line(edited_by_hand)}", file=sys.stderr)
     print(report.summary())
     return 1 if report.count("failed") else 0
+
+
+def edited_by_hand_line(n: int) -> str:
+    """The one line that stands for every briefing skipped because a person edited it."""
+    these = "1 briefing was" if n == 1 else f"{n} briefings were"
+    return (
+        f"{these} edited by hand and left as {'it is' if n == 1 else 'they are'} "
+        "(--verbose lists them; `briefbook ingest FILE --force` regenerates one and loses its edits)"
+    )
