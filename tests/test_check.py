@@ -149,7 +149,9 @@ def test_broken_frontmatter_names_file_and_line(tmp_path):
                                                                                   "date: 2025-02-30\nlocation"))
     none = write(tmp_path, "plain.md", "Just text, no frontmatter.\n")
     problems = {Path(p.path).name: p for p in run([tmp_path])}
-    assert problems["broken.md"].line == 4 and "not valid YAML" in problems["broken.md"].message
+    # reported where the '[' opens (line 3), not where YAML gave up (the closing '---', line 4)
+    assert problems["broken.md"].line == 3 and "not valid YAML" in problems["broken.md"].message
+    assert "'[' opened on this line is not closed" in problems["broken.md"].message
     assert problems["impossible.md"].line == 3 and "2025-02-30" in problems["impossible.md"].message
     assert problems["plain.md"].line == 1 and "no YAML frontmatter" in problems["plain.md"].message
     # the loader the site uses says the same thing at the same line

@@ -25,6 +25,7 @@ from typing import Any
 
 import yaml
 
+from . import yamlerrors
 from .ids import name_key, slugify
 
 KINDS = ("person", "organization", "initiative", "topic")
@@ -137,12 +138,8 @@ def parse_registry(text: str, path: str | os.PathLike[str] = DEFAULT_PATH) -> Re
     try:
         data = yaml.load(text, Loader=_LineLoader)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise RegistryError(
-            path,
-            (mark.line + 1) if mark else 1,
-            f"registry is not valid YAML: {getattr(exc, 'problem', exc)}",
-        ) from None
+        found = yamlerrors.locate(text, exc)  # the line the mistake starts on, in words
+        raise RegistryError(path, found.line + 1, f"registry is not valid YAML: {found.message}") from None
     if data is None:
         return Registry([], str(path))
     raw = data.get("entities") if isinstance(data, dict) else None

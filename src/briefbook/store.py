@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from . import __version__
+from . import __version__, yamlerrors
 from .model import Briefing
 
 GENERATOR = "briefbook"
@@ -91,10 +91,8 @@ def split(text: str, path: str | os.PathLike[str] = "<briefing>") -> tuple[dict[
     try:
         meta = yaml.load(match.group(1), Loader=_Loader)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = (mark.line + 2) if mark is not None else 2
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise BriefingError(path, line, f"frontmatter is not valid YAML: {problem}") from None
+        found = yamlerrors.locate(match.group(1), exc)  # the line the mistake starts on, in words
+        raise BriefingError(path, found.line + 2, f"frontmatter is not valid YAML: {found.message}") from None
     except (ValueError, TypeError, OverflowError, RecursionError) as exc:
         # YAML reads `date: 2025-02-30` as a timestamp and fails building it: still path:line.
         line, problem = _unbuildable(match.group(1), exc)

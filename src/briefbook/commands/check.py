@@ -52,6 +52,7 @@ def run(args: argparse.Namespace) -> int:
     result = check(paths, args.registry, cache_file=None if args.no_cache else CACHE_FILE, jobs=jobs)
     for problem in result.problems:
         print(problem)
+    sys.stdout.flush()  # the problems before the summary, also when both go to one pipe
     n = len(result.problems)
     files = f"{result.files} briefing{'s' if result.files != 1 else ''}"
     if n:
