@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from briefbook import dedupe, store
@@ -116,15 +117,44 @@ def test_same_story_next_to_a_hand_edited_briefing_is_skipped_not_written(tmp_pa
     assert len(list(out.glob("*.md"))) == 1
 
 
-def test_identical_copies_under_two_names_stay_put_on_every_run(tmp_path):
-    """The same article saved twice (two names, same bytes) is listed twice, and a re-run rewrites nothing."""
+def test_a_byte_identical_copy_is_not_another_source_and_is_reported(tmp_path):
+    """The same article saved twice (two names, same bytes): the copy is named, not listed; re-runs rewrite nothing."""
     articles, out = tmp_path / "in", tmp_path / "out"
-    write_articles(articles, {"a_wire.txt": STORY, "b_outlet.txt": reworded(STORY), "c_copy.txt": reworded(STORY)})
+    write_articles(articles, {"a_wire.txt": STORY, "b_outlet.txt": reworded(STORY), "c_copy.txt": reworded(STORY),
+                              "d_wire_copy.txt": STORY})
     assert (articles / "b_outlet.txt").read_bytes() == (articles / "c_copy.txt").read_bytes()
     first = ingest([articles], out, root=tmp_path)
     assert first.count("failed") == 0 and len(list(out.glob("*.md"))) == 1
     story = store.load(next(out.glob("*.md")))
-    assert sorted(s.file for s in story.other_sources) == ["in/b_outlet.txt", "in/c_copy.txt"]
+    assert (story.source.file, [s.file for s in story.other_sources]) == ("in/a_wire.txt", ["in/b_outlet.txt"])
+    copies = {Path(o.path).name: o.message for o in first.outcomes if o.status == "skipped"}
+    assert set(copies) == {"c_copy.txt", "d_wire_copy.txt"}
+    assert "same bytes as in/b_outlet.txt" in copies["c_copy.txt"] and "a copy" in copies["c_copy.txt"]
+    assert "same bytes as in/a_wire.txt" in copies["d_wire_copy.txt"]
+    text = next(out.glob("*.md")).read_text()
     for _ in range(2):
         again = ingest([articles], out, root=tmp_path)
-        assert again.count("unchanged") == 3, [(o.path, o.status) for o in again.outcomes]
+        assert (again.count("unchanged"), again.count("skipped")) == (2, 2), [(o.path, o.status) for o in again.outcomes]
+        assert next(out.glob("*.md")).read_text() == text
+
+
+def test_check_names_a_deleted_other_source_and_the_copy_of_a_briefing(tmp_path):
+    articles, out = tmp_path / "in", tmp_path / "out"
+    write_articles(articles, {"a_wire.txt": STORY, "b_outlet.txt": reworded(STORY)})
+    ingest([articles], out, root=tmp_path)
+    (original,) = out.glob("*.md")
+    assert check([out], None, cache_file=None).problems == []
+
+    (articles / "b_outlet.txt").unlink()  # the other outlet's article is deleted, its entry stays
+    (problem,) = check([out], None, cache_file=None).problems
+    assert problem.path == str(original) and "other_sources[0].file: in/b_outlet.txt does not exist" in problem.message
+    assert original.read_text().splitlines()[problem.line - 1].strip(" -") == "file: in/b_outlet.txt"
+
+    write_articles(articles, {"b_outlet.txt": reworded(STORY)})
+    copy = out / "aaa-copy-of-the-briefing.md"  # sorts before the original: the age decides, not the name
+    copy.write_text(original.read_text())
+    stamp = original.stat().st_mtime_ns
+    os.utime(original, ns=(stamp, stamp))
+    os.utime(copy, ns=(stamp + 10**9, stamp + 10**9))
+    problems = check([out], None, cache_file=None).problems
+    assert problems and {p.path for p in problems} == {str(copy)}, problems

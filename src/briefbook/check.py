@@ -45,7 +45,7 @@ from .ids import name_key
 from .model import Initiative, Organization, Person, Source, empty_findings
 from .registry import Registry, RegistryError, load_registry
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 CACHE_FILE = Path(".briefbook-cache") / "check.pickle"
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -78,6 +78,9 @@ class Facts:
     problems: list[Problem] = field(default_factory=list)
     org_refs: list[OrgRef] = field(default_factory=list)
     sources: list[tuple[str, int]] = field(default_factory=list)  # (sha256, 0 = source, n = other n)
+    # (n, file) of each other_sources entry that ingest recorded (it has a sha256): its file
+    # must still exist, which is checked on every run (deleting an article does not touch the briefing)
+    other_files: list[tuple[int, str]] = field(default_factory=list)
     shingles: np.ndarray | None = None
     signature: np.ndarray | None = None
 
@@ -387,6 +390,8 @@ def examine(text: str, path: str = "<briefing>") -> Facts:
         sha = s.get("sha256") if isinstance(s, dict) else None
         if isinstance(sha, str) and sha:
             facts.sources.append((sha, i))
+            if i and isinstance(s.get("file"), str) and s["file"]:
+                facts.other_files.append((i - 1, s["file"]))
     sh = dedupe.shingles(paragraphs)
     if sh.size:
         facts.shingles = sh
@@ -507,6 +512,20 @@ def _corpus_problems(facts: list[Facts], registry: Registry) -> list[Problem]:
                         f"{ref.where}: {ref.id!r} is not an organization of this briefing or of the registry",
                     )
                 )
+    for f in facts:
+        root = Path(f.path).resolve().parent.parent  # the project: the folder that holds briefings/
+        for n, file in getattr(f, "other_files", []):
+            if not Path(file).is_absolute() and not (root / file).exists():
+                problems.append(
+                    Problem(
+                        f.path,
+                        _line_in_file(f.path, ("other_sources", n, "file")),
+                        f"other_sources[{n}].file: {file} does not exist (deleted or moved?): "
+                        "remove this entry, or put the article back",
+                    )
+                )
+    # The original first (older file, then file order), so that a copy is the one reported.
+    facts = sorted(facts, key=lambda f: _mtime(f.path))
     first_sha: dict[str, str] = {}
     for f in facts:
         for sha, n in f.sources:
@@ -534,6 +553,13 @@ def _corpus_problems(facts: list[Facts], registry: Registry) -> list[Problem]:
                 )
             )
     return problems
+
+
+def _mtime(path: str) -> int:
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return 0
 
 
 def _line_in_file(path: str, where: Sequence[Any]) -> int:

@@ -267,6 +267,10 @@ def ingest(
     files = discover(paths)
     with folder_lock(out):
         existing = index_existing(out, registry)
+        by_sha: dict[str, list[tuple[str, _Existing]]] = {}
+        for file, known in existing.items():
+            if known.sha256:
+                by_sha.setdefault(known.sha256, []).append((file, known))
         taken = {e.path.name for e in existing.values()} | {f.name for f in out.glob("*.md")}
         todo: list[_Job] = []
         total = len(files)
@@ -288,6 +292,10 @@ def ingest(
                 )
                 continue
             prev = existing.get(src)
+            twin = _copy_of(f, src, prev, by_sha, root)
+            if twin is not None:
+                note(twin)
+                continue
             if prev and prev.hand_edited and not force:
                 note(
                     Outcome(
@@ -320,6 +328,26 @@ def ingest(
             else:
                 note(_write(job, text, name, existing, taken, out, stories))
     return report
+
+
+def _copy_of(
+    f: Path, src: str, prev: _Existing | None, by_sha: dict[str, list[tuple[str, _Existing]]], root: Path | None
+) -> Outcome | None:
+    """A skip when ``f`` has the very bytes of an article a briefing already records.
+
+    A copy is not another source of the story: listing it would give the briefing two sources
+    with one sha256. The file recorded first stays the source (while it still exists)."""
+    if prev is not None or not by_sha:
+        return None
+    for file, known in by_sha.get(_sha256(f) or "", []):
+        if file != src and (Path(root or Path.cwd()) / file).exists():
+            return Outcome(str(f), "skipped", str(known.path), _copy_message(f, file, known.path))
+    return None
+
+
+def _copy_message(f: str | Path, original: str, briefing: Path) -> str:
+    return (f"{f}: same bytes as {original}, already the source of {briefing}: a copy, not another "
+            "source (delete one of the two files)")
 
 
 _BATCH = 8  # articles parsed in one spaCy stream
@@ -390,6 +418,9 @@ def _merge_source(job: _Job, text: str, target: Path) -> Outcome:
         )
     briefing = store.parse(old, target)
     source = store.parse(text).source
+    for known in [briefing.source, *briefing.other_sources]:
+        if source.sha256 and known.sha256 == source.sha256 and known.file != source.file:
+            return Outcome(job.path, "skipped", str(target), _copy_message(job.path, known.file, target))
     # By file only: two files with the same bytes are two sources. Replacing by content too made
     # such twins take each other's place on every run, so the briefing never settled.
     others = [s for s in briefing.other_sources if s.file != source.file]
