@@ -234,12 +234,31 @@ def test_registry_problems(tmp_path):
     )
     (problem,) = run([tmp_path / "b"], clash)
     assert problem.line == 5 and "'MSIT'" in problem.message and "line 2" in problem.message
+    assert problem.message.endswith("an organization can only be one entry")
 
 
-def test_the_project_registry_parses():
-    root = Path(__file__).resolve().parents[1]
-    _, problems = check_mod.check_registry(root / "registry.yml")
-    assert problems == []
+def test_each_wrong_kind_in_the_registry_is_its_own_problem(tmp_path):
+    entries = "".join(f"  - name: Port Authority {n}\n    kind: organisation\n" for n in range(12))
+    registry = write(tmp_path, "registry.yml", "entities:\n" + entries + "  - name: Ana Ruiz\n    kind: persn\n")
+    (tmp_path / "b").mkdir()
+    problems = run([tmp_path / "b"], registry)
+    assert [(p.path, p.line) for p in problems] == [(str(registry), 2 + 2 * n) for n in range(13)]
+    assert all("(did you mean 'organization'?)" in p.message for p in problems[:12])
+    assert "(did you mean 'person'?)" in problems[12].message
+
+
+def test_an_impossible_date_written_right_is_one_message_that_says_so(tmp_path):
+    for good, bad in (("date: '2025-05-02'", "date: '2025-13-45'"), ("date: '2025-05-02'\n", "date: '2025-02-30'\n")):
+        text = store.render(briefing(1)).replace(good, bad, 1)
+        (problem,) = run([write(tmp_path, "b.md", text)])
+        assert (problem.line, problem.message) == (3, f"date: {bad.split(chr(39))[1]} is not a real calendar date")
+
+
+def test_the_sample_registry_parses():
+    """A registry as curated by hand (the frozen sample; the project's own is checked by `make test`)."""
+    sample = Path(__file__).resolve().parent / "fixtures" / "seed_corpus" / "registry.yml"
+    registry, problems = check_mod.check_registry(sample)
+    assert problems == [] and len(registry.entries) > 10
 
 
 def test_missing_path_is_a_problem(tmp_path):

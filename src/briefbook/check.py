@@ -49,6 +49,7 @@ CACHE_VERSION = 2
 CACHE_FILE = Path(".briefbook-cache") / "check.pickle"
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_DATE_SHAPE = re.compile(r"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$")  # YYYY-MM or YYYY-MM-DD, any digits
 
 
 @dataclass(frozen=True, order=True)
@@ -255,7 +256,10 @@ def _schema_problems(meta: dict[str, Any], lines: _Lines, path: str) -> list[Pro
             words = _pattern_words()
             accepted = [words.get(p, f"text matching {p}") for p in _patterns_in(err.schema)]
             nullable = kind == "oneOf" and any(o.get("type") == "null" for o in err.validator_value)
-            if isinstance(inst, str) and accepted:
+            if isinstance(inst, str) and _DATE_SHAPE.match(inst) and any("date" in a for a in accepted):
+                # written as a date, only not a real one (2025-13-45): say that, as _semantics does
+                msg = f"{prefix}{inst} is not a real calendar date"
+            elif isinstance(inst, str) and accepted:
                 msg = f"{prefix}{_short(inst)} is not {accepted[0]}" + (" or null" if nullable else "")
             else:
                 msg = (
@@ -475,7 +479,7 @@ def check_registry(path: str | os.PathLike[str] | None) -> tuple[Registry, list[
     try:
         registry = load_registry(path)
     except RegistryError as exc:
-        return Registry([]), [Problem(exc.path, exc.line, exc.message)]
+        return Registry([]), [Problem(e.path, e.line, e.message) for e in exc.all()]
     except (OSError, UnicodeDecodeError) as exc:
         return Registry([]), [Problem(str(path), 1, f"cannot read the registry: {exc}")]
     problems = []
@@ -490,7 +494,7 @@ def check_registry(path: str | os.PathLike[str] | None) -> tuple[Registry, list[
                         str(path),
                         entry.line,
                         f"{form!r} of {entry.name!r} is also a name or alias of {first.name!r} "
-                        f"(line {first.line}): a {entry.kind} can only be one entry",
+                        f"(line {first.line}): {'an' if entry.kind[0] in 'aeiou' else 'a'} {entry.kind} can only be one entry",
                     )
                 )
     return registry, problems

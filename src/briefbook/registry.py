@@ -15,6 +15,7 @@ entry's canonical name and id, in every briefing.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
 import os
@@ -33,11 +34,20 @@ DEFAULT_PATH = "registry.yml"
 
 
 class RegistryError(ValueError):
-    def __init__(self, path: str | os.PathLike[str], line: int, message: str) -> None:
-        super().__init__(f"{path}:{line}: {message}")
+    """The first problem of a registry; ``more`` holds the others, each reported by `check`."""
+
+    def __init__(
+        self, path: str | os.PathLike[str], line: int, message: str, more: list[RegistryError] | None = None
+    ) -> None:
+        tail = f" (and {len(more)} more: `briefbook check` lists them)" if more else ""
+        super().__init__(f"{path}:{line}: {message}{tail}")
         self.path = str(path)
         self.line = line
         self.message = message
+        self.more = more or []
+
+    def all(self) -> list[RegistryError]:
+        return [self, *self.more]
 
 
 @dataclass
@@ -147,40 +157,57 @@ def parse_registry(text: str, path: str | os.PathLike[str] = DEFAULT_PATH) -> Re
         raise RegistryError(path, 1, "registry must have a top-level 'entities:' list")
     entries: list[Entry] = []
     seen: dict[tuple[str, str], int] = {}
+    problems: list[RegistryError] = []  # every entry's problem, not only the first one's
     for item in raw:
-        if not isinstance(item, dict):
-            raise RegistryError(path, 1, "each registry entry must be a mapping with name and kind")
-        line = int(item.get("__line__", 1))
-        name, kind = item.get("name"), item.get("kind")
-        if not isinstance(name, str) or not name.strip():
-            raise RegistryError(path, line, "registry entry has no name")
-        if kind not in KINDS:
-            raise RegistryError(
-                path, line, f"registry entry {name!r} has kind {kind!r}; use one of " + ", ".join(KINDS)
-            )
-        aliases = item.get("aliases") or []
-        links = item.get("links") or []
-        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-            raise RegistryError(path, line, f"aliases of {name!r} must be a list of strings")
-        if not isinstance(links, list) or not all(isinstance(a, str) for a in links):
-            raise RegistryError(path, line, f"links of {name!r} must be a list of strings")
-        entry = Entry(
-            name=name.strip(),
-            kind=kind,
-            aliases=[a.strip() for a in aliases if a.strip()],
-            description=_opt_str(item.get("description")),
-            links=links,
-            country=_opt_str(item.get("country")),
-            role=_opt_str(item.get("role")),
-            line=line,
-        )
+        try:
+            entry = _entry(item, path)
+        except RegistryError as exc:
+            problems.append(exc)
+            continue
+        line, name, kind = entry.line, entry.name, entry.kind
         if (kind, entry.id) in seen:
-            raise RegistryError(
-                path, line, f"{name!r} is listed twice (first at line {seen[(kind, entry.id)]})"
+            problems.append(
+                RegistryError(path, line, f"{name!r} is listed twice (first at line {seen[(kind, entry.id)]})")
             )
+            continue
         seen[(kind, entry.id)] = line
         entries.append(entry)
+    if problems:
+        first = problems[0]
+        raise RegistryError(first.path, first.line, first.message, problems[1:])
     return Registry(entries, str(path))
+
+
+def _entry(item: Any, path: str | os.PathLike[str]) -> Entry:
+    """One entry of the registry file; RegistryError (at its line) when it does not fit."""
+    if not isinstance(item, dict):
+        raise RegistryError(path, 1, "each registry entry must be a mapping with name and kind")
+    line = int(item.get("__line__", 1))
+    name, kind = item.get("name"), item.get("kind")
+    if not isinstance(name, str) or not name.strip():
+        raise RegistryError(path, line, "registry entry has no name")
+    if kind not in KINDS:
+        close = difflib.get_close_matches(str(kind), KINDS, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise RegistryError(
+            path, line, f"registry entry {name!r} has kind {kind!r}{hint}; use one of " + ", ".join(KINDS)
+        )
+    aliases = item.get("aliases") or []
+    links = item.get("links") or []
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise RegistryError(path, line, f"aliases of {name!r} must be a list of strings")
+    if not isinstance(links, list) or not all(isinstance(a, str) for a in links):
+        raise RegistryError(path, line, f"links of {name!r} must be a list of strings")
+    return Entry(
+        name=name.strip(),
+        kind=kind,
+        aliases=[a.strip() for a in aliases if a.strip()],
+        description=_opt_str(item.get("description")),
+        links=links,
+        country=_opt_str(item.get("country")),
+        role=_opt_str(item.get("role")),
+        line=line,
+    )
 
 
 def load_registry(path: str | os.PathLike[str] | None) -> Registry:
