@@ -12,8 +12,13 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site test serve ingest eval bench lint check clean-site
 
+# The venv's own pip first: the one Python ships (23.2 with 3.12) does not read `lxml[html_clean]`
+# (jusText's) as lxml's `html-clean` extra and warns on every install; pip 25.3 normalises it.
+PIP := pip==25.3
+
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check $(PIP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)

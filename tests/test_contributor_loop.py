@@ -107,3 +107,18 @@ def test_make_serve_serves_and_live_reloads_a_briefing_edit(tmp_path):
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+
+
+# -- make site's install step -----------------------------------------------------------------
+
+
+def test_the_venv_gets_a_pip_that_reads_lxml_extras_before_the_dependencies():
+    """Python's bundled pip warns `lxml ... does not provide the extra 'html_clean'` on every install."""
+    proc = subprocess.run(["make", "-n", "-B", ".venv/.installed"], cwd=ROOT, capture_output=True, text=True,
+                          timeout=60, check=True)
+    steps = proc.stdout.splitlines()
+    pip = next(n for n, step in enumerate(steps) if re.search(r"pip install .*\bpip==(\d+)\.", step))
+    lock = next(n for n, step in enumerate(steps) if "-r requirements.lock" in step)
+    assert pip < lock
+    major = int(re.search(r"\bpip==(\d+)\.", steps[pip]).group(1))  # type: ignore[union-attr]
+    assert major >= 24
