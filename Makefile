@@ -41,10 +41,12 @@ lint: $(STAMP)
 check: $(STAMP)
 	$(BIN)/briefbook check briefings
 
+# `make test TESTS=tests/test_ingest.py` runs some of the tests (all of them by default).
+TESTS ?=
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/briefbook check briefings
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(TESTS)
 
 eval: $(STAMP)
 	$(BIN)/python scripts/eval.py
