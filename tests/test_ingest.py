@@ -216,3 +216,20 @@ def test_briefings_edited_by_hand_are_one_line_unless_verbose(tmp_path, capsys, 
 
     assert main(["ingest", "in", "--no-registry", "--quiet"]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_after_entities_apply_the_next_ingest_extracts_nothing_again(tmp_path):
+    """`entities --apply` re-links and records the registry digest ingest would: nothing left to redo."""
+    from briefbook.entities import apply_entries, parse_entries
+    from briefbook.registry import load_registry
+
+    out = tmp_path / "out"
+    reg = tmp_path / "registry.yml"
+    reg.write_text("entities: []\n")
+    ingest([CORPUS / "seeds"], out, root=CORPUS, registry=load_registry(reg))
+    report = apply_entries(parse_entries("{name: Kim Sangbu, kind: person, aliases: [Kim Sang-bu]}"), out, reg)
+    assert len(report.relinked) == 1 and report.hand_edited == []
+    after = {p.name: p.read_bytes() for p in out.glob("*.md")}
+    again = ingest([CORPUS / "seeds"], out, root=CORPUS, registry=load_registry(reg))
+    assert again.count("unchanged") == 2
+    assert {p.name: p.read_bytes() for p in out.glob("*.md")} == after
