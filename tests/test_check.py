@@ -247,6 +247,18 @@ def test_each_wrong_kind_in_the_registry_is_its_own_problem(tmp_path):
     assert "(did you mean 'person'?)" in problems[12].message
 
 
+def test_one_wrong_registry_entry_does_not_hide_the_others(tmp_path):
+    """A briefing whose person works for a registry organization stays fine while another entry is wrong."""
+    registry = write(tmp_path, "registry.yml",
+                     "entities:\n  - name: Korea Meteorological Administration\n    kind: organization\n"
+                     "  - name: Port Authority\n    kind: organisation\n")
+    b = briefing(1)
+    b.people[0].organization = "korea-meteorological-administration"
+    write(tmp_path / "b", "b.md", store.render(b))
+    (problem,) = run([tmp_path / "b"], registry)
+    assert (problem.path, problem.line) == (str(registry), 4)
+
+
 def test_an_impossible_date_written_right_is_one_message_that_says_so(tmp_path):
     for good, bad in (("date: '2025-05-02'", "date: '2025-13-45'"), ("date: '2025-05-02'\n", "date: '2025-02-30'\n")):
         text = store.render(briefing(1)).replace(good, bad, 1)

@@ -478,8 +478,8 @@ def check_registry(path: str | os.PathLike[str] | None) -> tuple[Registry, list[
     """The registry (empty when it is missing or broken) and its problems."""
     try:
         registry = load_registry(path)
-    except RegistryError as exc:
-        return Registry([]), [Problem(e.path, e.line, e.message) for e in exc.all()]
+    except RegistryError as exc:  # every wrong entry reported; the others still count
+        return exc.partial or Registry([]), [Problem(e.path, e.line, e.message) for e in exc.all()]
     except (OSError, UnicodeDecodeError) as exc:
         return Registry([]), [Problem(str(path), 1, f"cannot read the registry: {exc}")]
     problems = []

@@ -45,6 +45,7 @@ class RegistryError(ValueError):
         self.line = line
         self.message = message
         self.more = more or []
+        self.partial: Registry | None = None  # the entries that fit, when only some do not
 
     def all(self) -> list[RegistryError]:
         return [self, *self.more]
@@ -174,7 +175,9 @@ def parse_registry(text: str, path: str | os.PathLike[str] = DEFAULT_PATH) -> Re
         entries.append(entry)
     if problems:
         first = problems[0]
-        raise RegistryError(first.path, first.line, first.message, problems[1:])
+        error = RegistryError(first.path, first.line, first.message, problems[1:])
+        error.partial = Registry(entries, str(path))  # `check` goes on with the entries that fit
+        raise error
     return Registry(entries, str(path))
 
 
