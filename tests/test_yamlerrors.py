@@ -94,3 +94,14 @@ def test_registry_mistakes_are_reported_where_they_start():
     with pytest.raises(RegistryError) as info:
         parse_registry(pushed, "registry.yml")
     assert info.value.line == 3 and "indentation" in info.value.message
+
+
+def test_a_fix_file_mistake_is_reported_at_its_line(tmp_path):
+    from briefbook.entities import ApplyError, parse_entries
+
+    fix = tmp_path / "fix.yml"
+    fix.write_text("entities:\n  - name: Harbour Research Institute\n    kind: organization\n"
+                   "  aliases: [HRI]\n    description: A research institute.\n")
+    with pytest.raises(ApplyError) as info:
+        parse_entries(str(fix))
+    assert str(info.value).startswith(f"{fix}:4: not valid YAML: indentation")

@@ -35,7 +35,7 @@ from typing import Any
 
 import yaml
 
-from . import store
+from . import store, yamlerrors
 from .check import read_frontmatter
 from .corpus import briefing_files
 from .extract.lexicon import COUNTRY_FORMS
@@ -676,7 +676,8 @@ def parse_entries(arg: str) -> list[Entry]:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        raise ApplyError(f"{label}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
+        found = yamlerrors.locate(text, exc)  # fix.yml is edited by hand: the line, in words
+        raise ApplyError(f"{label}:{found.line + 1}: not valid YAML: {found.message}") from None
     if isinstance(data, dict) and "entities" in data:
         pass
     elif isinstance(data, dict):
