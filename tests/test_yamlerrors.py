@@ -104,4 +104,4 @@ def test_a_fix_file_mistake_is_reported_at_its_line(tmp_path):
                    "  aliases: [HRI]\n    description: A research institute.\n")
     with pytest.raises(ApplyError) as info:
         parse_entries(str(fix))
-    assert str(info.value).startswith(f"{fix}:4: not valid YAML: indentation")
+    assert str(info.value).startswith(f"{fix}:4: not valid YAML:") and "(indentation)" in str(info.value)
