@@ -347,3 +347,22 @@ def test_apply_joins_items_that_become_one_in_a_hand_edited_briefing(tmp_path):
                                                                                "speaker_name: Ministry of Science and ICT")
     assert text.split("organizations:")[0] == relinked.split("organizations:")[0]
     assert text.split("initiatives:")[1] == relinked.split("initiatives:")[1]
+
+
+@pytest.mark.parametrize("edited", [False, True])
+def test_joining_two_people_with_different_roles_asks_for_review(tmp_path, edited):
+    """The merge keeps one role and never drops the other silently: the briefing asks a person."""
+    b = make(5, [person("Ana Ruiz", role="port director"), person("Ana Ruíz", id="ana-ruiz-2", role="harbour master")])
+    path = tmp_path / "briefings" / "five.md"
+    store.write_atomic(path, store.render(b))
+    if edited:
+        path.write_text(path.read_text().replace("title: Briefing 5", "title: Briefing five"))
+    report = apply_entries(parse_entries("{name: Ana Ruiz, kind: person, aliases: [Ana Ruíz]}"), path.parent,
+                           tmp_path / "registry.yml")
+    assert report.problems == [] and len(report.relinked) == 1
+    five = store.load(path)
+    assert [(p.id, p.role) for p in five.people] == [("ana-ruiz", "port director")]
+    (reason,) = five.review
+    assert "'harbour master' was dropped for 'port director'" in reason
+    assert check([path.parent], tmp_path / "registry.yml", cache_file=None).problems == []
+    assert store.is_hand_edited(path.read_text()) == edited

@@ -883,8 +883,13 @@ def _set(meta: Any, path: tuple[Any, ...], value: str) -> None:
     meta[path[-1]] = value
 
 
-def _merge_items(items: list[dict[str, Any]], extra: str) -> list[dict[str, Any]]:
-    """Items that now share an id become one: lists joined, empty fields filled from the others."""
+def _merge_items(
+    items: list[dict[str, Any]], extra: str, dropped: list[str] | None = None, label: str = ""
+) -> list[dict[str, Any]]:
+    """Items that now share an id become one: lists joined, empty fields filled from the others.
+
+    Where both items hold a different value (two roles), the first is kept and ``dropped`` gets
+    a review reason naming the other: a person must choose, the merge does not guess."""
     out: dict[str, dict[str, Any]] = {}
     for item in items:
         ident = item.get("id")
@@ -900,6 +905,11 @@ def _merge_items(items: list[dict[str, Any]], extra: str) -> list[dict[str, Any]
                 kept[k] = sorted(joined) if extra == "mentions" else joined
             elif kept.get(k) in (None, "", []):
                 kept[k] = v
+            elif dropped is not None and k not in ("id", "name") and v not in (None, "", []) and v != kept[k]:
+                dropped.append(
+                    f"{label}: two entries became {kept.get('name')!r} (registry); its {k} {v!r} was "
+                    f"dropped for {kept[k]!r}: check which is right"
+                )
     return list(out.values())
 
 
@@ -922,9 +932,14 @@ def relink_pristine(
             if old not in forms:
                 forms.append(old)
             item[extra] = sorted(forms) if extra == "mentions" else forms
-    meta["people"] = _merge_items([p for _, p in _items(meta, "people")], "mentions")
-    meta["organizations"] = _merge_items([o for _, o in _items(meta, "organizations")], "aliases")
-    meta["initiatives"] = _merge_items([x for _, x in _items(meta, "initiatives")], "")
+    dropped: list[str] = []
+    meta["people"] = _merge_items([p for _, p in _items(meta, "people")], "mentions", dropped, "people")
+    meta["organizations"] = _merge_items(
+        [o for _, o in _items(meta, "organizations")], "aliases", dropped, "organizations"
+    )
+    meta["initiatives"] = _merge_items([x for _, x in _items(meta, "initiatives")], "", dropped, "initiatives")
+    if dropped:
+        meta["review"] = [*(meta.get("review") or []), *dropped]
     for org in meta["organizations"]:
         if isinstance(org.get("aliases"), list):
             org["aliases"] = [a for a in org["aliases"] if name_key(a) != name_key(org.get("name") or "")]
@@ -985,6 +1000,7 @@ def _merge_in_place(fm: str, path: str, old_names: dict[tuple[str, int], str]) -
         return fm
     lines = fm.splitlines(keepends=True)
     replace: dict[int, tuple[int, str]] = {}  # first line -> (end line, new text)
+    dropped: list[str] = []
     for key_node, seq in root.value:
         key = getattr(key_node, "value", None)
         if key not in _EXTRA or not isinstance(seq, yaml.SequenceNode) or not isinstance(data.get(key), list):
@@ -1009,7 +1025,7 @@ def _merge_in_place(fm: str, path: str, old_names: dict[tuple[str, int], str]) -
                 forms = item.get(extra) if extra else None
                 if old and isinstance(forms, list) and name_key(old) != name_key(str(item.get("name"))):
                     item[extra] = [*forms, old] if old not in forms else forms
-            (merged,) = _merge_items(items, extra)
+            (merged,) = _merge_items(items, extra, dropped, key)
             first, end = spans[0]  # type: ignore[misc]
             dash = lines[first].index("-")
             block = "".join(" " * dash + line + "\n" for line in store._dump_yaml([merged]).splitlines())  # type: ignore[arg-type]
@@ -1028,7 +1044,27 @@ def _merge_in_place(fm: str, path: str, old_names: dict[tuple[str, int], str]) -
             out.append(lines[n])
             n += 1
     joined = "".join(out)
-    return joined if fm.endswith("\n") or not joined.endswith("\n") else joined[:-1]
+    joined = joined if fm.endswith("\n") or not joined.endswith("\n") else joined[:-1]
+    return _add_review(joined, dropped) if dropped else joined
+
+
+def _add_review(fm: str, reasons: list[str]) -> str:
+    """``reasons`` added to the frontmatter's ``review:`` list, the other lines left as they are.
+
+    The list is written back as one JSON-style flow list (valid YAML) on the ``review:`` line."""
+    root = yaml.compose(fm, Loader=yaml.SafeLoader)
+    pairs = root.value if isinstance(root, yaml.MappingNode) else []
+    found = next(((k, v) for k, v in pairs if getattr(k, "value", None) == "review"), None)
+    if found is None:
+        return fm.rstrip("\n") + "\nreview: " + json.dumps(reasons, ensure_ascii=False) + ("\n" if fm.endswith("\n") else "")
+    key, value = found
+    old = yaml.safe_load(fm).get("review")
+    items = [*(old if isinstance(old, list) else [old] if old else []), *reasons]
+    colon = fm.index(":", key.end_mark.index) + 1
+    end = value.end_mark.index
+    while end > colon and fm[end - 1] in " \t\n":  # a block list ends where the next key starts
+        end -= 1
+    return fm[:colon] + " " + json.dumps(items, ensure_ascii=False) + fm[end:]
 
 
 def _item_lines(lines: list[str], node: yaml.Node) -> tuple[int, int] | None:
