@@ -233,3 +233,33 @@ def test_after_entities_apply_the_next_ingest_extracts_nothing_again(tmp_path):
     again = ingest([CORPUS / "seeds"], out, root=CORPUS, registry=load_registry(reg))
     assert again.count("unchanged") == 2
     assert {p.name: p.read_bytes() for p in out.glob("*.md")} == after
+
+
+def test_a_code_change_rewrites_only_the_briefings_whose_content_it_changes(tmp_path, monkeypatch):
+    """New code that writes the same briefings leaves the files alone (and remembers it); new code
+    that writes another summary rewrites them."""
+    import briefbook.extract.article as article
+    import briefbook.pipeline as pipeline
+
+    out, cache = tmp_path / "out", tmp_path / "cache" / "ingest.json"
+    ingest([CORPUS / "seeds"], out, root=CORPUS, cache=cache)
+    before = {p.name: p.read_bytes() for p in out.glob("*.md")}
+    for module in (pipeline, article):
+        monkeypatch.setattr(module, "code_fingerprint", lambda: "0123456789abcdef")
+    report = ingest([CORPUS / "seeds"], out, root=CORPUS, cache=cache)
+    assert report.count("unchanged") == 2
+    assert {p.name: p.read_bytes() for p in out.glob("*.md")} == before
+
+    def no_extraction(jobs):
+        raise AssertionError("extracted again although confirmed up to date")
+
+    with monkeypatch.context() as m:
+        m.setattr(pipeline, "_extract_many", no_extraction)
+        assert ingest([CORPUS / "seeds"], out, root=CORPUS, cache=cache).count("unchanged") == 2
+
+    monkeypatch.setattr(article, "summarize", lambda paragraphs: "A summary the new code writes.")
+    for module in (pipeline, article):
+        monkeypatch.setattr(module, "code_fingerprint", lambda: "fedcba9876543210")
+    report = ingest([CORPUS / "seeds"], out, root=CORPUS, cache=cache)
+    assert report.count("updated") == 2
+    assert all(store.load(p).summary == "A summary the new code writes." for p in out.glob("*.md"))

@@ -4,12 +4,14 @@ Guarantees a user can rely on:
 - one bad file never stops the run: it is reported as one line ``path: problem``;
 - a briefing edited by hand is never overwritten unless ``force`` is given;
 - an unchanged article is not extracted again (its briefing records the article's sha256);
+- a registry or code change rewrites only the briefings whose content it changes;
 - every write is atomic, and two runs on the same folder take turns (a lock file).
 """
 
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -102,6 +104,7 @@ class _Existing:
     registry: str | None = None  # digest of the registry the briefing was made with
     code: str | None = None  # fingerprint of the extraction code that made it
     registry_now: str | None = None  # what ``registry`` would be with the registry of this run
+    checksum: str | None = None  # generator.checksum: names this exact text of the briefing
 
 
 def index_existing(out_dir: Path, registry: Registry | None = None) -> dict[str, _Existing]:
@@ -134,6 +137,7 @@ def index_existing(out_dir: Path, registry: Registry | None = None) -> dict[str,
                 registry=gen.get("registry"),
                 code=gen.get("code"),
                 registry_now=registry_now,
+                checksum=gen.get("checksum"),
             )
         for other in meta.get("other_sources") or []:
             if isinstance(other, dict) and other.get("file"):
@@ -148,6 +152,7 @@ def index_existing(out_dir: Path, registry: Registry | None = None) -> dict[str,
                         registry=gen.get("registry"),
                         code=gen.get("code"),
                         registry_now=registry_now,
+                        checksum=gen.get("checksum"),
                     ),
                 )
     return index
@@ -259,12 +264,17 @@ def ingest(
     jobs: int = 1,
     root: Path | None = None,
     progress: Callable[[int, int, Outcome], None] | None = None,
+    cache: str | os.PathLike[str] | None = None,
 ) -> Report:
-    """Turn every article under ``paths`` into a briefing in ``out_dir``."""
+    """Turn every article under ``paths`` into a briefing in ``out_dir``.
+
+    ``cache``: a file (kept out of version control) recording the briefings found to be what
+    the current code makes, though older code wrote them: they are not extracted again."""
     out = Path(out_dir)
     registry = registry or Registry()
     report = Report()
     files = discover(paths)
+    confirmed = _Confirmed.load(Path(cache) if cache else None)
     with folder_lock(out):
         existing = index_existing(out, registry)
         by_sha: dict[str, list[tuple[str, _Existing]]] = {}
@@ -315,7 +325,7 @@ def ingest(
                 and not force
                 and prev.version == __version__
                 and prev.registry == prev.registry_now
-                and prev.code == code_fingerprint()
+                and (prev.code == code_fingerprint() or confirmed.holds(prev))
                 and prev.sha256 == _sha256(f)
             ):
                 note(Outcome(str(f), "unchanged", str(prev.path)))
@@ -326,8 +336,54 @@ def ingest(
             if error or text is None or name is None:
                 note(Outcome(job.path, "failed", message=error))
             else:
-                note(_write(job, text, name, existing, taken, out, stories))
+                note(_write(job, text, name, existing, taken, out, stories, confirmed))
+        confirmed.save()
     return report
+
+
+@dataclass
+class _Confirmed:
+    """Briefings that older code wrote and the current code would write the same, apart from
+    ``generator.code``: left as they are (a code change must not rewrite every briefing of a
+    corpus, and every contributor's pull request with them), and not extracted again."""
+
+    path: Path | None
+    entries: dict[str, str] = field(default_factory=dict)  # briefing -> "code:checksum"
+    changed: bool = False
+
+    @classmethod
+    def load(cls, path: Path | None) -> _Confirmed:
+        entries: dict[str, str] = {}
+        if path is not None:
+            with suppress(OSError, ValueError, TypeError, AttributeError):
+                data = json.loads(path.read_text(encoding="utf-8"))
+                entries = {str(k): str(v) for k, v in data.get("confirmed", {}).items()}
+        return cls(path, entries)
+
+    @staticmethod
+    def _key(briefing: Path) -> str:
+        return str(briefing.resolve())
+
+    def holds(self, prev: _Existing) -> bool:
+        return bool(prev.checksum) and self.entries.get(self._key(prev.path)) == f"{code_fingerprint()}:{prev.checksum}"
+
+    def add(self, briefing: Path, checksum: str | None) -> None:
+        if checksum:
+            self.entries[self._key(briefing)] = f"{code_fingerprint()}:{checksum}"
+            self.changed = True
+
+    def save(self) -> None:
+        if self.path is not None and self.changed:
+            with suppress(OSError):
+                store.write_atomic(self.path, json.dumps({"confirmed": self.entries}, indent=0, sort_keys=True))
+
+
+_CODE_LINES = re.compile(r"(?m)^  (?:code|checksum): .*\n")
+
+
+def _same_apart_from_code(old: str, new: str) -> bool:
+    """Two renderings of a briefing that differ only in ``generator.code`` (and so the checksum)."""
+    return _CODE_LINES.sub("", old) == _CODE_LINES.sub("", new)
 
 
 def _copy_of(
@@ -441,6 +497,7 @@ def _write(
     taken: set[str],
     out: Path,
     stories: _Stories | None = None,
+    confirmed: _Confirmed | None = None,
 ) -> Outcome:
     prev = existing.get(job.source_file)
     if prev is not None and prev.merged:
@@ -454,6 +511,10 @@ def _write(
         target = prev.path  # keep the address stable even if the title changed
         old = target.read_text(encoding="utf-8") if target.exists() else None
         if old == text:
+            return Outcome(job.path, "unchanged", str(target))
+        if old is not None and not prev.hand_edited and _same_apart_from_code(old, text):
+            if confirmed is not None:
+                confirmed.add(target, prev.checksum)
             return Outcome(job.path, "unchanged", str(target))
         store.write_atomic(target, text)
         return Outcome(job.path, "updated", str(target))

@@ -5,9 +5,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 
 from ..pipeline import Outcome, ingest
 from ..registry import DEFAULT_PATH, RegistryError, load_registry
+
+# Briefings older code wrote that the current code would write the same (not version-controlled).
+CACHE_FILE = Path(".briefbook-cache") / "ingest.json"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -46,6 +50,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     group.add_argument(
         "--no-registry", action="store_true", help="ignore the registry (measure extraction alone)"
+    )
+    p.add_argument(
+        "--no-cache", action="store_true", help=f"ignore and do not write {CACHE_FILE} (briefings found up to date after a code change)"
     )
     talk = p.add_mutually_exclusive_group()
     talk.add_argument("--quiet", "-q", action="store_true", help="print only problems and the summary line")
@@ -88,7 +95,8 @@ def run(args: argparse.Namespace) -> int:
         elif total >= 100 and (done % 100 == 0 or done == total):
             print(f"[{done}/{total}]", file=sys.stderr)
 
-    report = ingest(args.paths, args.out, registry=registry, force=args.force, jobs=jobs, progress=progress)
+    report = ingest(args.paths, args.out, registry=registry, force=args.force, jobs=jobs, progress=progress,
+                    cache=None if args.no_cache else CACHE_FILE)
     if tty and not args.quiet:
         print(cr, end="", file=sys.stderr)
     if edited_by_hand and not args.quiet:
