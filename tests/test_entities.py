@@ -11,16 +11,15 @@ import yaml
 from briefbook import store
 from briefbook.check import check
 from briefbook.cli import main
-from briefbook.entities import (
+from briefbook.curation import (
     ApplyError,
     apply_entries,
-    expands,
     find_duplicates,
     format_report,
     merge_registry,
-    osa_distance,
     parse_entries,
 )
+from briefbook.curation.duplicates import expands, osa_distance
 from briefbook.model import Briefing, Initiative, Organization, Person, Quote, Source
 from briefbook.registry import Entry, Registry, parse_registry
 

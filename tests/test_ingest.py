@@ -220,7 +220,7 @@ def test_briefings_edited_by_hand_are_one_line_unless_verbose(tmp_path, capsys, 
 
 def test_after_entities_apply_the_next_ingest_extracts_nothing_again(tmp_path):
     """`entities --apply` re-links and records the registry digest ingest would: nothing left to redo."""
-    from briefbook.entities import apply_entries, parse_entries
+    from briefbook.curation import apply_entries, parse_entries
     from briefbook.registry import load_registry
 
     out = tmp_path / "out"

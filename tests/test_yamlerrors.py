@@ -97,7 +97,7 @@ def test_registry_mistakes_are_reported_where_they_start():
 
 
 def test_a_fix_file_mistake_is_reported_at_its_line(tmp_path):
-    from briefbook.entities import ApplyError, parse_entries
+    from briefbook.curation import ApplyError, parse_entries
 
     fix = tmp_path / "fix.yml"
     fix.write_text("entities:\n  - name: Harbour Research Institute\n    kind: organization\n"

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from ..check import check_registry
-from ..entities import (
+from ..curation import (
     ApplyError,
     apply_entries,
     find_duplicates,
