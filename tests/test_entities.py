@@ -19,8 +19,8 @@ from briefbook.curation import (
     merge_registry,
     parse_entries,
 )
-from briefbook.curation.duplicates import expands, osa_distance
 from briefbook.model import Briefing, Initiative, Organization, Person, Quote, Source
+from briefbook.names import expands, osa_distance
 from briefbook.registry import Entry, Registry, parse_registry
 
 

@@ -16,6 +16,7 @@ from spacy.attrs import LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
+from ..names import expands
 from .lexicon import INITIATIVE_HEADS, ORG_HEADS
 
 _JOINERS = {"of", "and", "for", "on", "&", "the", "de", "a"}
@@ -184,20 +185,8 @@ def phrases(doc: Doc) -> list[Phrase]:
 
 
 def initials_match(acronym: str, expansion: str) -> bool:
-    """'OSTP' ~ 'Office of Science and Technology Policy'; 'AI' never expands a long phrase."""
-    letters = [c for c in acronym.upper() if c.isalpha()]
-    words = [w for w in re.split(r"[\s\-]+", expansion) if w and w[0].isalpha()]
-    caps = [w[0].upper() for w in words if w[0].isupper()]
-    if not letters or not caps:
-        return False
-    # every acronym letter in order among the capitalised initials, first letters equal
-    if letters[0] != caps[0]:
-        return False
-    k = 0
-    for c in caps:
-        if k < len(letters) and c == letters[k]:
-            k += 1
-    return k == len(letters)
+    """'OSTP' ~ 'Office of Science and Technology Policy': one rule for extraction and curation."""
+    return expands(acronym, expansion, whole=True)
 
 
 def head_word(words: list[str]) -> tuple[int, str] | None:
