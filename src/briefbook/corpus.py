@@ -25,12 +25,11 @@ import yaml
 
 from . import store
 from .ids import name_key, slugify
-from .model import Briefing
+from .model import ENTITY_KINDS, KINDS, Briefing
 from .registry import Entry, Registry, load_registry
 
-KINDS = ("person", "organization", "initiative", "topic")
 # Kinds drawn in the graph and counted as connections between entities.
-NETWORK_KINDS = ("person", "organization", "initiative")
+NETWORK_KINDS = ENTITY_KINDS
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 

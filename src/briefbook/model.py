@@ -143,7 +143,12 @@ class Briefing:
         )
 
 
+# The kinds of entity a briefing lists, each with the frontmatter list it is kept in: the one list
+# of kinds (registry, corpus index and curation import these).
 ENTITY_LISTS = (("person", "people"), ("organization", "organizations"), ("initiative", "initiatives"))
+ENTITY_KINDS = tuple(kind for kind, _ in ENTITY_LISTS)
+# Every kind an id or a registry entry can name: the entities and the topics briefings are filed under.
+KINDS = (*ENTITY_KINDS, "topic")
 
 
 def entity_ids_of(meta: dict[str, Any]) -> list[tuple[str, str]]:

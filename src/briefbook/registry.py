@@ -28,8 +28,8 @@ import yaml
 
 from . import yamlerrors
 from .ids import name_key, slugify
+from .model import KINDS
 
-KINDS = ("person", "organization", "initiative", "topic")
 DEFAULT_PATH = "registry.yml"
 
 

@@ -13,10 +13,8 @@ from dataclasses import dataclass, field
 
 from .. import store
 from ..corpus import briefing_files
-from ..model import Briefing
+from ..model import ENTITY_KINDS, Briefing
 from ..registry import Entry, Registry
-
-ENTITY_KINDS = ("person", "organization", "initiative")
 
 
 @dataclass

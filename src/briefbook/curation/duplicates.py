@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
-from ..model import Briefing
+from ..model import ENTITY_KINDS, Briefing
 from ..names import (
     ACRONYM,
     ACRONYM_SKIPS,
@@ -37,7 +37,7 @@ from ..names import (
     romanization_key,
 )
 from ..registry import Entry, Registry
-from .clusters import ENTITY_KINDS, Cluster, collect
+from .clusters import Cluster, collect
 
 # ---------------------------------------------------------------------------------------------
 # Finding probable duplicates

@@ -16,12 +16,11 @@ import yaml
 
 from .. import store
 from ..ids import name_key
-from ..model import Briefing
+from ..model import ENTITY_KINDS, ENTITY_LISTS, Briefing
 from ..registry import Registry
-from .clusters import ENTITY_KINDS
 from .registry_edit import scalar
 
-_LIST = {"person": "people", "organization": "organizations", "initiative": "initiatives"}
+_LIST = dict(ENTITY_LISTS)
 
 
 @dataclass
