@@ -42,7 +42,7 @@ import yaml
 from . import __version__, dedupe, store
 from .corpus import briefing_files, slug_of
 from .ids import name_key
-from .model import Initiative, Organization, Person, Source, empty_findings
+from .model import ENTITY_LISTS, frontmatter_defaults, item_classes
 from .registry import Registry, RegistryError, load_registry
 
 CACHE_VERSION = 2
@@ -287,7 +287,9 @@ def _schema_problems(meta: dict[str, Any], lines: _Lines, path: str) -> list[Pro
 # One file
 
 
-_DEFAULTS: dict[str, Any] = {"date": None, "location": None, **empty_findings(), "source": {}}
+# Read off the model: a second list here drifted from it once.
+_DEFAULTS = frontmatter_defaults()
+_ITEMS = item_classes()
 
 
 def _fill(item: Any, kind: type) -> None:
@@ -319,13 +321,12 @@ def _normalise(meta: dict[str, Any]) -> dict[str, Any]:
     for key, default in _DEFAULTS.items():
         if key not in meta:
             meta[key] = default.copy() if isinstance(default, list | dict) else default
-    _fill(meta.get("source"), Source)
-    for key, kind in (("people", Person), ("organizations", Organization), ("initiatives", Initiative)):
-        if isinstance(meta.get(key), list):
+    for key, (kind, many) in _ITEMS.items():
+        if not many:
+            _fill(meta.get(key), kind)
+        elif isinstance(meta.get(key), list):
             for item in meta[key]:
                 _fill(item, kind)
-    for item in meta.get("other_sources") or [] if isinstance(meta.get("other_sources"), list) else []:
-        _fill(item, Source)
     return meta
 
 
@@ -420,7 +421,7 @@ def _semantics(meta: dict[str, Any], paragraphs: list[str], lines: _Lines, facts
     if isinstance(date, str) and _DAY.match(date) and not _real_day(date):
         problem(["date"], f"{date} is not a real calendar date")
     ids: dict[str, set[str]] = {}
-    for key in ("people", "organizations", "initiatives"):
+    for _, key in ENTITY_LISTS:
         seen: dict[str, int] = {}
         for i, item in _items(meta, key):
             ident = item.get("id")

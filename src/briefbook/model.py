@@ -7,8 +7,8 @@ The JSON Schema in ``data/briefing.schema.json`` is the same contract for other 
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
-from typing import Any, Literal
+from dataclasses import MISSING, asdict, dataclass, field, fields, is_dataclass
+from typing import Any, Literal, get_args, get_origin, get_type_hints
 
 QuoteKind = Literal["direct", "indirect"]
 
@@ -159,6 +159,38 @@ def entity_ids_of(meta: dict[str, Any]) -> list[tuple[str, str]]:
         for item in items if isinstance(items, list) else []:
             if isinstance(item, dict) and isinstance(item.get("id"), str):
                 out.append((kind, item["id"]))
+    return out
+
+
+def frontmatter_defaults() -> dict[str, Any]:
+    """The empty value of every field a briefing must have that can be empty, read off `Briefing`.
+
+    What ``check`` puts in place of a field a file leaves out before validating, so that the
+    checker and the loader (`Briefing.from_parts`) agree on what a missing field means; ``title``
+    has no empty value and stays required."""
+    hints = get_type_hints(Briefing)
+    out: dict[str, Any] = {}
+    for f in fields(Briefing):
+        if f.name == "paragraphs" or f.default is not MISSING or f.default_factory is not MISSING:
+            continue
+        hint = hints[f.name]
+        if get_origin(hint) is list:
+            out[f.name] = []
+        elif type(None) in get_args(hint):
+            out[f.name] = None
+        elif is_dataclass(hint):
+            out[f.name] = {}
+    return out
+
+
+def item_classes() -> dict[str, tuple[type, bool]]:
+    """Frontmatter fields that hold model objects: name -> (class, whether it is a list of them)."""
+    out: dict[str, tuple[type, bool]] = {}
+    for name, hint in get_type_hints(Briefing).items():
+        many = get_origin(hint) is list
+        cls = get_args(hint)[0] if many else hint
+        if isinstance(cls, type) and is_dataclass(cls):
+            out[name] = (cls, many)
     return out
 
 
