@@ -24,7 +24,7 @@ $(STAMP): pyproject.toml requirements.lock
 	touch $(STAMP)
 
 ingest: $(STAMP)
-	$(BIN)/briefbook ingest seeds --out briefings
+	$(BIN)/briefbook ingest seeds --briefings briefings
 
 site: ingest
 	$(BIN)/mkdocs build --strict

@@ -1,4 +1,4 @@
-"""`briefbook check [PATH ...] [--registry FILE]`: one line per problem, non-zero exit when any."""
+"""`briefbook check [--briefings DIR] [PATH ...] [--registry FILE]`: one line per problem, non-zero exit when any."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..check import CACHE_FILE, check
 from ..registry import DEFAULT_PATH
+from . import BRIEFINGS, add_briefings_option
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,10 +25,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "paths",
         nargs="*",
-        default=["briefings"],
         metavar="PATH",
         help="briefing files or folders (default: briefings/)",
     )
+    add_briefings_option(p, default=None, help="the briefings folder (the same as giving it as a PATH)")
     p.add_argument(
         "--registry", default=DEFAULT_PATH, metavar="FILE", help=f"entity registry (default: {DEFAULT_PATH})"
     )
@@ -44,8 +45,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    paths = list(args.paths)
-    if paths == ["briefings"] and not Path("briefings").exists():
+    paths = [*args.paths, *([args.briefings] if args.briefings else [])] or [BRIEFINGS]
+    if paths == [BRIEFINGS] and not Path(BRIEFINGS).exists():
         print("check: no briefings/ folder yet, nothing to check (run `make ingest`)", file=sys.stderr)
         paths = []
     jobs = args.jobs if args.jobs > 0 else min(4, os.cpu_count() or 1)

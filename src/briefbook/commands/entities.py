@@ -1,4 +1,4 @@
-"""`briefbook entities [DIR] [--apply FILE_OR_ENTRY]`: list probable duplicates, or fix them."""
+"""`briefbook entities [--briefings DIR] [--apply FILE_OR_ENTRY]`: list probable duplicates, or fix them."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from ..curation import (
     parse_entries,
 )
 from ..registry import DEFAULT_PATH, RegistryError
+from . import add_briefings_option
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -29,9 +30,8 @@ def register(sub: argparse._SubParsersAction) -> None:
             "without extracting again."
         ),
     )
-    p.add_argument(
-        "folder", nargs="?", default="briefings", metavar="DIR", help="briefings (default: briefings/)"
-    )
+    add_briefings_option(p)
+    p.add_argument("folder", nargs="?", default=None, help=argparse.SUPPRESS)  # the old spelling: entities DIR
     p.add_argument(
         "--registry", default=DEFAULT_PATH, metavar="FILE", help=f"entity registry (default: {DEFAULT_PATH})"
     )
@@ -53,6 +53,7 @@ def run(args: argparse.Namespace) -> int:
         for problem in problems:
             print(f"briefbook: {problem}", file=sys.stderr)
         return 2
+    args.folder = args.folder or args.briefings
     if args.apply:
         return _apply(args)
     briefings, unreadable = load_briefings(args.folder)

@@ -1,4 +1,4 @@
-"""`briefbook ingest [PATH ...] [--out DIR]`: articles in, briefings out."""
+"""`briefbook ingest [PATH ...] [--briefings DIR]`: articles in, briefings out."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..pipeline import Outcome, ingest
 from ..registry import DEFAULT_PATH, RegistryError, load_registry
+from . import add_briefings_option
 
 # Briefings older code wrote that the current code would write the same (not version-controlled).
 CACHE_FILE = Path(".briefbook-cache") / "ingest.json"
@@ -27,9 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="PATH",
         help="article files or folders (default: seeds/)",
     )
-    p.add_argument(
-        "--out", default="briefings", metavar="DIR", help="where briefings go (default: briefings/)"
-    )
+    add_briefings_option(p, "--out", help="where briefings go (default: briefings/; --out is the old name)")
     p.add_argument(
         "--force", action="store_true", help="regenerate briefings even when they were edited by hand"
     )
@@ -95,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
         elif total >= 100 and (done % 100 == 0 or done == total):
             print(f"[{done}/{total}]", file=sys.stderr)
 
-    report = ingest(args.paths, args.out, registry=registry, force=args.force, jobs=jobs, progress=progress,
+    report = ingest(args.paths, args.briefings, registry=registry, force=args.force, jobs=jobs, progress=progress,
                     cache=None if args.no_cache else CACHE_FILE)
     if tty and not args.quiet:
         print(cr, end="", file=sys.stderr)

@@ -16,6 +16,7 @@ from ..registry import DEFAULT_PATH, RegistryError
 from ..site.export import generate_files
 from ..site.pages import generate_pages
 from ..store import BriefingError
+from . import add_briefings_option
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,8 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                                    "initiatives, topics, timeline, graph, home) and the feed and JSON "
                                    "export into DIR.")
     p.add_argument("--out", required=True, metavar="DIR", help="folder to write into (created if needed)")
-    p.add_argument("--briefings", default="briefings", metavar="DIR",
-                   help="folder of briefing files (default: briefings/)")
+    add_briefings_option(p)
     p.add_argument("--registry", default=DEFAULT_PATH, metavar="FILE",
                    help=f"entity registry (default: {DEFAULT_PATH}; optional)")
     p.add_argument("--site-url", default=None, metavar="URL", help="public address, for absolute feed links")
