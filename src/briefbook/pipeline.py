@@ -28,13 +28,11 @@ from .cleaning import CleanArticle
 from .fingerprint import code_fingerprint
 from .ids import slugify
 from .model import Briefing, Source, entity_ids_of
-from .reading import InputError, RawArticle, kind_of, read_article
+from .reading import SUFFIXES, InputError, RawArticle, kind_of, read_article
 from .registry import Registry
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
-
-SUFFIXES = (".txt", ".html", ".htm", ".md")
 
 
 @dataclass

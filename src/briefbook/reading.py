@@ -26,6 +26,7 @@ KINDS: dict[str, Kind] = {
     ".md": "markdown",
     ".markdown": "markdown",
 }
+SUFFIXES = tuple(KINDS)  # the article files ingest finds in a folder: the ones read_article reads
 MAX_BYTES = 5 * 1024 * 1024
 
 # A detection is trusted only when the decoded text looks like language, not noise.
