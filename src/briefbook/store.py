@@ -12,7 +12,6 @@ import hashlib
 import os
 import re
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -187,14 +186,3 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
             os.unlink(tmp)
         raise
 
-
-@dataclass(frozen=True)
-class Stored:
-    """What is on disk for one briefing: its text and whether a person has changed it."""
-
-    path: Path
-    text: str
-
-    @property
-    def hand_edited(self) -> bool:
-        return is_hand_edited(self.text)

@@ -48,7 +48,6 @@ def _fast_ops() -> None:
 
 _COLUMNS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}  # columns of `_ARRAY_ATTRS` a rule may test
 _ARRAY_ATTRS = [TAG, LOWER, DEP, IS_SPACE, POS]
-_SET = ("POS", "TAG", "DEP")  # what the rules set that the extractors read (not MORPH or LEMMA)
 
 
 @dataclass(frozen=True)

@@ -204,9 +204,6 @@ def _split_possessor(toks: list[Token]) -> tuple[str | None, str | None, str | N
     return role, org, country
 
 
-_APPOS_END = re.compile(r"[,;:.)(\u201c\u201d\"]")
-
-
 def _role_after(doc: Doc, end: int) -> tuple[str | None, str | None]:
     """', director of the White House Office ... (OSTP),' right after a name: (role, country)."""
     if end >= len(doc) or doc[end].text != ",":

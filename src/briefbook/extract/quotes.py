@@ -18,7 +18,6 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import INDIRECT_VERBS, PRONOUNS, REPORTING_VERBS, verb_base
 
-_PAIRS = (("\u201c", "\u201d"), ('"', '"'), ("\u201e", "\u201c"), ("\u00ab", "\u00bb"))
 _OPEN_CLOSE = re.compile(r"\u201c([^\u201c\u201d]+)\u201d|\"([^\"]+)\"|\u00ab([^\u00ab\u00bb]+)\u00bb")
 
 
