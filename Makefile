@@ -46,12 +46,13 @@ TESTS ?=
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/briefbook check briefings
-	$(BIN)/python -m pytest $(TESTS)
+	$(BIN)/python -m pytest -m "not speed" $(TESTS)
 
 eval: $(STAMP)
 	$(BIN)/python scripts/eval.py
 
 bench: $(STAMP)
+	$(BIN)/python -m pytest -m speed
 	$(BIN)/python scripts/bench.py --pagefind
 
 clean-site:

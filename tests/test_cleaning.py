@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from briefbook.cleaning import clean, clean_markdown, clean_text
 from briefbook.reading import read_article
 
@@ -382,6 +384,7 @@ def test_bare_name_byline_summary_and_separator() -> None:
     assert "summary repeated as the lead" in why.values()
 
 
+@pytest.mark.speed
 def test_huge_text_stays_fast() -> None:
     import time
 
@@ -450,6 +453,7 @@ def test_caption_that_places_people_in_the_photo() -> None:
     ] == "photo caption"
 
 
+@pytest.mark.speed
 def test_adversarial_lines_stay_fast() -> None:
     import time
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -35,16 +37,16 @@ def test_every_briefing_fits_the_schema(seed_briefings, tmp_path):
 
 
 def test_render_signs_the_text_it_hashed(seed_briefings):
-    """One YAML dump signed in place gives the text two dumps would (and passes the edit check)."""
+    """The checksum is the SHA-256 of the file as written with ``checksum: ''`` (anyone can verify
+    it); the file reads back to a briefing that renders the same bytes; any edit is seen."""
     for b in seed_briefings.values():
         text = store.render(b)
-        meta, _, _ = store.split(text)
-        checksum = meta["generator"]["checksum"]
-        meta["generator"]["checksum"] = ""
-        assert store._checksum(store._compose(meta, b.paragraphs)) == checksum
-        meta["generator"]["checksum"] = checksum
-        assert text == store._compose(meta, b.paragraphs)
+        checksum = store.split(text)[0]["generator"]["checksum"]
+        unsigned, n = re.subn(rf"^(\s+checksum: )(['\"]?){checksum}\2$", r"\g<1>''", text, count=1, flags=re.M)
+        assert n == 1 and hashlib.sha256(unsigned.encode()).hexdigest() == checksum
+        assert store.render(store.parse(text)) == text
         assert not store.is_hand_edited(text)
+        assert store.is_hand_edited(text.replace("\n\n", "\n\n ", 1))
 
 
 def test_seed_000(seed_briefings):
