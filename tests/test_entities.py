@@ -365,3 +365,15 @@ def test_joining_two_people_with_different_roles_asks_for_review(tmp_path, edite
     assert "'harbour master' was dropped for 'port director'" in reason
     assert check([path.parent], tmp_path / "registry.yml", cache_file=None).problems == []
     assert store.is_hand_edited(path.read_text()) == edited
+
+
+def test_registry_resolves_by_id_then_name_then_other_forms():
+    reg = parse_registry(
+        "entities:\n- {name: Kim Sang-bu, kind: person, aliases: [Kim Sangbu]}\n"
+        "- {name: Office of Science and Technology Policy, kind: organization, aliases: [OSTP]}\n"
+    )
+    assert reg.resolve("person", "kim-sang-bu", "Someone Else").name == "Kim Sang-bu"
+    assert reg.resolve("person", "x", "Kim Sangbu").name == "Kim Sang-bu"
+    assert reg.resolve("organization", "x", "The Office", ["OSTP"]).name == "Office of Science and Technology Policy"
+    assert reg.resolve("person", "x", "Nobody", ["Kim Sang-bu"]).name == "Kim Sang-bu"
+    assert reg.resolve("initiative", "x", "Kim Sang-bu") is None

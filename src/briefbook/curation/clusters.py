@@ -49,9 +49,7 @@ def collect(
     out: dict[str, dict[str, Cluster]] = {k: {} for k in ENTITY_KINDS}
 
     def add(kind: str, local_id: str, name: str, forms: Iterable[str], label: str) -> None:
-        entry = registry.get(kind, local_id) or registry.lookup(name, kind)
-        if entry is None:
-            entry = next((e for f in forms if (e := registry.lookup(f, kind))), None)
+        entry = registry.resolve(kind, local_id, name, forms)
         key = entry.id if entry else local_id
         cluster = out[kind].setdefault(key, Cluster(kind, key, entry=entry))
         if not cluster.briefings or cluster.briefings[-1] != label:

@@ -36,6 +36,14 @@ def _items(meta: dict[str, Any], key: str) -> list[tuple[int, dict[str, Any]]]:
     return [(i, x) for i, x in enumerate(value) if isinstance(x, dict)] if isinstance(value, list) else []
 
 
+def _other_forms(kind: str, item: dict[str, Any]) -> list[str]:
+    """The forms besides its name that tie an item to a registry entry, as `clusters.collect`
+    reads them: a person's multi-word mentions, an organization's aliases."""
+    key = {"person": "mentions", "organization": "aliases"}.get(kind)
+    forms = [f for f in item.get(key) or [] if isinstance(f, str)] if key else []
+    return [f for f in forms if len(f.split()) > 1] if kind == "person" else forms
+
+
 def plan_relink(meta: dict[str, Any], registry: Registry) -> Relink:
     """What to change in one briefing's frontmatter so that it names the registry's entities."""
     plan = Relink()
@@ -47,13 +55,7 @@ def plan_relink(meta: dict[str, Any], registry: Registry) -> Relink:
             ident, name = item.get("id"), item.get("name")
             if not isinstance(ident, str) or not isinstance(name, str):
                 continue
-            entry = registry.get(kind, ident) or registry.lookup(name, kind)
-            if entry is None and kind == "person":
-                multi = [m for m in item.get("mentions") or [] if isinstance(m, str) and len(m.split()) > 1]
-                entry = next((e for m in multi if (e := registry.lookup(m, kind))), None)
-            if entry is None and kind == "organization":
-                aliases = [a for a in item.get("aliases") or [] if isinstance(a, str)]
-                entry = next((e for a in aliases if (e := registry.lookup(a, kind))), None)
+            entry = registry.resolve(kind, ident, name, _other_forms(kind, item))
             if entry is None:
                 continue
             if ident != entry.id:
