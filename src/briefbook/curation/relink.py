@@ -247,6 +247,13 @@ def _merge_in_place(fm: str, path: str, old_names: dict[tuple[str, int], str]) -
                 replace[span[0]] = (span[1], "")  # type: ignore[index]
     if not replace:
         return fm
+    joined = _splice(lines, replace)
+    joined = joined if fm.endswith("\n") or not joined.endswith("\n") else joined[:-1]
+    return _add_review(joined, dropped) if dropped else joined
+
+
+def _splice(lines: list[str], replace: dict[int, tuple[int, str]]) -> str:
+    """``lines`` joined, each run [first, end) named in ``replace`` swapped for its new text."""
     out, n = [], 0
     while n < len(lines):
         if n in replace:
@@ -256,9 +263,7 @@ def _merge_in_place(fm: str, path: str, old_names: dict[tuple[str, int], str]) -
         else:
             out.append(lines[n])
             n += 1
-    joined = "".join(out)
-    joined = joined if fm.endswith("\n") or not joined.endswith("\n") else joined[:-1]
-    return _add_review(joined, dropped) if dropped else joined
+    return "".join(out)
 
 
 def _add_review(fm: str, reasons: list[str]) -> str:
