@@ -21,6 +21,8 @@ from ..registry import Registry
 from .registry_edit import scalar
 
 _LIST = dict(ENTITY_LISTS)
+# The field of each list that keeps an item's other names (joined when two items become one).
+_EXTRA = {"people": "mentions", "organizations": "aliases", "initiatives": ""}
 
 
 @dataclass
@@ -39,7 +41,7 @@ def _items(meta: dict[str, Any], key: str) -> list[tuple[int, dict[str, Any]]]:
 def _other_forms(kind: str, item: dict[str, Any]) -> list[str]:
     """The forms besides its name that tie an item to a registry entry, as `clusters.collect`
     reads them: a person's multi-word mentions, an organization's aliases."""
-    key = {"person": "mentions", "organization": "aliases"}.get(kind)
+    key = _EXTRA[_LIST[kind]]
     forms = [f for f in item.get(key) or [] if isinstance(f, str)] if key else []
     return [f for f in forms if len(f.split()) > 1] if kind == "person" else forms
 
@@ -137,7 +139,7 @@ def relink_pristine(
         _set(meta, path, value)
     for (key, i), old in plan.old_names.items():
         item = meta[key][i]
-        extra = "mentions" if key == "people" else "aliases" if key == "organizations" else None
+        extra = _EXTRA.get(key)
         if (extra == "mentions" and old != item["name"]) or (
             extra and name_key(old) != name_key(item["name"])
         ):
@@ -146,11 +148,8 @@ def relink_pristine(
                 forms.append(old)
             item[extra] = sorted(forms) if extra == "mentions" else forms
     dropped: list[str] = []
-    meta["people"] = _merge_items([p for _, p in _items(meta, "people")], "mentions", dropped, "people")
-    meta["organizations"] = _merge_items(
-        [o for _, o in _items(meta, "organizations")], "aliases", dropped, "organizations"
-    )
-    meta["initiatives"] = _merge_items([x for _, x in _items(meta, "initiatives")], "", dropped, "initiatives")
+    for key, extra in _EXTRA.items():
+        meta[key] = _merge_items([x for _, x in _items(meta, key)], extra, dropped, key)
     if dropped:
         meta["review"] = [*(meta.get("review") or []), *dropped]
     for org in meta["organizations"]:
@@ -196,8 +195,6 @@ def relink_in_place(text: str, plan: Relink, path: str = "<briefing>") -> str:
     fm = _merge_in_place(fm, path, plan.old_names)
     return bom + body[:offset] + fm + body[offset + len(match.group(1)) :]
 
-
-_EXTRA = {"people": "mentions", "organizations": "aliases", "initiatives": ""}
 
 
 def _merge_in_place(fm: str, path: str, old_names: dict[tuple[str, int], str]) -> str:
