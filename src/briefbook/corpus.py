@@ -24,8 +24,9 @@ from typing import Any, NamedTuple
 import yaml
 
 from . import store
-from .ids import name_key, slugify
+from .ids import slugify
 from .model import ENTITY_KINDS, KINDS, Briefing
+from .names import name_key
 from .registry import Entry, Registry, load_registry
 
 # Kinds drawn in the graph and counted as connections between entities.

@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from .. import yamlerrors
-from ..ids import name_key
+from ..names import name_key
 from ..registry import Entry, Registry, RegistryError, parse_registry
 
 # ---------------------------------------------------------------------------------------------

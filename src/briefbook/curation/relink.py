@@ -15,8 +15,8 @@ from typing import Any
 import yaml
 
 from .. import store
-from ..ids import name_key
 from ..model import ENTITY_KINDS, ENTITY_LISTS, Briefing
+from ..names import name_key
 from ..registry import Registry
 from .registry_edit import scalar
 
