@@ -14,16 +14,19 @@ logs jump to it. Checks, in order:
 
 The work per file is a pure function of its text (:func:`examine`); its result is cached by
 file size and modification time, so that checking 10,000 unchanged briefings takes a second.
+The cache is JSON (data only: a planted file can at worst make check re-examine), validated
+field by field, and kept outside the repository under the user's cache folder, keyed on the
+project's absolute path: a file that arrives with a pull request is never read as a cache.
 """
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import difflib
 import hashlib
 import json
 import os
-import pickle
 import re
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
@@ -45,8 +48,7 @@ from .ids import name_key
 from .model import Initiative, Organization, Person, Source, empty_findings
 from .registry import Registry, RegistryError, load_registry
 
-CACHE_VERSION = 1
-CACHE_FILE = Path(".briefbook-cache") / "check.pickle"
+CACHE_VERSION = 2
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
@@ -344,6 +346,9 @@ def read_frontmatter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
         text = text[1:]
     match = store.FRONTMATTER.match(text)
     if match:
+        alias = store.first_alias(match.group(1))
+        if alias is not None:
+            raise store.BriefingError(path, alias + 2, store.ALIAS_MESSAGE)
         try:
             meta = yaml.load(match.group(1), Loader=_Loader)
         except Exception:
@@ -587,23 +592,98 @@ def _cache_tag() -> str:
     return f"{CACHE_VERSION}:{__version__}:{digest}"
 
 
+def cache_dir() -> Path:
+    """The user's cache folder for briefbook (``$XDG_CACHE_HOME/briefbook``), outside any checkout."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "briefbook"
+
+
+def default_cache_file(root: str | os.PathLike[str] = ".") -> Path:
+    """The check cache of the project at ``root``: one file per absolute project path."""
+    key = hashlib.sha256(str(Path(root).resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:24]
+    return cache_dir() / f"check-{key}.json"
+
+
+def _array_to_json(a: np.ndarray | None) -> str | None:
+    return None if a is None else base64.b64encode(a.astype("<u4" if a.dtype == np.uint32 else "<u8").tobytes()).decode()
+
+
+def _array_from_json(value: Any, dtype: str) -> np.ndarray | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValueError("array")
+    data = base64.b64decode(value, validate=True)
+    width = np.dtype(dtype).itemsize
+    if len(data) % width:
+        raise ValueError("array length")
+    return np.frombuffer(data, dtype=dtype).astype(np.uint32 if width == 4 else np.uint64)
+
+
+def _facts_to_json(f: Facts) -> dict[str, Any]:
+    return {
+        "problems": [[p.line, p.message] for p in f.problems],
+        "org_refs": [[r.id, r.line, r.where] for r in f.org_refs],
+        "sources": [[sha, n] for sha, n in f.sources],
+        "shingles": _array_to_json(f.shingles),
+        "signature": _array_to_json(f.signature),
+    }
+
+
+def _is_int(value: Any) -> bool:
+    return type(value) is int and value >= 0
+
+
+def _facts_from_json(path: str, data: Any) -> Facts:
+    """Facts from the cache, or ValueError when any field is not exactly what was written."""
+    if not isinstance(data, dict) or set(data) != {"problems", "org_refs", "sources", "shingles", "signature"}:
+        raise ValueError("facts")
+    problems = []
+    for item in data["problems"]:
+        if not (isinstance(item, list) and len(item) == 2 and _is_int(item[0]) and isinstance(item[1], str)):
+            raise ValueError("problem")
+        problems.append(Problem(path, item[0], item[1]))
+    refs = []
+    for item in data["org_refs"]:
+        ok = isinstance(item, list) and len(item) == 3 and isinstance(item[0], str) and _is_int(item[1])
+        if not ok or not isinstance(item[2], str):
+            raise ValueError("org_ref")
+        refs.append(OrgRef(item[0], item[1], item[2]))
+    sources = []
+    for item in data["sources"]:
+        if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], str) and _is_int(item[1])):
+            raise ValueError("source")
+        sources.append((item[0], item[1]))
+    shingles = _array_from_json(data["shingles"], "<u4")
+    signature = _array_from_json(data["signature"], "<u8")
+    return Facts(path, problems, refs, sources, shingles, signature)
+
+
 def _read_cache(path: Path) -> dict[str, tuple[int, int, Facts]]:
+    """The cached facts by absolute path; empty when the file is missing, stale or not exactly ours."""
     try:
-        with path.open("rb") as fh:
-            data = pickle.load(fh)
-        if isinstance(data, dict) and data.get("tag") == _cache_tag():
-            return data["files"]
-    except Exception:
-        pass
-    return {}
+        if not path.is_file() or path.stat().st_size > 2**31:
+            return {}
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or data.get("tag") != _cache_tag() or not isinstance(data.get("files"), dict):
+            return {}
+        out: dict[str, tuple[int, int, Facts]] = {}
+        for key, entry in data["files"].items():
+            if not (isinstance(entry, list) and len(entry) == 3 and _is_int(entry[0]) and _is_int(entry[1])):
+                return {}
+            out[key] = (entry[0], entry[1], _facts_from_json(key, entry[2]))
+        return out
+    except (OSError, ValueError, UnicodeDecodeError, RecursionError):
+        return {}
 
 
 def _write_cache(path: Path, files: dict[str, tuple[int, int, Facts]]) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        data = {"tag": _cache_tag(), "files": {k: [size, mtime, _facts_to_json(f)] for k, (size, mtime, f) in files.items()}}
         fd, tmp = tempfile.mkstemp(prefix=".check.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump({"tag": _cache_tag(), "files": files}, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, separators=(",", ":"))
         os.replace(tmp, path)
     except OSError:
         pass
