@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 
 from .ids import name_key, slugify
+from .store import ALIAS_MESSAGE, first_alias
 
 KINDS = ("person", "organization", "initiative", "topic")
 DEFAULT_PATH = "registry.yml"
@@ -96,6 +97,9 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _con
 
 
 def parse_registry(text: str, path: str | os.PathLike[str] = DEFAULT_PATH) -> Registry:
+    alias = first_alias(text)
+    if alias is not None:
+        raise RegistryError(path, alias + 1, ALIAS_MESSAGE)
     try:
         data = yaml.load(text, Loader=_LineLoader)
     except yaml.YAMLError as exc:
