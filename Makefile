@@ -42,6 +42,7 @@ eval: $(STAMP)
 	$(BIN)/python scripts/eval.py
 
 bench: $(STAMP)
+	$(BIN)/python -m briefbook.bench.adversarial
 	$(BIN)/python scripts/bench.py --pagefind
 
 clean-site:

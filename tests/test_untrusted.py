@@ -8,20 +8,26 @@ never hangs.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import pickle
 import re
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
+from briefbook import budgets, store
 from briefbook import check as check_mod
-from briefbook import store
 from briefbook.check import check, examine
 from briefbook.cli import main
 from briefbook.model import Briefing, Event, Person, Quote, Source
+from briefbook.pipeline import LockTimeout, folder_lock, ingest
 from briefbook.registry import RegistryError, parse_registry
 
 LINE = re.compile(r"^[^:\n]+:\d+: \S.*$")
@@ -162,3 +168,187 @@ def test_ampersands_and_stars_in_values_are_not_aliases() -> None:
     assert store.parse(store.render(b)).title == "AT&T and *Samsung* sign a deal"
     reg = parse_registry("entities:\n- name: AT&T\n  kind: organization\n  description: '*the* carrier'\n")
     assert reg.entries[0].description == "*the* carrier"
+
+
+# ---------------------------------------------------------------------------------------------
+# 5. Articles that make ingest crawl
+
+
+def test_long_paragraphs_are_split_after_a_sentence_and_keep_every_word() -> None:
+    sentence = "The delegation from Hanoi toured the new flood gates near Rotterdam on Tuesday. "
+    text = (sentence * 80).strip()
+    pieces = budgets.split_paragraph(text)
+    assert len(pieces) > 1 and all(len(p) <= budgets.MAX_PARAGRAPH_CHARS for p in pieces)
+    assert all(p.endswith("Tuesday.") for p in pieces)
+    assert " ".join(pieces).split() == text.split()
+
+
+def test_a_paragraph_without_spaces_is_cut_anyway() -> None:
+    pieces = budgets.bounded_paragraphs(['"' * 50_000, "A normal paragraph stays as it is."])
+    assert pieces[-1] == "A normal paragraph stays as it is."
+    assert all(len(p) <= budgets.MAX_PARAGRAPH_CHARS for p in pieces)
+    assert all(len(run) <= budgets.MAX_RUN_CHARS for p in pieces for run in p.split())
+    assert "".join("".join(pieces[:-1]).split()) == '"' * 50_000
+
+
+def test_ordinary_web_addresses_and_words_are_not_broken() -> None:
+    text = "Read it at https://www.example.org/reports/2025/flood-barriers-mekong-delta-final.pdf today."
+    assert budgets.bounded_paragraphs([text]) == [text]
+
+
+def test_punctuation_runs_are_not_prose_but_sentences_are() -> None:
+    assert not budgets.is_prose('",",",",",",",",",",",",",",",",",",",",",",",","')
+    assert not budgets.is_prose("((((((((((((((((((((((((( .......... )))))))))))")
+    assert budgets.is_prose('"We will," said Kim, the port director, on Monday.')
+
+
+def test_the_said_pattern_is_linear_in_the_paragraph() -> None:
+    from briefbook.extract.nlp import parse
+    from briefbook.extract.quotes import find_quotes
+
+    def seconds(n: int) -> float:
+        docs = parse(['"We will," said Kim, ' * n])
+        start = time.perf_counter()
+        assert len(find_quotes(docs)) == n
+        return time.perf_counter() - start
+
+    seconds(20)  # warm up
+    small, large = seconds(100), seconds(800)
+    # cubic was 512 times slower for 8 times the text, quadratic 64 times: allow a loaded machine
+    assert large < max(2.0, 30 * small), (small, large)
+
+
+def _slow_build(*args: object, **kwargs: object) -> None:
+    while True:  # an article that never finishes (a stand-in for a pattern gone quadratic)
+        sum(range(1000))
+
+
+def test_an_article_over_its_time_budget_fails_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefbook.extract import article
+
+    real = article.build_briefing
+
+    def build(clean, source, *rest):  # type: ignore[no-untyped-def]
+        if "stall" in str(source.file):
+            _slow_build()
+        return real(clean, source, *rest)
+
+    monkeypatch.setattr(article, "build_briefing", build)
+    src = tmp_path / "articles"
+    write(src, "stall.txt", "Port talks stall\n\n" + briefing(1).paragraphs[0] + "\n")
+    write(src, "good.txt", "Port talks go on\n\n" + briefing(2).paragraphs[0] + "\n")
+    start = time.perf_counter()
+    report = ingest([src], tmp_path / "out", seconds=1.0)
+    took = time.perf_counter() - start
+    status = {Path(o.path).name: o for o in report.outcomes}
+    assert status["good.txt"].status == "new"
+    assert status["stall.txt"].status == "failed"
+    assert "gave up after 1 s" in (status["stall.txt"].message or "")
+    assert took < 20
+
+
+def test_the_adversarial_articles_are_done_or_failed_within_budget(tmp_path: Path) -> None:
+    """A small version of `make bench`'s adversarial step: 20 kB each, 2 s per 100 kB, at least 1 s."""
+    from briefbook.bench.adversarial import PIECES, article
+
+    for name, piece in PIECES:
+        path = write(tmp_path / "articles", f"{name}.txt", article(piece, 20_000))
+        start = time.perf_counter()
+        report = ingest([path], tmp_path / "out" / name, seconds=1.0)
+        took = time.perf_counter() - start
+        assert report.outcomes[0].status in ("new", "failed"), report.outcomes[0]
+        assert took < 1.0 + 2.0, (name, took)  # the signal lands between two Python steps
+
+
+# ---------------------------------------------------------------------------------------------
+# 6. Workers that outlive their parent; a lock that is waited for silently
+
+
+def test_a_held_lock_is_named_and_given_up_on(tmp_path: Path) -> None:
+    import fcntl
+
+    folder = tmp_path / "briefings"
+    folder.mkdir()
+    with open(folder / ".briefbook.lock", "a+") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        fh.write("424242\n")
+        fh.flush()
+        said: list[str] = []
+        start = time.perf_counter()
+        with pytest.raises(LockTimeout) as err, folder_lock(folder, wait=0.5, say=said.append):
+            pass
+        assert time.perf_counter() - start < 5
+    assert len(said) == 1 and "process 424242" in said[0]
+    assert "process 424242" in str(err.value) and "0.5 s" in str(err.value)
+    with folder_lock(folder, wait=0.5):  # released: taken at once
+        assert (folder / ".briefbook.lock").read_text().strip() == str(os.getpid())
+
+
+def test_the_cli_reports_a_lock_timeout_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import fcntl
+
+    out = tmp_path / "briefings"
+    out.mkdir()
+    write(tmp_path / "articles", "a.txt", "Port talks\n\n" + briefing(1).paragraphs[0] + "\n")
+    with open(out / ".briefbook.lock", "a+") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        code = main(["ingest", str(tmp_path / "articles"), "--out", str(out), "--lock-wait", "0.3",
+                     "--no-registry"])
+    err = capsys.readouterr().err
+    assert code == 2 and "still held by" in err and "Traceback" not in err
+
+
+def _children(pid: int) -> set[int]:
+    out = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[1]) == pid:
+                out.add(int(stat.parent.name))
+    return out
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG and /proc are Linux")
+def test_workers_die_with_a_killed_parent_and_free_the_lock(tmp_path: Path) -> None:
+    src = tmp_path / "articles"
+    for n in range(6):
+        write(src, f"a{n}.txt", f"Port talks {n}\n\n" + briefing(n).paragraphs[0] + "\n")
+    out = tmp_path / "out"
+    script = (
+        "import sys\n"
+        "from briefbook.extract import article\n"
+        "def stall(*a, **k):\n"
+        "    while True: pass\n"
+        "article.build_briefing = stall\n"
+        "from briefbook.pipeline import ingest\n"
+        f"ingest([{str(src)!r}], {str(out)!r}, jobs=2, seconds=None)\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", script])
+    try:
+        deadline = time.monotonic() + 60
+        while len(_children(proc.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        workers = _children(proc.pid)
+        assert len(workers) >= 2
+        time.sleep(1.0)  # the workers are in the endless build now
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        deadline = time.monotonic() + 10
+        while any(Path(f"/proc/{w}").exists() and "Z" not in _state(w) for w in workers) \
+                and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not [w for w in workers if Path(f"/proc/{w}").exists() and "Z" not in _state(w)]
+        start = time.perf_counter()
+        with folder_lock(out, wait=5):
+            pass
+        assert time.perf_counter() - start < 2
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "Z"

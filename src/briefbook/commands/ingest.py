@@ -6,7 +6,8 @@ import argparse
 import os
 import sys
 
-from ..pipeline import Outcome, ingest
+from .. import budgets
+from ..pipeline import LockTimeout, Outcome, ingest
 from ..registry import DEFAULT_PATH, RegistryError, load_registry
 
 
@@ -47,6 +48,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     group.add_argument(
         "--no-registry", action="store_true", help="ignore the registry (measure extraction alone)"
     )
+    p.add_argument(
+        "--time-limit",
+        type=float,
+        default=budgets.ARTICLE_SECONDS,
+        metavar="SECONDS",
+        help=f"give up on an article after this long and report it as failed (default {budgets.ARTICLE_SECONDS:g}; "
+        "0 = no limit)",
+    )
+    p.add_argument(
+        "--lock-wait",
+        type=float,
+        default=budgets.LOCK_WAIT_SECONDS,
+        metavar="SECONDS",
+        help="wait this long for another ingest on the same folder, then give up "
+        f"(default {budgets.LOCK_WAIT_SECONDS:g})",
+    )
     p.add_argument("--quiet", "-q", action="store_true", help="print only problems and the summary line")
     p.set_defaults(func=run)
 
@@ -79,7 +96,12 @@ def run(args: argparse.Namespace) -> int:
         elif total >= 100 and (done % 100 == 0 or done == total):
             print(f"[{done}/{total}]", file=sys.stderr)
 
-    report = ingest(args.paths, args.out, registry=registry, force=args.force, jobs=jobs, progress=progress)
+    try:
+        report = ingest(args.paths, args.out, registry=registry, force=args.force, jobs=jobs, progress=progress,
+                        seconds=args.time_limit or None, lock_wait=args.lock_wait)
+    except LockTimeout as exc:
+        print(f"{cr}briefbook: {exc}", file=sys.stderr)
+        return 2
     if tty and not args.quiet:
         print(cr, end="", file=sys.stderr)
     print(report.summary())

@@ -143,6 +143,7 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
     # spaCy ORG entities not covered by a phrase: companies, outlets, brands
     text_all = "\n".join(d.text for d in docs)
     lower_defined = set(re.findall(r"\b[a-z][a-z\s-]+ \(([A-Z]{2,})\)", text_all))
+    after_place: dict[str, bool] = {}
     for pno, doc in enumerate(docs, start=1):
         for ent in doc.ents:
             if ent.label_ != "ORG" or inside_quotes(doc, ent.start):
@@ -167,9 +168,9 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
                 and (words[0].lower() in COUNTRY_FORMS or (len(words) > 1 and not _org_head(words)))
             ):
                 continue  # "Indian Information Technology Minister": part of a title
-            if _before_event_word(doc, ent.end) or (
-                len(words) == 1 and _after_place_word(name).search(text_all)
-            ):
+            if len(words) == 1 and name not in after_place:  # once per name: a scan of the article
+                after_place[name] = _after_place_word(name).search(text_all) is not None
+            if _before_event_word(doc, ent.end) or (len(words) == 1 and after_place[name]):
                 continue
             if len(words) == 1:
                 w = words[0]
