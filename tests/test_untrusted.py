@@ -352,3 +352,130 @@ def _state(pid: int) -> str:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
     except OSError:
         return "Z"
+
+
+# ---------------------------------------------------------------------------------------------
+# 3. One briefing that makes the build quadratic
+
+
+def _crowd(n: int) -> Briefing:
+    """A briefing naming ``n`` different engineers, ten to a paragraph, one event per paragraph."""
+    people = [Person(id=f"engineer-{i}-visser", name=f"Engineer{i} Visser", role="engineer") for i in range(n)]
+    lines = [f"{p.name} inspected the flood gate on Tuesday." for p in people]
+    paragraphs = [" ".join(lines[i : i + 10]) for i in range(0, n, 10)]
+    events = [Event(date="2025-03-04", text="inspected the flood gates", paragraph=k + 1)
+              for k in range(len(paragraphs))]
+    return briefing(1, people=people, paragraphs=paragraphs, events=events, quotes=[])
+
+
+def _built_size(folder: Path) -> int:
+    from briefbook.corpus import load_corpus
+    from briefbook.site.export import generate_files
+    from briefbook.site.pages import generate_pages
+
+    corpus = load_corpus(folder, None)
+    pages = generate_pages(corpus)
+    files = generate_files(corpus, site_url=None, directory_urls=True, site_name="t")
+    return sum(len(p.body) for p in pages.values()) + sum(len(v) for v in files.values())
+
+
+def test_a_briefing_over_the_limits_is_refused_by_check_and_build(tmp_path: Path) -> None:
+    folder = tmp_path / "briefings"
+    path = write(folder, "crowd.md", store.render(_crowd(budgets.MAX_ITEMS["people"] + 1)))
+    line = next(i for i, ln in enumerate(path.read_text().splitlines(), 1) if ln == "people:")
+    problems = check([folder], None).problems
+    assert [str(p) for p in problems] == [f"{path}:{line}: people: 301 items, the limit is 300"]
+    from briefbook.corpus import load_corpus
+
+    with pytest.raises(store.BriefingError) as err:
+        load_corpus(folder, None)
+    assert (err.value.line, err.value.message) == (line, "people: 301 items, the limit is 300")
+
+
+def test_an_oversized_briefing_is_refused_without_being_parsed(tmp_path: Path) -> None:
+    folder = tmp_path / "briefings"
+    text = store.render(briefing(1)) + ("More text about the gates. " * 40_000) + "\n"
+    write(folder, "huge.md", text)
+    problems = check([folder], None).problems
+    assert len(problems) == 1 and problems[0].line == 1 and "too large" in problems[0].message
+
+
+def test_a_long_field_is_refused_with_its_line(tmp_path: Path) -> None:
+    text = store.render(briefing(1, summary="Flood. " * 4_000))
+    line = next(i for i, ln in enumerate(text.splitlines(), 1) if ln.startswith("summary:"))
+    assert [(p.line, p.message) for p in examine(text, "b.md").problems] == [
+        (line, "summary: 28,000 characters, the limit is 20,000")]
+
+
+def test_the_build_grows_linearly_with_the_people_of_a_briefing(tmp_path: Path) -> None:
+    sizes = []
+    for n in (100, 300):
+        folder = tmp_path / str(n)
+        write(folder, "crowd.md", store.render(_crowd(n)))
+        sizes.append(_built_size(folder))
+    # every pair connected made it 9 times larger for 3 times the people; linear is 3 times
+    assert sizes[1] < 4 * sizes[0], sizes
+
+
+# ---------------------------------------------------------------------------------------------
+# 7 and 9. What check refuses, the build refuses: no markup from a date, no traceback
+
+
+WRONG_FIELDS = [
+    ("summary: The Netherlands", "summary: {a: 1}", "summary:"),
+    ("topics:\n- environment", "topics:\n- 123", "- 123"),
+    ("  name: Anna de Vries", "  name: 123", "name: 123"),
+    ("- date: '2025-03-04'\n  text: signed", "- date: tomorrow\n  text: signed", "date: tomorrow"),
+    ("text: signed a flood barrier deal", "text: 5", "text: 5"),
+    ("  paragraph: 2", "  paragraph: '2'", "paragraph: '2'"),
+    ("- date: '2025-03-04'\n  text: signed", "- date: '\"><!--'\n  text: signed", "date: '\"><!--'"),
+    ("- date: '2025-03-04'\n  text: signed", "- date: '\"><s>X'\n  text: signed", "date: '\"><s>X'"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "needle"), WRONG_FIELDS)
+def test_a_wrong_typed_field_stops_the_build_with_the_line_check_gives(
+        tmp_path: Path, old: str, new: str, needle: str) -> None:
+    from briefbook.corpus import load_corpus
+
+    text = store.render(briefing(1))
+    assert old in text, old
+    text = text.replace(old, new, 1)
+    folder = tmp_path / "briefings"
+    path = write(folder, "b.md", text)
+    line = next(i for i, ln in enumerate(text.splitlines(), 1) if needle in ln)
+    problems = check([folder], None).problems
+    assert problems and problems[0].line == line
+    with pytest.raises(store.BriefingError) as err:
+        load_corpus(folder, None)
+    assert str(err.value) == str(problems[0]) == f"{path}:{problems[0].line}: {problems[0].message}"
+
+
+def test_dates_and_month_labels_are_escaped_even_past_validation() -> None:
+    from briefbook.corpus import build_corpus
+    from briefbook.site import pages as pages_mod
+
+    bad = [Event(date='"><s>X', text="a planted event", paragraph=1)]
+    many = [Event(date=f"2025-0{1 + k % 9}-01", text=f"event {k}", paragraph=1) for k in range(2_100)]
+    corpus = build_corpus([("a", briefing(1, events=bad + many))])
+    pages = pages_mod.generate_pages(corpus)
+    for uri, page in pages.items():
+        assert "<s>" not in page.body, uri
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File, Files
+
+    from briefbook.site.generated import GeneratedPage
+
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "t", "docs_dir": "."})
+    config.validate()
+    for uri, page in pages.items():
+        if not uri.startswith("timeline/"):
+            continue
+        file = File(uri, src_dir=None, dest_dir=config.site_dir, use_directory_urls=True)
+        gp = GeneratedPage(file, config, page)
+        gp.read_source(config)
+        gp.render(config, Files([]))
+        for item in gp.toc:
+            for child in item.children:
+                assert '"' not in child.url and "<" not in child.url, child.url

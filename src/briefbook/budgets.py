@@ -24,6 +24,8 @@ MAX_ITEMS = {"people": 300, "organizations": 300, "initiatives": 200, "quotes": 
              "topics": 50, "places": 200, "review": 100, "other_sources": 200}
 MAX_PARAGRAPHS = 2_000
 MAX_FIELD_CHARS = 20_000  # any one text value of the frontmatter
+MAX_CONNECTED = 50  # past this many entities in one briefing, the others connect to the first 50 only
+MAX_EVENT_ENTITIES = 20  # entities one event is listed under (besides the briefing's topics)
 
 # bounded repeats only: a run of closing marks cannot make the search quadratic
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]{0,3}\s")

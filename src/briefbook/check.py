@@ -42,7 +42,7 @@ import jsonschema
 import numpy as np
 import yaml
 
-from . import __version__, dedupe, store
+from . import __version__, budgets, dedupe, store
 from .corpus import briefing_files, slug_of
 from .ids import name_key
 from .model import Initiative, Organization, Person, Source, empty_findings
@@ -321,6 +321,10 @@ def _normalise(meta: dict[str, Any]) -> dict[str, Any]:
                 _fill(item, kind)
     for item in meta.get("other_sources") or [] if isinstance(meta.get("other_sources"), list) else []:
         _fill(item, Source)
+    for item in meta["events"] if isinstance(meta.get("events"), list) else []:
+        # a bare year (`date: 2026`) is a number to YAML; the loader reads it as the year
+        if isinstance(item, dict) and type(item.get("date")) is int and 1000 <= item["date"] <= 9999:
+            item["date"] = str(item["date"])
     return meta
 
 
@@ -365,25 +369,84 @@ def read_frontmatter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
         ) from None
 
 
-def examine(text: str, path: str = "<briefing>") -> Facts:
-    """Check one briefing's text on its own. Pure; never raises for any text."""
+def validate(text: str, path: str = "<briefing>") -> tuple[dict[str, Any] | None, str, list[Problem]]:
+    """The frontmatter as YAML read it, the body, and what is wrong with them (all of what
+    `check` says of one file on its own). Pure; never raises. The site build refuses a briefing
+    on the same problems, so that nothing `check` would refuse reaches a page."""
     facts = Facts(path)
+    raw, body = _validate(text, facts)
+    return raw, body, facts.problems
+
+
+def _validate(text: str, facts: Facts) -> tuple[dict[str, Any] | None, str]:
+    path = facts.path
+    if len(text) * 4 > budgets.MAX_BRIEFING_BYTES:  # only then can it be too large
+        size = len(text.encode("utf-8", "surrogatepass"))
+        if size > budgets.MAX_BRIEFING_BYTES:
+            facts.problems.append(Problem(path, 1, _too_large(size)))
+            return None, ""
     try:
         raw, body, _ = read_frontmatter(text, path)
     except store.BriefingError as exc:
         facts.problems.append(Problem(path, exc.line, exc.message))
-        return facts
+        return None, ""
     fm = store.FRONTMATTER.match(text.lstrip("\ufeff"))
     lines = _Lines(fm.group(1) if fm else "", 2)
     try:
         meta = _normalise(raw)
     except Exception as exc:  # pragma: no cover - defensive: normalising is total on YAML data
         facts.problems.append(Problem(path, 2, f"frontmatter cannot be checked: {exc}"))
-        return facts
+        return None, body
     if not _fits(meta):
         facts.problems.extend(_schema_problems(meta, lines, path))
     paragraphs = store.paragraphs_of(body)
+    _limits(meta, paragraphs, lines, facts)
     _semantics(meta, paragraphs, lines, facts)
+    return raw, body
+
+
+def _too_large(size: int) -> str:
+    return (f"the briefing is too large ({size / 1e6:.1f} MB; the limit is "
+            f"{budgets.MAX_BRIEFING_BYTES / 1e6:.1f} MB): split the article or shorten it")
+
+
+def _limits(meta: dict[str, Any], paragraphs: list[str], lines: _Lines, facts: Facts) -> None:
+    """Lists and texts past what any real article gives: they only make the build slow."""
+    for key, most in budgets.MAX_ITEMS.items():
+        value = meta.get(key)
+        if isinstance(value, list) and len(value) > most:
+            facts.problems.append(Problem(facts.path, lines.of([key]),
+                                          f"{key}: {len(value)} items, the limit is {most}"))
+    if len(paragraphs) > budgets.MAX_PARAGRAPHS:
+        facts.problems.append(Problem(facts.path, 1, f"the body has {len(paragraphs)} paragraphs, the limit "
+                                                     f"is {budgets.MAX_PARAGRAPHS}"))
+    for at, text in _strings(meta, []):
+        if len(text) > budgets.MAX_FIELD_CHARS:
+            facts.problems.append(Problem(facts.path, lines.of(at), f"{_where(at)}: {len(text):,} characters, "
+                                                                    f"the limit is {budgets.MAX_FIELD_CHARS:,}"))
+            return  # one is enough to say it
+
+
+def _strings(value: Any, at: list[Any]) -> Iterator[tuple[list[Any], str]]:
+    if isinstance(value, str):
+        yield at, value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _strings(v, [*at, k])
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _strings(v, [*at, i])
+
+
+def examine(text: str, path: str = "<briefing>") -> Facts:
+    """Check one briefing's text on its own, and hash its body for the duplicate search. Pure;
+    never raises for any text."""
+    facts = Facts(path)
+    raw, body = _validate(text, facts)
+    if raw is None:
+        return facts
+    meta = _normalise(raw)
+    paragraphs = store.paragraphs_of(body)
     src = meta.get("source")
     sources = (
         [src, *(meta.get("other_sources") or [])] if isinstance(meta.get("other_sources"), list) else [src]
@@ -458,6 +521,9 @@ def _paragraph(item: dict[str, Any], at: list[Any], n: int, problem: Any) -> Non
 def examine_file(path: Path, shown: str | None = None) -> Facts:
     shown = shown or str(path)
     try:
+        size = path.stat().st_size
+        if size > budgets.MAX_BRIEFING_BYTES:
+            return Facts(shown, [Problem(shown, 1, _too_large(size))])
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
         return Facts(shown, [Problem(shown, 1, f"not UTF-8 text ({exc.reason} at byte {exc.start})")])
