@@ -212,7 +212,7 @@ def bullets(items: Iterable[str]) -> str:
 
 def month_title(key: str) -> str:
     """'2025-08' -> 'August 2025'; a year alone stays as it is."""
-    if len(key) == 7:
+    if len(key) == 7 and key[5:7].isdigit() and 1 <= int(key[5:7]) <= 12:
         return f"{MONTHS[int(key[5:7]) - 1]} {key[:4]}"
     return f"{key} (month not known)"
 
@@ -569,7 +569,7 @@ def timeline_pages(ctx: _Ctx) -> dict[str, SitePage]:
     for year, evs in years.items():
         uri = paths.timeline_year(year)
         months = _by_month(evs)
-        index.section(year, p(" · ".join(a(ctx, here, f"{month_title(k)} ({len(v)})", uri, f"m-{k}")
+        index.section(year, p(" · ".join(a(ctx, here, h(f"{month_title(k)} ({len(v)})"), uri, f"m-{k}")
                                          for k, v in months.items())), anchor=f"y-{year}")
         page = _Page(f"Timeline {year}")
         page.add(p(a(ctx, uri, "All years", here)))
