@@ -479,3 +479,157 @@ def test_dates_and_month_labels_are_escaped_even_past_validation() -> None:
         for item in gp.toc:
             for child in item.children:
                 assert '"' not in child.url and "<" not in child.url, child.url
+
+
+# ---------------------------------------------------------------------------------------------
+# 8. Two pages on one address
+
+
+def test_index_and_index_page_are_two_pages() -> None:
+    from briefbook.corpus import build_corpus
+    from briefbook.site import paths
+    from briefbook.site.pages import generate_pages
+
+    people = [Person(id="index", name="Index"), Person(id="index-page", name="Index Page")]
+    corpus = build_corpus([("index", briefing(1, people=people, quotes=[])),
+                           ("index-page", briefing(2, quotes=[]))])
+    pages = generate_pages(corpus)
+    uris = {paths.briefing("index"), paths.briefing("index-page"),
+            paths.entity(paths.Ref("person", "index")), paths.entity(paths.Ref("person", "index-page"))}
+    assert len(uris) == 4 and uris <= set(pages)
+    assert not any(u.endswith("/index.md") for u in uris)  # none takes a folder's index page
+    assert "Index Page" in pages[paths.entity(paths.Ref("person", "index-page"))].body
+
+
+def test_two_entities_on_one_page_are_an_error_naming_both(monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefbook.corpus import build_corpus
+    from briefbook.site import paths
+    from briefbook.site.pages import PageCollision, generate_pages
+
+    monkeypatch.setattr(paths, "_leaf", lambda name: "same")  # any future mapping that is not one-to-one
+    people = [Person(id="anna-de-vries", name="Anna de Vries"), Person(id="tran-van-minh", name="Tran Van Minh")]
+    corpus = build_corpus([("b1", briefing(1, people=people, quotes=[]))])
+    with pytest.raises(PageCollision) as err:
+        generate_pages(corpus)
+    assert "person 'anna-de-vries'" in str(err.value) and "person 'tran-van-minh'" in str(err.value)
+    assert "would both be the page" in str(err.value)
+
+
+# ---------------------------------------------------------------------------------------------
+# 2. Links out of the project
+
+
+ARTICLE = "Port talks go on\n\n" + "ROTTERDAM, March 4 -- Port officials from Vietnam met on Tuesday, the ministry said.\n"
+
+
+def test_an_article_linked_out_of_the_project_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    secret = write(tmp_path / "home", "creds.txt", "Secret token\n\nThe token is SECRET-TOKEN-42, said the admin.\n")
+    project = tmp_path / "project"
+    seeds = project / "seeds"
+    write(seeds, "good.txt", ARTICLE)
+    (seeds / "article.txt").symlink_to(secret)
+    monkeypatch.chdir(project)
+    report = ingest(["seeds"], "briefings")
+    status = {Path(o.path).name: o for o in report.outcomes}
+    assert status["good.txt"].status == "new"
+    assert status["article.txt"].status == "failed"
+    assert "outside the project" in (status["article.txt"].message or "")
+    assert not any("SECRET-TOKEN" in p.read_text() for p in (project / "briefings").glob("*.md"))
+    named = ingest([str(seeds / "article.txt")], "briefings")  # named on the command line: the user's choice
+    assert named.outcomes[0].status == "new"
+
+
+def test_a_briefing_linked_out_of_the_project_is_refused_by_check_and_build(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefbook.corpus import load_corpus
+
+    outside = write(tmp_path / "elsewhere", "x.md", store.render(briefing(7, summary="SECRET-TOKEN-42")))
+    project = tmp_path / "project"
+    folder = project / "briefings"
+    write(folder, "b1.md", store.render(briefing(1)))
+    (folder / "x.md").symlink_to(outside)
+    monkeypatch.chdir(project)
+    problems = check(["briefings"], None).problems
+    assert len(problems) == 1 and problems[0].path.endswith("x.md") and "outside the project" in problems[0].message
+    with pytest.raises(store.BriefingError) as err:
+        load_corpus(folder, None, roots=[project])
+    assert err.value.path.endswith("x.md") and "outside the project" in err.value.message
+
+
+def test_a_link_inside_the_project_is_fine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = tmp_path / "project"
+    real = write(project / "archive", "a.txt", ARTICLE)
+    (project / "seeds").mkdir()
+    (project / "seeds" / "a.txt").symlink_to(real)
+    monkeypatch.chdir(project)
+    assert [o.status for o in ingest(["seeds"], "briefings").outcomes] == ["new"]
+
+
+# ---------------------------------------------------------------------------------------------
+# 9 and 11. No traceback from the file system; nothing that hangs
+
+
+def test_a_fifo_an_unreadable_folder_and_a_link_loop_are_each_one_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import errno
+
+    from briefbook import fsguard
+
+    seeds = tmp_path / "seeds"
+    write(seeds, "good.txt", ARTICLE)
+    os.mkfifo(seeds / "pipe.txt")
+    write(seeds / "locked", "hidden.txt", ARTICLE)
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    real_walk = os.walk
+
+    def walk(top, onerror=None, followlinks=False):  # type: ignore[no-untyped-def]
+        # what os.walk does with a folder it may not list (a test run as root could list it)
+        for here, dirs, names in real_walk(top, onerror=onerror, followlinks=followlinks):
+            if Path(here).name == "locked":
+                onerror(PermissionError(errno.EACCES, "Permission denied", here))
+                dirs[:], names[:] = [], []
+                continue
+            yield here, dirs, names
+
+    monkeypatch.setattr(fsguard.os, "walk", walk)
+    monkeypatch.chdir(tmp_path)
+    code = main(["ingest", "seeds", str(seeds / "pipe.txt"), "loop.txt", "--out", "out", "--no-registry"])
+    err = capsys.readouterr().err
+    assert code == 1 and "Traceback" not in err
+    assert "pipe.txt: not a regular file" in err
+    assert "locked: cannot read the folder: Permission denied" in err
+    assert "loop.txt: a link that leads nowhere" in err
+    assert len(list((tmp_path / "out").glob("*.md"))) == 1
+
+
+def test_a_read_only_output_folder_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    import errno
+
+    from briefbook import pipeline
+
+    write(tmp_path / "seeds", "good.txt", ARTICLE)
+    out = tmp_path / "out"
+
+    def read_only(folder: Path, *args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", str(folder / ".briefbook.lock"))
+
+    monkeypatch.setattr(pipeline, "folder_lock", read_only)
+    code = main(["ingest", str(tmp_path / "seeds"), "--out", str(out), "--no-registry"])
+    err = capsys.readouterr().err
+    assert code == 2 and "Traceback" not in err
+    assert err.strip().endswith(f"{out / '.briefbook.lock'}: Permission denied")
+
+
+def test_a_full_disk_fails_the_briefing_not_the_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    write(tmp_path / "seeds", "good.txt", ARTICLE)
+
+    def full(path: object, text: str) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(store, "write_atomic", full)
+    report = ingest([tmp_path / "seeds"], tmp_path / "out")
+    assert report.outcomes[0].status == "failed"
+    assert "No space left on device" in (report.outcomes[0].message or "")

@@ -42,8 +42,8 @@ import jsonschema
 import numpy as np
 import yaml
 
-from . import __version__, budgets, dedupe, store
-from .corpus import briefing_files, slug_of
+from . import __version__, budgets, dedupe, fsguard, store
+from .corpus import briefing_files, refused_briefings, slug_of
 from .ids import name_key
 from .model import Initiative, Organization, Person, Source, empty_findings
 from .registry import Registry, RegistryError, load_registry
@@ -538,6 +538,10 @@ def examine_file(path: Path, shown: str | None = None) -> Facts:
 
 def check_registry(path: str | os.PathLike[str] | None) -> tuple[Registry, list[Problem]]:
     """The registry (empty when it is missing or broken) and its problems."""
+    if path is not None and os.path.islink(path):
+        refused = fsguard.why_refused(Path(path), [Path.cwd()])
+        if refused:
+            return Registry([]), [Problem(str(path), 1, refused)]
     try:
         registry = load_registry(path)
     except RegistryError as exc:
@@ -634,7 +638,8 @@ def _collect(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[tuple[Path, 
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            files += [(f, str(f)) for f in briefing_files(p)]
+            files += [(f, str(f)) for f in briefing_files(p, [Path.cwd()])]
+            problems += [Problem(str(f), 1, reason) for f, reason in refused_briefings(p, [Path.cwd()])]
         elif p.is_file():
             files.append((p, str(p)))
         else:

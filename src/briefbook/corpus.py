@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from . import budgets, store
+from . import budgets, fsguard, store
 from .ids import name_key, slugify
 from .model import Briefing
 from .registry import Entry, Registry, load_registry
@@ -499,12 +499,24 @@ def load_topics(path: str | os.PathLike[str] | None = None) -> dict[str, TopicIn
     return out
 
 
-def briefing_files(briefings_dir: str | os.PathLike[str]) -> list[Path]:
-    """The briefing files of a folder (recursively), in sorted order."""
+def briefing_files(briefings_dir: str | os.PathLike[str], roots: Iterable[Path] = ()) -> list[Path]:
+    """The briefing files of a folder (recursively), in sorted order; none that leads outside it
+    (or ``roots``) through a link: :func:`refused_briefings` names those."""
+    return _briefing_walk(briefings_dir, roots).files
+
+
+def refused_briefings(briefings_dir: str | os.PathLike[str], roots: Iterable[Path] = ()) -> list[tuple[Path, str]]:
+    """Files of the folder that are not read, and why (a link out of the project, a loop)."""
+    return _briefing_walk(briefings_dir, roots).refused
+
+
+def _briefing_walk(briefings_dir: str | os.PathLike[str], roots: Iterable[Path]) -> fsguard.Walk:
     root = Path(briefings_dir)
     if not root.is_dir():
-        return []
-    return sorted(p for p in root.rglob("*.md") if p.is_file() and not p.name.startswith("."))
+        return fsguard.Walk()
+    found = fsguard.walk(root, (".md",), roots)
+    found.files = [p for p in found.files if p.suffix == ".md"]
+    return found
 
 
 def slug_of(path: Path) -> str:
@@ -548,16 +560,20 @@ def _load(path: Path, keep: bool) -> Briefing:
 
 
 def load_corpus(briefings_dir: str | os.PathLike[str], registry_path: str | os.PathLike[str] | None = None,
-                topics_path: str | os.PathLike[str] | None = None, *, keep_parsed: bool = False) -> Corpus:
+                topics_path: str | os.PathLike[str] | None = None, *, keep_parsed: bool = False,
+                roots: Iterable[Path] = ()) -> Corpus:
     """Read every briefing under ``briefings_dir`` and index it; BriefingError names the bad file.
 
     ``keep_parsed`` keeps the parsed briefings for the next call (``mkdocs serve``); a one-off
-    build leaves them to be freed once its pages are made (a third of a GB at 10,000).
+    build leaves them to be freed once its pages are made (a third of a GB at 10,000). A briefing
+    that is a link out of the folder (and out of ``roots``, the project) is refused.
     """
     registry = load_registry(registry_path)
     pairs: list[tuple[str, Briefing]] = []
     seen: dict[str, Path] = {}
-    for path in briefing_files(briefings_dir):
+    for path, reason in refused_briefings(briefings_dir, roots):
+        raise store.BriefingError(path, 1, reason)
+    for path in briefing_files(briefings_dir, roots):
         slug = slug_of(path)
         if slug in seen:
             raise store.BriefingError(path, 1, f"another briefing has the address {slug!r}: {seen[slug]}")

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from . import __version__, budgets, dedupe, store
+from . import __version__, budgets, dedupe, fsguard, store
 from .cleaning import CleanArticle
 from .fingerprint import code_fingerprint
 from .ids import slugify
@@ -59,30 +59,37 @@ class Report:
         return "ingest: " + ", ".join(parts)
 
 
-def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+def discover(paths: Iterable[str | os.PathLike[str]], root: Path | None = None) -> list[Path]:
     """Article files under the given files and folders, sorted, hidden files left out."""
-    out: list[Path] = []
+    return discover_all(paths, root).files
+
+
+def discover_all(paths: Iterable[str | os.PathLike[str]], root: Path | None = None) -> fsguard.Walk:
+    """Article files under the given files and folders, and the ones refused (one reason each).
+
+    A file named on the command line is used as named; one found in a folder must resolve inside
+    that folder or the project (``root``, default the working folder): no link leads out."""
+    root = root or Path.cwd()
+    out = fsguard.Walk()
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                rel = f.relative_to(p)
-                if (
-                    f.is_file()
-                    and f.suffix.lower() in SUFFIXES
-                    and not any(part.startswith((".", "_")) for part in rel.parts)
-                ):
-                    out.append(f)
+            found = fsguard.walk(p, SUFFIXES, [root])
+            out.files += found.files
+            out.refused += found.refused
+        elif os.path.islink(p) and fsguard.resolved(p) is None:
+            out.refused.append((p, "a link that leads nowhere (broken, or a loop)"))
         else:
-            out.append(p)
+            out.files.append(p)  # named by the user; reading it says what is wrong, if anything
     seen: set[Path] = set()
     unique = []
-    for f in out:
-        key = f.resolve()
+    for f in out.files:
+        key = fsguard.resolved(f) or f
         if key not in seen:
             seen.add(key)
             unique.append(f)
-    return unique
+    out.files = unique
+    return out
 
 
 def source_path(path: Path, root: Path | None = None) -> str:
@@ -90,7 +97,7 @@ def source_path(path: Path, root: Path | None = None) -> str:
     root = (root or Path.cwd()).resolve()
     try:
         return path.resolve().relative_to(root).as_posix()
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # outside the root, or a link loop
         return path.as_posix()
 
 
@@ -383,7 +390,8 @@ def ingest(
     out = Path(out_dir)
     registry = registry or Registry()
     report = Report()
-    files = discover(paths)
+    found = discover_all(paths, root)
+    files = found.files
     with folder_lock(out, lock_wait):
         existing = index_existing(out)
         taken = {e.path.name for e in existing.values()} | {f.name for f in out.glob("*.md")}
@@ -395,6 +403,9 @@ def ingest(
             if progress:
                 progress(len(report.outcomes), total, outcome)
 
+        total += len(found.refused)
+        for f, reason in found.refused:
+            note(Outcome(str(f), "failed", message=f"{f}: {reason}"))
         for f in files:
             src = source_path(f, root)
             if kind_of(f) is None:
@@ -435,8 +446,13 @@ def ingest(
         for job, (_, text, name, error) in zip(todo, _run(todo, jobs, seconds), strict=True):
             if error or text is None or name is None:
                 note(Outcome(job.path, "failed", message=error))
-            else:
+                continue
+            try:
                 note(_write(job, text, name, existing, taken, out, stories))
+            except OSError as exc:  # a read-only folder, a full disk: this briefing, not the run
+                where = exc.filename or out
+                note(Outcome(job.path, "failed", message=f"{job.path}: cannot write {where}: "
+                                                         f"{exc.strerror or exc}"))
     return report
 
 

@@ -102,6 +102,9 @@ def run(args: argparse.Namespace) -> int:
     except LockTimeout as exc:
         print(f"{cr}briefbook: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:  # the output folder cannot be made or locked (read-only, full, missing)
+        print(f"{cr}briefbook: {exc.filename or args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     if tty and not args.quiet:
         print(cr, end="", file=sys.stderr)
     print(report.summary())
