@@ -633,3 +633,31 @@ def test_a_full_disk_fails_the_briefing_not_the_run(tmp_path: Path, monkeypatch:
     report = ingest([tmp_path / "seeds"], tmp_path / "out")
     assert report.outcomes[0].status == "failed"
     assert "No space left on device" in (report.outcomes[0].message or "")
+
+
+# ---------------------------------------------------------------------------------------------
+# 10. Names in other scripts
+
+
+def test_names_in_other_scripts_keep_distinct_readable_ids() -> None:
+    from briefbook.ids import name_key, slugify
+
+    names = ["김민지", "김민수", "이재명", "Москва", "Ελλάδα", "Łukasz Nowak"]
+    ids = [slugify(n) for n in names]
+    assert ids == ["gimminji", "gimminsu", "ijaemyeong", "moskva", "ellada", "lukasz-nowak"]
+    assert len({name_key(n) for n in names}) == len(names)
+    assert slugify("Lee Jae-myung") == "lee-jae-myung" and slugify("José Álvarez") == "jose-alvarez"
+
+
+def test_two_hangul_registry_entries_are_two_entries_and_two_pages() -> None:
+    from briefbook.corpus import build_corpus
+    from briefbook.site import paths
+    from briefbook.site.pages import generate_pages
+
+    reg = parse_registry("entities:\n- name: 김민지\n  kind: person\n- name: 이재명\n  kind: person\n")
+    assert [e.id for e in reg.entries] == ["gimminji", "ijaemyeong"]
+    people = [Person(id="kim-min-ji", name="김민지"), Person(id="lee", name="이재명")]
+    corpus = build_corpus([("b1", briefing(1, people=people, quotes=[]))], reg)
+    pages = generate_pages(corpus)
+    for ref, name in ((paths.Ref("person", "gimminji"), "김민지"), (paths.Ref("person", "ijaemyeong"), "이재명")):
+        assert name in pages[paths.entity(ref)].body
