@@ -661,3 +661,41 @@ def test_two_hangul_registry_entries_are_two_entries_and_two_pages() -> None:
     pages = generate_pages(corpus)
     for ref, name in ((paths.Ref("person", "gimminji"), "김민지"), (paths.Ref("person", "ijaemyeong"), "이재명")):
         assert name in pages[paths.entity(ref)].body
+
+
+# ---------------------------------------------------------------------------------------------
+# 11. Smaller: file modes, a killed build's temporary folder
+
+
+def test_written_files_follow_the_umask_or_keep_their_mode(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        new = tmp_path / "new.md"
+        store.write_atomic(new, "text\n")
+        assert new.stat().st_mode & 0o777 == 0o644
+        kept = tmp_path / "registry.yml"
+        kept.write_text("entities: []\n")
+        kept.chmod(0o664)
+        store.write_atomic(kept, "entities: []\n# edited\n")
+        assert kept.stat().st_mode & 0o777 == 0o664
+        os.umask(0o077)
+        private = tmp_path / "private.md"
+        store.write_atomic(private, "text\n")
+        assert private.stat().st_mode & 0o777 == 0o600
+    finally:
+        os.umask(old)
+
+
+def test_a_killed_builds_spool_is_removed_by_the_next_build(tmp_path: Path) -> None:
+    from briefbook.site import plugin
+
+    proc = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = int(proc.stdout)  # a process that has exited
+    orphan = tmp_path / f"{plugin.SPOOL_PREFIX}{dead}-abc"
+    write(orphan, "api__entities.json", "{}")
+    mine = tmp_path / f"{plugin.SPOOL_PREFIX}{os.getpid()}-def"
+    mine.mkdir()
+    other = tmp_path / "unrelated"
+    other.mkdir()
+    plugin._remove_orphan_spools(tmp_path)
+    assert not orphan.exists() and mine.exists() and other.exists()

@@ -16,8 +16,10 @@ rebuilds when a briefing or the registry changes.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
+import os
 import shutil
 import tempfile
 from importlib import resources
@@ -146,9 +148,11 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         return files
 
     def _new_spool(self) -> Path:
-        """A fresh folder for this build's large generated files (the last build's is removed)."""
+        """A fresh folder for this build's large generated files (the last build's is removed, and
+        so are those of builds that were killed: their folder names a process that is gone)."""
         self._drop_spool()
-        self._spool = Path(tempfile.mkdtemp(prefix="briefbook-files-"))
+        _remove_orphan_spools(Path(tempfile.gettempdir()))
+        self._spool = Path(tempfile.mkdtemp(prefix=f"{SPOOL_PREFIX}{os.getpid()}-"))
         return self._spool
 
     def _drop_spool(self) -> None:
@@ -190,6 +194,30 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
             if path is not None and path.exists():
                 server.watch(str(path))
         return server
+
+
+SPOOL_PREFIX = "briefbook-files-"
+
+
+def _remove_orphan_spools(tmp: Path) -> None:
+    """Spool folders of builds whose process is gone (``kill -9`` leaves them behind)."""
+    for folder in tmp.glob(f"{SPOOL_PREFIX}*"):
+        pid = folder.name[len(SPOOL_PREFIX):].split("-", 1)[0]
+        if not pid.isdigit() or _alive(int(pid)) or not folder.is_dir() or folder.is_symlink():
+            continue
+        with contextlib.suppress(OSError):
+            if folder.stat().st_uid == os.getuid():
+                shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _digest(content: str | bytes) -> bytes:
