@@ -107,7 +107,8 @@ def parse_registry(text: str, path: str | os.PathLike[str] = DEFAULT_PATH) -> Re
         raise RegistryError(
             path,
             (mark.line + 1) if mark else 1,
-            f"registry is not valid YAML: {getattr(exc, 'problem', exc)}",
+            # one line: a reader error (a control character) has no `problem`, only a long text
+            f"registry is not valid YAML: {getattr(exc, 'problem', None) or str(exc).splitlines()[0]}",
         ) from None
     if data is None:
         return Registry([], str(path))
