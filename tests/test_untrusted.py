@@ -699,3 +699,22 @@ def test_a_killed_builds_spool_is_removed_by_the_next_build(tmp_path: Path) -> N
     other.mkdir()
     plugin._remove_orphan_spools(tmp_path)
     assert not orphan.exists() and mine.exists() and other.exists()
+
+
+def test_ingest_does_not_write_a_briefing_check_would_refuse(tmp_path: Path) -> None:
+    lines = [f"Engineer{i} Visser of the port authority inspected gate {i} on Tuesday, the ministry said."
+             for i in range(budgets.MAX_PARAGRAPHS + 5)]
+    path = write(tmp_path / "articles", "long.txt", "Gates inspected\n\n" + "\n\n".join(lines) + "\n")
+    report = ingest([path], tmp_path / "out", seconds=None)
+    assert report.outcomes[0].status == "failed"
+    assert "over the limit" in (report.outcomes[0].message or "")
+    assert not list((tmp_path / "out").glob("*.md"))
+
+
+def test_over_limits_names_each_limit() -> None:
+    ok = {"title": "t", "people": [{}] * 3}
+    assert budgets.over_limits(ok, ["p"], 100) is None
+    assert "people" in (budgets.over_limits({"people": [{}] * 301}, [], 100) or "")
+    assert "MB" in (budgets.over_limits(ok, [], budgets.MAX_BRIEFING_BYTES + 1) or "")
+    assert "paragraphs" in (budgets.over_limits(ok, ["p"] * (budgets.MAX_PARAGRAPHS + 1), 100) or "")
+    assert "characters" in (budgets.over_limits({"quotes": [{"text": "x" * 20_001}]}, [], 100) or "")

@@ -10,6 +10,7 @@ The functions are pure; ingest, check and the site build apply them.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 # Article text (ingest)
 MAX_PARAGRAPH_CHARS = 2_000  # longer paragraphs are split (news paragraphs stay under ~1,500)
@@ -73,3 +74,26 @@ def is_prose(paragraph: str) -> bool:
         return False
     letters = sum(1 for ch in text if ch.isalpha())
     return letters >= MIN_LETTER_SHARE * len(text)
+
+
+def over_limits(meta: dict[str, Any], paragraphs: list[str], size: int) -> str | None:
+    """Why a briefing (its frontmatter as written, its paragraphs, its size in bytes) is over the
+    limits `check` and the build enforce, or None: ingest refuses to write what they would refuse."""
+    if size > MAX_BRIEFING_BYTES:
+        return f"the briefing would be {size / 1e6:.1f} MB, over the limit of {MAX_BRIEFING_BYTES / 1e6:.1f} MB"
+    for key, most in MAX_ITEMS.items():
+        value = meta.get(key)
+        if isinstance(value, list) and len(value) > most:
+            return f"the briefing would have {len(value)} {key}, over the limit of {most}"
+    if len(paragraphs) > MAX_PARAGRAPHS:
+        return f"the briefing would have {len(paragraphs)} paragraphs, over the limit of {MAX_PARAGRAPHS}"
+    stack: list[Any] = [meta]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str) and len(value) > MAX_FIELD_CHARS:
+            return f"a field of the briefing would have {len(value):,} characters, over the limit of {MAX_FIELD_CHARS:,}"
+        if isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return None

@@ -247,13 +247,18 @@ def _extract_many(jobs: list[_Job], seconds: float | None = budgets.ARTICLE_SECO
                 parsed[i] = docs
     except (ArticleTimeout, Exception):
         parsed = [None] * len(ready)  # parse each one alone below, so that only the bad one fails
-    for (k, job, raw, cleaned), docs, text in zip(ready, parsed, texts, strict=True):
+    for (k, job, raw, cleaned), docs, paras in zip(ready, parsed, texts, strict=True):
         try:
             with time_limit(seconds):
-                if docs is None and text:
-                    docs = parse(text)
+                if docs is None and paras:
+                    docs = parse(paras)
                 briefing = _briefing_of(job, raw, cleaned, docs, build_briefing)
-            results[k] = (job.path, store.render(briefing), briefing_name(briefing), None)
+            text = store.render(briefing)
+            over = budgets.over_limits(briefing.frontmatter(), briefing.paragraphs, len(text.encode("utf-8")))
+            if over:  # check and the site build would refuse it: say so now, write nothing
+                results[k] = (job.path, None, None, f"{job.path}: {over}; split the article")
+                continue
+            results[k] = (job.path, text, briefing_name(briefing), None)
         except ArticleTimeout:
             results[k] = _timed_out(job.path, seconds)
         except Exception as exc:
