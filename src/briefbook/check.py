@@ -765,7 +765,9 @@ def _examine_many(todo: list[tuple[Path, str]], jobs: int) -> Iterator[Facts]:
         for path, shown in todo:
             yield examine_file(path, shown)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    from .pipeline import _worker_init  # workers die with this process (PR_SET_PDEATHSIG)
+
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(os.getpid(),)) as pool:
         yield from pool.map(examine_file, [p for p, _ in todo], [s for _, s in todo], chunksize=64)
 
 
