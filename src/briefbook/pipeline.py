@@ -168,8 +168,9 @@ class _Job:
 Result = tuple[str, str | None, str | None, str | None]
 
 
-class ArticleTimeout(Exception):
-    """Raised in a worker when one article has used up its time budget."""
+class ArticleTimeout(BaseException):
+    """Raised in a worker when one article has used up its time budget (a BaseException, so that
+    no ``except Exception`` inside the extractors swallows it and carries on without a limit)."""
 
 
 @contextmanager
