@@ -26,6 +26,8 @@ PIECES: tuple[tuple[str, str], ...] = (
     ("dots", "."),
     ("spaced-dots", ". "),
     ("quote-comma", '",'),
+    # the control: ordinary prose, to compare the ms per kB of the others with
+    ("prose", "The port authority said on Monday that the new flood gates would open in March. "),
 )
 BUDGET_PER_100KB = 2.0  # seconds
 
