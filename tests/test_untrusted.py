@@ -214,8 +214,9 @@ def test_the_said_pattern_is_linear_in_the_paragraph() -> None:
 
     seconds(20)  # warm up
     small, large = seconds(100), seconds(800)
-    # cubic was 512 times slower for 8 times the text, quadratic 64 times: allow a loaded machine
-    assert large < max(2.0, 30 * small), (small, large)
+    # cubic is 512 times slower for 8 times the text (minutes here before the fix); a loaded
+    # machine is allowed its noise
+    assert large < max(5.0, 40 * small), (small, large)
 
 
 def _slow_build(*args: object, **kwargs: object) -> None:
