@@ -26,6 +26,11 @@ PIECES: tuple[tuple[str, str], ...] = (
     ("dots", "."),
     ("spaced-dots", ". "),
     ("quote-comma", '",'),
+    ("lowercase", "the port will open soon and "),
+    ("spaced-parentheses", "( "),
+    ("capitalised", "Port Authority Of "),
+    ("dates", "March 3, "),
+    ("emails", "a.b@c "),
     # the control: ordinary prose, to compare the ms per kB of the others with
     ("prose", "The port authority said on Monday that the new flood gates would open in March. "),
 )
