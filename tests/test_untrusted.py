@@ -731,3 +731,13 @@ def test_acronyms_after_lower_case_words_are_found_in_linear_time() -> None:
     assert _lower_defined(long_text) == {"NB"}
     assert _lower_defined("the bay (NA) " * 8_000) == {"NA"}
     assert time.perf_counter() - start < 1.0  # the regex it replaces took minutes on such text
+
+
+def test_the_tense_of_a_long_sentence_is_read_in_linear_time() -> None:
+    from briefbook.dates import sentence_tense
+
+    sentence = "the port opened and the minister visited and the crews worked " * 800  # 50,000 characters
+    start = time.perf_counter()
+    full = sentence + "and the report will be published"
+    assert sentence_tense(full, len(full) - 3) == "future"  # "published" after "be" is not past
+    assert time.perf_counter() - start < 1.0  # a look-back per past cue over the whole sentence took seconds

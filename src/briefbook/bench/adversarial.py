@@ -30,6 +30,8 @@ PIECES: tuple[tuple[str, str], ...] = (
     ("spaced-parentheses", "( "),
     ("capitalised", "Port Authority Of "),
     ("dates", "March 3, "),
+    ("dated-prose", "The minister said on March 3, 2025 that on Monday, March 4 the port "),
+    ("names", "Minister Kim Min-ji of the Ministry of Oceans and Fisheries (MOF) met Lee Jae-myung, "),
     ("emails", "a.b@c "),
     # the control: ordinary prose, to compare the ms per kB of the others with
     ("prose", "The port authority said on Monday that the new flood gates would open in March. "),
