@@ -514,7 +514,7 @@ def _briefing_walk(briefings_dir: str | os.PathLike[str], roots: Iterable[Path])
     root = Path(briefings_dir)
     if not root.is_dir():
         return fsguard.Walk()
-    found = fsguard.walk(root, (".md",), roots)
+    found = fsguard.walk(root, (".md",), roots, hidden=(".",))  # as before: `_draft.md` is a briefing
     found.files = [p for p in found.files if p.suffix == ".md"]
     return found
 

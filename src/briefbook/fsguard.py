@@ -46,10 +46,11 @@ def why_refused(path: Path, roots: Iterable[Path]) -> str | None:
     return None
 
 
-def walk(folder: Path, suffixes: tuple[str, ...], roots: Iterable[Path] = ()) -> Walk:
+def walk(folder: Path, suffixes: tuple[str, ...], roots: Iterable[Path] = (),
+         hidden: tuple[str, ...] = (".", "_")) -> Walk:
     """Files under ``folder`` with one of ``suffixes`` (any case), in sorted order, names starting
-    with ``.`` or ``_`` left out; links are not followed into folders, files that resolve outside
-    ``folder`` and ``roots`` are refused, and unreadable folders are named."""
+    with one of ``hidden`` left out; links are not followed into folders, files that resolve
+    outside ``folder`` and ``roots`` are refused, and unreadable folders are named."""
     out = Walk()
     allowed = [folder, *roots]
 
@@ -58,9 +59,9 @@ def walk(folder: Path, suffixes: tuple[str, ...], roots: Iterable[Path] = ()) ->
 
     found = []
     for here, dirs, names in os.walk(folder, onerror=unreadable, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(hidden))
         for name in names:
-            if name.startswith((".", "_")) or not name.lower().endswith(suffixes):
+            if name.startswith(hidden) or not name.lower().endswith(suffixes):
                 continue
             found.append(Path(here) / name)
     for path in sorted(found):
