@@ -292,7 +292,7 @@ def test_cache_reuses_unchanged_files_and_sees_edits(tmp_path):
     folder = tmp_path / "briefings"
     for n in range(5):
         write(folder, f"b{n}.md", store.render(briefing(n)))
-    cache = tmp_path / "cache.pickle"
+    cache = tmp_path / "cache.json"
     assert check([folder], None, cache_file=cache).problems == []
     written = cache.read_bytes()
     assert check([folder], None, cache_file=cache).problems == []
@@ -317,7 +317,7 @@ def test_many_briefings_are_checked_quickly(tmp_path):
         body = " ".join(words[(n * k) % len(words)] + str(n * k) for k in range(60))
         text = template.replace(hashlib.sha256(b"0").hexdigest(), hashlib.sha256(str(n).encode()).hexdigest())
         write(folder, f"b{n}.md", text.replace("in story number 0.", body))
-    cache = tmp_path / "cache.pickle"
+    cache = tmp_path / "cache.json"
     start = time.perf_counter()
     cold = check([folder], None, cache_file=cache, jobs=1)
     cold_s = time.perf_counter() - start

@@ -4,6 +4,7 @@ the loader or `check`, generated briefings always pass `check`, and ingest write
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import tempfile
 from pathlib import Path
@@ -108,3 +109,126 @@ def test_ingest_writes_only_into_its_folder(articles):
         assert len(list(out.glob("*.md"))) <= len(articles)
         assert {o.status for o in report.outcomes} <= {"new", "updated", "failed"}
         assert check([out], None, cache_file=None).problems == []
+
+
+# ---------------------------------------------------------------------------------------------
+# The site build: random briefings and registries give pages or one `path:line: message`
+
+
+def _valid_meta() -> dict:
+    from briefbook.model import Briefing, Event, Person, Quote
+    from briefbook.model import Source as Src
+
+    b = Briefing(title="Flood gates open", date="2025-03-04", location="Rotterdam",
+                 source=Src(file="a.txt", sha256="1" * 64), summary="Gates opened.", key_points=["Opened."],
+                 topics=["environment"], people=[Person(id="anna-de-vries", name="Anna de Vries", role="minister")],
+                 organizations=[], initiatives=[], places=["Rotterdam"],
+                 quotes=[Quote(text="It works", speaker="anna-de-vries", speaker_name="Anna de Vries",
+                               kind="direct", paragraph=1)],
+                 events=[Event(date="2025-03-04", text="opened the gates", paragraph=1)],
+                 paragraphs=["Anna de Vries opened the gates.", "It works, she said."])
+    return yaml.safe_load(store.render(b).split("---\n")[1])
+
+
+_PATHS = [("title",), ("date",), ("summary",), ("key_points",), ("key_points", 0), ("topics",), ("topics", 0),
+          ("people",), ("people", 0), ("people", 0, "id"), ("people", 0, "name"), ("people", 0, "role"),
+          ("people", 0, "mentions"), ("quotes", 0, "paragraph"), ("quotes", 0, "speaker"), ("quotes", 0, "text"),
+          ("events",), ("events", 0, "date"), ("events", 0, "text"), ("events", 0, "paragraph"), ("places", 0),
+          ("source",), ("source", "url"), ("other_sources",), ("review",), ("location",)]
+hostile_leaf = st.one_of(json_leaf, st.sampled_from(['"><!--', '"><s>X', "tomorrow", "index", "index-page",
+                                                      "\u202e", "<script>alert(1)</script>", "{{ x }}", "3"]))
+hostile_value = st.recursive(hostile_leaf, lambda inner: st.one_of(
+    st.lists(inner, max_size=3), st.dictionaries(st.sampled_from(["id", "name", "date", "text", "paragraph"]),
+                                                 inner, max_size=3)), max_leaves=6)
+
+
+def _mutated(path: tuple, value: object) -> dict:
+    meta = _valid_meta()
+    node = meta
+    for part in path[:-1]:
+        node = node[part]
+    node[path[-1]] = value
+    return meta
+
+
+briefing_file = st.one_of(
+    st.tuples(st.sampled_from(_PATHS), hostile_value).map(lambda pv: as_file(_mutated(*pv), "A body.\n\nTwo.\n")),
+    frontmatter.map(lambda m: as_file(m, "A body.\n\nAnother paragraph.\n")),
+)
+registry_text = st.one_of(
+    st.just(""),
+    st.lists(st.dictionaries(st.sampled_from(["name", "kind", "aliases", "description", "links", "role"]),
+                             st.one_of(hostile_value, st.sampled_from(["person", "organization", "Anna de Vries",
+                                                                      "김민지", "이재명"])), max_size=5),
+             max_size=4).map(lambda items: yaml.safe_dump({"entities": items}, allow_unicode=True)),
+    st.text(max_size=200),
+)
+LINE_MESSAGE = r"^briefbook: [^\n]+:\d+: [^\n]+$"
+
+
+def _pages_or_one_line(folder: Path, registry: Path) -> None:
+    """What the plugin does with the briefings (index, pages, feed, export), minus MkDocs."""
+    import re
+
+    from briefbook.corpus import load_corpus
+    from briefbook.registry import RegistryError
+    from briefbook.site.export import generate_files
+    from briefbook.site.pages import PageCollision, generate_pages
+
+    try:
+        corpus = load_corpus(folder, registry)
+        generate_pages(corpus)
+        generate_files(corpus, site_url=None, directory_urls=True, site_name="t")
+    except (store.BriefingError, RegistryError, PageCollision) as exc:
+        assert re.match(LINE_MESSAGE, f"briefbook: {exc}") or isinstance(exc, PageCollision), exc
+
+
+@FAST
+@given(st.lists(briefing_file, min_size=1, max_size=3), registry_text)
+def test_random_briefings_and_registries_give_pages_or_one_line(texts, registry):
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "briefings"
+        folder.mkdir()
+        for i, text in enumerate(texts):
+            (folder / f"b{i}.md").write_text(text, encoding="utf-8", errors="replace")
+        (Path(tmp) / "registry.yml").write_text(registry, encoding="utf-8", errors="replace")
+        _pages_or_one_line(folder, Path(tmp) / "registry.yml")
+
+
+@settings(max_examples=10 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(briefing_file, min_size=1, max_size=2), registry_text)
+def test_random_briefings_built_by_mkdocs_give_a_site_or_one_line(texts, registry):
+    """The whole `mkdocs build` with the plugin, in this process: a site, or a PluginError that is
+    one `path:line: message`; never another exception."""
+    import re
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        (root / "docs").mkdir()
+        folder = root / "briefings"
+        folder.mkdir()
+        for i, text in enumerate(texts):
+            (folder / f"b{i}.md").write_text(text, encoding="utf-8", errors="replace")
+        (root / "registry.yml").write_text(registry, encoding="utf-8", errors="replace")
+        (root / "mkdocs.yml").write_text("site_name: t\ndocs_dir: docs\nsite_dir: site\ntheme: {name: material}\n"
+                                         "plugins:\n  - briefbook:\n      briefings: briefings\n"
+                                         "      registry: registry.yml\n")
+        config = load_config(str(root / "mkdocs.yml"))
+        errors: list[str] = []
+        handler = logging.Handler(logging.ERROR)
+        handler.emit = lambda record: errors.append(record.getMessage())  # type: ignore[method-assign]
+        logging.getLogger("mkdocs").addHandler(handler)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        except Abort:  # MkDocs logs the plugin's error, then aborts: the log holds the one line
+            assert len(errors) == 1 and re.match(LINE_MESSAGE, errors[0]), errors
+        else:
+            assert (root / "site" / "index.html").exists() and errors == []
+        finally:
+            config.plugins.on_shutdown()
+            logging.getLogger("mkdocs").removeHandler(handler)

@@ -233,7 +233,13 @@ def test_feed_and_api_are_served(fixture_site):
 
 
 def test_hostile_briefing_is_inert_in_the_built_site(tmp_path):
-    site, log = build_site(tmp_path, FIXTURES / "hostile")
+    # the build refuses what `check` refuses (a paragraph 99 of 6): that one value made valid
+    hostile = tmp_path / "hostile"
+    hostile.mkdir()
+    text = (FIXTURES / "hostile" / "hostile-briefing.md").read_text(encoding="utf-8")
+    assert "  paragraph: 99\n" in text
+    (hostile / "hostile-briefing.md").write_text(text.replace("  paragraph: 99\n", "  paragraph: 6\n"))
+    site, log = build_site(tmp_path, hostile)
     assert "WARNING" not in log, log
     page = site / "briefings" / "hostile-briefing" / "index.html"
     assert page.exists()

@@ -14,16 +14,19 @@ logs jump to it. Checks, in order:
 
 The work per file is a pure function of its text (:func:`examine`); its result is cached by
 file size and modification time, so that checking 10,000 unchanged briefings takes a second.
+The cache is JSON (data only: a planted file can at worst make check re-examine), validated
+field by field, and kept outside the repository under the user's cache folder, keyed on the
+project's absolute path: a file that arrives with a pull request is never read as a cache.
 """
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import difflib
 import hashlib
 import json
 import os
-import pickle
 import re
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
@@ -39,14 +42,13 @@ import jsonschema
 import numpy as np
 import yaml
 
-from . import __version__, dedupe, store
-from .corpus import briefing_files, slug_of
+from . import __version__, budgets, caches, dedupe, fsguard, store
+from .corpus import briefing_files, refused_briefings, slug_of
 from .ids import name_key
 from .model import ENTITY_LISTS, frontmatter_defaults, item_classes
 from .registry import Registry, RegistryError, load_registry
 
-CACHE_VERSION = 2
-CACHE_FILE = Path(".briefbook-cache") / "check.pickle"
+CACHE_VERSION = 3
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _DATE_SHAPE = re.compile(r"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$")  # YYYY-MM or YYYY-MM-DD, any digits
@@ -327,6 +329,10 @@ def _normalise(meta: dict[str, Any]) -> dict[str, Any]:
         elif isinstance(meta.get(key), list):
             for item in meta[key]:
                 _fill(item, kind)
+    for item in meta["events"] if isinstance(meta.get("events"), list) else []:
+        # a bare year (`date: 2026`) is a number to YAML; the loader reads it as the year
+        if isinstance(item, dict) and type(item.get("date")) is int and 1000 <= item["date"] <= 9999:
+            item["date"] = str(item["date"])
     return meta
 
 
@@ -352,6 +358,9 @@ def read_frontmatter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
         text = text[1:]
     match = store.FRONTMATTER.match(text)
     if match:
+        alias = store.first_alias(match.group(1))
+        if alias is not None:
+            raise store.BriefingError(path, alias + 2, store.ALIAS_MESSAGE)
         try:
             meta = yaml.load(match.group(1), Loader=_Loader)
         except Exception:
@@ -368,25 +377,84 @@ def read_frontmatter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
         ) from None
 
 
-def examine(text: str, path: str = "<briefing>") -> Facts:
-    """Check one briefing's text on its own. Pure; never raises for any text."""
+def validate(text: str, path: str = "<briefing>") -> tuple[dict[str, Any] | None, str, list[Problem]]:
+    """The frontmatter as YAML read it, the body, and what is wrong with them (all of what
+    `check` says of one file on its own). Pure; never raises. The site build refuses a briefing
+    on the same problems, so that nothing `check` would refuse reaches a page."""
     facts = Facts(path)
+    raw, body = _validate(text, facts)
+    return raw, body, facts.problems
+
+
+def _validate(text: str, facts: Facts) -> tuple[dict[str, Any] | None, str]:
+    path = facts.path
+    if len(text) * 4 > budgets.MAX_BRIEFING_BYTES:  # only then can it be too large
+        size = len(text.encode("utf-8", "surrogatepass"))
+        if size > budgets.MAX_BRIEFING_BYTES:
+            facts.problems.append(Problem(path, 1, _too_large(size)))
+            return None, ""
     try:
         raw, body, _ = read_frontmatter(text, path)
     except store.BriefingError as exc:
         facts.problems.append(Problem(path, exc.line, exc.message))
-        return facts
+        return None, ""
     fm = store.FRONTMATTER.match(text.lstrip("\ufeff"))
     lines = _Lines(fm.group(1) if fm else "", 2)
     try:
         meta = _normalise(raw)
     except Exception as exc:  # pragma: no cover - defensive: normalising is total on YAML data
         facts.problems.append(Problem(path, 2, f"frontmatter cannot be checked: {exc}"))
-        return facts
+        return None, body
     if not _fits(meta):
         facts.problems.extend(_schema_problems(meta, lines, path))
     paragraphs = store.paragraphs_of(body)
+    _limits(meta, paragraphs, lines, facts)
     _semantics(meta, paragraphs, lines, facts)
+    return raw, body
+
+
+def _too_large(size: int) -> str:
+    return (f"the briefing is too large ({size / 1e6:.1f} MB; the limit is "
+            f"{budgets.MAX_BRIEFING_BYTES / 1e6:.1f} MB): split the article or shorten it")
+
+
+def _limits(meta: dict[str, Any], paragraphs: list[str], lines: _Lines, facts: Facts) -> None:
+    """Lists and texts past what any real article gives: they only make the build slow."""
+    for key, most in budgets.MAX_ITEMS.items():
+        value = meta.get(key)
+        if isinstance(value, list) and len(value) > most:
+            facts.problems.append(Problem(facts.path, lines.of([key]),
+                                          f"{key}: {len(value)} items, the limit is {most}"))
+    if len(paragraphs) > budgets.MAX_PARAGRAPHS:
+        facts.problems.append(Problem(facts.path, 1, f"the body has {len(paragraphs)} paragraphs, the limit "
+                                                     f"is {budgets.MAX_PARAGRAPHS}"))
+    for at, text in _strings(meta, []):
+        if len(text) > budgets.MAX_FIELD_CHARS:
+            facts.problems.append(Problem(facts.path, lines.of(at), f"{_where(at)}: {len(text):,} characters, "
+                                                                    f"the limit is {budgets.MAX_FIELD_CHARS:,}"))
+            return  # one is enough to say it
+
+
+def _strings(value: Any, at: list[Any]) -> Iterator[tuple[list[Any], str]]:
+    if isinstance(value, str):
+        yield at, value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _strings(v, [*at, k])
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _strings(v, [*at, i])
+
+
+def examine(text: str, path: str = "<briefing>") -> Facts:
+    """Check one briefing's text on its own, and hash its body for the duplicate search. Pure;
+    never raises for any text."""
+    facts = Facts(path)
+    raw, body = _validate(text, facts)
+    if raw is None:
+        return facts
+    meta = _normalise(raw)
+    paragraphs = store.paragraphs_of(body)
     src = meta.get("source")
     sources = (
         [src, *(meta.get("other_sources") or [])] if isinstance(meta.get("other_sources"), list) else [src]
@@ -463,6 +531,9 @@ def _paragraph(item: dict[str, Any], at: list[Any], n: int, problem: Any) -> Non
 def examine_file(path: Path, shown: str | None = None) -> Facts:
     shown = shown or str(path)
     try:
+        size = path.stat().st_size
+        if size > budgets.MAX_BRIEFING_BYTES:
+            return Facts(shown, [Problem(shown, 1, _too_large(size))])
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
         return Facts(shown, [Problem(shown, 1, f"not UTF-8 text ({exc.reason} at byte {exc.start})")])
@@ -477,6 +548,10 @@ def examine_file(path: Path, shown: str | None = None) -> Facts:
 
 def check_registry(path: str | os.PathLike[str] | None) -> tuple[Registry, list[Problem]]:
     """The registry (empty when it is missing or broken) and its problems."""
+    if path is not None and os.path.islink(path):
+        refused = fsguard.why_refused(Path(path), [Path.cwd()])
+        if refused:
+            return Registry([]), [Problem(str(path), 1, refused)]
     try:
         registry = load_registry(path)
     except RegistryError as exc:  # every wrong entry reported; the others still count
@@ -594,7 +669,8 @@ def _collect(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[tuple[Path, 
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            files += [(f, str(f)) for f in briefing_files(p)]
+            files += [(f, str(f)) for f in briefing_files(p, [Path.cwd()])]
+            problems += [Problem(str(f), 1, reason) for f, reason in refused_briefings(p, [Path.cwd()])]
         elif p.is_file():
             files.append((p, str(p)))
         else:
@@ -618,23 +694,99 @@ def _cache_tag() -> str:
     return f"{CACHE_VERSION}:{__version__}:{digest}"
 
 
+def default_cache_file(root: str | os.PathLike[str] = ".") -> Path:
+    """The check cache of the project at ``root``: one file per absolute project path."""
+    return caches.project_cache_file("check", root)
+
+
+def _array_to_json(a: np.ndarray | None) -> str | None:
+    return None if a is None else base64.b64encode(a.astype("<u4" if a.dtype == np.uint32 else "<u8").tobytes()).decode()
+
+
+def _array_from_json(value: Any, dtype: str) -> np.ndarray | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValueError("array")
+    data = base64.b64decode(value, validate=True)
+    width = np.dtype(dtype).itemsize
+    if len(data) % width:
+        raise ValueError("array length")
+    return np.frombuffer(data, dtype=dtype).astype(np.uint32 if width == 4 else np.uint64)
+
+
+def _facts_to_json(f: Facts) -> dict[str, Any]:
+    return {
+        "problems": [[p.line, p.message] for p in f.problems],
+        "org_refs": [[r.id, r.line, r.where] for r in f.org_refs],
+        "sources": [[sha, n] for sha, n in f.sources],
+        "other_files": [[n, file] for n, file in f.other_files],
+        "shingles": _array_to_json(f.shingles),
+        "signature": _array_to_json(f.signature),
+    }
+
+
+def _is_int(value: Any) -> bool:
+    return type(value) is int and value >= 0
+
+
+def _facts_from_json(path: str, data: Any) -> Facts:
+    """Facts from the cache, or ValueError when any field is not exactly what was written."""
+    if not isinstance(data, dict) or set(data) != {
+        "problems", "org_refs", "sources", "other_files", "shingles", "signature"
+    }:
+        raise ValueError("facts")
+    problems = []
+    for item in data["problems"]:
+        if not (isinstance(item, list) and len(item) == 2 and _is_int(item[0]) and isinstance(item[1], str)):
+            raise ValueError("problem")
+        problems.append(Problem(path, item[0], item[1]))
+    refs = []
+    for item in data["org_refs"]:
+        ok = isinstance(item, list) and len(item) == 3 and isinstance(item[0], str) and _is_int(item[1])
+        if not ok or not isinstance(item[2], str):
+            raise ValueError("org_ref")
+        refs.append(OrgRef(item[0], item[1], item[2]))
+    sources = []
+    for item in data["sources"]:
+        if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], str) and _is_int(item[1])):
+            raise ValueError("source")
+        sources.append((item[0], item[1]))
+    others = []
+    for item in data["other_files"]:
+        if not (isinstance(item, list) and len(item) == 2 and _is_int(item[0]) and isinstance(item[1], str)):
+            raise ValueError("other_file")
+        others.append((item[0], item[1]))
+    shingles = _array_from_json(data["shingles"], "<u4")
+    signature = _array_from_json(data["signature"], "<u8")
+    return Facts(path, problems, refs, sources, others, shingles, signature)
+
+
 def _read_cache(path: Path) -> dict[str, tuple[int, int, Facts]]:
+    """The cached facts by absolute path; empty when the file is missing, stale or not exactly ours."""
     try:
-        with path.open("rb") as fh:
-            data = pickle.load(fh)
-        if isinstance(data, dict) and data.get("tag") == _cache_tag():
-            return data["files"]
-    except Exception:
-        pass
-    return {}
+        if not path.is_file() or path.stat().st_size > 2**31:
+            return {}
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or data.get("tag") != _cache_tag() or not isinstance(data.get("files"), dict):
+            return {}
+        out: dict[str, tuple[int, int, Facts]] = {}
+        for key, entry in data["files"].items():
+            if not (isinstance(entry, list) and len(entry) == 3 and _is_int(entry[0]) and _is_int(entry[1])):
+                return {}
+            out[key] = (entry[0], entry[1], _facts_from_json(key, entry[2]))
+        return out
+    except (OSError, ValueError, UnicodeDecodeError, RecursionError):
+        return {}
 
 
 def _write_cache(path: Path, files: dict[str, tuple[int, int, Facts]]) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        data = {"tag": _cache_tag(), "files": {k: [size, mtime, _facts_to_json(f)] for k, (size, mtime, f) in files.items()}}
         fd, tmp = tempfile.mkstemp(prefix=".check.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump({"tag": _cache_tag(), "files": files}, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, separators=(",", ":"))
         os.replace(tmp, path)
     except OSError:
         pass
@@ -645,7 +797,9 @@ def _examine_many(todo: list[tuple[Path, str]], jobs: int) -> Iterator[Facts]:
         for path, shown in todo:
             yield examine_file(path, shown)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    from .pipeline import _worker_init  # workers die with this process (PR_SET_PDEATHSIG)
+
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(os.getpid(),)) as pool:
         yield from pool.map(examine_file, [p for p, _ in todo], [s for _, s in todo], chunksize=64)
 
 

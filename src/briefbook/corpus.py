@@ -14,6 +14,7 @@ from __future__ import annotations
 import heapq
 import os
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from . import store
+from . import budgets, fsguard, store
 from .ids import slugify
 from .model import ENTITY_KINDS, KINDS, Briefing
 from .names import name_key
@@ -355,8 +356,9 @@ def _index_briefing(builder: _Builder, slug: str, b: Briefing) -> BriefingEntry:
         if 1 <= ev.paragraph <= len(para_refs):
             found |= para_refs[ev.paragraph - 1]
         found |= {m.ref for m in _scan(ev.text, forms)}
+        linked = tuple(sorted(found)[: budgets.MAX_EVENT_ENTITIES])  # an event is listed on each one's page
         entry.events.append(EventRef(date=ev.date, text=ev.text, paragraph=ev.paragraph, briefing=slug,
-                                     entities=tuple(sorted(found)) + topic_refs))
+                                     entities=linked + topic_refs))
     return entry
 
 
@@ -404,16 +406,18 @@ def _scan(text: str, forms: list[tuple[str, Ref]]) -> list[Mention]:
     Plain ``str.find`` per form: a regex of the forms would have to be compiled per briefing,
     which cost more than the scan itself.
     """
-    hits: list[Mention] = []
+    hits: list[Mention] = []  # kept sorted by start: the overlap test is a binary search
+    starts: list[int] = []
     for form, ref in forms:
         start = text.find(form)
         while start != -1:
             end = start + len(form)
-            if (start == 0 or not _is_word(text[start - 1])) and (end == len(text) or not _is_word(text[end])) \
-                    and all(end <= h.start or start >= h.end for h in hits):
-                hits.append(Mention(start, end, ref))
+            if (start == 0 or not _is_word(text[start - 1])) and (end == len(text) or not _is_word(text[end])):
+                k = bisect_right(starts, start)
+                if (k == 0 or hits[k - 1].end <= start) and (k == len(hits) or end <= hits[k].start):
+                    hits.insert(k, Mention(start, end, ref))
+                    starts.insert(k, start)
             start = text.find(form, start + 1)
-    hits.sort(key=lambda m: m.start)
     return hits
 
 
@@ -456,9 +460,14 @@ def _attach(entities: dict[str, dict[str, Entity]], entry: BriefingEntry) -> Non
             entities[ref.kind][ref.id].events.append(event)
     network = [r for r in refs if r.kind in NETWORK_KINDS]
     topics = [r for r in refs if r.kind == "topic"]
+    # Every pair of a briefing's entities is connected, up to a point: past MAX_CONNECTED, the
+    # others are connected to the first MAX_CONNECTED only, so that one briefing of thousands of
+    # names makes thousands of connections, not millions.
+    hubs = network[: budgets.MAX_CONNECTED]
+    hub_set = set(hubs)
     for a in network:
         conn = entities[a.kind][a.id].connections
-        for b in network:
+        for b in network if a in hub_set else hubs:
             if a != b:
                 conn[b] += 1
         for t in topics:
@@ -490,12 +499,24 @@ def load_topics(path: str | os.PathLike[str] | None = None) -> dict[str, TopicIn
     return out
 
 
-def briefing_files(briefings_dir: str | os.PathLike[str]) -> list[Path]:
-    """The briefing files of a folder (recursively), in sorted order."""
+def briefing_files(briefings_dir: str | os.PathLike[str], roots: Iterable[Path] = ()) -> list[Path]:
+    """The briefing files of a folder (recursively), in sorted order; none that leads outside it
+    (or ``roots``) through a link: :func:`refused_briefings` names those."""
+    return _briefing_walk(briefings_dir, roots).files
+
+
+def refused_briefings(briefings_dir: str | os.PathLike[str], roots: Iterable[Path] = ()) -> list[tuple[Path, str]]:
+    """Files of the folder that are not read, and why (a link out of the project, a loop)."""
+    return _briefing_walk(briefings_dir, roots).refused
+
+
+def _briefing_walk(briefings_dir: str | os.PathLike[str], roots: Iterable[Path]) -> fsguard.Walk:
     root = Path(briefings_dir)
     if not root.is_dir():
-        return []
-    return sorted(p for p in root.rglob("*.md") if p.is_file() and not p.name.startswith("."))
+        return fsguard.Walk()
+    found = fsguard.walk(root, (".md",), roots, hidden=(".",))  # as before: `_draft.md` is a briefing
+    found.files = [p for p in found.files if p.suffix == ".md"]
+    return found
 
 
 def slug_of(path: Path) -> str:
@@ -510,28 +531,49 @@ _PARSED: dict[Path, tuple[tuple[int, int], Briefing]] = {}
 
 
 def _load(path: Path, keep: bool) -> Briefing:
+    """One briefing, refused (BriefingError) on anything `briefbook check` says of it alone."""
+    from .check import validate  # check reads the corpus too: imported here, not at the top
+
     st = path.stat()
     stamp = (st.st_mtime_ns, st.st_size)
     hit = _PARSED.get(path)
     if hit is not None and hit[0] == stamp:
         return hit[1]
-    briefing = store.load(path)
+    if st.st_size > budgets.MAX_BRIEFING_BYTES:
+        raise store.BriefingError(path, 1, f"the briefing is too large ({st.st_size / 1e6:.1f} MB; the limit "
+                                           f"is {budgets.MAX_BRIEFING_BYTES / 1e6:.1f} MB)")
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise store.BriefingError(path, 1, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    meta, body, problems = validate(text, str(path))
+    if problems or meta is None:
+        first = problems[0] if problems else None
+        raise store.BriefingError(path, first.line if first else 1, first.message if first else "cannot be read")
+    try:
+        briefing = Briefing.from_parts(meta, store.paragraphs_of(body))
+    except (TypeError, ValueError, AttributeError) as exc:
+        raise store.BriefingError(path, 2, f"frontmatter does not fit the briefing format: {exc}") from None
     if keep:
         _PARSED[path] = (stamp, briefing)
     return briefing
 
 
 def load_corpus(briefings_dir: str | os.PathLike[str], registry_path: str | os.PathLike[str] | None = None,
-                topics_path: str | os.PathLike[str] | None = None, *, keep_parsed: bool = False) -> Corpus:
+                topics_path: str | os.PathLike[str] | None = None, *, keep_parsed: bool = False,
+                roots: Iterable[Path] = ()) -> Corpus:
     """Read every briefing under ``briefings_dir`` and index it; BriefingError names the bad file.
 
     ``keep_parsed`` keeps the parsed briefings for the next call (``mkdocs serve``); a one-off
-    build leaves them to be freed once its pages are made (a third of a GB at 10,000).
+    build leaves them to be freed once its pages are made (a third of a GB at 10,000). A briefing
+    that is a link out of the folder (and out of ``roots``, the project) is refused.
     """
     registry = load_registry(registry_path)
     pairs: list[tuple[str, Briefing]] = []
     seen: dict[str, Path] = {}
-    for path in briefing_files(briefings_dir):
+    for path, reason in refused_briefings(briefings_dir, roots):
+        raise store.BriefingError(path, 1, reason)
+    for path in briefing_files(briefings_dir, roots):
         slug = slug_of(path)
         if slug in seen:
             raise store.BriefingError(path, 1, f"another briefing has the address {slug!r}: {seen[slug]}")

@@ -250,6 +250,9 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
 _REPORTING = _words("said says told added noted stated reported announced according")
 
 
+_BE_OR_TO_BEFORE = re.compile(r"\b(?:be|being|to)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
 def sentence_tense(sentence: str, at: int | None = None) -> str:
     """"future", "past" or "" for a sentence, from the cue nearest to position ``at`` (the date).
 
@@ -267,7 +270,8 @@ def sentence_tense(sentence: str, at: int | None = None) -> str:
         word = m.group(0).lower()
         if word in _NOT_PAST_ED:
             continue
-        if re.search(r"\b(?:be|being|to)\s+(?:\w+ly\s+)?$", sentence[: m.start()], re.IGNORECASE):
+        # only the words just before count: a window, so that a long sentence is not scanned per cue
+        if _BE_OR_TO_BEFORE.search(sentence[max(0, m.start() - 100) : m.start()]):
             continue
         dist = min(abs(m.start() - at), abs(m.end() - at))
         if word in _REPORTING and dist > 12:

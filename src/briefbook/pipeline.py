@@ -14,6 +14,10 @@ import fcntl
 import json
 import os
 import re
+import signal
+import sys
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager, suppress
@@ -23,7 +27,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from . import __version__, dedupe, store
+from . import __version__, budgets, dedupe, fsguard, store
 from .cleaning import CleanArticle
 from .fingerprint import code_fingerprint
 from .ids import slugify
@@ -57,30 +61,37 @@ class Report:
         return "ingest: " + ", ".join(parts)
 
 
-def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+def discover(paths: Iterable[str | os.PathLike[str]], root: Path | None = None) -> list[Path]:
     """Article files under the given files and folders, sorted, hidden files left out."""
-    out: list[Path] = []
+    return discover_all(paths, root).files
+
+
+def discover_all(paths: Iterable[str | os.PathLike[str]], root: Path | None = None) -> fsguard.Walk:
+    """Article files under the given files and folders, and the ones refused (one reason each).
+
+    A file named on the command line is used as named; one found in a folder must resolve inside
+    that folder or the project (``root``, default the working folder): no link leads out."""
+    root = root or Path.cwd()
+    out = fsguard.Walk()
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                rel = f.relative_to(p)
-                if (
-                    f.is_file()
-                    and f.suffix.lower() in SUFFIXES
-                    and not any(part.startswith((".", "_")) for part in rel.parts)
-                ):
-                    out.append(f)
+            found = fsguard.walk(p, SUFFIXES, [root])
+            out.files += found.files
+            out.refused += found.refused
+        elif os.path.islink(p) and fsguard.resolved(p) is None:
+            out.refused.append((p, "a link that leads nowhere (broken, or a loop)"))
         else:
-            out.append(p)
+            out.files.append(p)  # named by the user; reading it says what is wrong, if anything
     seen: set[Path] = set()
     unique = []
-    for f in out:
-        key = f.resolve()
+    for f in out.files:
+        key = fsguard.resolved(f) or f
         if key not in seen:
             seen.add(key)
             unique.append(f)
-    return unique
+    out.files = unique
+    return out
 
 
 def source_path(path: Path, root: Path | None = None) -> str:
@@ -88,7 +99,7 @@ def source_path(path: Path, root: Path | None = None) -> str:
     root = (root or Path.cwd()).resolve()
     try:
         return path.resolve().relative_to(root).as_posix()
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # outside the root, or a link loop
         return path.as_posix()
 
 
@@ -172,20 +183,64 @@ class _Job:
 Result = tuple[str, str | None, str | None, str | None]
 
 
-def _extract_many(jobs: list[_Job]) -> list[Result]:
+class ArticleTimeout(BaseException):
+    """Raised in a worker when one article has used up its time budget (a BaseException, so that
+    no ``except Exception`` inside the extractors swallows it and carries on without a limit)."""
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise ArticleTimeout in the block after ``seconds`` (SIGALRM; only in a main thread).
+
+    Articles are cut into bounded paragraphs first (see budgets), so no single call into spaCy
+    runs long enough to delay the signal by much."""
+    usable = seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def expired(signum: int, frame: object) -> None:
+        raise ArticleTimeout
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, float(seconds))  # type: ignore[arg-type]
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _timed_out(path: str, seconds: float | None) -> Result:
+    return (path, None, None, f"{path}: gave up after {seconds:g} s, the time limit per article "
+            "(an article built to be slow, or raise --time-limit)")
+
+
+_ALONE_CHARS = 20_000  # an article this long is parsed on its own, within its own time budget
+_ALONE_STEP = 2  # paragraphs per spaCy call then (at most 4,000 characters: a fraction of a second)
+
+
+def _extract_many(jobs: list[_Job], seconds: float | None = budgets.ARTICLE_SECONDS) -> list[Result]:
     """Several articles at once: read and clean each, parse them in one spaCy stream, build each.
 
-    A bad article fails alone: its error is its result, the others go on."""
+    A bad article fails alone: its error is its result, the others go on. ``seconds``: the time
+    one article may take (reading, parsing, building); past it the article is reported as failed."""
     from .cleaning import clean
     from .extract.article import build_briefing, looks_english
-    from .extract.nlp import parse_many
+    from .extract.nlp import parse, parse_many, pipeline
 
+    pipeline()  # loaded before any clock starts: the first article does not pay for it
     results: dict[int, Result] = {}
     ready: list[tuple[int, _Job, RawArticle, CleanArticle]] = []
     for k, job in enumerate(jobs):
         try:
-            raw = read_article(job.path)
-            cleaned = clean(raw)
+            with time_limit(seconds):
+                raw = read_article(job.path)
+                cleaned = clean(raw)
+                cleaned.paragraphs = budgets.bounded_paragraphs(cleaned.paragraphs)
+        except ArticleTimeout:
+            results[k] = _timed_out(job.path, seconds)
+            continue
         except InputError as exc:
             results[k] = (job.path, None, None, str(exc))
             continue
@@ -196,29 +251,34 @@ def _extract_many(jobs: list[_Job]) -> list[Result]:
             results[k] = (job.path, None, None, f"{job.path}: no article text left after cleaning")
             continue
         ready.append((k, job, raw, cleaned))
+    # Paragraphs that are not prose (a run of punctuation) are kept but not parsed: an empty Doc.
     texts = [
-        [p for p in c.paragraphs if p.strip()] if looks_english(c.paragraphs) else [] for _, _, _, c in ready
+        [p if budgets.is_prose(p) else "" for p in c.paragraphs if p.strip()] if looks_english(c.paragraphs)
+        else [] for _, _, _, c in ready
     ]
+    together = [i for i, t in enumerate(texts) if sum(map(len, t)) < _ALONE_CHARS]
+    parsed: list[list[Doc] | None] = [None] * len(ready)
     try:
-        parsed: list[list[Doc] | None] = list(parse_many(texts))
-    except Exception:
+        with time_limit(seconds):
+            for i, docs in zip(together, parse_many([texts[i] for i in together]), strict=True):
+                parsed[i] = docs
+    except (ArticleTimeout, Exception):
         parsed = [None] * len(ready)  # parse each one alone below, so that only the bad one fails
-    for (k, job, raw, cleaned), docs in zip(ready, parsed, strict=True):
+    for (k, job, raw, cleaned), docs, paras in zip(ready, parsed, texts, strict=True):
         try:
-            source = Source(
-                file=job.source_file,
-                url=cleaned.url,
-                outlet=cleaned.outlet,
-                agencies=list(cleaned.agencies),
-                sha256=raw.sha256,
-            )
-            briefing = build_briefing(cleaned, source, job.registry, docs or None)
-            encoding = raw.encoding.replace("_", "-")
-            if encoding not in ("utf-8", "ascii", "utf-16", "utf-32"):
-                briefing.review.append(
-                    f"the article was not UTF-8 and was read as {raw.encoding}: check names and quotes"
-                )
-            results[k] = (job.path, store.render(briefing), briefing_name(briefing), None)
+            with time_limit(seconds):
+                if docs is None and paras:
+                    # a few paragraphs per call into spaCy: the time limit's signal lands between calls
+                    docs = [d for i in range(0, len(paras), _ALONE_STEP) for d in parse(paras[i : i + _ALONE_STEP])]
+                briefing = _briefing_of(job, raw, cleaned, docs, build_briefing)
+            text = store.render(briefing)
+            over = budgets.over_limits(briefing.frontmatter(), briefing.paragraphs, len(text.encode("utf-8")))
+            if over:  # check and the site build would refuse it: say so now, write nothing
+                results[k] = (job.path, None, None, f"{job.path}: {over}; split the article")
+                continue
+            results[k] = (job.path, text, briefing_name(briefing), None)
+        except ArticleTimeout:
+            results[k] = _timed_out(job.path, seconds)
         except Exception as exc:
             results[k] = (
                 job.path,
@@ -229,19 +289,100 @@ def _extract_many(jobs: list[_Job]) -> list[Result]:
     return [results[k] for k in range(len(jobs))]
 
 
+def _briefing_of(job: _Job, raw: RawArticle, cleaned: CleanArticle, docs: list[Doc] | None,
+                 build_briefing: Callable[..., Briefing]) -> Briefing:
+    source = Source(
+        file=job.source_file,
+        url=cleaned.url,
+        outlet=cleaned.outlet,
+        agencies=list(cleaned.agencies),
+        sha256=raw.sha256,
+    )
+    briefing = build_briefing(cleaned, source, job.registry, docs or None)
+    encoding = raw.encoding.replace("_", "-")
+    if encoding not in ("utf-8", "ascii", "utf-16", "utf-32"):
+        briefing.review.append(
+            f"the article was not UTF-8 and was read as {raw.encoding}: check names and quotes"
+        )
+    return briefing
+
+
+class LockTimeout(Exception):
+    """Another process held the folder's lock for longer than we were willing to wait."""
+
+
+_LOCK_FDS: set[int] = set()  # lock files this process holds: forked workers close their copies
+
+
+def _lock_holder(path: Path) -> str:
+    try:
+        pid = path.read_text(encoding="ascii", errors="replace").strip()
+    except OSError:
+        return "another process"
+    return f"process {pid}" if pid.isdigit() else "another process"
+
+
 @contextmanager
-def folder_lock(out_dir: Path) -> Iterator[None]:
-    """One writer at a time in a briefings folder: ingest and `entities --apply` take turns."""
+def folder_lock(
+    out_dir: Path, wait: float = budgets.LOCK_WAIT_SECONDS, say: Callable[[str], None] | None = None
+) -> Iterator[None]:
+    """One writer at a time in a briefings folder: ingest and `entities --apply` take turns.
+
+    A run that has to wait says so once, naming the process that holds the lock (its pid is in the
+    lock file), and gives up with LockTimeout after ``wait`` seconds."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    with open(out_dir / ".briefbook.lock", "w") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
+    path = out_dir / ".briefbook.lock"
+    say = say or (lambda msg: print(msg, file=sys.stderr, flush=True))
+    with open(path, "a+") as fh:
+        deadline = time.monotonic() + wait
+        told = False
+        while True:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if not told:
+                    say(f"waiting for {path}: held by {_lock_holder(path)} (giving up after {wait:g} s)")
+                    told = True
+                if time.monotonic() >= deadline:
+                    raise LockTimeout(
+                        f"{path}: still held by {_lock_holder(path)} after {wait:g} s; if no briefbook "
+                        "is running there, remove the file"
+                    ) from None
+                time.sleep(0.2)
+        fh.seek(0)
+        fh.truncate()
+        fh.write(f"{os.getpid()}\n")
+        fh.flush()
+        _LOCK_FDS.add(fh.fileno())
         for stale in out_dir.glob(".*.md.*.tmp"):  # left by a run that was killed mid-write
             with suppress(OSError):
                 stale.unlink()
         try:
             yield
         finally:
+            _LOCK_FDS.discard(fh.fileno())
             fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _worker_init(parent: int) -> None:
+    """A worker dies with the process that started it and never holds that process's lock.
+
+    Linux kills it when its parent dies (PR_SET_PDEATHSIG); a parent already gone is caught by
+    the pid check. The lock file descriptors inherited through fork are closed: a flock belongs
+    to every copy of the descriptor, and orphans once kept a folder locked for good."""
+    for fd in list(_LOCK_FDS):
+        with suppress(OSError):
+            os.close(fd)
+    _LOCK_FDS.clear()
+    if sys.platform.startswith("linux"):
+        with suppress(OSError, AttributeError):
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 def _sha256(path: Path) -> str | None:
@@ -263,17 +404,22 @@ def ingest(
     root: Path | None = None,
     progress: Callable[[int, int, Outcome], None] | None = None,
     cache: str | os.PathLike[str] | None = None,
+    seconds: float | None = budgets.ARTICLE_SECONDS,
+    lock_wait: float = budgets.LOCK_WAIT_SECONDS,
 ) -> Report:
     """Turn every article under ``paths`` into a briefing in ``out_dir``.
 
-    ``cache``: a file (kept out of version control) recording the briefings found to be what
-    the current code makes, though older code wrote them: they are not extracted again."""
+    ``cache``: a file outside the checkout recording the briefings found to be what the current
+    code makes, though older code wrote them: they are not extracted again;
+    ``seconds``: the time one article may take before it is reported as failed (None: no limit);
+    ``lock_wait``: how long to wait for another run on the same folder (then LockTimeout)."""
     out = Path(out_dir)
     registry = registry or Registry()
     report = Report()
-    files = discover(paths)
+    found = discover_all(paths, root)
+    files = found.files
     confirmed = _Confirmed.load(Path(cache) if cache else None)
-    with folder_lock(out):
+    with folder_lock(out, lock_wait):
         existing = index_existing(out, registry)
         by_sha: dict[str, list[tuple[str, _Existing]]] = {}
         for file, known in existing.items():
@@ -288,6 +434,9 @@ def ingest(
             if progress:
                 progress(len(report.outcomes), total, outcome)
 
+        total += len(found.refused)
+        for f, reason in found.refused:
+            note(Outcome(str(f), "failed", message=f"{f}: {reason}"))
         for f in files:
             src = source_path(f, root)
             if kind_of(f) is None:
@@ -330,11 +479,16 @@ def ingest(
                 continue
             todo.append(_Job(str(f), src, registry))
         stories = _Stories(out)
-        for job, (_, text, name, error) in zip(todo, _run(todo, jobs), strict=True):
+        for job, (_, text, name, error) in zip(todo, _run(todo, jobs, seconds), strict=True):
             if error or text is None or name is None:
                 note(Outcome(job.path, "failed", message=error))
-            else:
+                continue
+            try:
                 note(_write(job, text, name, existing, taken, out, stories, confirmed))
+            except OSError as exc:  # a read-only folder, a full disk: this briefing, not the run
+                where = exc.filename or out
+                note(Outcome(job.path, "failed", message=f"{job.path}: cannot write {where}: "
+                                                         f"{exc.strerror or exc}"))
         confirmed.save()
     return report
 
@@ -407,15 +561,15 @@ def _copy_message(f: str | Path, original: str, briefing: Path) -> str:
 _BATCH = 8  # articles parsed in one spaCy stream
 
 
-def _run(todo: list[_Job], jobs: int) -> Iterator[Result]:
+def _run(todo: list[_Job], jobs: int, seconds: float | None = budgets.ARTICLE_SECONDS) -> Iterator[Result]:
     batches = [todo[i : i + _BATCH] for i in range(0, len(todo), _BATCH)]
     if jobs <= 1 or len(todo) < 4:
-        return (result for batch in batches for result in _extract_many(batch))
-    pool = ProcessPoolExecutor(max_workers=jobs)
+        return (result for batch in batches for result in _extract_many(batch, seconds))
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(os.getpid(),))
 
     def gen() -> Iterator[Result]:
         with pool:
-            for results in pool.map(_extract_many, batches):
+            for results in pool.map(_extract_many, batches, [seconds] * len(batches)):
                 yield from results
 
     return gen()

@@ -11,6 +11,7 @@ import codecs
 import hashlib
 import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -100,13 +101,18 @@ def _read_limited(p: Path, max_bytes: int) -> bytes:
     try:
         if p.is_dir():
             raise InputError(p, "is a directory, not a file")
-        size = p.stat().st_size
+        st = p.stat()
+        if not stat.S_ISREG(st.st_mode):  # a FIFO would wait for a writer for ever
+            raise InputError(p, "not a regular file (a FIFO, device or socket)")
+        size = st.st_size
         if size > max_bytes:
             raise InputError(p, f"file is too large ({_human(size)}; the limit is {_human(max_bytes)})")
         with p.open("rb") as fh:
             data = fh.read(max_bytes + 1)
     except FileNotFoundError:
         raise InputError(p, "no such file") from None
+    except RuntimeError:  # pathlib's "symlink loop" on older Pythons
+        raise InputError(p, "a link loop") from None
     except PermissionError:
         raise InputError(p, "permission denied") from None
     except OSError as exc:

@@ -29,6 +29,7 @@ import yaml
 from . import yamlerrors
 from .ids import name_key, slugify
 from .model import KINDS
+from .store import ALIAS_MESSAGE, first_alias
 
 DEFAULT_PATH = "registry.yml"
 
@@ -154,10 +155,13 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _con
 
 
 def parse_registry(text: str, path: str | os.PathLike[str] = DEFAULT_PATH) -> Registry:
+    alias = first_alias(text)
+    if alias is not None:
+        raise RegistryError(path, alias + 1, ALIAS_MESSAGE)
     try:
         data = yaml.load(text, Loader=_LineLoader)
     except yaml.YAMLError as exc:
-        found = yamlerrors.locate(text, exc)  # the line the mistake starts on, in words
+        found = yamlerrors.locate(text, exc)  # the line the mistake starts on, in words (one line)
         raise RegistryError(path, found.line + 1, f"registry is not valid YAML: {found.message}") from None
     if data is None:
         return Registry([], str(path))

@@ -11,6 +11,7 @@ import contextlib
 import hashlib
 import os
 import re
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -75,6 +76,30 @@ def _compose(meta: dict[str, Any], paragraphs: list[str]) -> str:
     return f"---\n{_dump_yaml(meta)}---\n\n{body}\n"
 
 
+_ANCHOR_OR_ALIAS = re.compile(r"[&*]")
+
+
+def first_alias(frontmatter: str) -> int | None:
+    """The 0-based line of the first YAML anchor or alias, or None: briefings are plain data.
+
+    Aliases are refused outright: a few hundred bytes of nested ones expand to gigabytes in
+    whatever walks the data next (the check, the site build, the JSON export). Only the parser's
+    events are read (nothing is built), and only when the text has a ``&`` or ``*`` at all.
+    """
+    if not _ANCHOR_OR_ALIAS.search(frontmatter):
+        return None
+    try:
+        for event in yaml.parse(frontmatter, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+                return event.start_mark.line
+    except yaml.YAMLError:
+        return None  # the loader reports the syntax error itself, with its line
+    return None
+
+
+ALIAS_MESSAGE = "YAML anchors and aliases (&name, *name) are not allowed: write the value out"
+
+
 def split(text: str, path: str | os.PathLike[str] = "<briefing>") -> tuple[dict[str, Any], str, int]:
     """Frontmatter mapping, body text and the line the body starts on; BriefingError when broken."""
     if text.startswith("\ufeff"):
@@ -87,6 +112,9 @@ def split(text: str, path: str | os.PathLike[str] = "<briefing>") -> tuple[dict[
             "no YAML frontmatter: the file must start with a '---' line "
             "and the frontmatter must end with another '---' line",
         )
+    alias = first_alias(match.group(1))
+    if alias is not None:
+        raise BriefingError(path, alias + 2, ALIAS_MESSAGE)
     try:
         meta = yaml.load(match.group(1), Loader=_Loader)
     except yaml.YAMLError as exc:
@@ -170,12 +198,25 @@ def is_hand_edited(text: str, meta: dict[str, Any] | None = None) -> bool:
     return n != 1 or _checksum(unsigned + text[end:]) != expected
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)  # the only way to read it is to set it: put it straight back
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: str | os.PathLike[str], text: str) -> None:
     """Write through a temporary file in the same folder and rename: readers never see half a file."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        # mkstemp makes the file private (0600); a briefing or registry is a project file: it keeps
+        # the mode it had, or gets what the user's umask gives a new file (0644 usually)
+        try:
+            mode = stat.S_IMODE(os.stat(path).st_mode)
+        except OSError:
+            mode = 0o666 & ~_umask()
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
             fh.flush()

@@ -16,6 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from ..caches import cache_dir
 from . import corpus
 from .measure import Result, run_size
 from .table import markdown, verdicts
@@ -82,8 +83,10 @@ def main(argv: list[str] | None = None) -> int:
     if not src:
         log(f"bench: no source articles found under {args.shared} or {REPO / 'seeds'}")
         return 2
-    log(f"bench: {len(src)} source articles; annotating names (cached in .briefbook-cache/bench)")
-    templates = corpus.load_templates(src, REPO / ".briefbook-cache" / "bench")
+    # the user's cache folder, not the checkout: nothing a pull request adds is read as a cache
+    cached = cache_dir() / "bench"
+    log(f"bench: {len(src)} source articles; annotating names (cached in {cached})")
+    templates = corpus.load_templates(src, cached)
     work = args.work or Path(tempfile.mkdtemp(prefix="briefbook-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     log(f"bench: work folder {work}")

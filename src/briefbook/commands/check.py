@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from ..check import CACHE_FILE, check
+from ..check import check, default_cache_file
 from ..registry import DEFAULT_PATH
 from . import BRIEFINGS, add_briefings_option
 
@@ -32,7 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--registry", default=DEFAULT_PATH, metavar="FILE", help=f"entity registry (default: {DEFAULT_PATH})"
     )
-    p.add_argument("--no-cache", action="store_true", help=f"ignore and do not write {CACHE_FILE}")
+    p.add_argument("--no-cache", action="store_true", help="ignore and do not write the cache (kept under ~/.cache/briefbook)")
     p.add_argument(
         "--jobs",
         "-j",
@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         print("check: no briefings/ folder yet, nothing to check (run `make ingest`)", file=sys.stderr)
         paths = []
     jobs = args.jobs if args.jobs > 0 else min(4, os.cpu_count() or 1)
-    result = check(paths, args.registry, cache_file=None if args.no_cache else CACHE_FILE, jobs=jobs)
+    result = check(paths, args.registry, cache_file=None if args.no_cache else default_cache_file(), jobs=jobs)
     for problem in result.problems:
         print(problem)
     sys.stdout.flush()  # the problems before the summary, also when both go to one pipe

@@ -5,14 +5,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 
-from ..pipeline import Outcome, ingest
+from .. import budgets, caches
+from ..pipeline import LockTimeout, Outcome, ingest
 from ..registry import DEFAULT_PATH, RegistryError, load_registry
 from . import add_briefings_option
-
-# Briefings older code wrote that the current code would write the same (not version-controlled).
-CACHE_FILE = Path(".briefbook-cache") / "ingest.json"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -51,7 +48,25 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--no-registry", action="store_true", help="ignore the registry (measure extraction alone)"
     )
     p.add_argument(
-        "--no-cache", action="store_true", help=f"ignore and do not write {CACHE_FILE} (briefings found up to date after a code change)"
+        "--no-cache", action="store_true",
+        help="ignore and do not write the ingest cache in ~/.cache/briefbook (briefings found up to date after a "
+        "code change)",
+    )
+    p.add_argument(
+        "--time-limit",
+        type=float,
+        default=budgets.ARTICLE_SECONDS,
+        metavar="SECONDS",
+        help=f"give up on an article after this long and report it as failed (default {budgets.ARTICLE_SECONDS:g}; "
+        "0 = no limit)",
+    )
+    p.add_argument(
+        "--lock-wait",
+        type=float,
+        default=budgets.LOCK_WAIT_SECONDS,
+        metavar="SECONDS",
+        help="wait this long for another ingest on the same folder, then give up "
+        f"(default {budgets.LOCK_WAIT_SECONDS:g})",
     )
     talk = p.add_mutually_exclusive_group()
     talk.add_argument("--quiet", "-q", action="store_true", help="print only problems and the summary line")
@@ -94,8 +109,16 @@ def run(args: argparse.Namespace) -> int:
         elif total >= 100 and (done % 100 == 0 or done == total):
             print(f"[{done}/{total}]", file=sys.stderr)
 
-    report = ingest(args.paths, args.briefings, registry=registry, force=args.force, jobs=jobs, progress=progress,
-                    cache=None if args.no_cache else CACHE_FILE)
+    try:
+        report = ingest(args.paths, args.briefings, registry=registry, force=args.force, jobs=jobs,
+                        progress=progress, cache=None if args.no_cache else caches.project_cache_file("ingest"),
+                        seconds=args.time_limit or None, lock_wait=args.lock_wait)
+    except LockTimeout as exc:
+        print(f"{cr}briefbook: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # the output folder cannot be made or locked (read-only, full, missing)
+        print(f"{cr}briefbook: {exc.filename or args.briefings}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     if tty and not args.quiet:
         print(cr, end="", file=sys.stderr)
     if edited_by_hand and not args.quiet:

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..corpus import load_corpus
 from ..registry import DEFAULT_PATH, RegistryError
 from ..site.export import generate_files
-from ..site.pages import generate_pages
+from ..site.pages import PageCollision, generate_pages
 from ..store import BriefingError
 from . import add_briefings_option
 
@@ -34,12 +34,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        corpus = load_corpus(args.briefings, args.registry)
-    except (BriefingError, RegistryError) as exc:
+        corpus = load_corpus(args.briefings, args.registry, roots=[Path.cwd()])
+        pages = generate_pages(corpus, docs_pages=())
+    except (BriefingError, RegistryError, PageCollision) as exc:
         print(f"briefbook pages: {exc}", file=sys.stderr)
         return 1
     out = Path(args.out)
-    files = {uri: page.source() for uri, page in generate_pages(corpus, docs_pages=()).items()}
+    files = {uri: page.source() for uri, page in pages.items()}
     files.update(generate_files(corpus, site_url=args.site_url))
     made: set[Path] = set()
     for uri, text in files.items():

@@ -142,7 +142,8 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
             ent_counts[name_key(name)] = ent_counts.get(name_key(name), 0) + 1
     # spaCy ORG entities not covered by a phrase: companies, outlets, brands
     text_all = "\n".join(d.text for d in docs)
-    lower_defined = set(re.findall(r"\b[a-z][a-z\s-]+ \(([A-Z]{2,})\)", text_all))
+    lower_defined = _lower_defined(text_all)
+    after_place: dict[str, bool] = {}
     for pno, doc in enumerate(docs, start=1):
         for ent in doc.ents:
             if ent.label_ != "ORG" or inside_quotes(doc, ent.start):
@@ -167,9 +168,9 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
                 and (words[0].lower() in COUNTRY_FORMS or (len(words) > 1 and not _org_head(words)))
             ):
                 continue  # "Indian Information Technology Minister": part of a title
-            if _before_event_word(doc, ent.end) or (
-                len(words) == 1 and _after_place_word(name).search(text_all)
-            ):
+            if len(words) == 1 and name not in after_place:  # once per name: a scan of the article
+                after_place[name] = _after_place_word(name).search(text_all) is not None
+            if _before_event_word(doc, ent.end) or (len(words) == 1 and after_place[name]):
                 continue
             if len(words) == 1:
                 w = words[0]
@@ -208,6 +209,31 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
         first = org.name.split()[0].lower()
         org.country = COUNTRY_FORMS.get(first) if first in ("us", "u.s.", "korean", "korea") else None
     return sorted(orgs, key=lambda o: (o.paragraphs[0] if o.paragraphs else 0, o.name))
+
+
+_ACRONYM_IN_BRACKETS = re.compile(r" \(([A-Z]{2,})\)")
+_LOOK_BACK = 300
+
+
+def _lower_defined(text: str) -> set[str]:
+    """Acronyms defined after lower-case words ("the national assembly (NA)"): a lower-case
+    letter that starts a word, then lower-case letters, spaces or hyphens up to " (NA)". Looks back
+    at most 300 characters from each acronym: a long lower-case text costs a linear scan, where
+    the one regex it replaces went quadratic."""
+    found = set()
+    for m in _ACRONYM_IN_BRACKETS.finditer(text):
+        end = m.start()  # the run ends here and holds a word-initial a-z before end - 1
+        k = end - 1
+        while k >= 0 and end - k <= _LOOK_BACK and (
+            "a" <= text[k] <= "z" or text[k] == "-" or text[k].isspace()
+        ):
+            k -= 1
+        for start in range(k + 1, end - 1):
+            before = text[start - 1] if start else " "
+            if "a" <= text[start] <= "z" and not (before.isalnum() or before == "_"):
+                found.add(m.group(1))
+                break
+    return found
 
 
 @lru_cache(maxsize=4096)

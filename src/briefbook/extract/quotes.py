@@ -12,6 +12,7 @@ Titles and scare quotes ("omnidirectional", a session's title) are not quotes.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -52,9 +53,16 @@ def _subject_of(verb: Token, quote_spans: list[tuple[int, int]]) -> Span | None:
     return doc[span.start : end]
 
 
+def _inside(char: int, quote_spans: list[tuple[int, int]]) -> bool:
+    """True when ``char`` is inside one of the spans (sorted, not overlapping): a binary search, so
+    that a paragraph of many quotes stays linear, not cubic."""
+    k = bisect_right(quote_spans, char, key=lambda span: span[0]) - 1
+    return k >= 0 and quote_spans[k][0] <= char < quote_spans[k][1]
+
+
 def _subject_span(verb: Token, quote_spans: list[tuple[int, int]]) -> Span | None:
     def outside(tok: Token) -> bool:
-        return not any(a <= tok.idx < b for a, b in quote_spans)
+        return not _inside(tok.idx, quote_spans)
 
     if verb.lower_ == "according":
         for child in verb.children:
@@ -99,7 +107,7 @@ def _subject_span(verb: Token, quote_spans: list[tuple[int, int]]) -> Span | Non
 def _reporting_verbs(sent: Span, quote_spans: list[tuple[int, int]]) -> list[Token]:
     out = []
     for tok in sent:
-        if any(a <= tok.idx < b for a, b in quote_spans):
+        if _inside(tok.idx, quote_spans):
             continue
         if (tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to") or (
             tok.pos_ in ("VERB", "AUX") and verb_base(tok.text) in REPORTING_VERBS
@@ -120,15 +128,21 @@ def find_quotes(docs: list[Doc]) -> list[QuoteFound]:
         quote_chars = [(a, b) for a, b, _ in spans]
         previous_speaker: str | None = None
         quoted_sents: set[int] = set()
+        verbs_of: dict[tuple[int, int], list[Token]] = {}  # by sentence: quotes often share one
+        starts = [tok.idx for tok in doc]
+        sents = list(doc.sents) if spans else []
         for a, b, inner in spans:
             inner_clean = inner.strip()
             words = inner_clean.split()
-            sent = _sentence_at(doc, a, b)
-            verbs = _reporting_verbs(sent, quote_chars) if sent is not None else []
+            sent = _sentence_at(doc, a, b, sents)
+            if sent is not None and (sent.start, sent.end) not in verbs_of:
+                verbs_of[(sent.start, sent.end)] = _reporting_verbs(sent, quote_chars)
+            verbs = verbs_of[(sent.start, sent.end)] if sent is not None else []
             speaker = None
             if verbs:
-                inner_tok = _token_at(doc, a + 1)
-                governing = [v for v in verbs if inner_tok is not None and v in inner_tok.ancestors]
+                inner_tok = _token_at(doc, a + 1, starts)
+                above = {t.i for t in inner_tok.ancestors} if inner_tok is not None else set()
+                governing = [v for v in verbs if v.i in above]  # one walk up the tree, not one per verb
                 verb = min(governing or verbs, key=lambda v: min(abs(v.idx - a), abs(v.idx - b)))
                 subj = _subject_of(verb, quote_chars)
                 speaker = subj.text if subj is not None else None
@@ -158,11 +172,15 @@ def find_quotes(docs: list[Doc]) -> list[QuoteFound]:
     return found
 
 
-def _token_at(doc: Doc, char: int) -> Token | None:
-    for tok in doc:
-        if tok.idx <= char < tok.idx + len(tok.text) or tok.idx > char:
-            return tok
-    return None
+def _token_at(doc: Doc, char: int, starts: list[int] | None = None) -> Token | None:
+    """The token holding ``char``, else the first after it. ``starts``: the tokens' offsets, given
+    by a caller that asks many times (a binary search then, not a walk through the paragraph)."""
+    if starts is None:
+        starts = [tok.idx for tok in doc]
+    k = bisect_right(starts, char) - 1
+    if k >= 0 and char < starts[k] + len(doc[k].text):
+        return doc[k]
+    return doc[k + 1] if k + 1 < len(doc) else None
 
 
 def _near_verb(verbs: list[Token], a: int, b: int) -> bool:
@@ -175,16 +193,28 @@ def _stands_alone(text: str, a: int, b: int) -> bool:
     return not before or before[-1] in '.!?:\u201d"' or before.endswith(("said", "says"))
 
 
-def _sentence_at(doc: Doc, a: int, b: int) -> Span | None:
-    """The sentence holding the quote's attribution: the one that contains the closing mark."""
+def _sentence_at(doc: Doc, a: int, b: int, sents: list[Span] | None = None) -> Span | None:
+    """The sentence holding the quote's attribution: the one that contains the closing mark.
+
+    ``sents``: the doc's sentences, given by a caller that asks many times (then a binary search)."""
+    if sents is None:
+        sents = list(doc.sents)
+    hits = set()
+    for char in (a, b - 1):  # sentences do not overlap: at most the two that hold a and b - 1
+        k = bisect_right(sents, char, key=lambda sent: sent.start_char) - 1
+        if k >= 0 and char < sents[k].end_char:
+            hits.add(k)
+    if len(hits) == 1:
+        sent = sents[next(iter(hits))]
+        if sent.start_char <= a and b <= sent.end_char:
+            return sent  # what char_span of its own bounds gives, without a walk through the doc
     best = None
-    for sent in doc.sents:
-        s, e = sent.start_char, sent.end_char
-        if s <= b - 1 < e or s <= a < e:
-            if best is None:
-                best = doc.char_span(min(s, a), max(e, min(b, len(doc.text))), alignment_mode="expand")
-            else:
-                best = doc.char_span(best.start_char, max(e, best.end_char), alignment_mode="expand")
+    for k in sorted(hits):
+        s, e = sents[k].start_char, sents[k].end_char
+        if best is None:
+            best = doc.char_span(min(s, a), max(e, min(b, len(doc.text))), alignment_mode="expand")
+        else:
+            best = doc.char_span(best.start_char, max(e, best.end_char), alignment_mode="expand")
     return best
 
 

@@ -37,7 +37,8 @@ class GeneratedPage(Page):
         self.content = page.body
         self._title_from_render = page.title
         # What Python-Markdown's toc extension would give: the <h1> holding every section.
-        sections = [{"level": 2, "id": anchor, "name": h(name), "children": []} for anchor, name in page.toc]
+        # escaped like the page: themes write the id into href="#..." as it is
+        sections = [{"level": 2, "id": h(anchor), "name": h(name), "children": []} for anchor, name in page.toc]
         self.toc = get_toc([{"level": 1, "id": "top", "name": page.meta["title"], "children": sections}])
         # so that hand-written pages' links to #anchors here are checked under --strict
         self.present_anchor_ids = set(_ID.findall(page.body))

@@ -11,7 +11,7 @@ markup, and every link is a built URL computed here with :mod:`paths`, checked b
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -117,6 +117,10 @@ class _Ctx:
     labels: dict[Ref, tuple[str, str]] = field(default_factory=dict)
 
 
+class PageCollision(ValueError):
+    """Two briefings or entities would be one page (one would be lost, and links would mislead)."""
+
+
 def generate_pages(corpus: Corpus, *, directory_urls: bool = True, docs_pages: Iterable[str] = ("about.md",),
                    search_min_briefings: int = 1) -> dict[str, SitePage]:
     """Every generated page of the site, keyed by its source path (``people/<id>.md``).
@@ -130,12 +134,20 @@ def generate_pages(corpus: Corpus, *, directory_urls: bool = True, docs_pages: I
     ctx = _Ctx(corpus, directory_urls, tuple(docs_pages), search_min_briefings)
     pages: dict[str, SitePage] = {paths.HOME: home(ctx), paths.BRIEFINGS: briefing_index(ctx),
                                   paths.REVIEW: review_page(ctx)}
+    made_by: dict[str, str] = {}  # page -> what it shows, to name both sides of a collision
+
+    def add(uri: str, what: str, make: Callable[[], SitePage]) -> None:
+        if uri in made_by:
+            raise PageCollision(f"{made_by[uri]} and {what} would both be the page {uri}: rename one")
+        made_by[uri] = what
+        pages[uri] = make()
+
     for entry in corpus.briefings.values():
-        pages[paths.briefing(entry.slug)] = briefing_page(ctx, entry)
+        add(paths.briefing(entry.slug), f"briefing {entry.slug!r}", lambda e=entry: briefing_page(ctx, e))
     for kind, by_id in corpus.entities.items():
         pages[paths.index_of(kind)] = entity_index(ctx, kind)
         for ent in by_id.values():
-            pages[paths.entity(ent.ref)] = entity_page(ctx, ent)
+            add(paths.entity(ent.ref), f"{kind} {ent.id!r}", lambda e=ent: entity_page(ctx, e))
     pages.update(timeline_pages(ctx))
     pages[paths.GRAPH] = graph_page(corpus, paths.GRAPH, directory_urls=directory_urls)
     return pages
@@ -212,7 +224,7 @@ def bullets(items: Iterable[str]) -> str:
 
 def month_title(key: str) -> str:
     """'2025-08' -> 'August 2025'; a year alone stays as it is."""
-    if len(key) == 7:
+    if len(key) == 7 and key[5:7].isdigit() and 1 <= int(key[5:7]) <= 12:
         return f"{MONTHS[int(key[5:7]) - 1]} {key[:4]}"
     return f"{key} (month not known)"
 
@@ -569,7 +581,7 @@ def timeline_pages(ctx: _Ctx) -> dict[str, SitePage]:
     for year, evs in years.items():
         uri = paths.timeline_year(year)
         months = _by_month(evs)
-        index.section(year, p(" · ".join(a(ctx, here, f"{month_title(k)} ({len(v)})", uri, f"m-{k}")
+        index.section(year, p(" · ".join(a(ctx, here, h(f"{month_title(k)} ({len(v)})"), uri, f"m-{k}")
                                          for k, v in months.items())), anchor=f"y-{year}")
         page = _Page(f"Timeline {year}")
         page.add(p(a(ctx, uri, "All years", here)))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..corpus import Ref
 
 SECTIONS = {"person": "people", "organization": "organizations", "initiative": "initiatives",
@@ -27,9 +29,13 @@ def index_of(kind: str) -> str:
     return f"{SECTIONS[kind]}/index.md"
 
 
+_INDEX_LIKE = re.compile(r"index(?:-page)*")
+
+
 def _leaf(name: str) -> str:
-    # A page called index.md would take the folder's index page.
-    return "index-page" if name == "index" else name
+    """A page called index.md would take the folder's index page: ``index`` becomes ``index-page``,
+    and so that no two names share a page, ``index-page`` becomes ``index-page-page`` and so on."""
+    return f"{name}-page" if _INDEX_LIKE.fullmatch(name) else name
 
 
 def entity(ref: Ref) -> str:

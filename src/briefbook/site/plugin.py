@@ -16,8 +16,10 @@ rebuilds when a briefing or the registry changes.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
+import os
 import shutil
 import tempfile
 from importlib import resources
@@ -32,26 +34,19 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from .. import fsguard
 from ..corpus import load_corpus
 from ..registry import RegistryError
 from ..store import BriefingError
 from . import paths
 from .export import generate_files
 from .generated import GeneratedPage
-from .pages import PROJECT_PAGES, SitePage, generate_pages
+from .pages import PROJECT_PAGES, PageCollision, SitePage, generate_pages
 
 log = logging.getLogger("mkdocs.plugins.briefbook")
 
 ASSET_DIR = "assets/briefbook"
 ASSETS = ("briefbook.css", "briefbook.js")
-
-
-def _as_check_says(exc: BriefingError) -> str:
-    """The problem as `briefbook check` words it (field and line), so both say the same thing."""
-    from ..check import examine_file
-
-    problems = examine_file(Path(exc.path), exc.path).problems
-    return str(problems[0]) if problems else str(exc)
 
 
 class BriefbookConfig(base.Config):
@@ -67,7 +62,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
     """Adds briefing, entity, index, timeline and graph pages, the feed and the JSON export."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        root = Path(config.config_file_path or ".").resolve().parent
+        root = self.root = Path(config.config_file_path or ".").resolve().parent
         self.briefings_dir = (root / self.config.briefings).resolve()
         self.registry_path = (root / self.config.registry).resolve()
         self.topics_path = (root / self.config.topics).resolve() if self.config.topics else None
@@ -93,18 +88,26 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
                 build_log.addFilter(_DirtyWarningFilter())
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        named = self.root / self.config.registry
+        if named.is_symlink():  # a registry.yml that is a link out of the project: not read
+            refused = fsguard.why_refused(named, [self.root])
+            if refused:
+                raise PluginError(f"briefbook: {named}:1: {refused}")
         try:
             corpus = load_corpus(self.briefings_dir, self.registry_path, self.topics_path,
-                                 keep_parsed=getattr(self, "_serving", False))
-        except BriefingError as exc:
-            raise PluginError(f"briefbook: {_as_check_says(exc)}") from None
+                                 keep_parsed=getattr(self, "_serving", False), roots=[self.root])
+        except BriefingError as exc:  # worded as `briefbook check` words it: the loader runs its checks
+            raise PluginError(f"briefbook: {exc}") from None
         except RegistryError as exc:
             raise PluginError(f"briefbook: {exc}") from None
         directory_urls = config.use_directory_urls
         briefing_count = len(corpus.briefings)
         docs_pages = [uri for uri in PROJECT_PAGES if files.get_file_from_path(uri) is not None]
-        pages = generate_pages(corpus, directory_urls=directory_urls, docs_pages=docs_pages,
-                               search_min_briefings=self.config.search_min_briefings)
+        try:
+            pages = generate_pages(corpus, directory_urls=directory_urls, docs_pages=docs_pages,
+                                   search_min_briefings=self.config.search_min_briefings)
+        except PageCollision as exc:
+            raise PluginError(f"briefbook: {exc}") from None
         # The feed and the JSON export go to disk now (about 190 MB at 10,000 briefings) rather
         # than stay in memory until the end of the build, which MkDocs would do.
         exports = generate_files(corpus, site_url=config.site_url, directory_urls=directory_urls,
@@ -153,9 +156,11 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         return files
 
     def _new_spool(self) -> Path:
-        """A fresh folder for this build's large generated files (the last build's is removed)."""
+        """A fresh folder for this build's large generated files (the last build's is removed, and
+        so are those of builds that were killed: their folder names a process that is gone)."""
         self._drop_spool()
-        self._spool = Path(tempfile.mkdtemp(prefix="briefbook-files-"))
+        _remove_orphan_spools(Path(tempfile.gettempdir()))
+        self._spool = Path(tempfile.mkdtemp(prefix=f"{SPOOL_PREFIX}{os.getpid()}-"))
         return self._spool
 
     def _drop_spool(self) -> None:
@@ -204,6 +209,30 @@ class _DirtyWarningFilter(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+SPOOL_PREFIX = "briefbook-files-"
+
+
+def _remove_orphan_spools(tmp: Path) -> None:
+    """Spool folders of builds whose process is gone (``kill -9`` leaves them behind)."""
+    for folder in tmp.glob(f"{SPOOL_PREFIX}*"):
+        pid = folder.name[len(SPOOL_PREFIX):].split("-", 1)[0]
+        if not pid.isdigit() or _alive(int(pid)) or not folder.is_dir() or folder.is_symlink():
+            continue
+        with contextlib.suppress(OSError):
+            if folder.stat().st_uid == os.getuid():
+                shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _digest(content: str | bytes) -> bytes:

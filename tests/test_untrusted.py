@@ -1,0 +1,743 @@
+"""Untrusted pull requests and articles that fight back (issue #15): each attack, and that it held.
+
+A contributor's briefings, registry edits and articles are built on a maintainer's machine. Each
+test plants one attack from the red-team pass in a temporary project and checks that briefbook
+refuses it with one line (or bounds it), runs nothing, reads nothing outside the project and
+never hangs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import pickle
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from briefbook import budgets, store
+from briefbook import check as check_mod
+from briefbook.check import check, examine
+from briefbook.cli import main
+from briefbook.model import Briefing, Event, Person, Quote, Source
+from briefbook.pipeline import LockTimeout, folder_lock, ingest
+from briefbook.registry import RegistryError, parse_registry
+
+LINE = re.compile(r"^[^:\n]+:\d+: \S.*$")
+
+
+def briefing(n: int = 1, **changes: object) -> Briefing:
+    """A small valid briefing of our own; ``n`` makes its text and checksum unique."""
+    b = Briefing(
+        title=f"Flood barrier deal number {n}",
+        date="2025-03-04",
+        location="Rotterdam",
+        source=Source(file=f"articles/flood-{n}.txt", sha256=hashlib.sha256(str(n).encode()).hexdigest()),
+        summary="The Netherlands and Vietnam will build flood barriers together.",
+        key_points=["Barriers will be built in the Mekong delta."],
+        topics=["environment"],
+        people=[Person(id="anna-de-vries", name="Anna de Vries", role="Water Minister", mentions=["De Vries"])],
+        quotes=[Quote(text="Water knows no borders", speaker="anna-de-vries", speaker_name="Anna de Vries",
+                      kind="direct", paragraph=2)],
+        events=[Event(date="2025-03-04", text="signed a flood barrier deal", paragraph=1)],
+        organizations=[], initiatives=[], places=["Rotterdam"],
+        paragraphs=[
+            f"ROTTERDAM, March 4 -- The Netherlands and Vietnam signed a deal on Tuesday to build flood "
+            f"barriers in the Mekong delta, deal number {n}, Water Minister Anna de Vries said.",
+            '"Water knows no borders," De Vries told reporters at the port.',
+        ],
+    )
+    for key, value in changes.items():
+        setattr(b, key, value)
+    return b
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# ---------------------------------------------------------------------------------------------
+# 1. A planted cache file runs code
+
+
+class _Boom:
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (os.system, ("touch PWNED",))
+
+
+def test_a_planted_pickle_cache_is_never_loaded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    write(tmp_path / "briefings", "b1.md", store.render(briefing(1)))
+    for name in ("check.pickle", "check.json"):
+        (tmp_path / ".briefbook-cache").mkdir(exist_ok=True)
+        (tmp_path / ".briefbook-cache" / name).write_bytes(pickle.dumps({"tag": check_mod._cache_tag(),
+                                                                          "files": _Boom()}))
+    assert main(["check", "briefings", "--registry", "none.yml"]) == 0
+    assert not (tmp_path / "PWNED").exists()
+    cache = check_mod.default_cache_file(tmp_path)
+    assert cache.is_file() and tmp_path / "user-cache" in cache.parents
+    json.loads(cache.read_text())  # data, not code
+
+
+def test_the_cache_is_kept_per_project_outside_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    one, two = check_mod.default_cache_file(tmp_path / "a"), check_mod.default_cache_file(tmp_path / "b")
+    assert one != two and tmp_path / "a" not in one.parents
+
+
+def test_a_cache_that_is_not_exactly_ours_is_ignored(tmp_path: Path) -> None:
+    folder = tmp_path / "briefings"
+    target = write(folder, "b1.md", store.render(briefing(1, quotes=[])))
+    cache = tmp_path / "cache.json"
+    assert check([folder], None, cache_file=cache).problems == []
+    data = json.loads(cache.read_text())
+    key = next(iter(data["files"]))
+    # a forged entry that claims a problem-free file, for a file that has one
+    target.write_text(target.read_text().replace("paragraph: 1", "paragraph: 9"))
+    st = target.stat()
+    data["files"][key] = [st.st_size, st.st_mtime_ns, {"problems": "none", "org_refs": [], "sources": [],
+                                                        "shingles": None, "signature": None}]
+    cache.write_text(json.dumps(data))
+    problems = check([folder], None, cache_file=cache).problems
+    assert [p.line > 1 and "no paragraph 9" in p.message for p in problems] == [True]
+
+
+def test_the_cache_gives_the_same_answer_as_a_fresh_check(tmp_path: Path) -> None:
+    folder = tmp_path / "briefings"
+    write(folder, "b1.md", store.render(briefing(1)))
+    write(folder, "b2.md", store.render(briefing(1)).replace("Flood barrier deal number 1", "Copy"))
+    cache = tmp_path / "cache.json"
+    fresh = check([folder], None, cache_file=None).problems
+    assert fresh  # the same story twice
+    assert check([folder], None, cache_file=cache).problems == fresh
+    assert check([folder], None, cache_file=cache).problems == fresh  # from the cache
+
+
+# ---------------------------------------------------------------------------------------------
+# 4. YAML alias bombs
+
+
+def _bomb(levels: int = 9) -> str:
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for i in range(1, levels):
+        lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]")
+    return "\n".join(lines)
+
+
+def test_an_alias_bomb_in_a_briefing_is_refused_with_its_line(tmp_path: Path) -> None:
+    text = store.render(briefing(1))
+    bomb = "key_points: &kp\n- x\nreview: *kp\n"
+    text = text.replace("key_points:\n- Barriers will be built in the Mekong delta.\n", bomb)
+    line = next(i for i, ln in enumerate(text.splitlines(), 1) if "&kp" in ln)
+    with pytest.raises(store.BriefingError) as err:
+        store.parse(text, "b.md")
+    assert err.value.line == line and "aliases" in err.value.message
+    problems = examine(text, "b.md").problems
+    assert [str(p) for p in problems] == [f"b.md:{line}: {store.ALIAS_MESSAGE}"]
+
+
+def test_a_billion_laughs_briefing_is_refused_quickly(tmp_path: Path) -> None:
+    text = "---\ntitle: Laughs\n" + _bomb() + "\n---\n\nBody.\n"
+    folder = tmp_path / "briefings"
+    write(folder, "laughs.md", text)
+    problems = check([folder], None).problems
+    assert len(problems) == 1 and problems[0].line == 3 and "aliases" in problems[0].message
+
+
+def test_an_alias_bomb_in_the_registry_is_refused_with_its_line() -> None:
+    text = ("entities:\n- name: Anna de Vries\n  kind: person\n  aliases: &a [De Vries]\n"
+            "- name: Tran Van Minh\n  kind: person\n  aliases: *a\n")
+    with pytest.raises(RegistryError) as err:
+        parse_registry(text, "registry.yml")
+    assert err.value.line == 4 and "aliases" in err.value.message
+
+
+def test_ampersands_and_stars_in_values_are_not_aliases() -> None:
+    b = briefing(1, title="AT&T and *Samsung* sign a deal", summary="R&D: *bold* & more")
+    assert store.parse(store.render(b)).title == "AT&T and *Samsung* sign a deal"
+    reg = parse_registry("entities:\n- name: AT&T\n  kind: organization\n  description: '*the* carrier'\n")
+    assert reg.entries[0].description == "*the* carrier"
+
+
+# ---------------------------------------------------------------------------------------------
+# 5. Articles that make ingest crawl
+
+
+def test_long_paragraphs_are_split_after_a_sentence_and_keep_every_word() -> None:
+    sentence = "The delegation from Hanoi toured the new flood gates near Rotterdam on Tuesday. "
+    text = (sentence * 80).strip()
+    pieces = budgets.split_paragraph(text)
+    assert len(pieces) > 1 and all(len(p) <= budgets.MAX_PARAGRAPH_CHARS for p in pieces)
+    assert all(p.endswith("Tuesday.") for p in pieces)
+    assert " ".join(pieces).split() == text.split()
+
+
+def test_a_paragraph_without_spaces_is_cut_anyway() -> None:
+    pieces = budgets.bounded_paragraphs(['"' * 50_000, "A normal paragraph stays as it is."])
+    assert pieces[-1] == "A normal paragraph stays as it is."
+    assert all(len(p) <= budgets.MAX_PARAGRAPH_CHARS for p in pieces)
+    assert all(len(run) <= budgets.MAX_RUN_CHARS for p in pieces for run in p.split())
+    assert "".join("".join(pieces[:-1]).split()) == '"' * 50_000
+
+
+def test_ordinary_web_addresses_and_words_are_not_broken() -> None:
+    text = "Read it at https://www.example.org/reports/2025/flood-barriers-mekong-delta-final.pdf today."
+    assert budgets.bounded_paragraphs([text]) == [text]
+
+
+def test_punctuation_runs_are_not_prose_but_sentences_are() -> None:
+    assert not budgets.is_prose('",",",",",",",",",",",",",",",",",",",",",",",","')
+    assert not budgets.is_prose("((((((((((((((((((((((((( .......... )))))))))))")
+    assert budgets.is_prose('"We will," said Kim, the port director, on Monday.')
+
+
+def test_the_said_pattern_is_linear_in_the_paragraph() -> None:
+    from briefbook.extract.nlp import parse
+    from briefbook.extract.quotes import find_quotes
+
+    def seconds(n: int) -> float:
+        docs = parse(['"We will," said Kim, ' * n])
+        start = time.perf_counter()
+        assert len(find_quotes(docs)) == n
+        return time.perf_counter() - start
+
+    seconds(20)  # warm up
+    small, large = seconds(100), seconds(800)
+    # cubic is 512 times slower for 8 times the text (minutes here before the fix); a loaded
+    # machine is allowed its noise
+    assert large < max(5.0, 40 * small), (small, large)
+
+
+def _slow_build(*args: object, **kwargs: object) -> None:
+    while True:  # an article that never finishes (a stand-in for a pattern gone quadratic)
+        sum(range(1000))
+
+
+def test_an_article_over_its_time_budget_fails_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefbook.extract import article
+
+    real = article.build_briefing
+
+    def build(clean, source, *rest):  # type: ignore[no-untyped-def]
+        if "stall" in str(source.file):
+            _slow_build()
+        return real(clean, source, *rest)
+
+    monkeypatch.setattr(article, "build_briefing", build)
+    src = tmp_path / "articles"
+    write(src, "stall.txt", "Port talks stall\n\n" + briefing(1).paragraphs[0] + "\n")
+    write(src, "good.txt", "Port talks go on\n\n" + briefing(2).paragraphs[0] + "\n")
+    start = time.perf_counter()
+    report = ingest([src], tmp_path / "out", seconds=1.0)
+    took = time.perf_counter() - start
+    status = {Path(o.path).name: o for o in report.outcomes}
+    assert status["good.txt"].status == "new"
+    assert status["stall.txt"].status == "failed"
+    assert "gave up after 1 s" in (status["stall.txt"].message or "")
+    assert took < 20
+
+
+def test_the_adversarial_articles_are_done_or_failed_within_budget(tmp_path: Path) -> None:
+    """A small version of `make bench`'s adversarial step: 20 kB each, 2 s per 100 kB, at least 1 s."""
+    from briefbook.bench.adversarial import PIECES, article
+
+    for name, piece in PIECES:
+        path = write(tmp_path / "articles", f"{name}.txt", article(piece, 20_000))
+        start = time.perf_counter()
+        report = ingest([path], tmp_path / "out" / name, seconds=1.0)
+        took = time.perf_counter() - start
+        assert report.outcomes[0].status in ("new", "failed"), report.outcomes[0]
+        assert took < 1.0 + 2.0, (name, took)  # the signal lands between two Python steps
+
+
+# ---------------------------------------------------------------------------------------------
+# 6. Workers that outlive their parent; a lock that is waited for silently
+
+
+def test_a_held_lock_is_named_and_given_up_on(tmp_path: Path) -> None:
+    import fcntl
+
+    folder = tmp_path / "briefings"
+    folder.mkdir()
+    with open(folder / ".briefbook.lock", "a+") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        fh.write("424242\n")
+        fh.flush()
+        said: list[str] = []
+        start = time.perf_counter()
+        with pytest.raises(LockTimeout) as err, folder_lock(folder, wait=0.5, say=said.append):
+            pass
+        assert time.perf_counter() - start < 5
+    assert len(said) == 1 and "process 424242" in said[0]
+    assert "process 424242" in str(err.value) and "0.5 s" in str(err.value)
+    with folder_lock(folder, wait=0.5):  # released: taken at once
+        assert (folder / ".briefbook.lock").read_text().strip() == str(os.getpid())
+
+
+def test_the_cli_reports_a_lock_timeout_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import fcntl
+
+    out = tmp_path / "briefings"
+    out.mkdir()
+    write(tmp_path / "articles", "a.txt", "Port talks\n\n" + briefing(1).paragraphs[0] + "\n")
+    with open(out / ".briefbook.lock", "a+") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        code = main(["ingest", str(tmp_path / "articles"), "--out", str(out), "--lock-wait", "0.3",
+                     "--no-registry"])
+    err = capsys.readouterr().err
+    assert code == 2 and "still held by" in err and "Traceback" not in err
+
+
+def _children(pid: int) -> set[int]:
+    out = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[1]) == pid:
+                out.add(int(stat.parent.name))
+    return out
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG and /proc are Linux")
+def test_workers_die_with_a_killed_parent_and_free_the_lock(tmp_path: Path) -> None:
+    src = tmp_path / "articles"
+    for n in range(6):
+        write(src, f"a{n}.txt", f"Port talks {n}\n\n" + briefing(n).paragraphs[0] + "\n")
+    out = tmp_path / "out"
+    script = (
+        "import sys\n"
+        "from briefbook.extract import article\n"
+        "def stall(*a, **k):\n"
+        "    while True: pass\n"
+        "article.build_briefing = stall\n"
+        "from briefbook.pipeline import ingest\n"
+        f"ingest([{str(src)!r}], {str(out)!r}, jobs=2, seconds=None)\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", script])
+    try:
+        deadline = time.monotonic() + 60
+        while len(_children(proc.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        workers = _children(proc.pid)
+        assert len(workers) >= 2
+        time.sleep(1.0)  # the workers are in the endless build now
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        deadline = time.monotonic() + 10
+        while any(Path(f"/proc/{w}").exists() and "Z" not in _state(w) for w in workers) \
+                and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not [w for w in workers if Path(f"/proc/{w}").exists() and "Z" not in _state(w)]
+        start = time.perf_counter()
+        with folder_lock(out, wait=5):
+            pass
+        assert time.perf_counter() - start < 2
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "Z"
+
+
+# ---------------------------------------------------------------------------------------------
+# 3. One briefing that makes the build quadratic
+
+
+def _crowd(n: int) -> Briefing:
+    """A briefing naming ``n`` different engineers, ten to a paragraph, one event per paragraph."""
+    people = [Person(id=f"engineer-{i}-visser", name=f"Engineer{i} Visser", role="engineer") for i in range(n)]
+    lines = [f"{p.name} inspected the flood gate on Tuesday." for p in people]
+    paragraphs = [" ".join(lines[i : i + 10]) for i in range(0, n, 10)]
+    events = [Event(date="2025-03-04", text="inspected the flood gates", paragraph=k + 1)
+              for k in range(len(paragraphs))]
+    return briefing(1, people=people, paragraphs=paragraphs, events=events, quotes=[])
+
+
+def _built_size(folder: Path) -> int:
+    from briefbook.corpus import load_corpus
+    from briefbook.site.export import generate_files
+    from briefbook.site.pages import generate_pages
+
+    corpus = load_corpus(folder, None)
+    pages = generate_pages(corpus)
+    files = generate_files(corpus, site_url=None, directory_urls=True, site_name="t")
+    return sum(len(p.body) for p in pages.values()) + sum(len(v) for v in files.values())
+
+
+def test_a_briefing_over_the_limits_is_refused_by_check_and_build(tmp_path: Path) -> None:
+    folder = tmp_path / "briefings"
+    path = write(folder, "crowd.md", store.render(_crowd(budgets.MAX_ITEMS["people"] + 1)))
+    line = next(i for i, ln in enumerate(path.read_text().splitlines(), 1) if ln == "people:")
+    problems = check([folder], None).problems
+    assert [str(p) for p in problems] == [f"{path}:{line}: people: 301 items, the limit is 300"]
+    from briefbook.corpus import load_corpus
+
+    with pytest.raises(store.BriefingError) as err:
+        load_corpus(folder, None)
+    assert (err.value.line, err.value.message) == (line, "people: 301 items, the limit is 300")
+
+
+def test_an_oversized_briefing_is_refused_without_being_parsed(tmp_path: Path) -> None:
+    folder = tmp_path / "briefings"
+    text = store.render(briefing(1)) + ("More text about the gates. " * 40_000) + "\n"
+    write(folder, "huge.md", text)
+    problems = check([folder], None).problems
+    assert len(problems) == 1 and problems[0].line == 1 and "too large" in problems[0].message
+
+
+def test_a_long_field_is_refused_with_its_line(tmp_path: Path) -> None:
+    text = store.render(briefing(1, summary="Flood. " * 4_000))
+    line = next(i for i, ln in enumerate(text.splitlines(), 1) if ln.startswith("summary:"))
+    assert [(p.line, p.message) for p in examine(text, "b.md").problems] == [
+        (line, "summary: 28,000 characters, the limit is 20,000")]
+
+
+def test_the_build_grows_linearly_with_the_people_of_a_briefing(tmp_path: Path) -> None:
+    sizes = []
+    for n in (100, 300):
+        folder = tmp_path / str(n)
+        write(folder, "crowd.md", store.render(_crowd(n)))
+        sizes.append(_built_size(folder))
+    # every pair connected made it 9 times larger for 3 times the people; linear is 3 times
+    assert sizes[1] < 4 * sizes[0], sizes
+
+
+# ---------------------------------------------------------------------------------------------
+# 7 and 9. What check refuses, the build refuses: no markup from a date, no traceback
+
+
+WRONG_FIELDS = [
+    ("summary: The Netherlands", "summary: {a: 1}", "summary:"),
+    ("topics:\n- environment", "topics:\n- 123", "- 123"),
+    ("  name: Anna de Vries", "  name: 123", "name: 123"),
+    ("- date: '2025-03-04'\n  text: signed", "- date: tomorrow\n  text: signed", "date: tomorrow"),
+    ("text: signed a flood barrier deal", "text: 5", "text: 5"),
+    ("  paragraph: 2", "  paragraph: '2'", "paragraph: '2'"),
+    ("- date: '2025-03-04'\n  text: signed", "- date: '\"><!--'\n  text: signed", "date: '\"><!--'"),
+    ("- date: '2025-03-04'\n  text: signed", "- date: '\"><s>X'\n  text: signed", "date: '\"><s>X'"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "needle"), WRONG_FIELDS)
+def test_a_wrong_typed_field_stops_the_build_with_the_line_check_gives(
+        tmp_path: Path, old: str, new: str, needle: str) -> None:
+    from briefbook.corpus import load_corpus
+
+    text = store.render(briefing(1))
+    assert old in text, old
+    text = text.replace(old, new, 1)
+    folder = tmp_path / "briefings"
+    path = write(folder, "b.md", text)
+    line = next(i for i, ln in enumerate(text.splitlines(), 1) if needle in ln)
+    problems = check([folder], None).problems
+    assert problems and problems[0].line == line
+    with pytest.raises(store.BriefingError) as err:
+        load_corpus(folder, None)
+    assert str(err.value) == str(problems[0]) == f"{path}:{problems[0].line}: {problems[0].message}"
+
+
+def test_dates_and_month_labels_are_escaped_even_past_validation() -> None:
+    from briefbook.corpus import build_corpus
+    from briefbook.site import pages as pages_mod
+
+    bad = [Event(date='"><s>X', text="a planted event", paragraph=1)]
+    many = [Event(date=f"2025-0{1 + k % 9}-01", text=f"event {k}", paragraph=1) for k in range(2_100)]
+    corpus = build_corpus([("a", briefing(1, events=bad + many))])
+    pages = pages_mod.generate_pages(corpus)
+    for uri, page in pages.items():
+        assert "<s>" not in page.body, uri
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File, Files
+
+    from briefbook.site.generated import GeneratedPage
+
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "t", "docs_dir": "."})
+    config.validate()
+    for uri, page in pages.items():
+        if not uri.startswith("timeline/"):
+            continue
+        file = File(uri, src_dir=None, dest_dir=config.site_dir, use_directory_urls=True)
+        gp = GeneratedPage(file, config, page)
+        gp.read_source(config)
+        gp.render(config, Files([]))
+        for item in gp.toc:
+            for child in item.children:
+                assert '"' not in child.url and "<" not in child.url, child.url
+
+
+# ---------------------------------------------------------------------------------------------
+# 8. Two pages on one address
+
+
+def test_index_and_index_page_are_two_pages() -> None:
+    from briefbook.corpus import build_corpus
+    from briefbook.site import paths
+    from briefbook.site.pages import generate_pages
+
+    people = [Person(id="index", name="Index"), Person(id="index-page", name="Index Page")]
+    corpus = build_corpus([("index", briefing(1, people=people, quotes=[])),
+                           ("index-page", briefing(2, quotes=[]))])
+    pages = generate_pages(corpus)
+    uris = {paths.briefing("index"), paths.briefing("index-page"),
+            paths.entity(paths.Ref("person", "index")), paths.entity(paths.Ref("person", "index-page"))}
+    assert len(uris) == 4 and uris <= set(pages)
+    assert not any(u.endswith("/index.md") for u in uris)  # none takes a folder's index page
+    assert "Index Page" in pages[paths.entity(paths.Ref("person", "index-page"))].body
+
+
+def test_two_entities_on_one_page_are_an_error_naming_both(monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefbook.corpus import build_corpus
+    from briefbook.site import paths
+    from briefbook.site.pages import PageCollision, generate_pages
+
+    monkeypatch.setattr(paths, "_leaf", lambda name: "same")  # any future mapping that is not one-to-one
+    people = [Person(id="anna-de-vries", name="Anna de Vries"), Person(id="tran-van-minh", name="Tran Van Minh")]
+    corpus = build_corpus([("b1", briefing(1, people=people, quotes=[]))])
+    with pytest.raises(PageCollision) as err:
+        generate_pages(corpus)
+    assert "person 'anna-de-vries'" in str(err.value) and "person 'tran-van-minh'" in str(err.value)
+    assert "would both be the page" in str(err.value)
+
+
+# ---------------------------------------------------------------------------------------------
+# 2. Links out of the project
+
+
+ARTICLE = "Port talks go on\n\n" + "ROTTERDAM, March 4 -- Port officials from Vietnam met on Tuesday, the ministry said.\n"
+
+
+def test_an_article_linked_out_of_the_project_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    secret = write(tmp_path / "home", "creds.txt", "Secret token\n\nThe token is SECRET-TOKEN-42, said the admin.\n")
+    project = tmp_path / "project"
+    seeds = project / "seeds"
+    write(seeds, "good.txt", ARTICLE)
+    (seeds / "article.txt").symlink_to(secret)
+    monkeypatch.chdir(project)
+    report = ingest(["seeds"], "briefings")
+    status = {Path(o.path).name: o for o in report.outcomes}
+    assert status["good.txt"].status == "new"
+    assert status["article.txt"].status == "failed"
+    assert "outside the project" in (status["article.txt"].message or "")
+    assert not any("SECRET-TOKEN" in p.read_text() for p in (project / "briefings").glob("*.md"))
+    named = ingest([str(seeds / "article.txt")], "briefings")  # named on the command line: the user's choice
+    assert named.outcomes[0].status == "new"
+
+
+def test_a_briefing_linked_out_of_the_project_is_refused_by_check_and_build(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefbook.corpus import load_corpus
+
+    outside = write(tmp_path / "elsewhere", "x.md", store.render(briefing(7, summary="SECRET-TOKEN-42")))
+    project = tmp_path / "project"
+    folder = project / "briefings"
+    write(folder, "b1.md", store.render(briefing(1)))
+    (folder / "x.md").symlink_to(outside)
+    monkeypatch.chdir(project)
+    problems = check(["briefings"], None).problems
+    assert len(problems) == 1 and problems[0].path.endswith("x.md") and "outside the project" in problems[0].message
+    with pytest.raises(store.BriefingError) as err:
+        load_corpus(folder, None, roots=[project])
+    assert err.value.path.endswith("x.md") and "outside the project" in err.value.message
+
+
+def test_a_link_inside_the_project_is_fine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = tmp_path / "project"
+    real = write(project / "archive", "a.txt", ARTICLE)
+    (project / "seeds").mkdir()
+    (project / "seeds" / "a.txt").symlink_to(real)
+    monkeypatch.chdir(project)
+    assert [o.status for o in ingest(["seeds"], "briefings").outcomes] == ["new"]
+
+
+# ---------------------------------------------------------------------------------------------
+# 9 and 11. No traceback from the file system; nothing that hangs
+
+
+def test_a_fifo_an_unreadable_folder_and_a_link_loop_are_each_one_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import errno
+
+    from briefbook import fsguard
+
+    seeds = tmp_path / "seeds"
+    write(seeds, "good.txt", ARTICLE)
+    os.mkfifo(seeds / "pipe.txt")
+    write(seeds / "locked", "hidden.txt", ARTICLE)
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    real_walk = os.walk
+
+    def walk(top, onerror=None, followlinks=False):  # type: ignore[no-untyped-def]
+        # what os.walk does with a folder it may not list (a test run as root could list it)
+        for here, dirs, names in real_walk(top, onerror=onerror, followlinks=followlinks):
+            if Path(here).name == "locked":
+                onerror(PermissionError(errno.EACCES, "Permission denied", here))
+                dirs[:], names[:] = [], []
+                continue
+            yield here, dirs, names
+
+    monkeypatch.setattr(fsguard.os, "walk", walk)
+    monkeypatch.chdir(tmp_path)
+    code = main(["ingest", "seeds", str(seeds / "pipe.txt"), "loop.txt", "--out", "out", "--no-registry"])
+    err = capsys.readouterr().err
+    assert code == 1 and "Traceback" not in err
+    assert "pipe.txt: not a regular file" in err
+    assert "locked: cannot read the folder: Permission denied" in err
+    assert "loop.txt: a link that leads nowhere" in err
+    assert len(list((tmp_path / "out").glob("*.md"))) == 1
+
+
+def test_a_read_only_output_folder_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    import errno
+
+    from briefbook import pipeline
+
+    write(tmp_path / "seeds", "good.txt", ARTICLE)
+    out = tmp_path / "out"
+
+    def read_only(folder: Path, *args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", str(folder / ".briefbook.lock"))
+
+    monkeypatch.setattr(pipeline, "folder_lock", read_only)
+    code = main(["ingest", str(tmp_path / "seeds"), "--out", str(out), "--no-registry"])
+    err = capsys.readouterr().err
+    assert code == 2 and "Traceback" not in err
+    assert err.strip().endswith(f"{out / '.briefbook.lock'}: Permission denied")
+
+
+def test_a_full_disk_fails_the_briefing_not_the_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    write(tmp_path / "seeds", "good.txt", ARTICLE)
+
+    def full(path: object, text: str) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(store, "write_atomic", full)
+    report = ingest([tmp_path / "seeds"], tmp_path / "out")
+    assert report.outcomes[0].status == "failed"
+    assert "No space left on device" in (report.outcomes[0].message or "")
+
+
+# ---------------------------------------------------------------------------------------------
+# 10. Names in other scripts
+
+
+def test_names_in_other_scripts_keep_distinct_readable_ids() -> None:
+    from briefbook.ids import name_key, slugify
+
+    names = ["김민지", "김민수", "이재명", "Москва", "Ελλάδα", "Łukasz Nowak"]
+    ids = [slugify(n) for n in names]
+    assert ids == ["gimminji", "gimminsu", "ijaemyeong", "moskva", "ellada", "lukasz-nowak"]
+    assert len({name_key(n) for n in names}) == len(names)
+    assert slugify("Lee Jae-myung") == "lee-jae-myung" and slugify("José Álvarez") == "jose-alvarez"
+
+
+def test_two_hangul_registry_entries_are_two_entries_and_two_pages() -> None:
+    from briefbook.corpus import build_corpus
+    from briefbook.site import paths
+    from briefbook.site.pages import generate_pages
+
+    reg = parse_registry("entities:\n- name: 김민지\n  kind: person\n- name: 이재명\n  kind: person\n")
+    assert [e.id for e in reg.entries] == ["gimminji", "ijaemyeong"]
+    people = [Person(id="kim-min-ji", name="김민지"), Person(id="lee", name="이재명")]
+    corpus = build_corpus([("b1", briefing(1, people=people, quotes=[]))], reg)
+    pages = generate_pages(corpus)
+    for ref, name in ((paths.Ref("person", "gimminji"), "김민지"), (paths.Ref("person", "ijaemyeong"), "이재명")):
+        assert name in pages[paths.entity(ref)].body
+
+
+# ---------------------------------------------------------------------------------------------
+# 11. Smaller: file modes, a killed build's temporary folder
+
+
+def test_written_files_follow_the_umask_or_keep_their_mode(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        new = tmp_path / "new.md"
+        store.write_atomic(new, "text\n")
+        assert new.stat().st_mode & 0o777 == 0o644
+        kept = tmp_path / "registry.yml"
+        kept.write_text("entities: []\n")
+        kept.chmod(0o664)
+        store.write_atomic(kept, "entities: []\n# edited\n")
+        assert kept.stat().st_mode & 0o777 == 0o664
+        os.umask(0o077)
+        private = tmp_path / "private.md"
+        store.write_atomic(private, "text\n")
+        assert private.stat().st_mode & 0o777 == 0o600
+    finally:
+        os.umask(old)
+
+
+def test_a_killed_builds_spool_is_removed_by_the_next_build(tmp_path: Path) -> None:
+    from briefbook.site import plugin
+
+    proc = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = int(proc.stdout)  # a process that has exited
+    orphan = tmp_path / f"{plugin.SPOOL_PREFIX}{dead}-abc"
+    write(orphan, "api__entities.json", "{}")
+    mine = tmp_path / f"{plugin.SPOOL_PREFIX}{os.getpid()}-def"
+    mine.mkdir()
+    other = tmp_path / "unrelated"
+    other.mkdir()
+    plugin._remove_orphan_spools(tmp_path)
+    assert not orphan.exists() and mine.exists() and other.exists()
+
+
+def test_ingest_does_not_write_a_briefing_check_would_refuse(tmp_path: Path) -> None:
+    lines = [f"Engineer{i} Visser of the port authority inspected gate {i} on Tuesday, the ministry said."
+             for i in range(budgets.MAX_PARAGRAPHS + 5)]
+    path = write(tmp_path / "articles", "long.txt", "Gates inspected\n\n" + "\n\n".join(lines) + "\n")
+    report = ingest([path], tmp_path / "out", seconds=None)
+    assert report.outcomes[0].status == "failed"
+    assert "over the limit" in (report.outcomes[0].message or "")
+    assert not list((tmp_path / "out").glob("*.md"))
+
+
+def test_over_limits_names_each_limit() -> None:
+    ok = {"title": "t", "people": [{}] * 3}
+    assert budgets.over_limits(ok, ["p"], 100) is None
+    assert "people" in (budgets.over_limits({"people": [{}] * 301}, [], 100) or "")
+    assert "MB" in (budgets.over_limits(ok, [], budgets.MAX_BRIEFING_BYTES + 1) or "")
+    assert "paragraphs" in (budgets.over_limits(ok, ["p"] * (budgets.MAX_PARAGRAPHS + 1), 100) or "")
+    assert "characters" in (budgets.over_limits({"quotes": [{"text": "x" * 20_001}]}, [], 100) or "")
+
+
+def test_acronyms_after_lower_case_words_are_found_in_linear_time() -> None:
+    from briefbook.extract.organizations import _lower_defined
+
+    text = "Talks with the national assembly (NA) and the Port Authority (PA) went on. "
+    assert _lower_defined(text) == {"NA"}
+    long_text = "the port will open soon and " * 4_000 + "x (NB)"
+    start = time.perf_counter()
+    assert _lower_defined(long_text) == {"NB"}
+    assert _lower_defined("the bay (NA) " * 8_000) == {"NA"}
+    assert time.perf_counter() - start < 1.0  # the regex it replaces took minutes on such text
+
+
+def test_the_tense_of_a_long_sentence_is_read_in_linear_time() -> None:
+    from briefbook.dates import sentence_tense
+
+    sentence = "the port opened and the minister visited and the crews worked " * 800  # 50,000 characters
+    start = time.perf_counter()
+    full = sentence + "and the report will be published"
+    assert sentence_tense(full, len(full) - 3) == "future"  # "published" after "be" is not past
+    assert time.perf_counter() - start < 1.0  # a look-back per past cue over the whole sentence took seconds
