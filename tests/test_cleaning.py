@@ -499,3 +499,27 @@ def test_upper_case_byline_with_bracketed_email_and_wire_tag_in_headline():
     assert cleaned.title == "Chip exports hit a record in May"
     assert cleaned.authors and "example" not in cleaned.authors[0]
     assert all("BY KIM" not in p for p in cleaned.paragraphs)
+
+
+def test_wire_date_line_with_glued_time_dates_the_article_and_is_no_title() -> None:
+    text = (
+        "Factory orders climb for third month\n\nBy Jane Roe\n\n"
+        "April 7, 20259:41 AM GMT+9Updated 3 hours ago\n\n"
+        "SEOUL, April 7 (Reuters) - Factory orders in South Korea rose for a third straight month in "
+        "March, the statistics office said on Monday.\n\n"
+        "The office said exports of chips led the gain, while car shipments slowed.\n"
+    )
+    art = clean_text(text)
+    assert (art.title, art.date, art.location) == ("Factory orders climb for third month", "2025-04-07", "Seoul")
+    assert not any("Updated" in p for p in art.paragraphs)
+
+
+def test_portal_date_line_with_spaced_dots() -> None:
+    text = (
+        "2023. 11. 8. 09:30\n\nPort workers end strike after pay deal\n\n"
+        "BUSAN -- Port workers ended a three-day strike on Wednesday after the union agreed to a pay "
+        "deal with operators, the union said.\n\nThe deal raises wages by 4 percent.\n"
+    )
+    art = clean_text(text)
+    assert (art.title, art.date) == ("Port workers end strike after pay deal", "2023-11-08")
+    assert not any("09:30" in p for p in art.paragraphs)

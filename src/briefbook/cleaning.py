@@ -28,6 +28,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .dates import NUMERIC_DATE_SHAPE, iso_day, month_number, written_dates
 from .reading import RawArticle
 
 __all__ = ["CleanArticle", "Removal", "clean", "clean_markdown", "clean_text"]
@@ -65,11 +66,7 @@ class CleanArticle:
 
 # --------------------------------------------------------------------------- vocabulary
 
-_MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
-    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
-}
+# The month names a dateline may carry (``dates.month_number`` reads them).
 _MON = (r"(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
         r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 
@@ -309,56 +306,26 @@ def _agency(name: str) -> str | None:
     return _AGENCIES.get(key)
 
 
-def _iso(year: int, month: int, day: int) -> str | None:
-    import datetime as _dt
-
-    try:
-        return _dt.date(year, month, day).isoformat()
-    except ValueError:
-        return None
-
-
-_FULL_DATES = (
-    # August 5, 2025 / Aug. 5, 2025 / Aug 05 2025
-    re.compile(r"\b(?P<mon>" + _MON + r")\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b", re.I),
-    # 20 Feb. 2026 / 5 August 2025
-    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon>" + _MON + r")\.?,?\s+(?P<year>\d{4})\b", re.I),
-    # 2025-08-05 / 2025.08.05 / 2025/08/05
-    re.compile(r"\b(?P<year>(?:19|20)\d{2})[-./](?P<month>\d{1,2})[-./](?P<day>\d{1,2})(?!\d)"),
-    # 2025년 8월 5일
-    re.compile(r"(?P<year>(?:19|20)\d{2})\s*년\s*(?P<month>\d{1,2})\s*월\s*(?P<day>\d{1,2})\s*일"),
+# What a date line may carry besides the date: times, zones ("GMT+9"), weekdays and the wire's
+# "Updated 2 hours ago".
+_DATE_LINE_EXTRAS = (
+    r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\b(?:[A-Z]{2,4}T|GMT|UTC)[+-]\d{1,2}(?::?\d{2})?"
+    r"|\b(?:[A-Z]{2,4}T|IST|KST|GMT|UTC|ET|PT)\b|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b"
+    r"|updated|\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago\b"
 )
 
 
-_NUMERIC_DATE = re.compile(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>(?:19|20)\d{2})\b")
-
-
-def _numeric_date(text: str) -> str | None:
-    """11/20/2019 or 20.11.2019: a date only when the day is unmistakable (above 12)."""
-    m = _NUMERIC_DATE.search(text)
-    if not m:
-        return None
-    a, b, year = int(m["a"]), int(m["b"]), int(m["year"])
-    if a > 12 >= b:
-        return _iso(year, b, a)
-    if b > 12 >= a:
-        return _iso(year, a, b)
-    return None
-
-
 def find_date(text: str) -> str | None:
-    """The first full calendar date written in ``text`` (month names or ISO order), as YYYY-MM-DD."""
-    best: tuple[int, str] | None = None
-    for rx in _FULL_DATES:
-        for m in rx.finditer(text):
-            month = int(m["month"]) if "month" in m.groupdict() and m["month"] else _MONTHS.get(
-                m["mon"].lower().rstrip("."), 0)
-            iso = _iso(int(m["year"]), month, int(m["day"]))
-            if iso and (best is None or m.start() < best[0]):
-                best = (m.start(), iso)
-            if iso:
-                break
-    return best[1] if best else None
+    """The first complete calendar date written in ``text``, as YYYY-MM-DD (``dates`` reads it)."""
+    found = written_dates(text)
+    return found[0].value if found else None
+
+
+def _without_dates(text: str) -> str:
+    """``text`` with its complete dates blanked out, to see what else a date line says."""
+    for w in reversed(written_dates(text)):
+        text = text[: w.start] + " " + text[w.end :]
+    return text
 
 
 def _words(s: str) -> list[str]:
@@ -485,7 +452,7 @@ class _Cleaner:
             return None
         m = _DATE_LABEL.match(s)
         if m and len(s) <= 120:
-            iso = find_date(m["rest"]) or _numeric_date(m["rest"])
+            iso = find_date(m["rest"])
             if iso:
                 label = m["label"].lower()
                 kind = "updated" if ("updat" in label or "modif" in label) else "published"
@@ -514,18 +481,15 @@ class _Cleaner:
                 return "byline"
         # A line that is only a date (and maybe a time, an agency or a place): the site's date line.
         iso = find_date(s) if len(s) <= 80 else None
-        if not iso and _NUMERIC_DATE.search(s) and len(s) <= 40:
-            rest = _NUMERIC_DATE.sub(" ", s)
+        if not iso and NUMERIC_DATE_SHAPE.search(s) and len(s) <= 40:
+            rest = NUMERIC_DATE_SHAPE.sub(" ", s)
             rest = re.sub(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?", " ", rest, flags=re.I)
             if len(_words(rest)) <= 2:
-                self.site_dates.append((b, _numeric_date(s)))
+                self.site_dates.append((b, None))  # a date in an order that cannot be told
                 return "date line"
         if iso and len(s) <= 80:
-            rest = s
-            for rx in _FULL_DATES:
-                rest = rx.sub(" ", rest)
-            rest = re.sub(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\b(?:[A-Z]{2,4}T|IST|KST|GMT|UTC|ET|PT)\b"
-                          r"|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", " ", rest, flags=re.I)
+            rest = _without_dates(s)
+            rest = re.sub(_DATE_LINE_EXTRAS, " ", rest, flags=re.I)
             leftover = _words(rest)
             if len(leftover) <= 3:
                 for w in re.split(r"\s*[|•·,]\s*", rest.strip(" |•·,-—")):
@@ -853,7 +817,7 @@ def _menu_line(s: str) -> bool:
 
 def _page_like(blocks: list[_Block]) -> bool:
     """Whole-page text (menus, link lists) rather than an article pasted on its own."""
-    menus = sum(1 for b in blocks if _menu_line(b.text) or (_NUMERIC_DATE.search(b.text) and len(b.text) < 40))
+    menus = sum(1 for b in blocks if _menu_line(b.text) or (NUMERIC_DATE_SHAPE.search(b.text) and len(b.text) < 40))
     return menus > max(3, 0.15 * len(blocks))
 
 
@@ -1123,11 +1087,11 @@ def _dateline(b: _Block, c: _Cleaner, lead: bool = True) -> bool:
         if _agency(ag):
             c.add_agency(ag)
     if mon:
-        month = _MONTHS[mon.lower().rstrip(".")]
+        month = month_number(mon) or 0
         day = int(m["day"])
         year = int(m["year"]) if m["year"] else _year_hint(c, c.body_texts)
         if year:
-            c.add_date("dateline", _iso(year, month, day))
+            c.add_date("dateline", iso_day(year, month, day))
     return True
 
 
@@ -1149,8 +1113,7 @@ def _year_hint(c: _Cleaner, texts: list[str] | None = None) -> int | None:
     years = Counter(int(v[:4]) for v in c.dates.values() if v)
     if not years and texts:
         for t in texts:
-            for rx in _FULL_DATES:
-                years.update(int(m["year"]) for m in rx.finditer(t))
+            years.update(int(w.value[:4]) for w in written_dates(t))
     if not years:
         return None
     top = max(years.values())
