@@ -21,6 +21,8 @@ executive officer official officials manager leader deputy undersecretary under-
 judge justice speaker lady first-lady counselor counsellor aide negotiator delegate strategist
 engineer editor correspondent columnist reporter author principal dean rector chancellor
 superintendent treasurer comptroller inspector marshal sheriff consul attache attaché vice
+mp mla mep candidate nominee counsel lawyer barrister solicitor activist businessman businesswoman
+philanthropist campaigner coach captain
 """.split()
 )
 
@@ -48,7 +50,9 @@ bloomberg open app read also related stories disclaimer
 )
 
 # Honorifics that precede a name but are not a role by themselves.
-HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "madam"})
+HONORIFICS = frozenset(
+    "mr mr. mrs mrs. ms ms. dr dr. sir dame madam hon hon. rev rev. prof prof. engr engr.".split()
+)
 
 # Head words that make a proper-noun phrase an organization.
 ORG_HEADS = frozenset(
