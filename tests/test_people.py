@@ -61,3 +61,49 @@ def test_a_person_who_owns_the_title_is_not_the_employer():
     found = people_of("Opposition leader Imran Sadiq's counsel, Faisal Rana, informed the bench on Monday.")
     assert found["Faisal Rana"].role == "counsel"
     assert found["Faisal Rana"].role_org is None
+
+
+def test_initial_and_left_out_middle_name_are_the_same_person():
+    found = people_of(
+        "The statement by the Minister for Mines, Hon. Kwame B. Mensah, was misreported.",
+        "Kwame Boateng Mensah said on Friday the army had been put in charge.",
+    )
+    assert list(found) == ["Kwame Boateng Mensah"]
+    assert found["Kwame Boateng Mensah"].role == "Minister for Mines"
+
+
+def test_a_name_with_an_inner_capital_is_a_name():
+    found = people_of("Niall FitzGerald, chairman of the shipping group, said the deal was fair.")
+    assert found["Niall FitzGerald"].role == "chairman of the shipping group"
+
+
+def brief_people(*paragraphs: str):
+    from briefbook.cleaning import CleanArticle
+    from briefbook.extract.article import build_briefing
+    from briefbook.model import Source
+
+    clean = CleanArticle(paragraphs=list(paragraphs), title="Test story", date="2024-03-14")
+    b = build_briefing(clean, Source(file="seeds/x.txt"))
+    return [p.name for p in b.people], b.review
+
+
+def test_a_name_with_no_evidence_goes_to_review_not_people():
+    people, review = brief_people(
+        "Mayor Lena Ortiz said the new homes would be built near the river.",
+        "The patient was moved to the general hospital in Marsh Hollow after a fall.",
+    )
+    assert people == ["Lena Ortiz"]
+    assert not any("Lena Ortiz" in r for r in review)
+
+
+def test_a_name_as_the_modifier_of_a_thing_is_not_repeated_evidence():
+    people, _ = brief_people(
+        "Officials blamed delays on the Harbor Link project and the Harbor Link contractors.",
+        "Mayor Lena Ortiz said the work would resume.",
+    )
+    assert "Harbor Link" not in people
+
+
+def test_a_subject_of_a_verb_is_a_person_without_a_title():
+    people, _ = brief_people("Daniel Whitford won the regional chess title on Sunday in Leeds.")
+    assert people == ["Daniel Whitford"]

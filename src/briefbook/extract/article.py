@@ -27,7 +27,7 @@ from .initiatives import InitiativeFound, find_initiatives
 from .lexicon import AGENCIES, COUNTRY_FORMS
 from .nlp import parse
 from .organizations import OrgFound, find_organizations, resolve_org_reference
-from .people import PersonFound, find_people, resolve_short
+from .people import PersonFound, find_people, person_evidence, resolve_short
 from .quotes import QuoteFound, find_quotes, is_pronoun
 from .spans import tokens_with_lower
 from .summary import key_points, strip_dateline, summarize
@@ -57,6 +57,8 @@ def build_briefing(
 
     people = find_people(docs)
     people = _add_known_people(docs, _add_bare_mentions(docs, people))
+    doubtful = [p for p in people if person_evidence(docs, p) is None]
+    people = [p for p in people if p not in doubtful]
     person_words = {w.lower().strip("’'") for p in people for w in p.name.split()}
     places = _places(docs)
     place_words = {p.lower() for p in places} | ({clean.location.lower()} if clean.location else set())
@@ -113,6 +115,10 @@ def build_briefing(
         quotes=quotes,
         events=events,
         places=places,
+        review=[
+            f"possible person not listed (named once, without title, role or speech): {p.name}"
+            for p in doubtful
+        ],
     )
 
 

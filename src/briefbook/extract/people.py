@@ -20,9 +20,11 @@ from .lexicon import (
     HONORIFICS,
     NOT_NAME_WORDS,
     ORG_HEADS,
+    REPORTING_VERBS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
     WEEKDAYS,
+    verb_base,
 )
 from .spans import tokens_with_lower
 
@@ -127,11 +129,11 @@ def looks_like_name(text: str) -> bool:
     if not 1 <= len(words) <= 5 or any(ch.isdigit() for ch in text):
         return False
     for w in words:
-        if w.lower().strip(".") in NOT_NAME_WORDS:
+        if w.lower().strip(".") in NOT_NAME_WORDS and not re.fullmatch(r"[A-Z]\.", w):  # "Samuel A. Roe"
             return False
         if not _NAME_TOKEN.match(w):
             return False
-        if len(w) > 1 and w.isupper():
+        if len(w) > 1 and w.isupper() and not re.fullmatch(r"[A-Z]\.", w):
             return False
     if words[-1].lower().strip(".") in ORG_HEADS:
         return False  # "Dick Clark Productions"
@@ -154,10 +156,13 @@ def _role_before(doc: Doc, start: int) -> tuple[str | None, str | None, str | No
 
 def _skip_honorifics(doc: Doc, start: int) -> int:
     """The index before "Dr", "Hon." or "Mr." that stand between a title and a name."""
-    while start > 0 and doc[start - 1].lower_ in HONORIFICS:
-        start -= 1
-        if start > 0 and doc[start - 1].text == "." and not doc[start - 1].whitespace_:
+    while start > 0:
+        if doc[start - 1].lower_ in HONORIFICS:
             start -= 1
+        elif start > 1 and doc[start - 1].text == "." and doc[start - 2].lower_ in HONORIFICS:
+            start -= 2  # "Hon." read as two tokens
+        else:
+            break
     return start
 
 
@@ -165,7 +170,7 @@ def _name_end(doc: Doc, start: int) -> int:
     """The end of the capitalised words (and hyphen joints: "Jean-Paul") that start at ``start``."""
     k = start
     while k < len(doc):
-        if doc[k].is_alpha and doc[k].text[:1].isupper():
+        if (doc[k].is_alpha and doc[k].text[:1].isupper()) or re.fullmatch(r"[A-Z]\.", doc[k].text):
             k += 1
         elif (
             doc[k].text in ("-", ".")
@@ -491,7 +496,48 @@ def find_people(docs: list[Doc]) -> list[PersonFound]:
             key = name_key(name)
             target = found.setdefault(key, PersonFound(name=name))
         _note(target, name, pno, role, org, country, role is not None)
-    return sorted(found.values(), key=lambda p: (p.paragraphs[0] if p.paragraphs else 0, p.name))
+    return sorted(_merge_variants(list(found.values())), key=lambda p: (p.paragraphs[0] if p.paragraphs else 0, p.name))
+
+
+def _same_person(short: str, full: str) -> bool:
+    """'Samuel A. Roe' and 'Hardeep Puri' are forms of 'Samuel Abu Roe' and 'Hardeep Singh Puri':
+    the same first and last word, the middle left out or cut to its initial."""
+    a, b = short.replace("’", "'").split(), full.replace("’", "'").split()
+    if len(a) < 2 or len(b) <= len(a) - 1 or a == b or len(b) < len(a):
+        return False
+    if name_key(a[0]) != name_key(b[0]) or name_key(a[-1]) != name_key(b[-1]):
+        return False
+    middle = b[1:-1]
+    k = 0
+    for w in a[1:-1]:
+        while k < len(middle) and not (
+            name_key(middle[k]) == name_key(w) or (len(w.rstrip(".")) == 1 and middle[k][0] == w[0])
+        ):
+            k += 1
+        if k == len(middle):
+            return False
+        k += 1
+    return True
+
+
+def _merge_variants(people: list[PersonFound]) -> list[PersonFound]:
+    """One person never becomes two: shorter forms of a fuller name fold into it."""
+    people = sorted(people, key=lambda p: (-len(p.name.split()), -len(p.name)))
+    kept: list[PersonFound] = []
+    for p in people:
+        target = next((k for k in kept if _same_person(p.name, k.name)), None)
+        if target is None:
+            kept.append(p)
+            continue
+        for form in p.mentions:
+            if form not in target.mentions:
+                target.mentions.append(form)
+        target.paragraphs = sorted(set(target.paragraphs) | set(p.paragraphs))
+        if p.role and (target.role is None or len(p.role) > len(target.role)):
+            target.role, target.role_org = p.role, p.role_org
+        target.country = target.country or p.country
+        target.titled = target.titled or p.titled
+    return kept
 
 
 def _note(
@@ -524,3 +570,76 @@ def resolve_short(form: str, people: list[PersonFound]) -> PersonFound | None:
         if name_key(words[0]) == key or name_key(words[-1]) == key:
             hits.append(p)
     return hits[0] if len(hits) == 1 else None
+
+
+# --------------------------------------------------------------------------- evidence
+
+_PLACE_PREPOSITIONS = frozenset("in at near from to outside inside across".split())
+
+
+def _occurrences(doc: Doc, form: str) -> list[tuple[int, int]]:
+    words = form.replace("’", "'").split()
+    if not words:
+        return []
+    out = []
+    for t in doc:
+        if t.text.replace("’", "'") != words[0]:
+            continue
+        k, w = t.i, 0
+        while k < len(doc) and w < len(words):
+            if doc[k].text == "-" or doc[k].text == ".":
+                k += 1
+                continue
+            if not words[w].startswith(doc[k].text.replace("’", "'")):
+                break
+            rest = words[w][len(doc[k].text) :]
+            k += 1
+            while rest and k < len(doc) and rest.startswith(doc[k].text):
+                rest = rest[len(doc[k].text) :]
+                k += 1
+            if rest:
+                break
+            w += 1
+        if w == len(words):
+            out.append((t.i, k))
+    return out
+
+
+def person_evidence(docs: list[Doc], person: PersonFound) -> str | None:
+    """Why the article's own words make this name a person, or None when nothing does.
+
+    A title or role, an honorific, being the subject of a verb or the one who says something,
+    or being named twice as someone (not as a place: "in Haywards Heath"; not as the modifier of a
+    thing: "the Delhi Metro project"). spaCy alone calls products, places and firms people."""
+    if person.role or person.titled:
+        return "title or role"
+    named = 0
+    forms = sorted(set(person.mentions) | {person.name}, key=lambda f: -len(f))
+    for doc in docs:
+        seen: set[int] = set()
+        for form in forms:
+            for s, e in _occurrences(doc, form):
+                if seen & set(range(s, e)):
+                    continue  # "Roe" inside "Jane Roe" is one mention
+                seen |= set(range(s, e))
+                before = doc[s - 1] if s > 0 else None
+                after = doc[e] if e < len(doc) else None
+                if before is not None and before.lower_ in HONORIFICS:
+                    return "honorific"
+                toks = doc[s:e]
+                if any(t.dep_ in ("nsubj", "nsubjpass") for t in toks) and toks.root.head.pos_ in ("VERB", "AUX"):
+                    return "subject of a verb"
+                if verb_base(toks.root.head.text) in REPORTING_VERBS and toks.root.head.i >= e:
+                    return "says something"
+                if (before is not None and _namey(before)) or (after is not None and _namey(after)):
+                    continue  # part of a longer name: "New Delhi", "Chevrolet Tahoes"
+                if before is not None and before.lower_ in _PLACE_PREPOSITIONS and not (
+                    after is not None and after.text in ("'s", "’s")
+                ):
+                    continue
+                if after is not None and after.is_lower and after.pos_ == "NOUN":
+                    continue
+                if " " not in form and form != person.name.split()[-1] and "-" not in person.name:
+                    continue  # "Delhi" alone does not repeat "Delhi Metro" the way "Roe" repeats "Jane Roe"
+                named += 1
+    return "named twice" if named >= 2 else None
