@@ -523,3 +523,88 @@ def test_portal_date_line_with_spaced_dots() -> None:
     art = clean_text(text)
     assert (art.title, art.date) == ("Port workers end strike after pay deal", "2023-11-08")
     assert not any("09:30" in p for p in art.paragraphs)
+
+
+# ----------------------------------------------------------------------------- titles, datelines, widgets
+# (each page below is written for the test, in the shapes general news sites print)
+
+_BODY = (
+    "The city council approved a new budget for road repairs on Tuesday after a long debate, officials said.\n\n"
+    "The plan sets aside money for bridges and for the bus lanes that residents asked for last year.\n\n"
+    "Work is due to begin in the spring, the council said in a statement.\n"
+)
+
+
+def test_headline_printed_twice_beats_a_reading_time_line() -> None:
+    text = (
+        "Council backs road repair budget after long debate\nMarch 4, 2025 / 9:10 AM / 2 years ago\n\n"
+        "Council backs road repair budget after long debate\n\nStaff Writer\n\n3 Min Read\n\n" + _BODY
+    )
+    assert clean_text(text).title == "Council backs road repair budget after long debate"
+
+
+def test_menu_words_run_together_are_no_title() -> None:
+    text = " date 2025-03-04 SubscribeGift CardsNewslettersPodcasts\n\nCouncil backs road repair budget\n\n" + _BODY
+    art = clean_text(text)
+    assert art.title == "Council backs road repair budget"
+    assert art.date == "2025-03-04"
+
+
+def test_the_line_after_an_image_caption_label_is_a_caption() -> None:
+    text = (
+        "Council backs road repair budget\n\n• Published\nJane MarloweImage source, Family handout\n"
+        "Image caption,\n\nJane Marlowe campaigned for safer crossings near the school\n\n" + _BODY
+    )
+    art = clean_text(text)
+    assert art.title == "Council backs road repair budget"
+    assert not any("campaigned for safer" in p for p in art.paragraphs)
+
+
+def test_a_social_handle_line_is_furniture() -> None:
+    art = clean_text(" date 2025-03-04 (@CityDeskNews)\n\n" + _BODY)
+    assert not any("@CityDeskNews" in p for p in art.paragraphs)
+    assert art.title and "@" not in art.title
+
+
+def test_dateline_with_a_portal_credit_in_parentheses() -> None:
+    text = (
+        "Lusaka, (IANS - Example Portal / Example News - 3rd June, 2021 ) :Zambia's opposition has "
+        "rejected the first results of the vote, its leader said.\n\nCounting went on through the night.\n"
+    )
+    art = clean_text(text)
+    assert art.location == "Lusaka"
+    assert "IANS" in art.agencies
+
+
+def test_city_and_country_dateline_with_a_hyphen() -> None:
+    text = "Accra, Ghana - The finance minister has presented a new budget to parliament.\n\nIt cuts spending.\n"
+    assert clean_text(text).location == "Accra"
+
+
+def test_section_names_and_weekdays_are_no_dateline_but_a_dated_lead_dates_the_article() -> None:
+    assert clean_text("Local – The mayor has apologised for the water cuts.\n\nRepairs go on.\n").location is None
+    art = clean_text("Tuesday, March 4, 2025 – The mayor has apologised for the water cuts.\n\nRepairs go on.\n")
+    assert (art.location, art.date) == (None, "2025-03-04")
+    assert art.title and not art.title.startswith("Tuesday")
+
+
+def test_the_wire_sign_off_under_the_story_dates_it() -> None:
+    text = "Mayor promises repairs\n\n" + _BODY + "\nPANA 14/03/2025\n"
+    assert clean_text(text).date == "2025-03-14"
+
+
+def test_the_place_on_a_published_line_is_the_location_without_a_dateline() -> None:
+    text = "Mayor promises repairs\n\nPublished - March 04, 2025 01:05 am IST - New Delhi\n\n" + _BODY
+    art = clean_text(text)
+    assert (art.date, art.location) == ("2025-03-04", "New Delhi")
+
+
+def test_a_todays_date_widget_whose_weekdays_disagree_with_the_story_is_no_date() -> None:
+    text = (
+        "Tuesday\n\n6th Dec 2022\n\nMinister rejects criticism from Brussels\n\n"
+        "The minister said on Wednesday (15 September) that the criticism was unfair and that the "
+        "government would not change its policy.\n\nHe spoke after a cabinet meeting in the capital.\n"
+    )
+    assert clean_text(text).date is None
+    agreeing = text.replace("Wednesday (15 September)", "Thursday (15 September)")
+    assert clean_text(agreeing).date == "2022-12-06"

@@ -371,3 +371,12 @@ def test_written_dates_leave_out_relative_and_ambiguous_dates() -> None:
 
 def test_month_number() -> None:
     assert (month_number("Sept."), month_number("december"), month_number("Mayday")) == (9, 12, None)
+
+
+def test_weekdays_disagree_with_a_date_of_another_year() -> None:
+    from briefbook.dates import weekdays_disagree
+
+    text = "He said on Wednesday (15 September) that he would stay."
+    assert weekdays_disagree(text, date(2022, 12, 6))  # 15 September 2022 was a Thursday
+    assert not weekdays_disagree(text, date(2021, 9, 20))  # 15 September 2021 was a Wednesday
+    assert not weekdays_disagree("Nothing dated here.", date(2022, 12, 6))

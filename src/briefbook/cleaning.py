@@ -22,13 +22,14 @@ visible text): shingle F1 0.936, against 0.665 for keeping everything.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import itertools
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .dates import NUMERIC_DATE_SHAPE, iso_day, month_number, written_dates
+from .dates import NUMERIC_DATE_SHAPE, iso_day, month_number, weekdays_disagree, written_dates
 from .reading import RawArticle
 
 __all__ = ["CleanArticle", "Removal", "clean", "clean_markdown", "clean_text"]
@@ -82,7 +83,7 @@ _AGENCIES = {
     "anadolu agency": "Anadolu", "aap": "AAP", "pa": "PA", "press association": "PA",
     "pa media": "PA", "the canadian press": "The Canadian Press", "canadian press": "The Canadian Press",
     "bloomberg": "Bloomberg", "ukrinform": "Ukrinform", "sputnik": "Sputnik", "irna": "IRNA",
-    "wam": "WAM", "spa": "SPA", "qna": "QNA", "kuna": "KUNA", "cna": "CNA", "apa": "APA",
+    "wam": "WAM", "pana": "PANA", "spa": "SPA", "qna": "QNA", "kuna": "KUNA", "cna": "CNA", "apa": "APA",
     "belga": "Belga", "lusa": "Lusa", "yna": "Yonhap", "yonhap news": "Yonhap",
     "yonhap news agency": "Yonhap", "ani news": "ANI", "pti news": "PTI",
     "press trust of india": "PTI", "indo-asian news service": "IANS", "asian news international": "ANI",
@@ -201,8 +202,11 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|^\(?(?:photo|image|picture)s?\s+(?:by|courtesy(?: of)?|credit)\b.{1,80}\)?$"
         r"|^.{0,40}\bphoto(?:graph)?s?\s+by\s+[A-Z][^.]{1,60}$|^(?:photo\s+)?courtesy\s+of\s+[^.]{2,60}$"
         r"|^.{0,60}\b(?:getty images|shutterstock|istock(?:photo)?|ap photo|afp photo|reuters photo)\b"
-        r".{0,40}$",
+        r".{0,40}$"
+        r"|^.{0,60}(?:image|photo|picture) (?:source|credit)\s*[,:].{0,60}$",  # "Jane RoeImage source, Family"
         re.I)),
+    ("social handle", re.compile(r"^\(?@\w{2,}\)?$")),
+    ("reading time", re.compile(r"^(?:\d+\s*(?:min(?:ute)?s?|mins?)\.?\s*(?:read|to read)|reading time:?.{0,20})$", re.I)),
     ("photo gallery", re.compile(
         r"^(?:(?:image|photo|picture|slide)\s+)?\d+\s*(?:/|of)\s*\d*\s*(?:/\s*\d+)?$|^back to (?:gallery|article)$"
         r"|^(?:caption|expand|enlarge|view gallery|view (?:all )?photos|launch gallery|hide caption|"
@@ -220,6 +224,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"this|article|on|via|tweet)(?:\s+|$)){2,}$", re.I)),
 )
 
+# "Image caption," and the like: the next line is the caption.
+_CAPTION_LABEL = re.compile(r"^(?:image|photo|picture|video)?\s*caption\s*[,:]?$", re.I)
 _LABELLED_CREDIT = re.compile(
     r"(?:\((?:image|photo|picture|pic|credit|source|video)s?\s*:\s*[^()]{1,60}\)"
     r"|[.!?]\s+(?:image|photo|picture)?\s*credits?\s*:\s*[^.]{1,60})\s*$", re.I)
@@ -267,14 +273,22 @@ _DATELINE_STOP = {
     "background", "read", "also", "source", "sources", "photo", "image", "caption", "summary",
     "q", "a", "question", "answer", "step", "tip", "warning", "disclaimer", "the", "this", "in",
     "but", "and", "meanwhile", "however", "today", "yesterday", "here", "there", "first",
+    # section names ("Local – ..."), weekdays and months ("Monday, August 10, 2020 – ...")
+    "local", "national", "international", "world", "business", "sport", "sports", "politics",
+    "entertainment", "health", "technology", "tech", "lifestyle", "news", "general", "metro",
+    "regional", "economy", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
 }
 _DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Za-z.'’-]*(?:[ /-][A-Z][A-Za-z.'’-]*){0,3})"
-    r"(?:,\s*(?P<region>[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)(?=,\s*" + _MON + r"|\s*(?:—|–|--|\()))?"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)(?=,\s*" + _MON + r"|\s*(?:—|–|--|\(|-\s)))?"
     r"(?:,?\s*(?P<mon>" + _MON + r")\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<year>\d{4}))?)?"
-    r"\s*(?P<agency>\([A-Za-z][A-Za-z0-9 .&'-]{1,40}\))?"
+    r",?\s*(?P<agency>\([A-Za-z][A-Za-z0-9 .&'-]{1,40}\)|\([A-Z]{2,6}\s+[-–/][^()]{1,80}\))?"
     r"\s*(?P<sep>—|–|--|-|:|\|)?\s*"
 )
+_PLACE_TAIL = re.compile(r"^[\s,]*[-–—|]\s*(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*$")
+_DATE_LEAD = re.compile(r"^(?P<date>[A-Za-z0-9 ,.]{6,40}?)\s*(?:—|–|--|-)\s+(?=[A-Z\"“])")
 _AGENCY_ONLY_DATELINE = re.compile(r"^\((?P<agency>[A-Za-z][A-Za-z0-9 .&'-]{1,40})\)\s*(?:—|–|--|-|:)\s+")
 _NEWS_AGENCY = re.compile(r"\b(?:the\s+)?([A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)\s+[Nn]ews\s+[Aa]gency\b")
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")
@@ -418,6 +432,7 @@ class _Cleaner:
         self.title: str | None = None
         self.dates: dict[str, str] = {}
         self.location: str | None = None
+        self.place: str | None = None  # named on a date line; the location when there is no dateline
         self.agencies: list[str] = []
         self.authors: list[str] = []
         self.outlet: str | None = None
@@ -459,6 +474,10 @@ class _Cleaner:
                 if kind not in self.dates:
                     self.date_blocks[kind] = b
                 self.add_date(kind, iso)
+                # "Published - May 23, 2024 01:05 am IST - New Delhi": the place the story is filed from
+                place = _PLACE_TAIL.search(re.sub(_DATE_LINE_EXTRAS, " ", _without_dates(m["rest"]), flags=re.I))
+                if place and _place_like(place["place"]) and place["place"].split()[0].lower() not in _DATELINE_STOP:
+                    self.place = self.place or place["place"]
                 return "date line"
         m = _BYLINE.match(s)
         if m and len(s) <= 160:
@@ -561,7 +580,7 @@ def _crawler_prefix(blocks: list[_Block], c: _Cleaner) -> None:
     c.removed.append(Removal(f"date {m[1]}", "crawler date prefix"))
     if not rest:
         blocks.pop(0)
-    elif len(blocks) > 1 and _headline_like(rest):
+    elif len(blocks) > 1 and _headline_like(rest) and not furniture_title(rest):
         c.title = rest
         blocks.pop(0)
         c.removed.append(Removal(rest, "headline"))
@@ -594,9 +613,12 @@ def clean_text(text: str, find_body: bool = True) -> CleanArticle:
         at = next((i for i, b in enumerate(blocks) if b is block), 0)
         if at > first_body and c.dates.get("dateline"):
             c.dates.pop(kind, None)  # a labelled date inside the story loses to the story's dateline
-    art.date = c.dates.get("prefix") or c.dates.get("published") or c.dates.get("site") \
+    site = c.dates.get("site")
+    if site and weekdays_disagree(art.text, dt.date.fromisoformat(site)):
+        site = None  # a today's-date widget: the story's weekdays fall in another year
+    art.date = c.dates.get("prefix") or c.dates.get("published") or site \
         or c.dates.get("dateline") or c.dates.get("updated")
-    art.location = c.location
+    art.location = c.location or c.place
     art.title = _WIRE_TAG.sub("", c.title).strip() or c.title if c.title else None
     if not art.title and paragraphs:
         art.title = lead_headline(paragraphs[0])
@@ -615,6 +637,10 @@ def _mark(blocks: list[_Block], c: _Cleaner, find_body: bool = True) -> None:
         if reason:
             b.cut(reason)
     _bare_bylines(blocks, c)
+    for label, line in itertools.pairwise(blocks):
+        if _CAPTION_LABEL.match(label.text) and line.keep:
+            label.cut("photo gallery")
+            line.cut("photo caption")
     _cut_link_lists(blocks)
     _cut_twins(blocks)
     # 2. the article body: the densest run of prose, never past a related-list / comments marker
@@ -640,15 +666,22 @@ def _mark(blocks: list[_Block], c: _Cleaner, find_body: bool = True) -> None:
             b.cut(b.reason or after)
     _cut_repeats(blocks[start:end])
     _site_date(blocks, start, end, c)
-    # 3. the headline: the last headline-like line before the body
+    # 3. the headline: a headline-like line printed twice above the body (the page's title and
+    # its heading, maybe after a breadcrumb), else the last headline-like line before the body
     if c.title is None:
-        for i in range(start - 1, max(-1, start - 8), -1):
-            s = blocks[i].text
-            if blocks[i].reason in ("before the article", "navigation") and _headline_like(s) \
-                    and _fold(s) not in _CHROME and not _agency(s) and not _name_line(s):
-                c.title = s
-                blocks[i].reason = "headline"
-                break
+        window = [i for i in range(start - 1, max(-1, start - 12), -1) if _title_candidate(blocks[i])]
+        keys = [_key(b.text) for b in blocks[:start]]
+        twice = [
+            i for i in window
+            if sum(1 for k in keys if k == keys[i] or (k.endswith(" " + keys[i]) and len(k) < 2 * len(keys[i]))) >= 2
+        ]
+        near = [i for i in window if i > start - 8]
+        pick = next((i for i in twice if i in near), near[0] if near else None)
+        if pick is not None:
+            c.title = blocks[pick].text
+            for i in range(start):
+                if blocks[i] is blocks[pick] or (keys[i].endswith(keys[pick]) and not blocks[i].keep):
+                    blocks[i].reason = "headline"
 
 
 _UI_WORDS = {
@@ -658,6 +691,34 @@ _UI_WORDS = {
     "check", "columnist", "opinion", "editor", "analysis", "staff", "reporter", "writer", "correspondent",
     "contributor", "team", "desk", "updated", "published", "posted", "source", "sources",
 }
+
+
+_GLUED = re.compile(r"[a-z]{6,}[A-Z][a-z]{2,}")  # menu items run together: "SubscriptionGift"
+_HANDLE = re.compile(r"(?:^|\s|\()@\w{3,}")
+
+
+def furniture_title(s: str) -> bool:
+    """A line that can never be an article's headline, however it is placed: menu items run
+    together, a social handle, a reading time, a line that carries a full date."""
+    return bool(
+        _GLUED.search(s)
+        or _HANDLE.search(s)
+        or _RULE["reading time"].match(s)
+        or written_dates(s)
+    )
+
+
+def _title_candidate(b: _Block) -> bool:
+    s = b.text
+    return (
+        b.reason in ("before the article", "navigation", "repeated headline")
+        and _headline_like(s)
+        and not re.match(r"^\d{1,2}[.)]\s", s)  # a numbered menu item
+        and _fold(s) not in _CHROME
+        and not _agency(s)
+        and not _name_line(s)
+        and not furniture_title(s)
+    )
 
 
 def _name_line(s: str) -> bool:
@@ -700,8 +761,10 @@ def _cut_twins(blocks: list[_Block]) -> None:
     live = [b for b in blocks if b.keep or b.reason not in _INVISIBLE]
     for a, b in itertools.pairwise(live):
         if a.keep and b.keep and len(a.text) >= 30 and _near_same(a.text, b.text):
-            a.cut("photo caption")
-            b.cut("photo caption")
+            # a headline (no full stop) printed as the page title and again as the heading
+            reason = "repeated headline" if _headline_like(b.text) else "photo caption"
+            a.cut(reason)
+            b.cut(reason)
     # caption, credit, then the same words again: the second copy is the article's lead
     for a, credit, b in zip(live, live[1:], live[2:], strict=False):
         if a.keep and b.keep and credit.reason == "photo credit" and _near_same(a.text, b.text):
@@ -754,7 +817,9 @@ def _site_date(blocks: list[_Block], start: int, end: int, c: _Cleaner) -> None:
     index = {id(b): i for i, b in enumerate(blocks)}
     above = [(index[id(b)], iso) for b, iso in c.site_dates if index[id(b)] < start]
     inside = [(index[id(b)], iso) for b, iso in c.site_dates if start <= index[id(b)] < end]
-    pick = above[-1] if above else (inside[0] if inside else None)
+    # the wire's sign-off under the story ("PANA 14/02/2014") when nothing above dates it
+    below = [(index[id(b)], iso) for b, iso in c.site_dates if end <= index[id(b)] < end + 3]
+    pick = above[-1] if above else (inside[0] if inside else (below[0] if below else None))
     if pick:
         c.add_date("site", pick[1])
 
@@ -1053,9 +1118,25 @@ def _credit_like(s: str) -> bool:
     return caps == len(words) and s[:1].isupper()
 
 
+def _date_lead(s: str) -> tuple[str, int] | None:
+    """'Monday, August 10, 2020 – The minister ...': a lead that opens with its date and a dash.
+    Returns the date and where the text after the dash starts."""
+    m = _DATE_LEAD.match(s)
+    if not m:
+        return None
+    found = written_dates(m["date"])
+    if len(found) != 1 or len(_words(_without_dates(m["date"]))) > 1:
+        return None
+    return found[0].value, m.end()
+
+
 def _dateline(b: _Block, c: _Cleaner, lead: bool = True) -> bool:
     """Read the dateline at the head of a lead paragraph (city, month and day, agency); True if found."""
     s = b.text
+    dated = _date_lead(s)
+    if dated:
+        c.add_date("dateline", dated[0])
+        return True
     m = _AGENCY_ONLY_DATELINE.match(s)
     if m:
         if _agency(m["agency"]):
@@ -1076,14 +1157,14 @@ def _dateline(b: _Block, c: _Cleaner, lead: bool = True) -> bool:
         return False
     if sep == ":" and not (mon or m["agency"]) and not (lead and (city.isupper() or _place_like(city))):
         return False
-    if sep in ("-",) and not (city.isupper() or mon or m["agency"]):
+    if sep in ("-",) and not (city.isupper() or mon or m["agency"] or m["region"]):
         return False
     # "Washington —" is a dateline, "U.S. President Donald Trump — who ..." is not
     if not (mon or m["agency"] or city.isupper() or _place_like(city)):
         return False
     c.location = _title_city(city)
     if m["agency"]:
-        ag = m["agency"].strip("()")
+        ag = re.split(r"\s+[-–/]", m["agency"].strip("() "))[0]  # "(APP - Some Portal - 22nd May)"
         if _agency(ag):
             c.add_agency(ag)
     if mon:
@@ -1133,6 +1214,9 @@ def lead_headline(paragraph: str, max_words: int = 14) -> str | None:
     if m and (m["sep"] or m["mon"] or m["agency"]) and m["city"].split()[0].lower() not in _DATELINE_STOP:
         s = s[m.end():]
     s = _AGENCY_ONLY_DATELINE.sub("", s)
+    dated = _date_lead(s)
+    if dated:
+        s = s[dated[1] :]
     first = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", s, maxsplit=1)[0].strip()
     words = first.split()
     if not words:

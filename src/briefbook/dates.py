@@ -40,6 +40,7 @@ __all__ = [
     "month_number",
     "parse_date",
     "sentence_tense",
+    "weekdays_disagree",
     "written_dates",
 ]
 
@@ -995,3 +996,28 @@ def written_dates(text: str) -> list[WrittenDate]:
             if value:
                 found.append(WrittenDate(m.start(), m.end(), value))
     return sorted(found, key=lambda w: w.start)
+
+
+_WEEKDAY_DATE = re.compile(
+    rf"\b(?P<wd>{_WEEKDAY_RE})\s*,?\s*\(?(?:the\s+)?(?:(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    rf"(?P<m1>{_MONTH_RE})|(?P<m2>{_MONTH_RE})\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?)(?!\d|,?\s*(?:19|20)\d\d)"
+)
+
+
+def weekdays_disagree(text: str, day: date) -> bool:
+    """True when the text names a weekday with a day and month ("on Wednesday (15 September)")
+    that does not fall on that weekday in ``day``'s year (or the year before, for a month still
+    to come): ``day`` is then not when the text was written (a site's today's-date widget)."""
+    checked = agreed = 0
+    for m in _WEEKDAY_DATE.finditer(text):
+        month = _month_of(m.group("m1") or m.group("m2") or "")
+        d = int(m.group("d1") or m.group("d2"))
+        if not month:
+            continue
+        year = day.year if (month, d) <= (day.month, day.day) else day.year - 1
+        when = _valid(year, month, d)
+        if when is None:
+            continue
+        checked += 1
+        agreed += when.weekday() == _WEEKDAYS[m.group("wd").lower()]
+    return checked > 0 and agreed == 0
