@@ -77,6 +77,7 @@ class OrgFound:
 
 def _strip(text: str) -> str:
     text = re.sub(r"^(?:the|The|With|And|For|From|To|At|By|In|On|Of)\s+", "", text.strip())
+    text = re.sub(r"^([A-Z][A-Z0-9&-]+[A-Z0-9])\s+(?:party|group|government)$", r"\1", text)  # "the UMP party"
     text = re.sub(r"^[A-Z][\w.]*(?:\s[A-Z][\w.]*)?[’']s\s+(?=[A-Z])", "", text)  # "Washington's Office"
     text = re.sub(r"[’']s$", "", text)
     return text.strip(" ,.;:()")
@@ -99,8 +100,8 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
 
     def add(name: str, pno: int) -> OrgFound | None:
         name = _strip(name)
-        if not _plausible(name):
-            return None
+        if not _plausible(name) or name.split()[-1].lower() in ROLE_HEADS:
+            return None  # "Cherokee County Sheriff" is a title
         brand = " " not in name and any(c.isupper() for c in name[1:]) and not name.isupper()
         if (
             not name
@@ -120,6 +121,8 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
         for ph in phrases(doc):
             words = ph.words
             text = ph.text
+            if _indefinite(doc, ph.start, ph.end):
+                continue  # "an Intensive Care Unit": a kind of thing, not a named one
             # a leading country form ("US Department of Commerce") stays in the name; a possessive
             # place before the phrase ("Washington's Office of ...") is outside the phrase already.
             if _org_head(words) and not _only_generic(words):
@@ -140,6 +143,8 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
                 continue
             name = _strip(ent.text)
             ent_counts[name_key(name)] = ent_counts.get(name_key(name), 0) + 1
+        for name in _governments(doc):
+            add(name, pno)
     # spaCy ORG entities not covered by a phrase: companies, outlets, brands
     text_all = "\n".join(d.text for d in docs)
     lower_defined = set(re.findall(r"\b[a-z][a-z\s-]+ \(([A-Z]{2,})\)", text_all))
@@ -147,6 +152,8 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
         for ent in doc.ents:
             if ent.label_ != "ORG" or inside_quotes(doc, ent.start):
                 continue
+            if _indefinite(doc, ent.start + (ent[0].lower_ in ("a", "an")), ent.end):
+                continue  # "an Intensive Care Unit"
             name = _strip(ent.text)
             words = name.split()
             brand = len(words) == 1 and any(c.isupper() for c in name[1:]) and not name.isupper()
@@ -181,7 +188,7 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
                     and w not in acronyms
                     and ent_counts.get(name_key(w), 0) < 2
                     and (
-                        not 3 <= len(w) <= 6
+                        not 3 <= len(w) <= (9 if "-" in w else 6)  # "CNDD-FDD"
                         or w in _NOT_ORG_ACRONYMS
                         or w.lower() in places
                         or _shouting(doc)
@@ -208,6 +215,36 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
         first = org.name.split()[0].lower()
         org.country = COUNTRY_FORMS.get(first) if first in ("us", "u.s.", "korean", "korea") else None
     return sorted(orgs, key=lambda o: (o.paragraphs[0] if o.paragraphs else 0, o.name))
+
+
+def _indefinite(doc: Doc, start: int, end: int) -> bool:
+    """'an Intensive Care Unit and beds': the capitalised words after "a"/"an" head their noun
+    phrase, so they name a kind of thing ("in a Fox Business interview" is a name)."""
+    if start == 0 or doc[start - 1].lower_ not in ("a", "an"):
+        return False
+    return not (end < len(doc) and doc[end].is_lower and doc[end].pos_ in ("NOUN", "PROPN"))
+
+
+def _governments(doc: Doc) -> list[str]:
+    """'the Queensland government', 'the Delhi Government': the government of a named place is an
+    organization. A party's ("the AAP government") or a leader's ("the Modi government") is a
+    description of who governs, not a name, unless the outlet capitalises it ("Morrison Government")."""
+    out = []
+    for t in doc:
+        if t.lower_ != "government" or t.i == 0:
+            continue
+        k = t.i
+        while k > 0 and k > t.i - 3 and doc[k - 1].text[:1].isupper() and doc[k - 1].pos_ == "PROPN":
+            k -= 1
+        words = doc[k : t.i]
+        if not len(words) or (k > 0 and doc[k - 1].text in ("'s", "’s")):
+            continue
+        if any(w.is_upper and len(w.text) > 1 for w in words):
+            continue
+        place = all(w.ent_type_ in ("GPE", "LOC", "NORP", "ORG", "") for w in words)
+        if place or (t.text == "Government" and all(w.ent_type_ != "" for w in words)):
+            out.append(doc[k : t.i + 1].text)
+    return out
 
 
 @lru_cache(maxsize=4096)
@@ -315,7 +352,7 @@ def _merge(orgs: list[OrgFound], docs: list[Doc]) -> list[OrgFound]:
                 or org.name in big.aliases
             ):
                 target = big
-            elif big.name.startswith(org.name + " and ") or big.name.startswith(org.name + " & "):
+            elif any(big.name.startswith(org.name + tail) for tail in (" and ", " & ", ", ", " in ")):
                 target = big  # spaCy's "Ministry of Science" of "Ministry of Science and ICT"
             elif big.name.startswith(org.name + " ") and len(org.name.split()) == 1:
                 target = big  # "Samsung" of "Samsung Electronics"

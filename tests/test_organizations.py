@@ -1,0 +1,58 @@
+"""Organizations on general news: each rule specified by sentences written for these tests."""
+
+from __future__ import annotations
+
+from briefbook.extract.nlp import parse
+from briefbook.extract.organizations import find_organizations
+
+
+def orgs_of(*paragraphs: str) -> dict[str, list[str]]:
+    return {o.name: o.aliases for o in find_organizations(parse(list(paragraphs)), set(), set())}
+
+
+def test_in_joins_a_name_when_its_acronym_needs_it():
+    found = orgs_of("The Football Association of Ghana in Accra (FAGA) said the match would go ahead.")
+    assert "Football Association of Ghana in Accra" in found
+    assert "FAGA" in found["Football Association of Ghana in Accra"]
+
+
+def test_in_after_a_name_without_such_an_acronym_is_a_place():
+    found = orgs_of("The Ministry of Education in Lusaka said the schools would reopen.")
+    assert "Ministry of Education" in found
+    assert not any(" in " in name for name in found)
+
+
+def test_a_ministry_with_a_list_of_portfolios_is_one_name():
+    found = orgs_of("He said the Ministry of Mines, Water and Energy had approved the plan.")
+    assert "Ministry of Mines, Water and Energy" in found
+    assert "Ministry of Mines" not in found
+
+
+def test_an_acronym_with_a_lower_case_kind_word_is_the_acronym():
+    found = orgs_of("The ruling PDP-NRM party and its candidate rejected the count.")
+    assert "PDP-NRM" in found
+
+
+def test_a_title_is_not_an_organization():
+    found = orgs_of("Lakeland County Sheriff Dan Moore asked the commissioners for two new cars.")
+    assert not any(name.endswith("Sheriff") for name in found)
+
+
+def test_capitalised_words_after_an_indefinite_article_name_a_kind_of_thing():
+    found = orgs_of("The new wing includes a Neonatal Care Unit and forty extra beds.")
+    assert "Neonatal Care Unit" not in found
+
+
+def test_a_name_that_modifies_a_noun_after_an_indefinite_article_is_kept():
+    found = orgs_of("She said so in a Sky News interview on Friday.")
+    assert "Sky News" in found
+
+
+def test_the_government_of_a_named_place_is_an_organization():
+    found = orgs_of("The Ontario government has paid half of the agreed sum to the Tasmania Government.")
+    assert {"Ontario government", "Tasmania Government"} <= set(found)
+
+
+def test_a_party_s_government_is_not_a_name():
+    found = orgs_of("The minister said the PTX government had failed to build the line.")
+    assert "PTX government" not in found
