@@ -56,3 +56,12 @@ def test_the_government_of_a_named_place_is_an_organization():
 def test_a_party_s_government_is_not_a_name():
     found = orgs_of("The minister said the PTX government had failed to build the line.")
     assert "PTX government" not in found
+
+
+def test_a_news_agency_the_story_is_about_is_an_organization_but_its_credit_is_not():
+    about = find_organizations(
+        parse(["After months of talks, Reuters agreed on Tuesday to a takeover by a Canadian firm."]), set(), set()
+    )
+    assert [(o.name, o.actor) for o in about] == [("Reuters", True)]
+    credit = find_organizations(parse(["LONDON, May 15 (Reuters) - Shares rose on Tuesday, traders said."]), set(), set())
+    assert not any(o.name == "Reuters" for o in credit)

@@ -64,7 +64,7 @@ def build_briefing(
     place_words = {p.lower() for p in places} | ({clean.location.lower()} if clean.location else set())
     orgs = find_organizations(docs, person_words, place_words)
     agencies = {a.lower() for a in source.agencies} | AGENCIES
-    orgs = [o for o in orgs if o.name.lower() not in agencies]
+    orgs = [o for o in orgs if o.actor or o.name.lower() not in agencies]
     orgs = _add_employers(people, orgs)
     orgs = _add_registered(docs, orgs, registry)
     initiatives = find_initiatives(docs, {name_key(f) for o in orgs for f in o.forms()})

@@ -70,6 +70,7 @@ class OrgFound:
     aliases: list[str] = field(default_factory=list)
     country: str | None = None
     paragraphs: list[int] = field(default_factory=list)
+    actor: bool = False  # a news agency that is part of the story ("Reuters agreed to ..."), not a credit
 
     def forms(self) -> list[str]:
         return [self.name, *self.aliases]
@@ -98,14 +99,14 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
     ent_counts: dict[str, int] = {}
     acronyms: dict[str, str] = {}  # acronym -> expansion
 
-    def add(name: str, pno: int) -> OrgFound | None:
+    def add(name: str, pno: int, actor: bool = False) -> OrgFound | None:
         name = _strip(name)
         if not _plausible(name) or name.split()[-1].lower() in ROLE_HEADS:
             return None  # "Cherokee County Sheriff" is a title
         brand = " " not in name and any(c.isupper() for c in name[1:]) and not name.isupper()
         if (
             not name
-            or name.lower() in AGENCIES
+            or (name.lower() in AGENCIES and not actor)
             or (name.lower() in places and not _org_head(name.split()) and not brand)
         ):
             return None
@@ -115,6 +116,7 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
             org = found[key] = OrgFound(name=name)
         if pno not in org.paragraphs:
             org.paragraphs.append(pno)
+        org.actor = org.actor or actor
         return org
 
     for pno, doc in enumerate(docs, start=1):
@@ -155,6 +157,10 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
             if _indefinite(doc, ent.start + (ent[0].lower_ in ("a", "an")), ent.end):
                 continue  # "an Intensive Care Unit"
             name = _strip(ent.text)
+            if name.lower() in AGENCIES:
+                if _agency_as_actor(doc, ent.start, ent.end):
+                    add(name, pno, actor=True)
+                continue
             words = name.split()
             brand = len(words) == 1 and any(c.isupper() for c in name[1:]) and not name.isupper()
             if not words or _is_initiative(words) or (name.lower() in places and not brand):
@@ -215,6 +221,18 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
         first = org.name.split()[0].lower()
         org.country = COUNTRY_FORMS.get(first) if first in ("us", "u.s.", "korean", "korea") else None
     return sorted(orgs, key=lambda o: (o.paragraphs[0] if o.paragraphs else 0, o.name))
+
+
+def _agency_as_actor(doc: Doc, start: int, end: int) -> bool:
+    """'Reuters agreed to a takeover', 'chairman of Reuters', 'its rival, Bloomberg': a news agency
+    the story is about, not the one that wrote it ("(Reuters)", "told Reuters")."""
+    if start > 0 and doc[start - 1].text == "(":
+        return False
+    if end < len(doc) and doc[end].text in ("'s", "’s"):
+        return True
+    if any(t.dep_ in ("nsubj", "nsubjpass", "appos") for t in doc[start:end]):
+        return not (end < len(doc) and doc[end].text in (")", "-", "—", "–"))  # a dateline credit
+    return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in ROLE_HEADS
 
 
 def _indefinite(doc: Doc, start: int, end: int) -> bool:
