@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from briefbook.cleaning import clean, clean_markdown, clean_text
 from briefbook.reading import read_article
 
@@ -608,3 +610,54 @@ def test_a_todays_date_widget_whose_weekdays_disagree_with_the_story_is_no_date(
     assert clean_text(text).date is None
     agreeing = text.replace("Wednesday (15 September)", "Thursday (15 September)")
     assert clean_text(agreeing).date == "2022-12-06"
+
+
+# ----------------------------------------------------------------------------- furniture by its shape
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The Daily Courier Bureau",
+        "https://twitter.com/CityDesk/status/1234567890123",
+        "Follow Europe news at https://twitter.com/example_eu",
+        "Updated:",
+        "Hide Ad",
+        "Join Newsbridge today",
+        "Get instant access to all articles — and 10 years of archives. 30-day free trial.",
+        "... or subscribe as a group",
+        "road repairs budget council city transport",
+    ],
+)
+def test_interface_lines_inside_the_story_are_cut(line: str) -> None:
+    text = "Mayor promises repairs\n\n" + _BODY.replace("\n\nWork is due", f"\n\n{line}\n\nWork is due")
+    art = clean_text(text)
+    assert line not in art.text
+    assert "Work is due to begin in the spring" in art.text
+
+
+def test_a_caption_with_a_photographer_credit_is_cut() -> None:
+    text = "Mayor promises repairs\n\n" + _BODY + "\nMayor Jane Roe. Photographer: Sam Smith.\n\nThe budget passed.\n"
+    assert "Photographer" not in clean_text(text).text
+
+
+def test_a_reporting_credit_closing_the_last_paragraph_is_cut_and_the_sentence_kept() -> None:
+    text = "Mayor promises repairs\n\n" + _BODY.rstrip() + " (Reporting by Sam Smith; editing by Jo Lee)\n"
+    art = clean_text(text)
+    assert "Reporting by" not in art.text
+    assert art.paragraphs[-1].endswith("the council said in a statement.")
+
+
+def test_a_portal_credit_inside_the_dateline_is_cut_and_the_dateline_read() -> None:
+    text = (
+        "Lusaka, (IANS - Example Portal / Example News - 3rd June, 2021 ) :Zambia's opposition has "
+        "rejected the first results of the vote, its leader said.\n\nCounting went on through the night.\n"
+    )
+    art = clean_text(text)
+    assert art.location == "Lusaka"
+    assert "Example Portal" not in art.text
+
+
+def test_an_outlet_named_in_the_byline_is_no_headline() -> None:
+    text = "Mayor promises repairs to city roads\n\nUpdated:\nThe Valley Post\nBy The Valley Post\n" + _BODY
+    assert clean_text(text).title == "Mayor promises repairs to city roads"

@@ -173,6 +173,16 @@ _COOKIES = re.compile(
 
 # Lines that are furniture wherever they occur, with the reason reported to the contributor.
 _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("byline", re.compile(r"^(?:The\s+)?(?:[A-Z][\w.&'-]*\s+){1,4}(?:Bureau|News Desk|Web Desk|Desk)$")),
+    ("link", re.compile(r"^(?:https?://|www\.)\S+$|^follow\b.{0,60}\bhttps?://\S+$", re.I)),
+    ("date label", re.compile(r"^(?:updated|published|posted|last updated|first published)\s*:?$", re.I)),
+    ("advertisement", re.compile(
+        r"^(?:(?:hide|close|skip|report(?: this)?|remove)\s+ads?|advertisement|sponsored(?: content)?|ad)$", re.I)),
+    ("subscription prompt", re.compile(
+        r"^(?:join \S+(?: \S+)? today|become an? (?:expert|member|subscriber)\b.{0,40}"
+        r"|get (?:instant|unlimited|full) access\b.{0,140}|.{0,100}\b\d+-day free trial\.?"
+        r"|(?:\.{3}|…)?\s*or subscribe\b.{0,40}|subscribe (?:now|today)\b.{0,60}|already a subscriber\?.{0,40})$",
+        re.I)),
     ("teaser", re.compile(
         r"^.{8,160}\[(?:reaction|video|pics?|photos?|watch|live|insight|poll|quiz|latest|map|gallery|listen)\]$|"
         r"^(?:also\s+read|read\s+also|read\s+more|more\s+to\s+read|see\s+also|also\s+see|see\s+more|related|"
@@ -228,7 +238,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _CAPTION_LABEL = re.compile(r"^(?:image|photo|picture|video)?\s*caption\s*[,:]?$", re.I)
 _LABELLED_CREDIT = re.compile(
     r"(?:\((?:image|photo|picture|pic|credit|source|video)s?\s*:\s*[^()]{1,60}\)"
-    r"|[.!?]\s+(?:image|photo|picture)?\s*credits?\s*:\s*[^.]{1,60})\s*$", re.I)
+    r"|[.!?]\s+(?:image|photo|picture)?\s*credits?\s*:\s*[^.]{1,60}"
+    r"|[.!?]\s+(?:photographer|photo|picture|image)\s*:\s*[A-Z][^.]{1,60}\.?)\s*$", re.I)
 _PHOTO_OPENING = re.compile(
     r"^(?:photo|image|picture|caption|pictured|file photo|above|top photo)\s*(?::|\||—|--)\s+|"
     r"^(?:in\s+)?this\s+(?:[\w.,]+\s+){0,6}?(?:file\s+|handout\s+|undated\s+|aerial\s+)?"
@@ -288,6 +299,11 @@ _DATELINE = re.compile(
     r"\s*(?P<sep>—|–|--|-|:|\|)?\s*"
 )
 _PLACE_TAIL = re.compile(r"^[\s,]*[-–—|]\s*(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*$")
+# "(Reporting by Jane Roe; editing by John Doe)" closing the last paragraph
+_TRAILING_CREDIT = re.compile(
+    r"\s*[(\[](?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\b[^()\[\]]{1,200}[)\]]\s*$", re.I)
+# "Nairobi, (APP - Some Portal / Some News - 22nd May, 2020 ) :": the portal's credit inside a dateline
+_PORTAL_CREDIT = re.compile(r"(?<=,)\s*\([A-Z]{2,6}\s+[-–/][^()]{1,80}\)\s*(?=:)")
 _DATE_LEAD = re.compile(r"^(?P<date>[A-Za-z0-9 ,.]{6,40}?)\s*(?:—|–|--|-)\s+(?=[A-Z\"“])")
 _AGENCY_ONLY_DATELINE = re.compile(r"^\((?P<agency>[A-Za-z][A-Za-z0-9 .&'-]{1,40})\)\s*(?:—|–|--|-|:)\s+")
 _NEWS_AGENCY = re.compile(r"\b(?:the\s+)?([A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)\s+[Nn]ews\s+[Aa]gency\b")
@@ -565,6 +581,8 @@ class _Cleaner:
         for reason, rx in _LINE_RULES if len(s) <= 200 else _LONG_LINE_RULES:
             if rx.match(s):
                 return reason
+        if _tag_line(s):
+            return "tags"
         return None
 
 
@@ -669,11 +687,16 @@ def _mark(blocks: list[_Block], c: _Cleaner, find_body: bool = True) -> None:
     # 3. the headline: a headline-like line printed twice above the body (the page's title and
     # its heading, maybe after a breadcrumb), else the last headline-like line before the body
     if c.title is None:
-        window = [i for i in range(start - 1, max(-1, start - 12), -1) if _title_candidate(blocks[i])]
         keys = [_key(b.text) for b in blocks[:start]]
+        bylined = {k[3:] for k in keys if k.startswith("by ")}  # "By The Hills Times": an outlet, no title
+        window = [
+            i for i in range(start - 1, max(-1, start - 12), -1)
+            if _title_candidate(blocks[i]) and keys[i] not in bylined
+        ]
         twice = [
             i for i in window
-            if sum(1 for k in keys if k == keys[i] or (k.endswith(" " + keys[i]) and len(k) < 2 * len(keys[i]))) >= 2
+            if sum(1 for k in keys if k == keys[i] or (k.endswith(" " + keys[i]) and len(k) < 2 * len(keys[i])
+                                                       and not k.startswith("by "))) >= 2
         ]
         near = [i for i in window if i > start - 8]
         pick = next((i for i in twice if i in near), near[0] if near else None)
@@ -718,6 +741,17 @@ def _title_candidate(b: _Block) -> bool:
         and not _agency(s)
         and not _name_line(s)
         and not furniture_title(s)
+    )
+
+
+def _tag_line(s: str) -> bool:
+    """'cash injection government funding hospital health': a page's keyword tags, lower-case words
+    with no function word and no punctuation, which no sentence of an article is."""
+    words = s.split()
+    return (
+        4 <= len(words) <= 15
+        and all(w.isalpha() and w.islower() for w in words)
+        and not any(w in _FUNCTION_WORDS or w in ("is", "are", "was", "were", "will", "has", "have") for w in words)
     )
 
 
@@ -1077,10 +1111,20 @@ def _post(body: list[_Block], c: _Cleaner) -> None:
         else:
             break
     kept = [b for b in body if b.keep]
+    for b in kept[-3:]:
+        m = _TRAILING_CREDIT.search(b.text)
+        if m and m.start() > 0:
+            c.removed.append(Removal(m.group(0).strip(), "credit line"))
+            b.text = b.text[: m.start()].rstrip()
     c.body_texts = [b.text for b in kept]
     for n, b in enumerate(kept[:3]):  # the lead, maybe under a standfirst
         if _dateline(b, c, lead=n == 0):
             break
+    for b in kept[:3]:
+        m = _PORTAL_CREDIT.search(b.text[:120])
+        if m:
+            c.removed.append(Removal(m.group(0).strip(), "portal credit"))
+            b.text = b.text[: m.start()] + b.text[m.end() :]
     for b in kept:
         for m in _NEWS_AGENCY.finditer(b.text):
             if _agency(m[1]):
