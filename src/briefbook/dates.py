@@ -29,6 +29,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .sentences import sentence_bounds as _sentence_bounds
+
 __all__ = [
     "CALENDAR_PRECISIONS",
     "NUMERIC_DATE_SHAPE",
@@ -236,24 +238,6 @@ def _month_year(anchor: date, m: int, tense: str) -> int:
 
 # --------------------------------------------------------------------------------------------
 # Sentences and tense
-
-
-_ABBREV_BEFORE_DOT = re.compile(
-    rf"(?:\b(?:{_cased(_MONTH_ABBR)}|Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Capt|Inc|Corp|"
-    r"Co|Ltd|No|vs|etc|approx|Rev|Mt|Ft)|\b[A-Z]|\b[A-Z]\.[A-Z])$"
-)
-
-
-def _sentence_bounds(text: str) -> list[tuple[int, int]]:
-    """Split into sentences well enough to read a tense: not after "Oct." "Mr." "U.S."."""
-    bounds, start = [], 0
-    for m in re.finditer(r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[-*•])", text):
-        if text[m.start()] == "." and _ABBREV_BEFORE_DOT.search(text[max(0, m.start() - 12) : m.start()]):
-            continue
-        bounds.append((start, m.end()))
-        start = m.end()
-    bounds.append((start, len(text)))
-    return bounds
 
 
 _REPORTING = _words("said says told added noted stated reported announced according")

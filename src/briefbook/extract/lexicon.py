@@ -26,6 +26,15 @@ philanthropist campaigner coach captain
 """.split()
 )
 
+# Abbreviations written with a full stop that does not end a sentence ("U.S. President", "Gov.
+# Smith", "Jan. 5"); single capital initials ("J. Smith", "U.S.") are recognised by their shape.
+ABBREVIATIONS = frozenset(
+    """
+mr mrs ms dr prof st jr sr gen gov sen rep lt col capt cmdr sgt maj adm hon rev mt ft inc corp co ltd
+no vs etc approx dept est fig jan feb mar apr jun jul aug sep sept oct nov dec
+""".split()
+)
+
 # Modifiers that may start a pre-nominal title ("senior presidential secretary").
 ROLE_MODIFIERS = frozenset(
     """
