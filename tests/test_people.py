@@ -107,3 +107,12 @@ def test_a_name_as_the_modifier_of_a_thing_is_not_repeated_evidence():
 def test_a_subject_of_a_verb_is_a_person_without_a_title():
     people, _ = brief_people("Daniel Whitford won the regional chess title on Sunday in Leeds.")
     assert people == ["Daniel Whitford"]
+
+
+def test_a_surname_with_an_honorific_is_a_person_even_unexpanded():
+    found = people_of("Mr Lindqvist said he would not resign, and the party backed him on Monday.")
+    assert list(found) == ["Lindqvist"]
+
+
+def test_a_bare_surname_without_title_or_honorific_is_left_out():
+    assert "Lindqvist" not in people_of("Lindqvist won again, the party said on Monday.")

@@ -454,7 +454,7 @@ def _evidenced_names(doc: Doc) -> list[Span]:
 def find_people(docs: list[Doc]) -> list[PersonFound]:
     """People named in the paragraphs, short forms folded into full names, roles attached."""
     found: dict[str, PersonFound] = {}
-    singles: list[tuple[str, int, str | None, str | None, str | None]] = []
+    singles: list[tuple[str, int, str | None, str | None, str | None, bool]] = []
     for pno, doc in enumerate(docs, start=1):
         for ent in [*(e for e in doc.ents if e.label_ == "PERSON"), *_titled_names(doc), *_evidenced_names(doc)]:
             toks = _extend_name(doc, _clean_name_tokens(ent))
@@ -480,7 +480,8 @@ def find_people(docs: list[Doc]) -> list[PersonFound]:
             if arole and (not role or len(arole) > len(role)):
                 role, country = arole, acountry or country
             if len(name.split()) == 1:
-                singles.append((name, pno, role, org, country))
+                honored = _skip_honorifics(doc, start) < start  # "Mr Sarkozy"
+                singles.append((name, pno, role, org, country, honored))
                 continue
             key = name_key(name)
             person = found.get(key)
@@ -488,10 +489,10 @@ def find_people(docs: list[Doc]) -> list[PersonFound]:
                 person = found[key] = PersonFound(name=name)
             _note(person, name, pno, role, org, country, titled)
     # fold single-word mentions ("Bae", "Kratsios") into the full names that contain them
-    for name, pno, role, org, country in singles:
+    for name, pno, role, org, country, honored in singles:
         target = resolve_short(name, list(found.values()))
         if target is None:
-            if role is None:
+            if role is None and not honored:
                 continue  # a bare surname we cannot expand: too weak to publish as a person
             key = name_key(name)
             target = found.setdefault(key, PersonFound(name=name))
