@@ -65,3 +65,17 @@ def test_a_news_agency_the_story_is_about_is_an_organization_but_its_credit_is_n
     assert [(o.name, o.actor) for o in about] == [("Reuters", True)]
     credit = find_organizations(parse(["LONDON, May 15 (Reuters) - Shares rose on Tuesday, traders said."]), set(), set())
     assert not any(o.name == "Reuters" for o in credit)
+
+
+def test_an_institution_named_by_an_adjective_is_an_organization_a_described_one_is_not():
+    found = orgs_of("The minister wrote to the African Union on Monday, and the Korean government replied.")
+    assert "African Union" in found
+    assert not any(name.lower().startswith("korean") for name in found)
+
+
+def test_a_company_named_twice_after_of_is_not_a_place():
+    found = orgs_of(
+        "Addressing the media on Sunday, alongside Kelcor executives, the minister shared his confidence.",
+        "On behalf of the government and the leadership of Kelcor, we express regret.",
+    )
+    assert "Kelcor" in found

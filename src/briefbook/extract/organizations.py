@@ -172,7 +172,7 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
             if all(
                 w.lower() in _GENERIC_SINGLE or w.lower() in COUNTRY_FORMS or w.lower() in ("of", "and")
                 for w in words
-            ):
+            ) and not _named_by_adjective(words):
                 continue
             if (
                 ent.end < len(doc)
@@ -181,7 +181,8 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
             ):
                 continue  # "Indian Information Technology Minister": part of a title
             if _before_event_word(doc, ent.end) or (
-                len(words) == 1 and _after_place_word(name).search(text_all)
+                len(words) == 1
+                and _after_place_word(name, ent_counts.get(name_key(name), 0) < 2).search(text_all)
             ):
                 continue
             if len(words) == 1:
@@ -235,6 +236,15 @@ def _agency_as_actor(doc: Doc, start: int, end: int) -> bool:
     return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in ROLE_HEADS
 
 
+# Institutions a capitalised adjective names ("European Commission", "African Union"), unlike
+# "the Korean government" or "the French army", which describe.
+_ADJECTIVE_NAMED = frozenset("commission council union parliament court bank".split())
+
+
+def _named_by_adjective(words: list[str]) -> bool:
+    return len(words) == 2 and words[0][:1].isupper() and words[1][:1].isupper() and words[1].lower() in _ADJECTIVE_NAMED
+
+
 def _indefinite(doc: Doc, start: int, end: int) -> bool:
     """'an Intensive Care Unit and beds': the capitalised words after "a"/"an" head their noun
     phrase, so they name a kind of thing ("in a Fox Business interview" is a name)."""
@@ -266,9 +276,11 @@ def _governments(doc: Doc) -> list[str]:
 
 
 @lru_cache(maxsize=4096)
-def _after_place_word(name: str) -> re.Pattern[str]:
-    """'in Daejeon': a one-word name after a place preposition (not a longer name's start) is a place."""
-    return re.compile(rf"\b(?:in|at|from|near|of)\s+{re.escape(name)}\b(?!\s+[A-Z])")
+def _after_place_word(name: str, with_of: bool = True) -> re.Pattern[str]:
+    """'in Daejeon': a one-word name after a place preposition (not a longer name's start) is a place.
+    "of" counts only for a name spaCy called an organization once ("the leadership of Eskom")."""
+    preps = "in|at|from|near|of" if with_of else "in|at|from|near"
+    return re.compile(rf"\b(?:{preps})\s+{re.escape(name)}\b(?!\s+[A-Z])")
 
 
 _EVENT_WORDS = {
