@@ -79,3 +79,22 @@ def test_a_company_named_twice_after_of_is_not_a_place():
         "On behalf of the government and the leadership of Kelcor, we express regret.",
     )
     assert "Kelcor" in found
+
+
+def test_a_company_name_followed_by_a_product_name_needs_the_article_to_treat_it_as_an_organization():
+    found = orgs_of(
+        "Nintendo said sales rose in the quarter, and Nintendo cut its prices.",
+        "The Nintendo Lumen Edition launches tomorrow for $199.",
+    )
+    assert "Nintendo" in found
+    assert "Nintendo Lumen Edition" not in found
+
+
+def test_a_brand_word_said_to_act_is_an_organization():
+    found = orgs_of("VoltEdge said on Monday that it had hired 200 engineers.")
+    assert "VoltEdge" in found
+
+
+def test_a_title_word_first_does_not_unmake_an_institution():
+    found = orgs_of("He spoke for the General Workers Union on Monday.")
+    assert "General Workers Union" in found

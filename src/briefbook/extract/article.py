@@ -59,7 +59,8 @@ def build_briefing(
     people = _add_known_people(docs, _add_bare_mentions(docs, people))
     doubtful = [p for p in people if person_evidence(docs, p) is None]
     people = [p for p in people if p not in doubtful]
-    person_words = {w.lower().strip("’'") for p in people for w in p.name.split()}
+    # names doubted as people are still names: they must not become organizations ("Ben Roe" -> "Roe")
+    person_words = {w.lower().strip("’'") for p in people + doubtful for w in p.name.split()}
     places = _places(docs)
     place_words = {p.lower() for p in places} | ({clean.location.lower()} if clean.location else set())
     orgs = find_organizations(docs, person_words, place_words)

@@ -17,7 +17,16 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from ..ids import name_key
-from .lexicon import AGENCIES, COUNTRY_FORMS, INITIATIVE_HEADS, NOT_NAME_WORDS, ORG_HEADS, ROLE_HEADS
+from .lexicon import (
+    AGENCIES,
+    COUNTRY_FORMS,
+    INITIATIVE_HEADS,
+    NOT_NAME_WORDS,
+    ORG_HEADS,
+    REPORTING_VERBS,
+    ROLE_HEADS,
+    verb_base,
+)
 from .spans import head_word, initials_match, inside_quotes, is_acronym, phrases
 
 _GENERIC_SINGLE = {
@@ -149,6 +158,9 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
             add(name, pno)
     # spaCy ORG entities not covered by a phrase: companies, outlets, brands
     text_all = "\n".join(d.text for d in docs)
+    pending: dict[str, tuple[str, int]] = {}
+    evidenced: set[str] = set()
+    single_orgs = {e.text for d in docs for e in d.ents if e.label_ == "ORG" and len(e) == 1}
     lower_defined = set(re.findall(r"\b[a-z][a-z\s-]+ \(([A-Z]{2,})\)", text_all))
     for pno, doc in enumerate(docs, start=1):
         for ent in doc.ents:
@@ -210,8 +222,21 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
                 for x in words
             ) and not (len(words) == 2 and words[0][0].isupper()):  # "SK hynix"
                 continue
+            # A brand word ("MacBook", "eGPU") or a company's name with a thing's name after it
+            # ("Google Stadia", "Amazon Music Unlimited") is often a product: it needs the article
+            # to treat it as an organization.
+            weak = (len(words) > 1 and not _org_head(words) and words[0] in single_orgs) or (
+                len(words) == 1 and not is_acronym(name) and any(c.isupper() for c in name[1:])
+            )
+            if weak and ent_counts.get(name_key(name), 0) < 2 and not _acts_as_organization(doc, ent.start, ent.end):
+                pending.setdefault(name_key(name), (name, pno))
+                continue
+            evidenced.add(name_key(name))
             if _org_head(words) or len(words) <= 4:
                 add(name, pno)
+    for key, (name, pno) in pending.items():
+        if key in evidenced:
+            add(name, pno)
     orgs = list(found.values())
     for acr, expansion in acronyms.items():
         target = found.get(name_key(expansion))
@@ -222,6 +247,36 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
         first = org.name.split()[0].lower()
         org.country = COUNTRY_FORMS.get(first) if first in ("us", "u.s.", "korean", "korea") else None
     return sorted(orgs, key=lambda o: (o.paragraphs[0] if o.paragraphs else 0, o.name))
+
+
+# Nouns that say a name is an organization when set beside it ("Acme, the retailer").
+_ORG_NOUNS = ORG_HEADS | frozenset(
+    "firm maker developer operator retailer broadcaster network carrier airline manufacturer startup "
+    "chain lender insurer publisher club team label studio charity".split()
+)
+
+
+def _acts_as_organization(doc: Doc, start: int, end: int) -> bool:
+    """The article treats the name as an organization: it acts ("Acme said", "Acme's shares"),
+    employs ("chief executive of Acme", "Acme chief executive") or is called one ("Acme, the retailer")."""
+    toks = doc[start:end]
+    after = doc[end] if end < len(doc) else None
+    if after is not None and after.text in ("'s", "’s"):
+        return True
+    if start >= 2 and doc[start - 1].text == "(" and doc[start - 2].text[:1].isupper():
+        return True  # "the General National Congress (GNC-Parliament)": another name of an organization
+    if after is not None and after.lower_ in ROLE_HEADS and after.is_lower:
+        return True  # "Acme spokesperson"
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in ROLE_HEADS:
+        return True
+    if any(t.dep_ in ("nsubj", "nsubjpass") for t in toks) and toks.root.head.pos_ == "VERB":
+        return verb_base(toks.root.head.text) in REPORTING_VERBS or toks.root.head.lower_ in (
+            "announced", "reported", "hired", "employs", "acquired", "bought", "sold", "sued", "agreed",
+        )
+    if after is not None and after.text == "," and end + 2 < len(doc):
+        k = end + 1 + (doc[end + 1].lower_ in ("the", "a", "an"))
+        return any(t.lower_ in _ORG_NOUNS for t in doc[k : min(len(doc), k + 4)])
+    return False
 
 
 def _agency_as_actor(doc: Doc, start: int, end: int) -> bool:
@@ -318,7 +373,7 @@ def _plausible(name: str) -> bool:
     words = name.split()
     if not words or any(ch in name for ch in "/|@#") or any(ch.isdigit() for ch in name[:1]):
         return False
-    if words[0].lower() in ROLE_HEADS or words[0].lower() in (
+    if (words[0].lower() in ROLE_HEADS and not _org_head(words)) or words[0].lower() in (
         "number",
         "no.",
         "president",
