@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from briefbook.extract.nlp import parse
 from briefbook.extract.people import find_people
 
@@ -116,3 +118,24 @@ def test_a_surname_with_an_honorific_is_a_person_even_unexpanded():
 
 def test_a_bare_surname_without_title_or_honorific_is_left_out():
     assert "Lindqvist" not in people_of("Lindqvist won again, the party said on Monday.")
+
+
+def test_an_interface_verb_before_a_name_is_not_part_of_it():
+    found = people_of("Email Dana Whitlock at dana@example.com or follow her on social media.")
+    assert "Email Dana Whitlock" not in found
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "name"),
+    [
+        ("The Acme Phone 12 Turbo Max sells for $999 in the United States.", "Turbo Max"),
+        ("The sculptors found inspiration for their work Silent Harbor in an old painting.", "Silent Harbor"),
+        ("According to the website, the name of the juice bar is ‘Fresh Sunny’.", "Fresh Sunny"),
+        ("Reviews of the Google Lumina were mixed, and Google said it would improve it.", "Google Lumina"),
+    ],
+)
+def test_names_of_things_are_no_evidence_of_a_person(paragraph: str, name: str) -> None:
+    from briefbook.extract.people import PersonFound, person_evidence
+
+    suspect = PersonFound(name=name, mentions=[name], role="host", titled=True)
+    assert person_evidence(parse([paragraph]), suspect) is None

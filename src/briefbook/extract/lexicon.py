@@ -35,6 +35,19 @@ no vs etc approx dept est fig jan feb mar apr jun jul aug sep sept oct nov dec
 """.split()
 )
 
+# Nouns for things that a name right after them names ("the film Wild Rose", "their work Starry
+# Night", "the app Voice Pal"): a capitalised pair there is no person.
+THING_NOUNS = frozenset(
+    """
+work painting film movie song album single book novel play musical game app device phone console edition
+model series show programme program brand bar restaurant cafe hotel park building ship car product
+platform service feature mode festival exhibition award prize
+""".split()
+)
+
+# Verbs of page furniture that stand before a name ("Email Jane Roe at ...", "Follow Jane Roe").
+INTERFACE_VERBS = frozenset("email e-mail follow contact call watch read listen subscribe share like visit join".split())
+
 # Modifiers that may start a pre-nominal title ("senior presidential secretary").
 ROLE_MODIFIERS = frozenset(
     """

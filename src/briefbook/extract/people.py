@@ -18,11 +18,13 @@ from ..ids import name_key
 from .lexicon import (
     COUNTRY_FORMS,
     HONORIFICS,
+    INTERFACE_VERBS,
     NOT_NAME_WORDS,
     ORG_HEADS,
     REPORTING_VERBS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
+    THING_NOUNS,
     WEEKDAYS,
     verb_base,
 )
@@ -109,6 +111,7 @@ def _clean_name_tokens(span: Span) -> list[Token]:
         or toks[0].lower_ in ROLE_HEADS
         or toks[0].lower_ == "the"
         or (toks[0].pos_ == "VERB" and toks[0].text.endswith("ing"))  # "Questioning Vindman"
+        or (toks[0].lower_ in INTERFACE_VERBS and toks[0].is_sent_start)  # "Email Jane Roe at ..."
     ):
         toks = toks[1:]
     while toks and (toks[-1].text in ("'s", "’s", "'", "’") or toks[-1].is_punct):
@@ -612,6 +615,8 @@ def person_evidence(docs: list[Doc], person: PersonFound) -> str | None:
     A title or role, an honorific, being the subject of a verb or the one who says something,
     or being named twice as someone (not as a place: "in Haywards Heath"; not as the modifier of a
     thing: "the Delhi Metro project"). spaCy alone calls products, places and firms people."""
+    if _named_as_thing(docs, person):
+        return None
     if person.role or person.titled:
         return "title or role"
     named = 0
@@ -644,3 +649,27 @@ def person_evidence(docs: list[Doc], person: PersonFound) -> str | None:
                     continue  # "Delhi" alone does not repeat "Delhi Metro" the way "Roe" repeats "Jane Roe"
                 named += 1
     return "named twice" if named >= 2 else None
+
+
+_QUOTES = frozenset("'\"‘’“”")
+
+
+def _named_as_thing(docs: list[Doc], person: PersonFound) -> bool:
+    """The name is a product's, a work's or a place's: after a model number ("iPhone 11 Pro Max"),
+    after a noun for a thing ("their work Starry Night"), inside quotation marks (‘Oxy Pure’), or
+    after a word the article tags as an organization ("Google Stadia")."""
+    words = person.name.split()
+    single_orgs = {e.text for d in docs for e in d.ents if e.label_ == "ORG" and len(e) == 1}
+    if len(words) > 1 and words[0] in single_orgs:
+        return True
+    quoted = total = 0
+    for doc in docs:
+        for s, e in _occurrences(doc, person.name):
+            total += 1
+            before = doc[s - 1] if s > 0 else None
+            after = doc[e] if e < len(doc) else None
+            if before is not None and (before.like_num or (before.is_lower and before.lower_ in THING_NOUNS)):
+                return True
+            if before is not None and after is not None and before.text in _QUOTES and after.text in _QUOTES:
+                quoted += 1
+    return total > 0 and quoted == total
