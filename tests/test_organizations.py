@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from briefbook.extract.nlp import parse
 from briefbook.extract.organizations import find_organizations
 
@@ -98,3 +100,24 @@ def test_a_brand_word_said_to_act_is_an_organization():
 def test_a_title_word_first_does_not_unmake_an_institution():
     found = orgs_of("He spoke for the General Workers Union on Monday.")
     assert "General Workers Union" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Sunset Cup Final began on Monday in Lisbon.", "Sunset Cup Final"),
+        ("The trade talks between U.S.-Canada negotiators resumed.", "U.S.-Canada"),
+        ("The system helps nurses throughout Intensive Care Units in the region.", "Intensive Care Units"),
+        ("The band plays on June 30 at the Harbor Theater, Wantagh, NY before the tour ends.", "NY"),
+    ],
+)
+def test_events_compounds_plurals_and_states_are_no_organizations(text: str, name: str) -> None:
+    assert name not in orgs_of(text)
+
+
+def test_a_reporter_of_an_outlet_gives_the_outlet():
+    found = find_organizations(
+        parse(["He had, according to Dana Whitlock of the Harbor Post, eaten a wild rabbit."]), {"dana", "whitlock"}, set()
+    )
+    assert "Harbor Post" in [o.name for o in found]
+    assert not any("Whitlock" in o.name for o in found)

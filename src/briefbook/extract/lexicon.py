@@ -45,6 +45,16 @@ platform service feature mode festival exhibition award prize
 """.split()
 )
 
+# Last words of the names of competitions and festivals, which are events, not organizations
+# ("Davis Cup Final", "Celtic Connections Festival").
+COMPETITION_HEADS = frozenset(
+    "final finals semifinal semifinals championship championships tournament cup games olympics "
+    "marathon grand-prix festival playoffs".split()
+)
+
+# Facilities and sub-units: in the plural ("Intensive Care Units") a kind of thing, not a name.
+FACILITY_NOUNS = frozenset("unit ward clinic hospital school station centre center office department".split())
+
 # Verbs of page furniture that stand before a name ("Email Jane Roe at ...", "Follow Jane Roe").
 INTERFACE_VERBS = frozenset("email e-mail follow contact call watch read listen subscribe share like visit join".split())
 

@@ -19,7 +19,9 @@ from spacy.tokens import Doc
 from ..ids import name_key
 from .lexicon import (
     AGENCIES,
+    COMPETITION_HEADS,
     COUNTRY_FORMS,
+    FACILITY_NOUNS,
     INITIATIVE_HEADS,
     NOT_NAME_WORDS,
     ORG_HEADS,
@@ -110,6 +112,9 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
 
     def add(name: str, pno: int, actor: bool = False) -> OrgFound | None:
         name = _strip(name)
+        m = re.match(r"^(?P<who>[A-Z][\w'-]+(?: [A-Z][\w'-]+){1,2}) of (?:the )?(?P<org>[A-Z].+)$", name)
+        if m and any(w.lower() in person_words for w in m["who"].split()):
+            name = m["org"]  # "Jane Roe of the Daily Post": the person's employer
         if not _plausible(name) or name.split()[-1].lower() in ROLE_HEADS:
             return None  # "Cherokee County Sheriff" is a title
         brand = " " not in name and any(c.isupper() for c in name[1:]) and not name.isupper()
@@ -201,6 +206,11 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
                 w = words[0]
                 if w.lower() in _GENERIC_SINGLE or w.lower() in NOT_NAME_WORDS or w in lower_defined:
                     continue
+                if (
+                    len(w) == 2 and w.isupper() and ent.start >= 2 and doc[ent.start - 1].text == ","
+                    and doc[ent.start - 2].text[:1].isupper()
+                ):
+                    continue  # "Wantagh, NY": a state after its town
                 inner_cap = any(c.isupper() for c in w[1:]) and not w.isupper()
                 if (
                     is_acronym(w)
@@ -382,6 +392,17 @@ def _plausible(name: str) -> bool:
         return False
     if len(words) >= 2 and all(w.isupper() or not w[0].isalpha() for w in words):
         return False  # "HD THE HOME DEPOT INC"
+    low = [w.lower().strip(".,") for w in words]
+    if "," in name and not _org_head(words):
+        return False  # "Mueller, Stormy": a list
+    if all(part.lower() in COUNTRY_FORMS for part in name.split("-")) and "-" in name:
+        return False  # "U.S.-Canada"
+    if low[-1] in COMPETITION_HEADS:
+        return False  # "Davis Cup Final": an event
+    if len(low[-1]) > 3 and low[-1].endswith("s") and low[-1][:-1] in ORG_HEADS | FACILITY_NOUNS and (
+        low[-1] not in ORG_HEADS
+    ):
+        return False  # "Intensive Care Units": a kind of thing in the plural
     return not (" and " in name and not _org_head(words))
 
 
