@@ -661,3 +661,38 @@ def test_a_portal_credit_inside_the_dateline_is_cut_and_the_dateline_read() -> N
 def test_an_outlet_named_in_the_byline_is_no_headline() -> None:
     text = "Mayor promises repairs to city roads\n\nUpdated:\nThe Valley Post\nBy The Valley Post\n" + _BODY
     assert clean_text(text).title == "Mayor promises repairs to city roads"
+
+
+def test_a_lead_title_is_the_main_clause_of_the_lead() -> None:
+    from briefbook.cleaning import lead_headline
+
+    lead = (
+        "LISBON, May 2 (Reuters) - Portugal and Spain signed an agreement on Wednesday to share power "
+        "grid data, officials said, as both countries try to avoid another blackout."
+    )
+    assert lead_headline(lead) == "Portugal and Spain signed an agreement on Wednesday to share power grid data, officials said"
+    short = "Water Secretary, Wanjiku Mbugua, has asked farmers to save water as the drought worsens in the north."
+    assert lead_headline(short) == short.rstrip(".")  # short enough: the whole sentence
+
+
+def test_a_lead_title_that_must_be_cut_mid_clause_says_so() -> None:
+    from briefbook.cleaning import lead_headline
+
+    lead = (
+        "The Ministry of Water and Sanitation has said that a statement by the regional Minister, Kofi Boateng "
+        "about the role of the army in the campaign against illegal dumping has been misreported by the press."
+    )
+    assert lead_headline(lead).endswith("…")
+
+
+def test_a_briefing_says_when_its_title_comes_from_the_lead() -> None:
+    from briefbook.extract.article import build_briefing
+    from briefbook.model import Source
+
+    art = clean_text("Portugal and Spain signed a grid agreement on Wednesday, officials said.\n\nIt takes effect in May.\n")
+    b = build_briefing(art, Source(file="x.txt"))
+    assert b.title_from == "lead"
+    assert list(b.frontmatter())[:2] == ["title", "title_from"]
+    headed = clean_text("Grid deal signed\n\n" + _BODY)
+    assert build_briefing(headed, Source(file="x.txt")).title_from is None
+    assert "title_from" not in build_briefing(headed, Source(file="x.txt")).frontmatter()

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 from .dates import NUMERIC_DATE_SHAPE, iso_day, month_number, weekdays_disagree, written_dates
 from .reading import RawArticle
+from .sentences import split_sentences
 
 __all__ = ["CleanArticle", "Removal", "clean", "clean_markdown", "clean_text"]
 
@@ -1251,8 +1252,16 @@ _FUNCTION_WORDS = {
 }
 
 
-def lead_headline(paragraph: str, max_words: int = 14) -> str | None:
-    """A short headline made from the lead sentence, for articles pasted without their headline."""
+_CLAUSE_BREAK = re.compile(
+    r",\s+(?![A-Z])|\s+(?=(?:after|as|while|amid|following|because|since|despite|when|which|who|where|but|saying|"
+    r"adding|according)\b)"
+)
+
+
+def lead_headline(paragraph: str, max_words: int = 20) -> str | None:
+    """A headline made from the lead sentence, for articles pasted without their headline: the
+    whole sentence when short, else its main clause (cut before a comma or a subordinate clause),
+    never a phrase cut off in the middle of a clause."""
     s = paragraph
     m = _DATELINE.match(s)
     if m and (m["sep"] or m["mon"] or m["agency"]) and m["city"].split()[0].lower() not in _DATELINE_STOP:
@@ -1261,18 +1270,22 @@ def lead_headline(paragraph: str, max_words: int = 14) -> str | None:
     dated = _date_lead(s)
     if dated:
         s = s[dated[1] :]
-    first = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", s, maxsplit=1)[0].strip()
+    first = split_sentences(s)[0].strip() if s.strip() else ""
     words = first.split()
     if not words:
         return None
     if len(words) > max_words:
-        # End the headline before a function word, so it does not trail off on "of the".
-        cut = words[:max_words]
-        for j in range(max_words, 5, -1):
-            if words[j].lower() in _FUNCTION_WORDS and words[j - 1].lower() not in _FUNCTION_WORDS:
-                cut = words[:j]
-                break
-        first = " ".join(cut)
+        cuts = [c.start() for c in _CLAUSE_BREAK.finditer(first) if 6 <= len(first[: c.start()].split()) <= max_words]
+        if cuts:
+            first = first[: cuts[-1]]
+        else:
+            # no clause boundary in reach: end before a function word and say the title is cut
+            cut = words[:max_words]
+            for j in range(max_words, 5, -1):
+                if words[j].lower() in _FUNCTION_WORDS and words[j - 1].lower() not in _FUNCTION_WORDS:
+                    cut = words[:j]
+                    break
+            first = " ".join(cut).rstrip(" ,.;:—-") + " …"
     return first.rstrip(" ,.;:—-") or None
 
 

@@ -202,6 +202,7 @@ def _assemble(
         paragraphs=paragraphs,
         review=review,
         generator={"code": code_fingerprint(), **({"registry": registry.digest} if registry.digest else {})},
+        title_from="lead" if clean.title_from_lead or not clean.title else None,
         **fields,
     )
 
