@@ -121,3 +121,16 @@ def test_a_reporter_of_an_outlet_gives_the_outlet():
     )
     assert "Harbor Post" in [o.name for o in found]
     assert not any("Whitlock" in o.name for o in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("June 19 -- Harbor Music Pavilion, Charlotte, hosts the last show.", "Harbor Music Pavilion"),
+        ("Japan's Nikkei 225 declined 0.3%, while the Seoul Composite Index fell 0.5%.", "Seoul Composite Index"),
+        ("Vance Carlino Jr., 55, of Addison, pleaded guilty on Monday.", "Vance Carlino"),
+        ("Earlier this year, Johnston told Billboard the Doobies have been in the studio.", "Billboard the Doobies"),
+    ],
+)
+def test_venues_things_and_people_are_no_organizations(text: str, name: str) -> None:
+    assert name not in orgs_of(text)

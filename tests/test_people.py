@@ -139,3 +139,22 @@ def test_names_of_things_are_no_evidence_of_a_person(paragraph: str, name: str) 
 
     suspect = PersonFound(name=name, mentions=[name], role="host", titled=True)
     assert person_evidence(parse([paragraph]), suspect) is None
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "not_a_name"),
+    [
+        ("Recent Vexo smart TVs also include the streaming app.", "Recent Vexo"),
+        ("Will Okafor continue to lead the party, or will the rebels win?", "Will Okafor"),
+        ("#Hawks Jamal Reid has been solid in run support this season.", "Hawks Jamal Reid"),
+    ],
+)
+def test_a_sentence_initial_common_word_or_hashtag_is_not_part_of_a_name(paragraph: str, not_a_name: str) -> None:
+    assert not_a_name not in people_of(paragraph)
+
+
+def test_a_shop_name_with_an_apostrophe_s_is_no_person():
+    from briefbook.extract.people import PersonFound, person_evidence
+
+    suspect = PersonFound(name="Rival Harlow", mentions=["Rival Harlow"], role="x", titled=True)
+    assert person_evidence(parse(["Rival Harlow's was also lower after the results."]), suspect) is None

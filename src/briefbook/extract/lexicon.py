@@ -49,7 +49,14 @@ platform service feature mode festival exhibition award prize
 # ("Davis Cup Final", "Celtic Connections Festival").
 COMPETITION_HEADS = frozenset(
     "final finals semifinal semifinals championship championships tournament cup games olympics "
-    "marathon grand-prix festival playoffs".split()
+    "marathon grand-prix festival playoffs show expo fair medley".split()
+)
+
+# Last words of the names of venues and of things that are not organizations ("PNC Music
+# Pavilion", "Stamford Bridge", "Kospi Index", "Ultimate Collector Series").
+VENUE_AND_THING_HEADS = frozenset(
+    "pavilion arena stadium bridge theater theatre amphitheatre amphitheater ballpark field fields park "
+    "square index series edition collection".split()
 )
 
 # Facilities and sub-units: in the plural ("Intensive Care Units") a kind of thing, not a name.
@@ -97,6 +104,7 @@ court reserve board centre center laboratory laboratories lab labs secretariat a
 network house technologies technology telecom communications holdings industries airlines airline
 systems energy capital ventures labs media broadcasting times post journal exchange council guard
 force forces army navy police
+studio studios
 """.split()
 )
 

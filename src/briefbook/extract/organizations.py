@@ -27,6 +27,7 @@ from .lexicon import (
     ORG_HEADS,
     REPORTING_VERBS,
     ROLE_HEADS,
+    VENUE_AND_THING_HEADS,
     verb_base,
 )
 from .spans import head_word, initials_match, inside_quotes, is_acronym, phrases
@@ -173,7 +174,10 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
                 continue
             if _indefinite(doc, ent.start + (ent[0].lower_ in ("a", "an")), ent.end):
                 continue  # "an Intensive Care Unit"
-            name = _strip(ent.text)
+            inner = next(
+                (t.i for t in ent[1:] if t.lower_ in ("the", "a") and doc[t.i - 1].lower_ not in _INNER_JOINERS), None
+            )
+            name = _strip(doc[ent.start : inner].text if inner else ent.text)  # "[Billboard] the Doobies"
             if name.lower() in AGENCIES:
                 if _agency_as_actor(doc, ent.start, ent.end):
                     add(name, pno, actor=True)
@@ -182,6 +186,8 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
             brand = len(words) == 1 and any(c.isupper() for c in name[1:]) and not name.isupper()
             if not words or _is_initiative(words) or (name.lower() in places and not brand):
                 continue
+            if _person_after(doc, ent.end) or (doc.text.count("|") >= 2 and len(words) == 1):
+                continue  # "Roe Jr., 55, of Addison"; a table's column heads
             if any(w.lower().strip("’'s") in person_words for w in words):
                 continue
             if any(w.lower().strip(".") in ("cm", "pm", "ceo") for w in words):
@@ -310,6 +316,17 @@ def _named_by_adjective(words: list[str]) -> bool:
     return len(words) == 2 and words[0][:1].isupper() and words[1][:1].isupper() and words[1].lower() in _ADJECTIVE_NAMED
 
 
+_INNER_JOINERS = frozenset("of for on and in at to".split())
+
+
+def _person_after(doc: Doc, end: int) -> bool:
+    """'Carlineo Jr., 55,': a suffix or an age after a name says person."""
+    nxt = doc[end : end + 3]
+    if len(nxt) and nxt[0].text in ("Jr.", "Jr", "Sr.", "Sr"):
+        return True
+    return len(nxt) == 3 and nxt[0].text == "," and nxt[1].like_num and nxt[2].text == ","
+
+
 def _indefinite(doc: Doc, start: int, end: int) -> bool:
     """'an Intensive Care Unit and beds': the capitalised words after "a"/"an" head their noun
     phrase, so they name a kind of thing ("in a Fox Business interview" is a name)."""
@@ -397,8 +414,8 @@ def _plausible(name: str) -> bool:
         return False  # "Mueller, Stormy": a list
     if all(part.lower() in COUNTRY_FORMS for part in name.split("-")) and "-" in name:
         return False  # "U.S.-Canada"
-    if low[-1] in COMPETITION_HEADS:
-        return False  # "Davis Cup Final": an event
+    if low[-1] in COMPETITION_HEADS or (len(low) > 1 and low[-1] in VENUE_AND_THING_HEADS):
+        return False  # "Davis Cup Final": an event; "Music Pavilion": a venue; "Kospi Index": a thing
     if len(low[-1]) > 3 and low[-1].endswith("s") and low[-1][:-1] in ORG_HEADS | FACILITY_NOUNS and (
         low[-1] not in ORG_HEADS
     ):

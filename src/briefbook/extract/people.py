@@ -112,6 +112,8 @@ def _clean_name_tokens(span: Span) -> list[Token]:
         or toks[0].lower_ == "the"
         or (toks[0].pos_ == "VERB" and toks[0].text.endswith("ing"))  # "Questioning Vindman"
         or (toks[0].lower_ in INTERFACE_VERBS and toks[0].is_sent_start)  # "Email Jane Roe at ..."
+        or (toks[0].is_sent_start and toks[0].tag_ in ("JJ", "MD", "VB", "VBP", "VBZ", "RB", "NN", "NNS"))
+        or (toks[0].i > 0 and toks[0].nbor(-1).text == "#")  # "#Browns Jane Roe": a hashtag
     ):
         toks = toks[1:]
     while toks and (toks[-1].text in ("'s", "’s", "'", "’") or toks[-1].is_punct):
@@ -672,4 +674,6 @@ def _named_as_thing(docs: list[Doc], person: PersonFound) -> bool:
                 return True
             if before is not None and after is not None and before.text in _QUOTES and after.text in _QUOTES:
                 quoted += 1
+            if after is not None and after.text in ("'s", "’s") and e + 1 < len(doc) and doc[e + 1].pos_ in ("AUX", "VERB"):
+                return True  # "Lowe's was lower": a shop's name, not a possessive
     return total > 0 and quoted == total

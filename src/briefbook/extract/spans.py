@@ -178,6 +178,8 @@ def phrases(doc: Doc) -> list[Phrase]:
                 nxt = doc[j + 2] if doc[j + 1].lower_ in ("the", "a") else doc[j + 1]
                 if t.lower_ in ("and", "&") and not _may_join_and(doc, start, j):
                     break
+                if t.lower_ in ("the", "a") and doc[j - 1].lower_ not in _JOINERS:
+                    break  # "told Billboard the Doobies": two names
                 if t.lower_ == "of" and doc[j + 1].lower_ == "the" and nxt.ent_type_ == "GPE":
                     break  # "... Policy of the U.S."
                 j += 1
