@@ -134,3 +134,13 @@ def test_a_reporter_of_an_outlet_gives_the_outlet():
 )
 def test_venues_things_and_people_are_no_organizations(text: str, name: str) -> None:
     assert name not in orgs_of(text)
+
+
+def test_things_named_by_acronyms_are_no_organizations_however_often_named():
+    found = orgs_of("The laptop has 32GB of RAM, and RAM prices rose.")
+    assert "RAM" not in found
+
+
+def test_a_doctor_of_a_department_gives_the_department():
+    found = orgs_of("Dr. Amara Obi of the Kansas Department of Health said the risk remains.")
+    assert not any("Obi" in name for name in found)

@@ -22,6 +22,7 @@ from .lexicon import (
     COMPETITION_HEADS,
     COUNTRY_FORMS,
     FACILITY_NOUNS,
+    HONORIFICS,
     INITIATIVE_HEADS,
     NOT_NAME_WORDS,
     ORG_HEADS,
@@ -66,12 +67,14 @@ _GENERIC_SINGLE = {
     "court",
     "commission",
     "union",
+    "technology",
+    "legislature",
 }
 # Acronyms that name things, not organizations ("NASA said" is an organization, "HBM" is not).
 _NOT_ORG_ACRONYMS = frozenset(
     """AI AGI LLM ICT CEO CFO CTO COO GDP USD KRW JPY EUR MOU RFI TV EV EVS GPU GPUS CPU HBM DRAM NAND SMR
     LNG IPO ETF FTA IRA CHIPS API APIS SDK RD PM CM AM FM GMT KST UTC IST ESG SME SMES STEM DNA RNA COVID
-    PCR VR AR XR IOT UAM UAV UAVS PET OTT""".split()
+    PCR VR AR XR IOT UAM UAV UAVS PET OTT RAM SSD USB LED OLED LCD HDMI NFC GPS SIM CTR DL LB QB WR""".split()
 )
 _DESCRIPTIVE = re.compile(r"\b[Tt]he\s+([a-z]+(?:\s+[a-z]+)?)\s+(ministry|department|agency|office)\b")
 
@@ -113,8 +116,8 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
 
     def add(name: str, pno: int, actor: bool = False) -> OrgFound | None:
         name = _strip(name)
-        m = re.match(r"^(?P<who>[A-Z][\w'-]+(?: [A-Z][\w'-]+){1,2}) of (?:the )?(?P<org>[A-Z].+)$", name)
-        if m and any(w.lower() in person_words for w in m["who"].split()):
+        m = re.match(r"^(?P<who>[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){1,3}) of (?:the )?(?P<org>[A-Z].+)$", name)
+        if m and any(w.lower() in person_words or w.lower() in HONORIFICS for w in m["who"].split()):
             name = m["org"]  # "Jane Roe of the Daily Post": the person's employer
         if not _plausible(name) or name.split()[-1].lower() in ROLE_HEADS:
             return None  # "Cherokee County Sheriff" is a title
@@ -167,6 +170,11 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
     pending: dict[str, tuple[str, int]] = {}
     evidenced: set[str] = set()
     single_orgs = {e.text for d in docs for e in d.ents if e.label_ == "ORG" and len(e) == 1}
+    gpe_counts: dict[str, int] = {}
+    for d in docs:
+        for e in d.ents:
+            if e.label_ == "GPE" and len(e) == 1:
+                gpe_counts[e.text] = gpe_counts.get(e.text, 0) + 1
     lower_defined = set(re.findall(r"\b[a-z][a-z\s-]+ \(([A-Z]{2,})\)", text_all))
     for pno, doc in enumerate(docs, start=1):
         for ent in doc.ents:
@@ -218,6 +226,10 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
                 ):
                     continue  # "Wantagh, NY": a state after its town
                 inner_cap = any(c.isupper() for c in w[1:]) and not w.isupper()
+                if w in _NOT_ORG_ACRONYMS and w not in acronyms:
+                    continue  # "RAM", "CPU": things, however often named
+                if re.fullmatch(r"Group [A-Z]", name) or 0 < ent_counts.get(name_key(w), 0) <= gpe_counts.get(w, 0):
+                    continue  # "Delhi": tagged a place at least as often as an organization
                 if (
                     is_acronym(w)
                     and w not in acronyms

@@ -664,10 +664,13 @@ def _named_as_thing(docs: list[Doc], person: PersonFound) -> bool:
     single_orgs = {e.text for d in docs for e in d.ents if e.label_ == "ORG" and len(e) == 1}
     if len(words) > 1 and words[0] in single_orgs:
         return True
-    quoted = total = 0
+    quoted = total = listed = 0
     for doc in docs:
         for s, e in _occurrences(doc, person.name):
             total += 1
+            sent = doc[s].sent
+            if not any(t.pos_ in ("VERB", "AUX") for t in sent) and any(t.text in "$€£¥" for t in sent):
+                listed += 1  # "Acme Phone Mini for $399": a line of a shopping list
             before = doc[s - 1] if s > 0 else None
             after = doc[e] if e < len(doc) else None
             if before is not None and (before.like_num or (before.is_lower and before.lower_ in THING_NOUNS)):
@@ -676,4 +679,4 @@ def _named_as_thing(docs: list[Doc], person: PersonFound) -> bool:
                 quoted += 1
             if after is not None and after.text in ("'s", "’s") and e + 1 < len(doc) and doc[e + 1].pos_ in ("AUX", "VERB"):
                 return True  # "Lowe's was lower": a shop's name, not a possessive
-    return total > 0 and quoted == total
+    return total > 0 and (quoted == total or listed == total)
