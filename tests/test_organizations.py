@@ -144,3 +144,11 @@ def test_things_named_by_acronyms_are_no_organizations_however_often_named():
 def test_a_doctor_of_a_department_gives_the_department():
     found = orgs_of("Dr. Amara Obi of the Kansas Department of Health said the risk remains.")
     assert not any("Obi" in name for name in found)
+
+
+def test_a_title_with_its_organization_gives_the_organization():
+    from briefbook.extract.organizations import _employer_in_title
+
+    assert _employer_in_title("Chairman of the National Rail Authority") == "National Rail Authority"
+    assert _employer_in_title("Opposition Leader in the National Assembly Imran Sadiq") == "National Assembly"
+    assert _employer_in_title("General National Congress") == "General National Congress"

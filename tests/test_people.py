@@ -63,6 +63,8 @@ def test_a_person_who_owns_the_title_is_not_the_employer():
     found = people_of("Opposition leader Imran Sadiq's counsel, Faisal Rana, informed the bench on Monday.")
     assert found["Faisal Rana"].role == "counsel"
     assert found["Faisal Rana"].role_org is None
+    titled = people_of("Opposition Leader in the National Assembly Imran Sadiq's counsel, Faisal Rana, said so.")
+    assert titled["Faisal Rana"].role_org is None
 
 
 def test_initial_and_left_out_middle_name_are_the_same_person():

@@ -119,6 +119,7 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
         m = re.match(r"^(?P<who>[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){1,3}) of (?:the )?(?P<org>[A-Z].+)$", name)
         if m and any(w.lower() in person_words or w.lower() in HONORIFICS for w in m["who"].split()):
             name = m["org"]  # "Jane Roe of the Daily Post": the person's employer
+        name = _employer_in_title(name)
         if not _plausible(name) or name.split()[-1].lower() in ROLE_HEADS:
             return None  # "Cherokee County Sheriff" is a title
         brand = " " not in name and any(c.isupper() for c in name[1:]) and not name.isupper()
@@ -331,6 +332,22 @@ def _named_by_adjective(words: list[str]) -> bool:
 _INNER_JOINERS = frozenset("of for on and in at to".split())
 
 
+def _employer_in_title(name: str) -> str:
+    """'Chairman of the Space Agency' and 'Opposition Leader in the National Assembly Jane Roe' name
+    a title: the organization is what follows its of/in, without a person's name after its head."""
+    words = name.split()
+    for i, w in enumerate(words[:-2]):
+        if w.lower() in ROLE_HEADS and w[:1].isupper() and words[i + 1] in ("of", "in", "for"):
+            rest = words[i + 2 :]
+            if rest and rest[0].lower() == "the":
+                rest = rest[1:]
+            heads = [k for k, x in enumerate(rest) if x.lower() in ORG_HEADS]
+            if heads and len(rest) - heads[-1] - 1 >= 2:
+                rest = rest[: heads[-1] + 1]  # "... National Assembly Jane Roe"
+            return " ".join(rest) if rest else name
+    return name
+
+
 def _person_after(doc: Doc, end: int) -> bool:
     """'Carlineo Jr., 55,': a suffix or an age after a name says person."""
     nxt = doc[end : end + 3]
@@ -412,7 +429,7 @@ def _plausible(name: str) -> bool:
     words = name.split()
     if not words or any(ch in name for ch in "/|@#") or any(ch.isdigit() for ch in name[:1]):
         return False
-    if (words[0].lower() in ROLE_HEADS and not _org_head(words)) or words[0].lower() in (
+    if (words[0].lower() in ROLE_HEADS and (not _org_head(words) or words[1:2] == ["of"])) or words[0].lower() in (
         "number",
         "no.",
         "president",

@@ -302,7 +302,8 @@ def _split_possessor(toks: list[Token]) -> tuple[str | None, str | None, str | N
         )  # "head of Mr Roe's party": the possessive is inside the title
         if t.text in ("'s", "’s") and not in_complement:
             possessor = _name_text(toks[:k])
-            is_person = any(t.ent_type_ == "PERSON" for t in toks[:k])  # "Sharif's counsel"
+            # "Sharif's counsel", "Opposition Leader Jane Roe's counsel": a person, not an employer
+            is_person = any(t.ent_type_ == "PERSON" or t.lower_ in ROLE_HEADS for t in toks[:k])
             toks = toks[k + 1 :]
             if possessor.lower() in COUNTRY_FORMS:
                 country = COUNTRY_FORMS[possessor.lower()]
