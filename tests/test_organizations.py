@@ -152,3 +152,9 @@ def test_a_title_with_its_organization_gives_the_organization():
     assert _employer_in_title("Chairman of the National Rail Authority") == "National Rail Authority"
     assert _employer_in_title("Opposition Leader in the National Assembly Imran Sadiq") == "National Assembly"
     assert _employer_in_title("General National Congress") == "General National Congress"
+
+
+def test_a_hyphenated_head_with_a_lower_case_joint_is_one_name():
+    found = orgs_of("The judge of the County Court-at-Law approved the request on Monday.")
+    assert "County Court-at-Law" in found
+    assert "County Court" not in found

@@ -504,7 +504,7 @@ def _merge(orgs: list[OrgFound], docs: list[Doc]) -> list[OrgFound]:
                 or org.name in big.aliases
             ):
                 target = big
-            elif any(big.name.startswith(org.name + tail) for tail in (" and ", " & ", ", ", " in ")):
+            elif any(big.name.startswith(org.name + tail) for tail in (" and ", " & ", ", ", " in ", "-")):
                 target = big  # spaCy's "Ministry of Science" of "Ministry of Science and ICT"
             elif big.name.startswith(org.name + " ") and len(org.name.split()) == 1:
                 target = big  # "Samsung" of "Samsung Electronics"

@@ -150,6 +150,15 @@ def phrases(doc: Doc) -> list[Phrase]:
             elif t.text == "-" and j + 1 < n and not doc[j - 1].whitespace_ and _capital(doc[j + 1]):
                 j += 2  # Asia-Pacific
             elif (
+                t.text == "-"
+                and j + 3 < n
+                and not doc[j - 1].whitespace_
+                and doc[j + 1].is_lower
+                and doc[j + 2].text == "-"
+                and _capital(doc[j + 3])
+            ):
+                j += 4  # County Court-at-Law
+            elif (
                 t.text in ("’", "'") and doc[j - 1].text.endswith("s") and j + 1 < n and _capital(doc[j + 1])
             ):
                 j += 1  # Leaders’ Meeting
@@ -252,6 +261,8 @@ def head_word(words: list[str]) -> tuple[int, str] | None:
     low = [w.lower().strip(".,") for w in words]
     if low and low[-1] in _HEADISH:
         return len(low) - 1, low[-1]
+    if low and "-" in low[-1] and low[-1].split("-")[0] in _HEADISH and len(low) > 1:
+        return len(low) - 1, low[-1].split("-")[0]  # "County Court-at-Law"
     for k, w in enumerate(low[:-1]):
         if w in _HEADISH and low[k + 1] in ("of", "on", "for"):
             return k, w
