@@ -135,6 +135,7 @@ def test_an_interface_verb_before_a_name_is_not_part_of_it():
         ("According to the website, the name of the juice bar is ‘Fresh Sunny’.", "Fresh Sunny"),
         ("Reviews of the Google Lumina were mixed, and Google said it would improve it.", "Google Lumina"),
         ("Skyline Drone Mini Kora for $399", "Mini Kora"),
+        ("The Mini Kora is the ideal combination of a capable drone in a small package.", "Mini Kora"),
     ],
 )
 def test_names_of_things_are_no_evidence_of_a_person(paragraph: str, name: str) -> None:

@@ -676,6 +676,8 @@ def _named_as_thing(docs: list[Doc], person: PersonFound) -> bool:
             after = doc[e] if e < len(doc) else None
             if before is not None and (before.like_num or (before.is_lower and before.lower_ in THING_NOUNS)):
                 return True
+            if len(words) > 1 and before is not None and before.lower_ in ("the", "a", "an", "this", "its", "their"):
+                return True  # "The Acme Mini is light": people's full names take no article
             if before is not None and after is not None and before.text in _QUOTES and after.text in _QUOTES:
                 quoted += 1
             if after is not None and after.text in ("'s", "’s") and e + 1 < len(doc) and doc[e + 1].pos_ in ("AUX", "VERB"):
