@@ -158,3 +158,26 @@ def test_a_hyphenated_head_with_a_lower_case_joint_is_one_name():
     found = orgs_of("The judge of the County Court-at-Law approved the request on Monday.")
     assert "County Court-at-Law" in found
     assert "County Court" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Aluminum on the London Metal Exchange CMAL3 lost 0.06% to $1,737 a tonne.", "London Metal Exchange"),
+        ("Penn State said the Nittany Lions’ loss at Minnesota hurt.", "Nittany Lions"),
+    ],
+)
+def test_ticker_codes_and_possessive_marks_are_not_part_of_a_name(text: str, name: str) -> None:
+    found = orgs_of(text)
+    assert not any(n != name and n.startswith(name) for n in found)
+
+
+def test_an_organization_and_a_person_joined_by_and_are_not_one_organization():
+    found = find_organizations(
+        parse(["The letter went to the Department of Health and Tom Alvarez on Monday."]), {"tom", "alvarez"}, set()
+    )
+    assert not any("Alvarez" in o.name for o in found)
+
+
+def test_a_name_followed_by_who_is_a_person():
+    assert "Marcus Figueroa" not in orgs_of("Marcus Figueroa, who represents the guard, said his client refused the deal.")

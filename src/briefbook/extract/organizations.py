@@ -95,7 +95,8 @@ def _strip(text: str) -> str:
     text = re.sub(r"^(?:the|The|With|And|For|From|To|At|By|In|On|Of)\s+", "", text.strip())
     text = re.sub(r"^([A-Z][A-Z0-9&-]+[A-Z0-9])\s+(?:party|group|government)$", r"\1", text)  # "the UMP party"
     text = re.sub(r"^[A-Z][\w.]*(?:\s[A-Z][\w.]*)?[’']s\s+(?=[A-Z])", "", text)  # "Washington's Office"
-    text = re.sub(r"[’']s$", "", text)
+    text = re.sub(r"[’']s?$", "", text)  # "the Nittany Lions’ loss"
+    text = re.sub(r"\s+[A-Z]{2,6}\d[A-Z0-9]*$", "", text)  # "London Metal Exchange CMAL3": a ticker code
     return text.strip(" ,.;:()")
 
 
@@ -120,6 +121,10 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
         if m and any(w.lower() in person_words or w.lower() in HONORIFICS for w in m["who"].split()):
             name = m["org"]  # "Jane Roe of the Daily Post": the person's employer
         name = _employer_in_title(name)
+        if " and " in name:  # "Department of Health and Jane Roe": an organization and a person
+            head, _, tail = name.rpartition(" and ")
+            if any(w.lower() in person_words for w in tail.split()) and _org_head(head.split()):
+                name = head
         if not _plausible(name) or name.split()[-1].lower() in ROLE_HEADS:
             return None  # "Cherokee County Sheriff" is a title
         brand = " " not in name and any(c.isupper() for c in name[1:]) and not name.isupper()
@@ -195,7 +200,8 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
             brand = len(words) == 1 and any(c.isupper() for c in name[1:]) and not name.isupper()
             if not words or _is_initiative(words) or (name.lower() in places and not brand):
                 continue
-            if _person_after(doc, ent.end) or (doc.text.count("|") >= 2 and len(words) == 1):
+            glued = ent.start >= 2 and doc[ent.start - 1].text == "-" and not doc[ent.start - 2].whitespace_
+            if _person_after(doc, ent.end) or glued or (doc.text.count("|") >= 2 and not _org_head(words)):
                 continue  # "Roe Jr., 55, of Addison"; a table's column heads
             if any(w.lower().strip("’'s") in person_words for w in words):
                 continue
@@ -349,9 +355,11 @@ def _employer_in_title(name: str) -> str:
 
 
 def _person_after(doc: Doc, end: int) -> bool:
-    """'Carlineo Jr., 55,': a suffix or an age after a name says person."""
+    """'Carlineo Jr., 55,', 'Jane Roe, who represents': a suffix, an age or 'who' says person."""
     nxt = doc[end : end + 3]
     if len(nxt) and nxt[0].text in ("Jr.", "Jr", "Sr.", "Sr"):
+        return True
+    if len(nxt) >= 2 and nxt[0].text == "," and nxt[1].lower_ == "who":
         return True
     return len(nxt) == 3 and nxt[0].text == "," and nxt[1].like_num and nxt[2].text == ","
 
