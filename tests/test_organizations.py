@@ -181,3 +181,14 @@ def test_an_organization_and_a_person_joined_by_and_are_not_one_organization():
 
 def test_a_name_followed_by_who_is_a_person():
     assert "Marcus Figueroa" not in orgs_of("Marcus Figueroa, who represents the guard, said his client refused the deal.")
+
+
+def test_two_institutions_joined_by_and_the_are_two():
+    found = orgs_of("It did not change the role of the International Court of Justice and the UN Security Council.")
+    assert {"International Court of Justice", "UN Security Council"} <= set(found)
+    assert not any(" and " in name for name in found)
+
+
+def test_a_shouted_word_and_a_generic_word_are_no_organizations():
+    found = orgs_of("INTIMIDATING", "You will need a Homepage and Services pages, the Services said.")
+    assert "INTIMIDATING" not in found and "Services" not in found

@@ -69,6 +69,9 @@ _GENERIC_SINGLE = {
     "union",
     "technology",
     "legislature",
+    "services",
+    "service",
+    "statehouse",
 }
 # Acronyms that name things, not organizations ("NASA said" is an organization, "HBM" is not).
 _NOT_ORG_ACRONYMS = frozenset(
@@ -123,10 +126,14 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
         name = _employer_in_title(name)
         if " and " in name:  # "Department of Health and Jane Roe": an organization and a person
             head, _, tail = name.rpartition(" and ")
-            if any(w.lower() in person_words for w in tail.split()) and _org_head(head.split()):
+            tail_words = tail.split()
+            if any(w.lower() in person_words for w in tail_words) and _org_head(head.split()):
                 name = head
-        if not _plausible(name) or name.split()[-1].lower() in ROLE_HEADS:
-            return None  # "Cherokee County Sheriff" is a title
+            elif _org_head(head.split()) and tail_words[:1] == ["the"] and _org_head(tail_words[1:]):
+                add(" ".join(tail_words[1:]), pno, actor)  # "the Court of Justice and the Security Council"
+                name = head
+        if not _plausible(name) or (name.split()[-1].lower() in ROLE_HEADS and not _org_head(name.split())):
+            return None  # "Cherokee County Sheriff" is a title ("Court of Justice" is not)
         brand = " " not in name and any(c.isupper() for c in name[1:]) and not name.isupper()
         if (
             not name
@@ -233,8 +240,8 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
                 ):
                     continue  # "Wantagh, NY": a state after its town
                 inner_cap = any(c.isupper() for c in w[1:]) and not w.isupper()
-                if w in _NOT_ORG_ACRONYMS and w not in acronyms:
-                    continue  # "RAM", "CPU": things, however often named
+                if (w in _NOT_ORG_ACRONYMS or (w.isupper() and w.isalpha() and len(w) > 7)) and w not in acronyms:
+                    continue  # "RAM", "CPU": things, however often named; "INTIMIDATING": a shout
                 if re.fullmatch(r"Group [A-Z]", name) or 0 < ent_counts.get(name_key(w), 0) <= gpe_counts.get(w, 0):
                     continue  # "Delhi": tagged a place at least as often as an organization
                 if (
