@@ -192,3 +192,10 @@ def test_two_institutions_joined_by_and_the_are_two():
 def test_a_shouted_word_and_a_generic_word_are_no_organizations():
     found = orgs_of("INTIMIDATING", "You will need a Homepage and Services pages, the Services said.")
     assert "INTIMIDATING" not in found and "Services" not in found
+
+
+def test_the_inside_a_title_after_a_gerund_stays_in_the_phrase():
+    from briefbook.extract.spans import phrases
+
+    doc = parse(["The ministers launched the Building the Green Future Together initiative on Monday."])[0]
+    assert "Building the Green Future Together" in [p.text for p in phrases(doc)]

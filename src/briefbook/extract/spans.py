@@ -187,7 +187,12 @@ def phrases(doc: Doc) -> list[Phrase]:
                 nxt = doc[j + 2] if doc[j + 1].lower_ in ("the", "a") else doc[j + 1]
                 if t.lower_ in ("and", "&") and not _may_join_and(doc, start, j):
                     break
-                if t.lower_ in ("the", "a") and doc[j - 1].lower_ not in _JOINERS:
+                if (
+                    t.lower_ in ("the", "a")
+                    and doc[j - 1].lower_ not in _JOINERS
+                    and doc[j - 1].pos_ == "PROPN"
+                    and not doc[j - 1].lower_.endswith("ing")  # "Fostering the Future Together" is one
+                ):
                     break  # "told Billboard the Doobies": two names
                 if t.lower_ == "of" and doc[j + 1].lower_ == "the" and nxt.ent_type_ == "GPE":
                     break  # "... Policy of the U.S."
