@@ -199,3 +199,19 @@ def test_the_inside_a_title_after_a_gerund_stays_in_the_phrase():
 
     doc = parse(["The ministers launched the Building the Green Future Together initiative on Monday."])[0]
     assert "Building the Green Future Together" in [p.text for p in phrases(doc)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("June 26 -- Harbor Events Center, Allentown, PA", "Harbor Events Center"),
+        ("New Price Drop: Acme Watch Series 3 Smart Band for $169.99", "Smart Band"),
+    ],
+)
+def test_tour_venues_and_shopping_list_products_are_no_organizations(text: str, name: str) -> None:
+    assert name not in orgs_of(text)
+
+
+def test_former_is_not_part_of_an_organization_name():
+    found = orgs_of("Former National Security Council official Tim Moore testified on Thursday.")
+    assert not any(name.startswith("Former") for name in found)

@@ -96,6 +96,7 @@ class OrgFound:
 
 def _strip(text: str) -> str:
     text = re.sub(r"^(?:the|The|With|And|For|From|To|At|By|In|On|Of)\s+", "", text.strip())
+    text = re.sub(r"^(?:[Ff]ormer|[Ee]x-)\s*(?=[A-Z])", "", text)  # "Former National Security Council official"
     text = re.sub(r"^([A-Z][A-Z0-9&-]+[A-Z0-9])\s+(?:party|group|government)$", r"\1", text)  # "the UMP party"
     text = re.sub(r"^[A-Z][\w.]*(?:\s[A-Z][\w.]*)?[’']s\s+(?=[A-Z])", "", text)  # "Washington's Office"
     text = re.sub(r"[’']s?$", "", text)  # "the Nittany Lions’ loss"
@@ -154,8 +155,8 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
         for ph in phrases(doc):
             words = ph.words
             text = ph.text
-            if _indefinite(doc, ph.start, ph.end):
-                continue  # "an Intensive Care Unit": a kind of thing, not a named one
+            if _indefinite(doc, ph.start, ph.end) or _venue_or_listing(doc, ph.start, ph.end):
+                continue  # "an Intensive Care Unit": a kind of thing, not a named one; a venue; a product
             # a leading country form ("US Department of Commerce") stays in the name; a possessive
             # place before the phrase ("Washington's Office of ...") is outside the phrase already.
             if _org_head(words) and not _only_generic(words):
@@ -208,6 +209,8 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
             if not words or _is_initiative(words) or (name.lower() in places and not brand):
                 continue
             glued = ent.start >= 2 and doc[ent.start - 1].text == "-" and not doc[ent.start - 2].whitespace_
+            if _venue_or_listing(doc, ent.start, ent.end):
+                continue
             if _person_after(doc, ent.end) or glued or (doc.text.count("|") >= 2 and not _org_head(words)):
                 continue  # "Roe Jr., 55, of Addison"; a table's column heads
             if any(w.lower().strip("’'s") in person_words for w in words):
@@ -359,6 +362,19 @@ def _employer_in_title(name: str) -> str:
                 rest = rest[: heads[-1] + 1]  # "... National Assembly Jane Roe"
             return " ".join(rest) if rest else name
     return name
+
+
+def _venue_or_listing(doc: Doc, start: int, end: int) -> bool:
+    """'June 26 -- Harbor Center, Allentown, PA' is a venue on a tour list; 'Acme Watch Pro for $169'
+    a product on a shopping list (a line with a price and no verb)."""
+    after = doc[end : end + 4]
+    if (
+        len(after) == 4 and after[0].text == "," and after[1].text[:1].isupper() and after[2].text == ","
+        and re.fullmatch(r"[A-Z]{2}", after[3].text)
+    ):
+        return True
+    sent = doc[start].sent
+    return any(t.text in "$€£¥" for t in sent) and not any(t.pos_ in ("VERB", "AUX") for t in sent)
 
 
 def _person_after(doc: Doc, end: int) -> bool:
