@@ -215,3 +215,13 @@ def test_tour_venues_and_shopping_list_products_are_no_organizations(text: str, 
 def test_former_is_not_part_of_an_organization_name():
     found = orgs_of("Former National Security Council official Tim Moore testified on Thursday.")
     assert not any(name.startswith("Former") for name in found)
+
+
+def test_a_nations_ministry_named_by_its_field_is_an_organization():
+    found = orgs_of("A spokesman for the Italian foreign ministry said Rome was astonished by the remarks.")
+    assert "Italian foreign ministry" in found
+
+
+def test_a_board_of_directors_is_no_name():
+    found = orgs_of("Board presidents attend the Board of Directors meeting in Dubai each year.")
+    assert "Board of Directors" not in found

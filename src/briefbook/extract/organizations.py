@@ -177,7 +177,7 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
                 continue
             name = _strip(ent.text)
             ent_counts[name_key(name)] = ent_counts.get(name_key(name), 0) + 1
-        for name in _governments(doc):
+        for name in _governments(doc) + _national_ministries(doc):
             add(name, pno)
     # spaCy ORG entities not covered by a phrase: companies, outlets, brands
     text_all = "\n".join(d.text for d in docs)
@@ -387,6 +387,31 @@ def _person_after(doc: Doc, end: int) -> bool:
     return len(nxt) == 3 and nxt[0].text == "," and nxt[1].like_num and nxt[2].text == ","
 
 
+_MINISTRY_FIELDS = frozenset(
+    "foreign defence defense interior finance health education trade justice economy agriculture "
+    "environment transport energy labour labor culture".split()
+)
+
+
+def _national_ministries(doc: Doc) -> list[str]:
+    """'the French foreign ministry': a nation's ministry named by its field is that nation's
+    organization (written as the article writes it)."""
+    out = []
+    for t in doc:
+        if t.lower_ not in ("ministry", "office") or t.i < 2:
+            continue
+        field, nation = doc[t.i - 1], doc[t.i - 2]
+        if (
+            field.lower_ in _MINISTRY_FIELDS
+            and field.is_lower
+            and nation.text[:1].isupper()
+            and nation.lower_ in COUNTRY_FORMS
+            and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("of", "for"))
+        ):
+            out.append(doc[t.i - 2 : t.i + 1].text)
+    return out
+
+
 def _indefinite(doc: Doc, start: int, end: int) -> bool:
     """'an Intensive Care Unit and beds': the capitalised words after "a"/"an" head their noun
     phrase, so they name a kind of thing ("in a Fox Business interview" is a name)."""
@@ -474,6 +499,8 @@ def _plausible(name: str) -> bool:
         return False  # "Mueller, Stormy": a list
     if all(part.lower() in COUNTRY_FORMS for part in name.split("-")) and "-" in name:
         return False  # "U.S.-Canada"
+    if len(low) == 3 and low[0] == "board" and low[1] == "of" and low[2] in ("directors", "governors", "trustees"):
+        return False  # "the Board of Directors": a company's body, named by no name of its own
     if low[-1] in COMPETITION_HEADS or (len(low) > 1 and low[-1] in VENUE_AND_THING_HEADS):
         return False  # "Davis Cup Final": an event; "Music Pavilion": a venue; "Kospi Index": a thing
     if len(low[-1]) > 3 and low[-1].endswith("s") and low[-1][:-1] in ORG_HEADS | FACILITY_NOUNS and (
