@@ -225,3 +225,12 @@ def test_a_nations_ministry_named_by_its_field_is_an_organization():
 def test_a_board_of_directors_is_no_name():
     found = orgs_of("Board presidents attend the Board of Directors meeting in Dubai each year.")
     assert "Board of Directors" not in found
+
+
+
+def test_one_agency_with_and_in_its_name_but_not_two_places():
+    from briefbook.extract.organizations import _plausible
+
+    assert _plausible("Immigration and Customs Enforcement")
+    assert not _plausible("Orange and Riverside")
+    assert not _plausible("Canada and Mexico Trade Talks")

@@ -507,7 +507,13 @@ def _plausible(name: str) -> bool:
         low[-1] not in ORG_HEADS
     ):
         return False  # "Intensive Care Units": a kind of thing in the plural
-    return not (" and " in name and not _org_head(words))
+    # "Orange and Riverside" are two places; "Immigration and Customs Enforcement" is one agency:
+    # three capitalised words or more, none a country
+    caps = [w for w in words if w != "and"]
+    one_name = len(caps) >= 3 and all(w[:1].isupper() for w in caps) and not any(
+        w.lower() in COUNTRY_FORMS for w in words
+    )
+    return not (" and " in name and not _org_head(words) and not one_name)
 
 
 def _shouting(doc: Doc) -> bool:
