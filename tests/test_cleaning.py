@@ -503,3 +503,198 @@ def test_upper_case_byline_with_bracketed_email_and_wire_tag_in_headline():
     assert cleaned.title == "Chip exports hit a record in May"
     assert cleaned.authors and "example" not in cleaned.authors[0]
     assert all("BY KIM" not in p for p in cleaned.paragraphs)
+
+
+def test_wire_date_line_with_glued_time_dates_the_article_and_is_no_title() -> None:
+    text = (
+        "Factory orders climb for third month\n\nBy Jane Roe\n\n"
+        "April 7, 20259:41 AM GMT+9Updated 3 hours ago\n\n"
+        "SEOUL, April 7 (Reuters) - Factory orders in South Korea rose for a third straight month in "
+        "March, the statistics office said on Monday.\n\n"
+        "The office said exports of chips led the gain, while car shipments slowed.\n"
+    )
+    art = clean_text(text)
+    assert (art.title, art.date, art.location) == ("Factory orders climb for third month", "2025-04-07", "Seoul")
+    assert not any("Updated" in p for p in art.paragraphs)
+
+
+def test_portal_date_line_with_spaced_dots() -> None:
+    text = (
+        "2023. 11. 8. 09:30\n\nPort workers end strike after pay deal\n\n"
+        "BUSAN -- Port workers ended a three-day strike on Wednesday after the union agreed to a pay "
+        "deal with operators, the union said.\n\nThe deal raises wages by 4 percent.\n"
+    )
+    art = clean_text(text)
+    assert (art.title, art.date) == ("Port workers end strike after pay deal", "2023-11-08")
+    assert not any("09:30" in p for p in art.paragraphs)
+
+
+# ----------------------------------------------------------------------------- titles, datelines, widgets
+# (each page below is written for the test, in the shapes general news sites print)
+
+_BODY = (
+    "The city council approved a new budget for road repairs on Tuesday after a long debate, officials said.\n\n"
+    "The plan sets aside money for bridges and for the bus lanes that residents asked for last year.\n\n"
+    "Work is due to begin in the spring, the council said in a statement.\n"
+)
+
+
+def test_headline_printed_twice_beats_a_reading_time_line() -> None:
+    text = (
+        "Council backs road repair budget after long debate\nMarch 4, 2025 / 9:10 AM / 2 years ago\n\n"
+        "Council backs road repair budget after long debate\n\nStaff Writer\n\n3 Min Read\n\n" + _BODY
+    )
+    assert clean_text(text).title == "Council backs road repair budget after long debate"
+
+
+def test_menu_words_run_together_are_no_title() -> None:
+    text = " date 2025-03-04 SubscribeGift CardsNewslettersPodcasts\n\nCouncil backs road repair budget\n\n" + _BODY
+    art = clean_text(text)
+    assert art.title == "Council backs road repair budget"
+    assert art.date == "2025-03-04"
+
+
+def test_the_line_after_an_image_caption_label_is_a_caption() -> None:
+    text = (
+        "Council backs road repair budget\n\n• Published\nJane MarloweImage source, Family handout\n"
+        "Image caption,\n\nJane Marlowe campaigned for safer crossings near the school\n\n" + _BODY
+    )
+    art = clean_text(text)
+    assert art.title == "Council backs road repair budget"
+    assert not any("campaigned for safer" in p for p in art.paragraphs)
+
+
+def test_a_social_handle_line_is_furniture() -> None:
+    art = clean_text(" date 2025-03-04 (@CityDeskNews)\n\n" + _BODY)
+    assert not any("@CityDeskNews" in p for p in art.paragraphs)
+    assert art.title and "@" not in art.title
+
+
+def test_dateline_with_a_portal_credit_in_parentheses() -> None:
+    text = (
+        "Lusaka, (IANS - Example Portal / Example News - 3rd June, 2021 ) :Zambia's opposition has "
+        "rejected the first results of the vote, its leader said.\n\nCounting went on through the night.\n"
+    )
+    art = clean_text(text)
+    assert art.location == "Lusaka"
+    assert "IANS" in art.agencies
+
+
+def test_city_and_country_dateline_with_a_hyphen() -> None:
+    text = "Accra, Ghana - The finance minister has presented a new budget to parliament.\n\nIt cuts spending.\n"
+    assert clean_text(text).location == "Accra"
+
+
+def test_section_names_and_weekdays_are_no_dateline_but_a_dated_lead_dates_the_article() -> None:
+    assert clean_text("Local – The mayor has apologised for the water cuts.\n\nRepairs go on.\n").location is None
+    art = clean_text("Tuesday, March 4, 2025 – The mayor has apologised for the water cuts.\n\nRepairs go on.\n")
+    assert (art.location, art.date) == (None, "2025-03-04")
+    assert art.title and not art.title.startswith("Tuesday")
+
+
+def test_the_wire_sign_off_under_the_story_dates_it() -> None:
+    text = "Mayor promises repairs\n\n" + _BODY + "\nPANA 14/03/2025\n"
+    assert clean_text(text).date == "2025-03-14"
+
+
+def test_the_place_on_a_published_line_is_the_location_without_a_dateline() -> None:
+    text = "Mayor promises repairs\n\nPublished - March 04, 2025 01:05 am IST - New Delhi\n\n" + _BODY
+    art = clean_text(text)
+    assert (art.date, art.location) == ("2025-03-04", "New Delhi")
+
+
+def test_a_todays_date_widget_whose_weekdays_disagree_with_the_story_is_no_date() -> None:
+    text = (
+        "Tuesday\n\n6th Dec 2022\n\nMinister rejects criticism from Brussels\n\n"
+        "The minister said on Wednesday (15 September) that the criticism was unfair and that the "
+        "government would not change its policy.\n\nHe spoke after a cabinet meeting in the capital.\n"
+    )
+    assert clean_text(text).date is None
+    agreeing = text.replace("Wednesday (15 September)", "Thursday (15 September)")
+    assert clean_text(agreeing).date == "2022-12-06"
+
+
+# ----------------------------------------------------------------------------- furniture by its shape
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The Daily Courier Bureau",
+        "https://twitter.com/CityDesk/status/1234567890123",
+        "Follow Europe news at https://twitter.com/example_eu",
+        "Updated:",
+        "Hide Ad",
+        "Join Newsbridge today",
+        "Get instant access to all articles — and 10 years of archives. 30-day free trial.",
+        "... or subscribe as a group",
+        "road repairs budget council city transport",
+    ],
+)
+def test_interface_lines_inside_the_story_are_cut(line: str) -> None:
+    text = "Mayor promises repairs\n\n" + _BODY.replace("\n\nWork is due", f"\n\n{line}\n\nWork is due")
+    art = clean_text(text)
+    assert line not in art.text
+    assert "Work is due to begin in the spring" in art.text
+
+
+def test_a_caption_with_a_photographer_credit_is_cut() -> None:
+    text = "Mayor promises repairs\n\n" + _BODY + "\nMayor Jane Roe. Photographer: Sam Smith.\n\nThe budget passed.\n"
+    assert "Photographer" not in clean_text(text).text
+
+
+def test_a_reporting_credit_closing_the_last_paragraph_is_cut_and_the_sentence_kept() -> None:
+    text = "Mayor promises repairs\n\n" + _BODY.rstrip() + " (Reporting by Sam Smith; editing by Jo Lee)\n"
+    art = clean_text(text)
+    assert "Reporting by" not in art.text
+    assert art.paragraphs[-1].endswith("the council said in a statement.")
+
+
+def test_a_portal_credit_inside_the_dateline_is_cut_and_the_dateline_read() -> None:
+    text = (
+        "Lusaka, (IANS - Example Portal / Example News - 3rd June, 2021 ) :Zambia's opposition has "
+        "rejected the first results of the vote, its leader said.\n\nCounting went on through the night.\n"
+    )
+    art = clean_text(text)
+    assert art.location == "Lusaka"
+    assert "Example Portal" not in art.text
+
+
+def test_an_outlet_named_in_the_byline_is_no_headline() -> None:
+    text = "Mayor promises repairs to city roads\n\nUpdated:\nThe Valley Post\nBy The Valley Post\n" + _BODY
+    assert clean_text(text).title == "Mayor promises repairs to city roads"
+
+
+def test_a_lead_title_is_the_main_clause_of_the_lead() -> None:
+    from briefbook.cleaning import lead_headline
+
+    lead = (
+        "LISBON, May 2 (Reuters) - Portugal and Spain signed an agreement on Wednesday to share power "
+        "grid data, officials said, as both countries try to avoid another blackout."
+    )
+    assert lead_headline(lead) == "Portugal and Spain signed an agreement on Wednesday to share power grid data, officials said"
+    short = "Water Secretary, Wanjiku Mbugua, has asked farmers to save water as the drought worsens in the north."
+    assert lead_headline(short) == short.rstrip(".")  # short enough: the whole sentence
+
+
+def test_a_lead_title_that_must_be_cut_mid_clause_says_so() -> None:
+    from briefbook.cleaning import lead_headline
+
+    lead = (
+        "The Ministry of Water and Sanitation has said that a statement by the regional Minister, Kofi Boateng "
+        "about the role of the army in the campaign against illegal dumping has been misreported by the press."
+    )
+    assert lead_headline(lead).endswith("…")
+
+
+def test_a_briefing_says_when_its_title_comes_from_the_lead() -> None:
+    from briefbook.extract.article import build_briefing
+    from briefbook.model import Source
+
+    art = clean_text("Portugal and Spain signed a grid agreement on Wednesday, officials said.\n\nIt takes effect in May.\n")
+    b = build_briefing(art, Source(file="x.txt"))
+    assert b.title_from == "lead"
+    assert list(b.frontmatter())[:2] == ["title", "title_from"]
+    headed = clean_text("Grid deal signed\n\n" + _BODY)
+    assert build_briefing(headed, Source(file="x.txt")).title_from is None
+    assert "title_from" not in build_briefing(headed, Source(file="x.txt")).frontmatter()

@@ -31,7 +31,7 @@ SITE_FIXTURES = ROOT / "tests" / "fixtures" / "site"
 
 def test_no_test_reads_the_contributors_corpus():
     """`ROOT / "seeds"`, `ROOT / "briefings"` or `ROOT / 'registry.yml'` in a test ties it to today's corpus."""
-    corpus = re.compile(r"""root\s*/\s*["'](?:seeds|briefings|registry\.yml)["']""", re.IGNORECASE)
+    corpus = re.compile(r"""\bROOT\s*/\s*["'](?:seeds|briefings|registry\.yml)["']""")
     offenders = [
         f"{path.name}:{n}"
         for path in sorted((ROOT / "tests").glob("*.py"))

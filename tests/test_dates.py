@@ -4,7 +4,15 @@ from datetime import date
 
 import pytest
 
-from briefbook.dates import DateMention, find_dates, find_dates_in_paragraphs, parse_date, sentence_tense
+from briefbook.dates import (
+    DateMention,
+    find_dates,
+    find_dates_in_paragraphs,
+    month_number,
+    parse_date,
+    sentence_tense,
+    written_dates,
+)
 
 WED = date(2024, 6, 12)  # a Wednesday
 assert WED.weekday() == 2
@@ -323,3 +331,52 @@ def test_tempeval_reader_and_scorer(tmp_path) -> None:
     wrong = tempeval.score(doc, [tempeval.Found(21, 27, "Monday", "2024-06-03")]).counts
     assert (wrong.span, wrong.value, wrong.gold) == (1, 0, 2)
     assert tempeval.run(tmp_path / "nowhere")["available"] is False
+
+
+# ---------------------------------------------------------------------------------------------
+# Month-first numeric dates and the forms only metadata lines use (written_dates)
+
+
+@pytest.mark.parametrize("day", [1, 12, 13, 20, 29, 31])
+def test_month_first_numeric_date_for_any_day(day: int) -> None:
+    """10/29/2025 was missed: the second field was read as a month (at most 19)."""
+    found = parse_date(f"Posted 10/{day:02d}/2025 at 4:05 PM")
+    expected = date(2025, 10, day) if day > 12 or day == 10 else None
+    assert found == expected
+
+
+@pytest.mark.parametrize("day", [1, 12, 13, 20, 29, 31])
+def test_day_first_numeric_date_for_any_day(day: int) -> None:
+    found = parse_date(f"Posted {day:02d}/10/2025")
+    assert found == (date(2025, 10, day) if day > 12 or day == 10 else None)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("April 7, 20259:41 AM GMT+9Updated 3 hours ago", "2025-04-07"),  # a wire time glued to the year
+        ("2023. 11. 8. 09:30", "2023-11-08"),  # a portal's spaced dots
+        ("입력 2024년 3월 15일 10:22", "2024-03-15"),
+        ("11.27.2021 08:15 PM", "2021-11-27"),  # dotted, month first: the day is unmistakable
+        ("Today, June 2, 2022, the council voted", "2022-06-02"),
+    ],
+)
+def test_written_dates_in_metadata_lines(line: str, expected: str) -> None:
+    assert [w.value for w in written_dates(line)] == [expected]
+
+
+def test_written_dates_leave_out_relative_and_ambiguous_dates() -> None:
+    assert written_dates("On Tuesday, 05/06/2025 was still a plan for next week") == []
+
+
+def test_month_number() -> None:
+    assert (month_number("Sept."), month_number("december"), month_number("Mayday")) == (9, 12, None)
+
+
+def test_weekdays_disagree_with_a_date_of_another_year() -> None:
+    from briefbook.dates import weekdays_disagree
+
+    text = "He said on Wednesday (15 September) that he would stay."
+    assert weekdays_disagree(text, date(2022, 12, 6))  # 15 September 2022 was a Thursday
+    assert not weekdays_disagree(text, date(2021, 9, 20))  # 15 September 2021 was a Wednesday
+    assert not weekdays_disagree("Nothing dated here.", date(2022, 12, 6))

@@ -22,13 +22,16 @@ visible text): shingle F1 0.936, against 0.665 for keeping everything.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import itertools
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .dates import NUMERIC_DATE_SHAPE, iso_day, month_number, weekdays_disagree, written_dates
 from .reading import RawArticle
+from .sentences import split_sentences
 
 __all__ = ["CleanArticle", "Removal", "clean", "clean_markdown", "clean_text"]
 
@@ -65,11 +68,7 @@ class CleanArticle:
 
 # --------------------------------------------------------------------------- vocabulary
 
-_MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
-    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
-}
+# The month names a dateline may carry (``dates.month_number`` reads them).
 _MON = (r"(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
         r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 
@@ -85,7 +84,7 @@ _AGENCIES = {
     "anadolu agency": "Anadolu", "aap": "AAP", "pa": "PA", "press association": "PA",
     "pa media": "PA", "the canadian press": "The Canadian Press", "canadian press": "The Canadian Press",
     "bloomberg": "Bloomberg", "ukrinform": "Ukrinform", "sputnik": "Sputnik", "irna": "IRNA",
-    "wam": "WAM", "spa": "SPA", "qna": "QNA", "kuna": "KUNA", "cna": "CNA", "apa": "APA",
+    "wam": "WAM", "pana": "PANA", "spa": "SPA", "qna": "QNA", "kuna": "KUNA", "cna": "CNA", "apa": "APA",
     "belga": "Belga", "lusa": "Lusa", "yna": "Yonhap", "yonhap news": "Yonhap",
     "yonhap news agency": "Yonhap", "ani news": "ANI", "pti news": "PTI",
     "press trust of india": "PTI", "indo-asian news service": "IANS", "asian news international": "ANI",
@@ -175,6 +174,16 @@ _COOKIES = re.compile(
 
 # Lines that are furniture wherever they occur, with the reason reported to the contributor.
 _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("byline", re.compile(r"^(?:The\s+)?(?:[A-Z][\w.&'-]*\s+){1,4}(?:Bureau|News Desk|Web Desk|Desk)$")),
+    ("link", re.compile(r"^(?:https?://|www\.)\S+$|^follow\b.{0,60}\bhttps?://\S+$", re.I)),
+    ("date label", re.compile(r"^(?:updated|published|posted|last updated|first published)\s*:?$", re.I)),
+    ("advertisement", re.compile(
+        r"^(?:(?:hide|close|skip|report(?: this)?|remove)\s+ads?|advertisement|sponsored(?: content)?|ad)$", re.I)),
+    ("subscription prompt", re.compile(
+        r"^(?:join \S+(?: \S+)? today|become an? (?:expert|member|subscriber)\b.{0,40}"
+        r"|get (?:instant|unlimited|full) access\b.{0,140}|.{0,100}\b\d+-day free trial\.?"
+        r"|(?:\.{3}|…)?\s*or subscribe\b.{0,40}|subscribe (?:now|today)\b.{0,60}|already a subscriber\?.{0,40})$",
+        re.I)),
     ("teaser", re.compile(
         r"^.{8,160}\[(?:reaction|video|pics?|photos?|watch|live|insight|poll|quiz|latest|map|gallery|listen)\]$|"
         r"^(?:also\s+read|read\s+also|read\s+more|more\s+to\s+read|see\s+also|also\s+see|see\s+more|related|"
@@ -204,8 +213,11 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|^\(?(?:photo|image|picture)s?\s+(?:by|courtesy(?: of)?|credit)\b.{1,80}\)?$"
         r"|^.{0,40}\bphoto(?:graph)?s?\s+by\s+[A-Z][^.]{1,60}$|^(?:photo\s+)?courtesy\s+of\s+[^.]{2,60}$"
         r"|^.{0,60}\b(?:getty images|shutterstock|istock(?:photo)?|ap photo|afp photo|reuters photo)\b"
-        r".{0,40}$",
+        r".{0,40}$"
+        r"|^.{0,60}(?:image|photo|picture) (?:source|credit)\s*[,:].{0,60}$",  # "Jane RoeImage source, Family"
         re.I)),
+    ("social handle", re.compile(r"^\(?@\w{2,}\)?$")),
+    ("reading time", re.compile(r"^(?:\d+\s*(?:min(?:ute)?s?|mins?)\.?\s*(?:read|to read)|reading time:?.{0,20})$", re.I)),
     ("photo gallery", re.compile(
         r"^(?:(?:image|photo|picture|slide)\s+)?\d+\s*(?:/|of)\s*\d*\s*(?:/\s*\d+)?$|^back to (?:gallery|article)$"
         r"|^(?:caption|expand|enlarge|view gallery|view (?:all )?photos|launch gallery|hide caption|"
@@ -223,9 +235,12 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"this|article|on|via|tweet)(?:\s+|$)){2,}$", re.I)),
 )
 
+# "Image caption," and the like: the next line is the caption.
+_CAPTION_LABEL = re.compile(r"^(?:image|photo|picture|video)?\s*caption\s*[,:]?$", re.I)
 _LABELLED_CREDIT = re.compile(
     r"(?:\((?:image|photo|picture|pic|credit|source|video)s?\s*:\s*[^()]{1,60}\)"
-    r"|[.!?]\s+(?:image|photo|picture)?\s*credits?\s*:\s*[^.]{1,60})\s*$", re.I)
+    r"|[.!?]\s+(?:image|photo|picture)?\s*credits?\s*:\s*[^.]{1,60}"
+    r"|[.!?]\s+(?:photographer|photo|picture|image)\s*:\s*[A-Z][^.]{1,60}\.?)\s*$", re.I)
 _PHOTO_OPENING = re.compile(
     r"^(?:photo|image|picture|caption|pictured|file photo|above|top photo)\s*(?::|\||—|--)\s+|"
     r"^(?:in\s+)?this\s+(?:[\w.,]+\s+){0,6}?(?:file\s+|handout\s+|undated\s+|aerial\s+)?"
@@ -270,14 +285,27 @@ _DATELINE_STOP = {
     "background", "read", "also", "source", "sources", "photo", "image", "caption", "summary",
     "q", "a", "question", "answer", "step", "tip", "warning", "disclaimer", "the", "this", "in",
     "but", "and", "meanwhile", "however", "today", "yesterday", "here", "there", "first",
+    # section names ("Local – ..."), weekdays and months ("Monday, August 10, 2020 – ...")
+    "local", "national", "international", "world", "business", "sport", "sports", "politics",
+    "entertainment", "health", "technology", "tech", "lifestyle", "news", "general", "metro",
+    "regional", "economy", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
 }
 _DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Za-z.'’-]*(?:[ /-][A-Z][A-Za-z.'’-]*){0,3})"
-    r"(?:,\s*(?P<region>[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)(?=,\s*" + _MON + r"|\s*(?:—|–|--|\()))?"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)(?=,\s*" + _MON + r"|\s*(?:—|–|--|\(|-\s)))?"
     r"(?:,?\s*(?P<mon>" + _MON + r")\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<year>\d{4}))?)?"
-    r"\s*(?P<agency>\([A-Za-z][A-Za-z0-9 .&'-]{1,40}\))?"
+    r",?\s*(?P<agency>\([A-Za-z][A-Za-z0-9 .&'-]{1,40}\)|\([A-Z]{2,6}\s+[-–/][^()]{1,80}\))?"
     r"\s*(?P<sep>—|–|--|-|:|\|)?\s*"
 )
+_PLACE_TAIL = re.compile(r"^[\s,]*[-–—|]\s*(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*$")
+# "(Reporting by Jane Roe; editing by John Doe)" closing the last paragraph
+_TRAILING_CREDIT = re.compile(
+    r"\s*[(\[](?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\b[^()\[\]]{1,200}[)\]]\s*$", re.I)
+# "Nairobi, (APP - Some Portal / Some News - 22nd May, 2020 ) :": the portal's credit inside a dateline
+_PORTAL_CREDIT = re.compile(r"(?<=,)\s*\([A-Z]{2,6}\s+[-–/][^()]{1,80}\)\s*(?=:)")
+_DATE_LEAD = re.compile(r"^(?P<date>[A-Za-z0-9 ,.]{6,40}?)\s*(?:—|–|--|-)\s+(?=[A-Z\"“])")
 _AGENCY_ONLY_DATELINE = re.compile(r"^\((?P<agency>[A-Za-z][A-Za-z0-9 .&'-]{1,40})\)\s*(?:—|–|--|-|:)\s+")
 _NEWS_AGENCY = re.compile(r"\b(?:the\s+)?([A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)\s+[Nn]ews\s+[Aa]gency\b")
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")
@@ -309,56 +337,26 @@ def _agency(name: str) -> str | None:
     return _AGENCIES.get(key)
 
 
-def _iso(year: int, month: int, day: int) -> str | None:
-    import datetime as _dt
-
-    try:
-        return _dt.date(year, month, day).isoformat()
-    except ValueError:
-        return None
-
-
-_FULL_DATES = (
-    # August 5, 2025 / Aug. 5, 2025 / Aug 05 2025
-    re.compile(r"\b(?P<mon>" + _MON + r")\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b", re.I),
-    # 20 Feb. 2026 / 5 August 2025
-    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon>" + _MON + r")\.?,?\s+(?P<year>\d{4})\b", re.I),
-    # 2025-08-05 / 2025.08.05 / 2025/08/05
-    re.compile(r"\b(?P<year>(?:19|20)\d{2})[-./](?P<month>\d{1,2})[-./](?P<day>\d{1,2})(?!\d)"),
-    # 2025년 8월 5일
-    re.compile(r"(?P<year>(?:19|20)\d{2})\s*년\s*(?P<month>\d{1,2})\s*월\s*(?P<day>\d{1,2})\s*일"),
+# What a date line may carry besides the date: times, zones ("GMT+9"), weekdays and the wire's
+# "Updated 2 hours ago".
+_DATE_LINE_EXTRAS = (
+    r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\b(?:[A-Z]{2,4}T|GMT|UTC)[+-]\d{1,2}(?::?\d{2})?"
+    r"|\b(?:[A-Z]{2,4}T|IST|KST|GMT|UTC|ET|PT)\b|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b"
+    r"|updated|\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago\b"
 )
 
 
-_NUMERIC_DATE = re.compile(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>(?:19|20)\d{2})\b")
-
-
-def _numeric_date(text: str) -> str | None:
-    """11/20/2019 or 20.11.2019: a date only when the day is unmistakable (above 12)."""
-    m = _NUMERIC_DATE.search(text)
-    if not m:
-        return None
-    a, b, year = int(m["a"]), int(m["b"]), int(m["year"])
-    if a > 12 >= b:
-        return _iso(year, b, a)
-    if b > 12 >= a:
-        return _iso(year, a, b)
-    return None
-
-
 def find_date(text: str) -> str | None:
-    """The first full calendar date written in ``text`` (month names or ISO order), as YYYY-MM-DD."""
-    best: tuple[int, str] | None = None
-    for rx in _FULL_DATES:
-        for m in rx.finditer(text):
-            month = int(m["month"]) if "month" in m.groupdict() and m["month"] else _MONTHS.get(
-                m["mon"].lower().rstrip("."), 0)
-            iso = _iso(int(m["year"]), month, int(m["day"]))
-            if iso and (best is None or m.start() < best[0]):
-                best = (m.start(), iso)
-            if iso:
-                break
-    return best[1] if best else None
+    """The first complete calendar date written in ``text``, as YYYY-MM-DD (``dates`` reads it)."""
+    found = written_dates(text)
+    return found[0].value if found else None
+
+
+def _without_dates(text: str) -> str:
+    """``text`` with its complete dates blanked out, to see what else a date line says."""
+    for w in reversed(written_dates(text)):
+        text = text[: w.start] + " " + text[w.end :]
+    return text
 
 
 def _words(s: str) -> list[str]:
@@ -451,6 +449,7 @@ class _Cleaner:
         self.title: str | None = None
         self.dates: dict[str, str] = {}
         self.location: str | None = None
+        self.place: str | None = None  # named on a date line; the location when there is no dateline
         self.agencies: list[str] = []
         self.authors: list[str] = []
         self.outlet: str | None = None
@@ -485,13 +484,17 @@ class _Cleaner:
             return None
         m = _DATE_LABEL.match(s)
         if m and len(s) <= 120:
-            iso = find_date(m["rest"]) or _numeric_date(m["rest"])
+            iso = find_date(m["rest"])
             if iso:
                 label = m["label"].lower()
                 kind = "updated" if ("updat" in label or "modif" in label) else "published"
                 if kind not in self.dates:
                     self.date_blocks[kind] = b
                 self.add_date(kind, iso)
+                # "Published - May 23, 2024 01:05 am IST - New Delhi": the place the story is filed from
+                place = _PLACE_TAIL.search(re.sub(_DATE_LINE_EXTRAS, " ", _without_dates(m["rest"]), flags=re.I))
+                if place and _place_like(place["place"]) and place["place"].split()[0].lower() not in _DATELINE_STOP:
+                    self.place = self.place or place["place"]
                 return "date line"
         m = _BYLINE.match(s)
         if m and len(s) <= 160:
@@ -514,18 +517,15 @@ class _Cleaner:
                 return "byline"
         # A line that is only a date (and maybe a time, an agency or a place): the site's date line.
         iso = find_date(s) if len(s) <= 80 else None
-        if not iso and _NUMERIC_DATE.search(s) and len(s) <= 40:
-            rest = _NUMERIC_DATE.sub(" ", s)
+        if not iso and NUMERIC_DATE_SHAPE.search(s) and len(s) <= 40:
+            rest = NUMERIC_DATE_SHAPE.sub(" ", s)
             rest = re.sub(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?", " ", rest, flags=re.I)
             if len(_words(rest)) <= 2:
-                self.site_dates.append((b, _numeric_date(s)))
+                self.site_dates.append((b, None))  # a date in an order that cannot be told
                 return "date line"
         if iso and len(s) <= 80:
-            rest = s
-            for rx in _FULL_DATES:
-                rest = rx.sub(" ", rest)
-            rest = re.sub(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\b(?:[A-Z]{2,4}T|IST|KST|GMT|UTC|ET|PT)\b"
-                          r"|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", " ", rest, flags=re.I)
+            rest = _without_dates(s)
+            rest = re.sub(_DATE_LINE_EXTRAS, " ", rest, flags=re.I)
             leftover = _words(rest)
             if len(leftover) <= 3:
                 for w in re.split(r"\s*[|•·,]\s*", rest.strip(" |•·,-—")):
@@ -582,6 +582,8 @@ class _Cleaner:
         for reason, rx in _LINE_RULES if len(s) <= 200 else _LONG_LINE_RULES:
             if rx.match(s):
                 return reason
+        if _tag_line(s):
+            return "tags"
         return None
 
 
@@ -597,7 +599,7 @@ def _crawler_prefix(blocks: list[_Block], c: _Cleaner) -> None:
     c.removed.append(Removal(f"date {m[1]}", "crawler date prefix"))
     if not rest:
         blocks.pop(0)
-    elif len(blocks) > 1 and _headline_like(rest):
+    elif len(blocks) > 1 and _headline_like(rest) and not furniture_title(rest):
         c.title = rest
         blocks.pop(0)
         c.removed.append(Removal(rest, "headline"))
@@ -630,9 +632,12 @@ def clean_text(text: str, find_body: bool = True) -> CleanArticle:
         at = next((i for i, b in enumerate(blocks) if b is block), 0)
         if at > first_body and c.dates.get("dateline"):
             c.dates.pop(kind, None)  # a labelled date inside the story loses to the story's dateline
-    art.date = c.dates.get("prefix") or c.dates.get("published") or c.dates.get("site") \
+    site = c.dates.get("site")
+    if site and weekdays_disagree(art.text, dt.date.fromisoformat(site)):
+        site = None  # a today's-date widget: the story's weekdays fall in another year
+    art.date = c.dates.get("prefix") or c.dates.get("published") or site \
         or c.dates.get("dateline") or c.dates.get("updated")
-    art.location = c.location
+    art.location = c.location or c.place
     art.title = _WIRE_TAG.sub("", c.title).strip() or c.title if c.title else None
     if not art.title and paragraphs:
         art.title = lead_headline(paragraphs[0])
@@ -651,6 +656,10 @@ def _mark(blocks: list[_Block], c: _Cleaner, find_body: bool = True) -> None:
         if reason:
             b.cut(reason)
     _bare_bylines(blocks, c)
+    for label, line in itertools.pairwise(blocks):
+        if _CAPTION_LABEL.match(label.text) and line.keep:
+            label.cut("photo gallery")
+            line.cut("photo caption")
     _cut_link_lists(blocks)
     _cut_twins(blocks)
     # 2. the article body: the densest run of prose, never past a related-list / comments marker
@@ -676,15 +685,27 @@ def _mark(blocks: list[_Block], c: _Cleaner, find_body: bool = True) -> None:
             b.cut(b.reason or after)
     _cut_repeats(blocks[start:end])
     _site_date(blocks, start, end, c)
-    # 3. the headline: the last headline-like line before the body
+    # 3. the headline: a headline-like line printed twice above the body (the page's title and
+    # its heading, maybe after a breadcrumb), else the last headline-like line before the body
     if c.title is None:
-        for i in range(start - 1, max(-1, start - 8), -1):
-            s = blocks[i].text
-            if blocks[i].reason in ("before the article", "navigation") and _headline_like(s) \
-                    and _fold(s) not in _CHROME and not _agency(s) and not _name_line(s):
-                c.title = s
-                blocks[i].reason = "headline"
-                break
+        keys = [_key(b.text) for b in blocks[:start]]
+        bylined = {k[3:] for k in keys if k.startswith("by ")}  # "By The Hills Times": an outlet, no title
+        window = [
+            i for i in range(start - 1, max(-1, start - 12), -1)
+            if _title_candidate(blocks[i]) and keys[i] not in bylined
+        ]
+        twice = [
+            i for i in window
+            if sum(1 for k in keys if k == keys[i] or (k.endswith(" " + keys[i]) and len(k) < 2 * len(keys[i])
+                                                       and not k.startswith("by "))) >= 2
+        ]
+        near = [i for i in window if i > start - 8]
+        pick = next((i for i in twice if i in near), near[0] if near else None)
+        if pick is not None:
+            c.title = blocks[pick].text
+            for i in range(start):
+                if blocks[i] is blocks[pick] or (keys[i].endswith(keys[pick]) and not blocks[i].keep):
+                    blocks[i].reason = "headline"
 
 
 _UI_WORDS = {
@@ -694,6 +715,45 @@ _UI_WORDS = {
     "check", "columnist", "opinion", "editor", "analysis", "staff", "reporter", "writer", "correspondent",
     "contributor", "team", "desk", "updated", "published", "posted", "source", "sources",
 }
+
+
+_GLUED = re.compile(r"[a-z]{6,}[A-Z][a-z]{2,}")  # menu items run together: "SubscriptionGift"
+_HANDLE = re.compile(r"(?:^|\s|\()@\w{3,}")
+
+
+def furniture_title(s: str) -> bool:
+    """A line that can never be an article's headline, however it is placed: menu items run
+    together, a social handle, a reading time, a line that carries a full date."""
+    return bool(
+        _GLUED.search(s)
+        or _HANDLE.search(s)
+        or _RULE["reading time"].match(s)
+        or written_dates(s)
+    )
+
+
+def _title_candidate(b: _Block) -> bool:
+    s = b.text
+    return (
+        b.reason in ("before the article", "navigation", "repeated headline")
+        and _headline_like(s)
+        and not re.match(r"^\d{1,2}[.)]\s", s)  # a numbered menu item
+        and _fold(s) not in _CHROME
+        and not _agency(s)
+        and not _name_line(s)
+        and not furniture_title(s)
+    )
+
+
+def _tag_line(s: str) -> bool:
+    """'cash injection government funding hospital health': a page's keyword tags, lower-case words
+    with no function word and no punctuation, which no sentence of an article is."""
+    words = s.split()
+    return (
+        4 <= len(words) <= 15
+        and all(w.isalpha() and w.islower() for w in words)
+        and not any(w in _FUNCTION_WORDS or w in ("is", "are", "was", "were", "will", "has", "have") for w in words)
+    )
 
 
 def _name_line(s: str) -> bool:
@@ -736,8 +796,10 @@ def _cut_twins(blocks: list[_Block]) -> None:
     live = [b for b in blocks if b.keep or b.reason not in _INVISIBLE]
     for a, b in itertools.pairwise(live):
         if a.keep and b.keep and len(a.text) >= 30 and _near_same(a.text, b.text):
-            a.cut("photo caption")
-            b.cut("photo caption")
+            # a headline (no full stop) printed as the page title and again as the heading
+            reason = "repeated headline" if _headline_like(b.text) else "photo caption"
+            a.cut(reason)
+            b.cut(reason)
     # caption, credit, then the same words again: the second copy is the article's lead
     for a, credit, b in zip(live, live[1:], live[2:], strict=False):
         if a.keep and b.keep and credit.reason == "photo credit" and _near_same(a.text, b.text):
@@ -790,7 +852,9 @@ def _site_date(blocks: list[_Block], start: int, end: int, c: _Cleaner) -> None:
     index = {id(b): i for i, b in enumerate(blocks)}
     above = [(index[id(b)], iso) for b, iso in c.site_dates if index[id(b)] < start]
     inside = [(index[id(b)], iso) for b, iso in c.site_dates if start <= index[id(b)] < end]
-    pick = above[-1] if above else (inside[0] if inside else None)
+    # the wire's sign-off under the story ("PANA 14/02/2014") when nothing above dates it
+    below = [(index[id(b)], iso) for b, iso in c.site_dates if end <= index[id(b)] < end + 3]
+    pick = above[-1] if above else (inside[0] if inside else (below[0] if below else None))
     if pick:
         c.add_date("site", pick[1])
 
@@ -853,7 +917,7 @@ def _menu_line(s: str) -> bool:
 
 def _page_like(blocks: list[_Block]) -> bool:
     """Whole-page text (menus, link lists) rather than an article pasted on its own."""
-    menus = sum(1 for b in blocks if _menu_line(b.text) or (_NUMERIC_DATE.search(b.text) and len(b.text) < 40))
+    menus = sum(1 for b in blocks if _menu_line(b.text) or (NUMERIC_DATE_SHAPE.search(b.text) and len(b.text) < 40))
     return menus > max(3, 0.15 * len(blocks))
 
 
@@ -1048,10 +1112,20 @@ def _post(body: list[_Block], c: _Cleaner) -> None:
         else:
             break
     kept = [b for b in body if b.keep]
+    for b in kept[-3:]:
+        m = _TRAILING_CREDIT.search(b.text)
+        if m and m.start() > 0:
+            c.removed.append(Removal(m.group(0).strip(), "credit line"))
+            b.text = b.text[: m.start()].rstrip()
     c.body_texts = [b.text for b in kept]
     for n, b in enumerate(kept[:3]):  # the lead, maybe under a standfirst
         if _dateline(b, c, lead=n == 0):
             break
+    for b in kept[:3]:
+        m = _PORTAL_CREDIT.search(b.text[:120])
+        if m:
+            c.removed.append(Removal(m.group(0).strip(), "portal credit"))
+            b.text = b.text[: m.start()] + b.text[m.end() :]
     for b in kept:
         for m in _NEWS_AGENCY.finditer(b.text):
             if _agency(m[1]):
@@ -1089,9 +1163,25 @@ def _credit_like(s: str) -> bool:
     return caps == len(words) and s[:1].isupper()
 
 
+def _date_lead(s: str) -> tuple[str, int] | None:
+    """'Monday, August 10, 2020 – The minister ...': a lead that opens with its date and a dash.
+    Returns the date and where the text after the dash starts."""
+    m = _DATE_LEAD.match(s)
+    if not m:
+        return None
+    found = written_dates(m["date"])
+    if len(found) != 1 or len(_words(_without_dates(m["date"]))) > 1:
+        return None
+    return found[0].value, m.end()
+
+
 def _dateline(b: _Block, c: _Cleaner, lead: bool = True) -> bool:
     """Read the dateline at the head of a lead paragraph (city, month and day, agency); True if found."""
     s = b.text
+    dated = _date_lead(s)
+    if dated:
+        c.add_date("dateline", dated[0])
+        return True
     m = _AGENCY_ONLY_DATELINE.match(s)
     if m:
         if _agency(m["agency"]):
@@ -1112,22 +1202,22 @@ def _dateline(b: _Block, c: _Cleaner, lead: bool = True) -> bool:
         return False
     if sep == ":" and not (mon or m["agency"]) and not (lead and (city.isupper() or _place_like(city))):
         return False
-    if sep in ("-",) and not (city.isupper() or mon or m["agency"]):
+    if sep in ("-",) and not (city.isupper() or mon or m["agency"] or m["region"]):
         return False
     # "Washington —" is a dateline, "U.S. President Donald Trump — who ..." is not
     if not (mon or m["agency"] or city.isupper() or _place_like(city)):
         return False
     c.location = _title_city(city)
     if m["agency"]:
-        ag = m["agency"].strip("()")
+        ag = re.split(r"\s+[-–/]", m["agency"].strip("() "))[0]  # "(APP - Some Portal - 22nd May)"
         if _agency(ag):
             c.add_agency(ag)
     if mon:
-        month = _MONTHS[mon.lower().rstrip(".")]
+        month = month_number(mon) or 0
         day = int(m["day"])
         year = int(m["year"]) if m["year"] else _year_hint(c, c.body_texts)
         if year:
-            c.add_date("dateline", _iso(year, month, day))
+            c.add_date("dateline", iso_day(year, month, day))
     return True
 
 
@@ -1149,8 +1239,7 @@ def _year_hint(c: _Cleaner, texts: list[str] | None = None) -> int | None:
     years = Counter(int(v[:4]) for v in c.dates.values() if v)
     if not years and texts:
         for t in texts:
-            for rx in _FULL_DATES:
-                years.update(int(m["year"]) for m in rx.finditer(t))
+            years.update(int(w.value[:4]) for w in written_dates(t))
     if not years:
         return None
     top = max(years.values())
@@ -1163,25 +1252,40 @@ _FUNCTION_WORDS = {
 }
 
 
-def lead_headline(paragraph: str, max_words: int = 14) -> str | None:
-    """A short headline made from the lead sentence, for articles pasted without their headline."""
+_CLAUSE_BREAK = re.compile(
+    r",\s+(?![A-Z])|\s+(?=(?:after|as|while|amid|following|because|since|despite|when|which|who|where|but|saying|"
+    r"adding|according)\b)"
+)
+
+
+def lead_headline(paragraph: str, max_words: int = 20) -> str | None:
+    """A headline made from the lead sentence, for articles pasted without their headline: the
+    whole sentence when short, else its main clause (cut before a comma or a subordinate clause),
+    never a phrase cut off in the middle of a clause."""
     s = paragraph
     m = _DATELINE.match(s)
     if m and (m["sep"] or m["mon"] or m["agency"]) and m["city"].split()[0].lower() not in _DATELINE_STOP:
         s = s[m.end():]
     s = _AGENCY_ONLY_DATELINE.sub("", s)
-    first = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", s, maxsplit=1)[0].strip()
+    dated = _date_lead(s)
+    if dated:
+        s = s[dated[1] :]
+    first = split_sentences(s)[0].strip() if s.strip() else ""
     words = first.split()
     if not words:
         return None
     if len(words) > max_words:
-        # End the headline before a function word, so it does not trail off on "of the".
-        cut = words[:max_words]
-        for j in range(max_words, 5, -1):
-            if words[j].lower() in _FUNCTION_WORDS and words[j - 1].lower() not in _FUNCTION_WORDS:
-                cut = words[:j]
-                break
-        first = " ".join(cut)
+        cuts = [c.start() for c in _CLAUSE_BREAK.finditer(first) if 6 <= len(first[: c.start()].split()) <= max_words]
+        if cuts:
+            first = first[: cuts[-1]]
+        else:
+            # no clause boundary in reach: end before a function word and say the title is cut
+            cut = words[:max_words]
+            for j in range(max_words, 5, -1):
+                if words[j].lower() in _FUNCTION_WORDS and words[j - 1].lower() not in _FUNCTION_WORDS:
+                    cut = words[:j]
+                    break
+            first = " ".join(cut).rstrip(" ,.;:—-") + " …"
     return first.rstrip(" ,.;:—-") or None
 
 

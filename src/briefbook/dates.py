@@ -4,6 +4,9 @@ Two entry points:
 
 - ``parse_date(text)``: the first complete calendar date (day, month and year) in a byline or
   metadata line ("Published: 20 Feb. 2026, 16:53"), or ``None``.
+- ``written_dates(text)``: every complete date written in a line, with its place, including the
+  forms only metadata lines use (a Reuters "March 3, 20264:12 PM", a portal "2022. 8. 2. 17:15",
+  "2025년 8월 5일"); the cleaner asks it for date lines, bylines and datelines.
 - ``find_dates(text, anchor)``: every date expression in a paragraph, each normalised against the
   anchor (the publication date). Relative ("yesterday", "last month", "on Tuesday") and partial
   ("Aug. 4") expressions need the anchor; without one only complete dates and years are returned.
@@ -26,13 +29,21 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .sentences import sentence_bounds as _sentence_bounds
+
 __all__ = [
     "CALENDAR_PRECISIONS",
+    "NUMERIC_DATE_SHAPE",
     "DateMention",
+    "WrittenDate",
     "find_dates",
     "find_dates_in_paragraphs",
+    "iso_day",
+    "month_number",
     "parse_date",
     "sentence_tense",
+    "weekdays_disagree",
+    "written_dates",
 ]
 
 CALENDAR_PRECISIONS = frozenset({"day", "month", "year"})
@@ -227,24 +238,6 @@ def _month_year(anchor: date, m: int, tense: str) -> int:
 
 # --------------------------------------------------------------------------------------------
 # Sentences and tense
-
-
-_ABBREV_BEFORE_DOT = re.compile(
-    rf"(?:\b(?:{_cased(_MONTH_ABBR)}|Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Capt|Inc|Corp|"
-    r"Co|Ltd|No|vs|etc|approx|Rev|Mt|Ft)|\b[A-Z]|\b[A-Z]\.[A-Z])$"
-)
-
-
-def _sentence_bounds(text: str) -> list[tuple[int, int]]:
-    """Split into sentences well enough to read a tense: not after "Oct." "Mr." "U.S."."""
-    bounds, start = [], 0
-    for m in re.finditer(r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[-*•])", text):
-        if text[m.start()] == "." and _ABBREV_BEFORE_DOT.search(text[max(0, m.start() - 12) : m.start()]):
-            continue
-        bounds.append((start, m.end()))
-        start = m.end()
-    bounds.append((start, len(text)))
-    return bounds
 
 
 _REPORTING = _words("said says told added noted stated reported announced according")
@@ -442,7 +435,7 @@ def _iso(m: re.Match[str], ctx: _Ctx) -> list[_Item] | None:
     return [_Item(m.start(), m.end(), value, "day")] if value else None
 
 
-@_rule(rf"(?<![\w/.-])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[01]?\d)(?P=sep)(?P<y>{_YEAR_RE})(?![\w/]|\.\d)")
+@_rule(rf"(?<![\w/.-])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>{_YEAR_RE})(?![\w/]|\.\d)")
 def _numeric(m: re.Match[str], ctx: _Ctx) -> list[_Item] | None:
     value = _numeric_value(int(m.group("a")), int(m.group("b")), int(m.group("y")), m.group("sep"))
     return [_Item(m.start(), m.end(), value, "day")] if value else None
@@ -940,3 +933,79 @@ def parse_date(text: str) -> date | None:
     if m:
         return _valid(int(m.group("y")), int(m.group("m")), int(m.group("d")))
     return None
+
+
+# --------------------------------------------------------------------------------------------
+# Complete dates in metadata lines (the cleaner's questions)
+
+
+@dataclass(frozen=True)
+class WrittenDate:
+    """A complete date (day, month and year) written in a line: where it is and its ISO value."""
+
+    start: int
+    end: int
+    value: str
+
+
+# A numeric date by its shape alone (05/06/2025 is one even though its order is unknown).
+NUMERIC_DATE_SHAPE = re.compile(r"(?<![\w/.-])\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d{2}(?![\w/])")
+
+# Forms written only in page furniture, never in running text, so ``find_dates`` leaves them out:
+# a wire time glued to the year ("March 3, 20264:12 PM"), a portal's spaced dots
+# ("2022. 8. 2. 17:15"), Korean ("2025년 8월 5일"), a dotted month-first date ("11.14.2019").
+_GLUED_TIME = re.compile(
+    rf"\b(?P<mon>{_MONTH_RE})\s+(?P<d>[0-3]?\d),\s+(?P<y>(?:19|20)\d\d)(?=[0-2]?\d:[0-5]\d)"
+)
+_SPACED_DOTS = re.compile(r"(?<![\w.])(?P<y>(?:19|20)\d\d)\.\s(?P<m>[01]?\d)\.\s(?P<d>[0-3]?\d)\.(?!\d)")
+_KOREAN = re.compile(r"(?P<y>(?:19|20)\d{2})\s*년\s*(?P<m>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*일")
+_DOTTED_MONTH_FIRST = re.compile(r"(?<![\w/.-])(?P<m>[01]?\d)\.(?P<d>[0-3]\d)\.(?P<y>(?:19|20)\d{2})(?![\w/])")
+
+
+def iso_day(y: int, m: int, d: int) -> str | None:
+    """YYYY-MM-DD, or None when there is no such day (February 30)."""
+    return _ymd(y, m, d)
+
+
+def month_number(name: str) -> int | None:
+    """1-12 for a month's name or abbreviation ("Aug.", "august"), else None."""
+    return _month_of(name)
+
+
+def written_dates(text: str) -> list[WrittenDate]:
+    """Every complete calendar date written in ``text``, in order (relative dates left out)."""
+    found = [WrittenDate(m.start, m.end, m.value) for m in find_dates(text, None) if m.precision == "day"]
+    for rx in (_GLUED_TIME, _SPACED_DOTS, _KOREAN, _DOTTED_MONTH_FIRST):
+        for m in rx.finditer(text):
+            if any(w.start < m.end() and m.start() < w.end for w in found):
+                continue
+            month = _month_of(m.group("mon")) if "mon" in rx.groupindex else int(m.group("m"))
+            value = _ymd(int(m.group("y")), month or 0, int(m.group("d")))
+            if value:
+                found.append(WrittenDate(m.start(), m.end(), value))
+    return sorted(found, key=lambda w: w.start)
+
+
+_WEEKDAY_DATE = re.compile(
+    rf"\b(?P<wd>{_WEEKDAY_RE})\s*,?\s*\(?(?:the\s+)?(?:(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    rf"(?P<m1>{_MONTH_RE})|(?P<m2>{_MONTH_RE})\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?)(?!\d|,?\s*(?:19|20)\d\d)"
+)
+
+
+def weekdays_disagree(text: str, day: date) -> bool:
+    """True when the text names a weekday with a day and month ("on Wednesday (15 September)")
+    that does not fall on that weekday in ``day``'s year (or the year before, for a month still
+    to come): ``day`` is then not when the text was written (a site's today's-date widget)."""
+    checked = agreed = 0
+    for m in _WEEKDAY_DATE.finditer(text):
+        month = _month_of(m.group("m1") or m.group("m2") or "")
+        d = int(m.group("d1") or m.group("d2"))
+        if not month:
+            continue
+        year = day.year if (month, d) <= (day.month, day.day) else day.year - 1
+        when = _valid(year, month, d)
+        if when is None:
+            continue
+        checked += 1
+        agreed += when.weekday() == _WEEKDAYS[m.group("wd").lower()]
+    return checked > 0 and agreed == 0

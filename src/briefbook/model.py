@@ -85,11 +85,17 @@ class Briefing:
     review: list[str] = field(default_factory=list)
     # Written by the generator so that a hand edit can be told apart from generated text.
     generator: dict[str, str] = field(default_factory=dict)
+    # "lead" when the page had no headline and the title was written from the lead sentence.
+    title_from: str | None = None
 
     def frontmatter(self) -> dict[str, Any]:
-        """The frontmatter mapping, in the documented key order (paragraphs go to the body)."""
+        """The frontmatter mapping, in the documented key order (paragraphs go to the body);
+        ``title_from`` right after the title, and only when there is something to say."""
         data = asdict(self)
         data.pop("paragraphs")
+        title_from = data.pop("title_from")
+        if title_from:
+            data = {"title": data.pop("title"), "title_from": title_from, **data}
         return data
 
     def entity_ids(self) -> list[tuple[str, str]]:
@@ -140,6 +146,7 @@ class Briefing:
             other_sources=others,
             review=list(meta.get("review") or []),
             generator=dict(meta.get("generator") or {}),
+            title_from=meta.get("title_from") if meta.get("title_from") == "lead" else None,
         )
 
 

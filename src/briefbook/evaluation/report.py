@@ -132,6 +132,7 @@ def _escape(cell: str) -> str:
 DEV = "Development articles (score.py)"
 CLEAN = "Cleaning: article-extraction benchmark, shingle F1"
 DATES = "Dates: TempEval-3 platinum, DATE expressions"
+ENTITIES = "Entities with a page: 181 benchmark pages, a judged sample"
 
 # (key in dev.flatten_totals, label, target, peer label, note)
 DEV_LINES: tuple[tuple[str, str, Target | None, str, str], ...] = (
@@ -193,6 +194,23 @@ def cleaning_rows(result: dict[str, Any] | None) -> list[Row]:
         Row(CLEAN, "HTML: our HTML reader", f1("html"), [("trafilatura", f1("trafilatura"))], Target(0.95),
             digits=3, note="the same pages from their saved HTML through the HTML reader"),
     ]
+
+
+def entity_rows(result: dict[str, Any] | None) -> list[Row]:
+    """Audit rows from ``entity_audit.run``: how many sampled entities are not what they claim."""
+    ok = bool(result) and result.get("available", True)
+    audit = (result or {}).get("audit", {}) if ok else {}
+    rows = []
+    for kind, label in (("person", "people"), ("organization", "organizations")):
+        t = audit.get(kind, {})
+        judged = t.get("judged") or 0
+        rows.append(Row(
+            ENTITIES, f"{label.capitalize()} not what they claim", t.get("wrong") if judged else None, [],
+            Target(2, higher=False), of=judged or None, higher=False,
+            note=f"{(result or {}).get(label, '?')} {label} get a page; a seeded random sample judged by reading "
+            "(docs/entity-audit.yml, python -m briefbook.evaluation.entity_audit)",
+        ))
+    return rows
 
 
 def tempeval_rows(result: dict[str, Any] | None) -> list[Row]:
@@ -333,7 +351,8 @@ def not_measured(results: dict[str, dict[str, Any]]) -> list[str]:
 def build_rows(results: dict[str, dict[str, Any]]) -> list[Row]:
     return (dev_rows(results.get("dev"), results.get("peers"))
             + cleaning_rows(results.get("cleaning"))
-            + tempeval_rows(results.get("tempeval")))
+            + tempeval_rows(results.get("tempeval"))
+            + entity_rows(results.get("entities")))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -342,7 +361,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="the shared folder with eval/ and benchmarks/ (default ../shared)")
     ap.add_argument("--doc", type=Path, default=Path("docs") / "quality.md", help="page to write")
     ap.add_argument("--no-doc", action="store_true", help="print the table only")
-    ap.add_argument("--skip", action="append", default=[], choices=["dev", "peers", "cleaning", "tempeval"],
+    ap.add_argument("--skip", action="append", default=[], choices=["dev", "peers", "cleaning", "tempeval", "entities"],
                     help="leave a step out (repeatable)")
     args = ap.parse_args(argv)
 
@@ -354,6 +373,7 @@ def main(argv: list[str] | None = None) -> int:
         "peers": lambda: peers.run(shared),
         "cleaning": sibling("cleaning_bench", shared),
         "tempeval": sibling("tempeval", shared),
+        "entities": sibling("entity_audit", shared),
     }
     results: dict[str, dict[str, Any]] = {}
     timings: dict[str, float] = {}

@@ -27,7 +27,7 @@ from .initiatives import InitiativeFound, find_initiatives
 from .lexicon import AGENCIES, COUNTRY_FORMS
 from .nlp import parse
 from .organizations import OrgFound, find_organizations, resolve_org_reference
-from .people import PersonFound, find_people, resolve_short
+from .people import PersonFound, find_people, person_evidence, resolve_short
 from .quotes import QuoteFound, find_quotes, is_pronoun
 from .spans import tokens_with_lower
 from .summary import key_points, strip_dateline, summarize
@@ -57,12 +57,15 @@ def build_briefing(
 
     people = find_people(docs)
     people = _add_known_people(docs, _add_bare_mentions(docs, people))
-    person_words = {w.lower().strip("’'") for p in people for w in p.name.split()}
+    doubtful = [p for p in people if person_evidence(docs, p) is None]
+    people = [p for p in people if p not in doubtful]
+    # names doubted as people are still names: they must not become organizations ("Ben Roe" -> "Roe")
+    person_words = {w.lower().strip("’'") for p in people + doubtful for w in p.name.split()}
     places = _places(docs)
     place_words = {p.lower() for p in places} | ({clean.location.lower()} if clean.location else set())
     orgs = find_organizations(docs, person_words, place_words)
     agencies = {a.lower() for a in source.agencies} | AGENCIES
-    orgs = [o for o in orgs if o.name.lower() not in agencies]
+    orgs = [o for o in orgs if o.actor or o.name.lower() not in agencies]
     orgs = _add_employers(people, orgs)
     orgs = _add_registered(docs, orgs, registry)
     initiatives = find_initiatives(docs, {name_key(f) for o in orgs for f in o.forms()})
@@ -113,6 +116,10 @@ def build_briefing(
         quotes=quotes,
         events=events,
         places=places,
+        review=[
+            f"possible person not listed (named once, without title, role or speech): {p.name}"
+            for p in doubtful
+        ],
     )
 
 
@@ -195,6 +202,7 @@ def _assemble(
         paragraphs=paragraphs,
         review=review,
         generator={"code": code_fingerprint()},
+        title_from="lead" if clean.title_from_lead or not clean.title else None,
         **fields,
     )
     # Only the registry entries that concern this briefing: editing another leaves it as it is.

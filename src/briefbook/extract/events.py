@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import re
 from dataclasses import dataclass
 
 from ..dates import find_dates_in_paragraphs
+from ..sentences import sentence_bounds
 
-_SENT_END = re.compile(r"(?<=[.!?])[\"\u201d']?\s+(?=[A-Z\"\u201c])")
 _EVENT_PRECISIONS = {"day", "month"}
 
 
@@ -21,8 +20,7 @@ class EventFound:
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
-    bounds = [0] + [m.end() for m in _SENT_END.finditer(text)] + [len(text)]
-    for a, b in itertools.pairwise(bounds):
+    for a, b in sentence_bounds(text):
         if a <= start < b:
             return text[a:b].strip()
     return text.strip()

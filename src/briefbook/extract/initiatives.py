@@ -140,6 +140,7 @@ def find_initiatives(docs: list[Doc], org_names: set[str]) -> list[InitiativeFou
                 continue
             _named(doc, ph, pno, add, org_names)
         _adopted(doc, pno, add)
+        _listed(doc, pno, add)
     return _fold(list(found.values()))
 
 
@@ -195,6 +196,53 @@ def _named(doc: Doc, ph: Phrase, pno: int, add, org_names: set[str]) -> None:
             and not any(t.ent_type_ == "PERSON" for t in doc[ph.start : ph.end])
         ):
             add(ph.text, _kind(head), pno)
+
+
+# Plural kind words that introduce examples by name ("schemes such as the A and B").
+_LIST_KINDS = {
+    "schemes": "program",
+    "programmes": "program",
+    "programs": "program",
+    "initiatives": "initiative",
+    "projects": "program",
+    "policies": "initiative",
+    "agreements": "agreement",
+    "treaties": "agreement",
+    "laws": "law",
+}
+
+
+def _listed(doc: Doc, pno: int, add) -> None:
+    """'flagship schemes such as the Awas Housing Plan and Jan Arogya': names given as examples of a
+    plural kind word are initiatives of that kind, whatever their own last word."""
+    for t in doc:
+        kind = _LIST_KINDS.get(t.lower_)
+        if kind is None or t.i + 3 >= len(doc):
+            continue
+        k = t.i + 1
+        if doc[k].lower_ == "such" and doc[k + 1].lower_ == "as":
+            k += 2
+        elif doc[k].lower_ in ("like", "including"):
+            k += 1
+        else:
+            continue
+        # the items: runs of capitalised words (with "of"/"for" inside), separated by "and", "or",
+        # commas and "the"; the list ends at anything else
+        item: list[str] = []
+        while k < len(doc):
+            w = doc[k]
+            inner = w.lower_ in ("of", "for") and item and k + 1 < len(doc) and doc[k + 1].text[:1].isupper()
+            if (w.text[:1].isupper() and w.is_alpha) or inner:
+                item.append(w.text)
+            elif w.lower_ in ("and", "or", ",", "the"):
+                if len(item) >= 2:
+                    add(" ".join(item), kind, pno)
+                item = []
+            else:
+                break
+            k += 1
+        if len(item) >= 2:
+            add(" ".join(item), kind, pno)
 
 
 def _adopted(doc: Doc, pno: int, add) -> None:

@@ -21,8 +21,49 @@ executive officer official officials manager leader deputy undersecretary under-
 judge justice speaker lady first-lady counselor counsellor aide negotiator delegate strategist
 engineer editor correspondent columnist reporter author principal dean rector chancellor
 superintendent treasurer comptroller inspector marshal sheriff consul attache attaché vice
+mp mla mep candidate nominee counsel lawyer barrister solicitor activist businessman businesswoman
+philanthropist campaigner coach captain
 """.split()
 )
+
+# Abbreviations written with a full stop that does not end a sentence ("U.S. President", "Gov.
+# Smith", "Jan. 5"); single capital initials ("J. Smith", "U.S.") are recognised by their shape.
+ABBREVIATIONS = frozenset(
+    """
+mr mrs ms dr prof st jr sr gen gov sen rep lt col capt cmdr sgt maj adm hon rev mt ft inc corp co ltd
+no vs etc approx dept est fig jan feb mar apr jun jul aug sep sept oct nov dec
+""".split()
+)
+
+# Nouns for things that a name right after them names ("the film Wild Rose", "their work Starry
+# Night", "the app Voice Pal"): a capitalised pair there is no person.
+THING_NOUNS = frozenset(
+    """
+work painting film movie song album single book novel play musical game app device phone console edition
+model series show programme program brand bar restaurant cafe hotel park building ship car product
+platform service feature mode festival exhibition award prize
+""".split()
+)
+
+# Last words of the names of competitions and festivals, which are events, not organizations
+# ("Davis Cup Final", "Celtic Connections Festival").
+COMPETITION_HEADS = frozenset(
+    "final finals semifinal semifinals championship championships tournament cup games olympics "
+    "marathon grand-prix festival playoffs show expo fair medley".split()
+)
+
+# Last words of the names of venues and of things that are not organizations ("PNC Music
+# Pavilion", "Stamford Bridge", "Kospi Index", "Ultimate Collector Series").
+VENUE_AND_THING_HEADS = frozenset(
+    "pavilion arena stadium bridge theater theatre amphitheatre amphitheater ballpark field fields park "
+    "square index series edition collection".split()
+)
+
+# Facilities and sub-units: in the plural ("Intensive Care Units") a kind of thing, not a name.
+FACILITY_NOUNS = frozenset("unit ward clinic hospital school station centre center office department".split())
+
+# Verbs of page furniture that stand before a name ("Email Jane Roe at ...", "Follow Jane Roe").
+INTERFACE_VERBS = frozenset("email e-mail follow contact call watch read listen subscribe share like visit join".split())
 
 # Modifiers that may start a pre-nominal title ("senior presidential secretary").
 ROLE_MODIFIERS = frozenset(
@@ -48,7 +89,9 @@ bloomberg open app read also related stories disclaimer
 )
 
 # Honorifics that precede a name but are not a role by themselves.
-HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "madam"})
+HONORIFICS = frozenset(
+    "mr mr. mrs mrs. ms ms. dr dr. sir dame madam hon hon. rev rev. prof prof. engr engr.".split()
+)
 
 # Head words that make a proper-noun phrase an organization.
 ORG_HEADS = frozenset(
@@ -61,6 +104,7 @@ court reserve board centre center laboratory laboratories lab labs secretariat a
 network house technologies technology telecom communications holdings industries airlines airline
 systems energy capital ventures labs media broadcasting times post journal exchange council guard
 force forces army navy police
+studio studios
 """.split()
 )
 

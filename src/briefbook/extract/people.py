@@ -18,17 +18,21 @@ from ..ids import name_key
 from .lexicon import (
     COUNTRY_FORMS,
     HONORIFICS,
+    INTERFACE_VERBS,
     NOT_NAME_WORDS,
     ORG_HEADS,
+    REPORTING_VERBS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
+    THING_NOUNS,
     WEEKDAYS,
+    verb_base,
 )
 from .spans import tokens_with_lower
 
 _NAME_TOKEN = re.compile(
     r"^(?:[A-Z][a-z\u00C0-\u024F'’]*\.?|[A-Z][a-z\u00C0-\u024F'’]+(?:-[A-Za-z\u00C0-\u024F'’]+)+"
-    r"|(?:de|van|von|der|da|di|bin|al|la|le|du)|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+)$"
+    r"|(?:de|van|von|der|da|di|bin|al|la|le|du)|(?:Mc|Mac|Fitz|De|Di|La|Le|Van)[A-Z][a-z]+|O['’][A-Z][a-z]+)$"
 )
 _CONNECTORS = {"of", "and", "for", "on", "&", "in"}
 # Words that end a title read leftwards from a name ("on Monday, Science Minister Bae").
@@ -48,8 +52,56 @@ class PersonFound:
     titled: bool = False
 
 
+def _namey(t: Token) -> bool:
+    """A token that can be one word of a person's name ("Puri", "FitzGerald", "Wol")."""
+    low = t.lower_
+    return (
+        t.pos_ == "PROPN"
+        and t.is_alpha
+        and t.text[:1].isupper()
+        and not (t.is_upper and len(t.text) > 1)
+        and low not in NOT_NAME_WORDS
+        and low not in ROLE_HEADS
+        and low not in HONORIFICS
+        and low not in COUNTRY_FORMS
+        and low not in ORG_HEADS
+    )
+
+
+def _extend_name(doc: Doc, toks: list[Token]) -> list[Token]:
+    """Name words the tagger left out: "Hardeep" of "Union Minister Hardeep [Singh Puri]", "[Kerbino
+    Agok] Wol received". A word is added on the left only when a title or a non-name stands before
+    it, so that a title's own words ("Development") are never taken for a given name."""
+    if not toks:
+        return toks
+    first, last = toks[0].i, toks[-1].i
+    if first > 0:
+        t = doc[first - 1]
+        if _namey(t) and t.ent_type_ == "" and t.whitespace_:
+            before = doc[first - 2] if first >= 2 else None
+            if before is None or not before.text[:1].isupper() or before.lower_ in ROLE_HEADS or (
+                _title_before(doc, first - 1)[0] is not None
+            ):
+                toks = [t, *toks]
+    if last + 1 < len(doc):
+        t = doc[last + 1]
+        after = doc[last + 2] if last + 2 < len(doc) else None
+        if (
+            _namey(t)
+            and t.ent_type_ == ""
+            and doc[last].whitespace_
+            and (after is None or not (after.text[:1].isupper() and after.pos_ == "PROPN"))
+        ):
+            toks = [*toks, t]
+    return toks
+
+
 def _clean_name_tokens(span: Span) -> list[Token]:
     toks = [t for t in span if not t.is_space]
+    # "Redcliffe MP Alan Farrow" tagged as one name: the name starts after the title
+    inner = [k for k, t in enumerate(toks[:-1]) if t.lower_ in ROLE_HEADS and (t.text[:1].isupper())]
+    if inner and len(toks) - inner[-1] - 1 >= 1:
+        toks = toks[inner[-1] + 1 :]
     # "Jeff Bezos's Blue Origin": the name ends at the possessive
     cut = next((k for k, t in enumerate(toks) if t.text in ("'s", "’s") and k > 0), None)
     if cut is not None:
@@ -59,6 +111,9 @@ def _clean_name_tokens(span: Span) -> list[Token]:
         or toks[0].lower_ in ROLE_HEADS
         or toks[0].lower_ == "the"
         or (toks[0].pos_ == "VERB" and toks[0].text.endswith("ing"))  # "Questioning Vindman"
+        or (toks[0].lower_ in INTERFACE_VERBS and toks[0].is_sent_start)  # "Email Jane Roe at ..."
+        or (toks[0].is_sent_start and toks[0].tag_ in ("JJ", "MD", "VB", "VBP", "VBZ", "RB", "NN", "NNS"))
+        or (toks[0].i > 0 and toks[0].nbor(-1).text == "#")  # "#Browns Jane Roe": a hashtag
     ):
         toks = toks[1:]
     while toks and (toks[-1].text in ("'s", "’s", "'", "’") or toks[-1].is_punct):
@@ -79,11 +134,11 @@ def looks_like_name(text: str) -> bool:
     if not 1 <= len(words) <= 5 or any(ch.isdigit() for ch in text):
         return False
     for w in words:
-        if w.lower().strip(".") in NOT_NAME_WORDS:
+        if w.lower().strip(".") in NOT_NAME_WORDS and not re.fullmatch(r"[A-Z]\.", w):  # "Samuel A. Roe"
             return False
         if not _NAME_TOKEN.match(w):
             return False
-        if len(w) > 1 and w.isupper():
+        if len(w) > 1 and w.isupper() and not re.fullmatch(r"[A-Z]\.", w):
             return False
     if words[-1].lower().strip(".") in ORG_HEADS:
         return False  # "Dick Clark Productions"
@@ -91,7 +146,50 @@ def looks_like_name(text: str) -> bool:
 
 
 def _role_before(doc: Doc, start: int) -> tuple[str | None, str | None, str | None]:
-    """Title words right before a name: returns (role, possessor organization, country)."""
+    """Title words before a name: returns (role, possessor organization, country).
+
+    The title may stand right before the name ("Electricity Minister Dr Jane Roe") or, set off by
+    a comma, before a name that is itself closed like an apposition ("its candidate, Jane Roe,")."""
+    start = _skip_honorifics(doc, start)
+    found = _title_before(doc, start)
+    if found[0] is None and start > 1 and doc[start - 1].text == ",":
+        end = _name_end(doc, start)
+        if end >= len(doc) or doc[end].text in (",", ".", ";", ")", ":"):
+            found = _title_before(doc, start - 1)
+    return found
+
+
+def _skip_honorifics(doc: Doc, start: int) -> int:
+    """The index before "Dr", "Hon." or "Mr." that stand between a title and a name."""
+    while start > 0:
+        if doc[start - 1].lower_ in HONORIFICS:
+            start -= 1
+        elif start > 1 and doc[start - 1].text == "." and doc[start - 2].lower_ in HONORIFICS:
+            start -= 2  # "Hon." read as two tokens
+        else:
+            break
+    return start
+
+
+def _name_end(doc: Doc, start: int) -> int:
+    """The end of the capitalised words (and hyphen joints: "Jean-Paul") that start at ``start``."""
+    k = start
+    while k < len(doc):
+        if (doc[k].is_alpha and doc[k].text[:1].isupper()) or re.fullmatch(r"[A-Z]\.", doc[k].text):
+            k += 1
+        elif (
+            doc[k].text in ("-", ".")
+            and k + 1 < len(doc)
+            and doc[k + 1].text[:1].isupper()
+            and not doc[k - 1].whitespace_
+        ):
+            k += 2
+        else:
+            break
+    return k
+
+
+def _title_before(doc: Doc, start: int) -> tuple[str | None, str | None, str | None]:
     j = start
     while j - 1 >= 0:
         t = doc[j - 1]
@@ -99,8 +197,18 @@ def _role_before(doc: Doc, start: int) -> tuple[str | None, str | None, str | No
         if t.text in ("'s", "’s"):
             j -= 1
             continue
+        if t.text == ")" and start - j < 12:  # "spokesman of the Congress (CNG), Omar ..."
+            k = j - 2
+            while k >= 0 and j - k < 8 and doc[k].text != "(":
+                k -= 1
+            if k >= 1 and doc[k].text == "(":
+                j = k
+                continue
         if (t.is_punct and low != ".") or low in _STOP_LEFT or t.like_num:
             break
+        if low == "the" and j >= 2 and doc[j - 2].lower_ in ("of", "for", "in") and doc[j].text[:1].isupper():
+            j -= 1  # "spokesman of the General National Congress"
+            continue
         if (
             t.is_title
             or t.is_upper
@@ -112,11 +220,14 @@ def _role_before(doc: Doc, start: int) -> tuple[str | None, str | None, str | No
             or (t.is_lower and t.pos_ in ("NOUN", "ADJ") and start - j < 8)  # "presidential chief of staff"
         ):
             if t.ent_type_ == "PERSON" and low not in ROLE_HEADS:
-                break
+                same_entity = doc[j].ent_type_ == "PERSON" and doc[j].ent_iob_ == "I"  # "[Redcliffe MP] Alan"
+                possessive = doc[j].text in ("'s", "’s")  # "head of Mr Roe's party, Jane Doe"
+                if not (same_entity or possessive):
+                    break
             j -= 1
             continue
         break
-    toks = list(doc[j:start])
+    toks = _without_parentheses(list(doc[j:start]))
     while toks and (
         toks[0].lower_ in _CONNECTORS | {"the", "a", "an"}
         or toks[0].text in ("'s", "’s")
@@ -136,12 +247,28 @@ def _role_before(doc: Doc, start: int) -> tuple[str | None, str | None, str | No
     heads = [n for n, t in enumerate(toks) if t.lower_ in ROLE_HEADS]
     if not heads:
         return None, None, None
+    # head words inside the complement do not count ("spokesman of the General National Congress")
+    comp = next((n for n, t in enumerate(toks) if t.lower_ in ("of", "for", "on") and heads[0] < n), None)
+    heads = [h for h in heads if comp is None or h < comp]
     # the phrase ends with the head ("Science Minister") or with its complement ("Minister of Science and ICT")
     last_head = heads[-1]
     tail = toks[last_head + 1 :]
     if tail and tail[0].lower_ not in ("of", "for", "on"):
         return None, None, None
+    if toks[-1].lower_ in _CONNECTORS:
+        return None, None, None  # "the head of [Mr Roe's party]": Roe is not the head
     return _split_possessor(toks)
+
+
+def _without_parentheses(toks: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    depth = 0
+    for t in toks:
+        depth += t.text == "("
+        if depth == 0:
+            out.append(t)
+        depth -= t.text == ")" and depth > 0
+    return out
 
 
 _CORPORATE_HEADS = {
@@ -170,12 +297,17 @@ def _split_possessor(toks: list[Token]) -> tuple[str | None, str | None, str | N
     country = org = None
     # possessive: everything before 's is the possessor
     for k, t in enumerate(toks):
-        if t.text in ("'s", "’s"):
+        in_complement = any(x.lower_ in ROLE_HEADS for x in toks[:k]) and any(
+            x.lower_ in ("of", "for") for x in toks[:k]
+        )  # "head of Mr Roe's party": the possessive is inside the title
+        if t.text in ("'s", "’s") and not in_complement:
             possessor = _name_text(toks[:k])
+            # "Sharif's counsel", "Opposition Leader Jane Roe's counsel": a person, not an employer
+            is_person = any(t.ent_type_ == "PERSON" or t.lower_ in ROLE_HEADS for t in toks[:k])
             toks = toks[k + 1 :]
             if possessor.lower() in COUNTRY_FORMS:
                 country = COUNTRY_FORMS[possessor.lower()]
-            else:
+            elif not is_person:
                 org = possessor
             break
     # leading country form or demonym ("U.S.", "Singaporean", "South Korean")
@@ -223,8 +355,12 @@ def _role_after(doc: Doc, end: int) -> tuple[str | None, str | None]:
         k += 1
     if not toks or (k >= len(doc) and len(toks) > 20):
         return None, None
-    if any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in toks):
-        return None, None
+    verb = next((n for n, t in enumerate(toks) if t.tag_ in ("VBD", "VBZ", "VBP", "MD")), None)
+    if verb is not None:
+        # "Jane Roe, minister of power has said": the apposition lost its closing comma
+        if verb < 2 or any(t.lower_ in ("who", "which", "that", "whose") for t in toks[:verb]):
+            return None, None
+        toks = toks[:verb]
     while toks and toks[0].lower_ in ("the", "a", "an"):
         toks = toks[1:]
     head_pos = next((n for n, t in enumerate(toks[:8]) if t.lower_ in ROLE_HEADS), None)
@@ -242,13 +378,19 @@ def _role_after(doc: Doc, end: int) -> tuple[str | None, str | None]:
 
 
 def _titled_names(doc: Doc) -> list[Span]:
-    """'KASA Administrator Yoon Young-bin': a capitalised title followed by a name spaCy missed."""
+    """'KASA Administrator Yoon Young-bin': a capitalised title followed by a name spaCy missed.
+
+    Also the title set off by commas ("Health Secretary, Jane Roe, has asked"), where spaCy often
+    reads the unfamiliar name as a place: there the closing comma and a verb must follow."""
     out = []
     n = len(doc)
     for t in tokens_with_lower(doc, ROLE_HEADS):
         if not t.text[:1].isupper() or t.i + 2 >= n:
             continue
         k = t.i + 1
+        comma = doc[k].text == ","
+        k += comma
+        first = k
         words = 0
         while k < n and words < 4:
             tok = doc[k]
@@ -260,20 +402,65 @@ def _titled_names(doc: Doc) -> list[Span]:
                     k += 2
                 continue
             break
-        if words >= 2 and not any(doc[j].ent_type_ in ("ORG", "GPE", "NORP") for j in range(t.i + 1, k)):
-            span = doc[t.i + 1 : k]
-            if looks_like_name(span.text) and not any(w.lower() in ROLE_HEADS for w in span.text.split()):
-                out.append(span)
+        if words < 2:
+            continue
+        inside = range(first, k)
+        if comma:
+            closed = k + 1 < n and doc[k].text == "," and doc[k + 1].pos_ in ("AUX", "VERB")
+            if not closed or any(
+                doc[j].ent_type_ == "ORG" or doc[j].lower_ in COUNTRY_FORMS for j in inside
+            ):
+                continue
+        elif any(doc[j].ent_type_ in ("ORG", "GPE", "NORP") for j in inside):
+            continue
+        span = doc[first:k]
+        if looks_like_name(span.text) and not any(w.lower() in ROLE_HEADS for w in span.text.split()):
+            out.append(span)
+    return out
+
+
+def _evidenced_names(doc: Doc) -> list[Span]:
+    """Names the tagger did not call PERSON (often ORG) whose context says person: an apposition
+    with a title after them ("Jane Roe, chairman of Acme, said") or a title set off by a comma
+    before them ("the head of its group in parliament, Jane Roe, said")."""
+    out = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        if not _namey(doc[i]) or (i > 0 and _namey(doc[i - 1])):
+            i += 1
+            continue
+        k = i
+        while k < n and k - i < 4:
+            if _namey(doc[k]):
+                k += 1
+            elif doc[k].text == "-" and k + 1 < n and _namey(doc[k + 1]) and not doc[k - 1].whitespace_:
+                k += 2  # "Jean-Francois"
+            else:
+                break
+        span = doc[i:k]
+        if (
+            len([t for t in span if t.is_alpha]) >= 2
+            and not any(t.ent_type_ in ("PERSON", "DATE", "TIME", "MONEY") for t in span)
+            and not all(t.ent_type_ in ("GPE", "LOC", "FAC") for t in span)
+            and looks_like_name(span.text)
+            and (
+                _role_after(doc, k)[0] is not None
+                or (i > 1 and doc[i - 1].text == "," and _role_before(doc, i)[0] is not None)
+            )
+        ):
+            out.append(span)
+        i = max(k, i + 1)
     return out
 
 
 def find_people(docs: list[Doc]) -> list[PersonFound]:
     """People named in the paragraphs, short forms folded into full names, roles attached."""
     found: dict[str, PersonFound] = {}
-    singles: list[tuple[str, int, str | None, str | None, str | None]] = []
+    singles: list[tuple[str, int, str | None, str | None, str | None, bool]] = []
     for pno, doc in enumerate(docs, start=1):
-        for ent in [*(e for e in doc.ents if e.label_ == "PERSON"), *_titled_names(doc)]:
-            toks = _clean_name_tokens(ent)
+        for ent in [*(e for e in doc.ents if e.label_ == "PERSON"), *_titled_names(doc), *_evidenced_names(doc)]:
+            toks = _extend_name(doc, _clean_name_tokens(ent))
             if not toks:
                 continue
             last = toks[-1].i
@@ -296,7 +483,8 @@ def find_people(docs: list[Doc]) -> list[PersonFound]:
             if arole and (not role or len(arole) > len(role)):
                 role, country = arole, acountry or country
             if len(name.split()) == 1:
-                singles.append((name, pno, role, org, country))
+                honored = _skip_honorifics(doc, start) < start  # "Mr Sarkozy"
+                singles.append((name, pno, role, org, country, honored))
                 continue
             key = name_key(name)
             person = found.get(key)
@@ -304,15 +492,56 @@ def find_people(docs: list[Doc]) -> list[PersonFound]:
                 person = found[key] = PersonFound(name=name)
             _note(person, name, pno, role, org, country, titled)
     # fold single-word mentions ("Bae", "Kratsios") into the full names that contain them
-    for name, pno, role, org, country in singles:
+    for name, pno, role, org, country, honored in singles:
         target = resolve_short(name, list(found.values()))
         if target is None:
-            if role is None:
+            if role is None and not honored:
                 continue  # a bare surname we cannot expand: too weak to publish as a person
             key = name_key(name)
             target = found.setdefault(key, PersonFound(name=name))
         _note(target, name, pno, role, org, country, role is not None)
-    return sorted(found.values(), key=lambda p: (p.paragraphs[0] if p.paragraphs else 0, p.name))
+    return sorted(_merge_variants(list(found.values())), key=lambda p: (p.paragraphs[0] if p.paragraphs else 0, p.name))
+
+
+def _same_person(short: str, full: str) -> bool:
+    """'Samuel A. Roe' and 'Hardeep Puri' are forms of 'Samuel Abu Roe' and 'Hardeep Singh Puri':
+    the same first and last word, the middle left out or cut to its initial."""
+    a, b = short.replace("’", "'").split(), full.replace("’", "'").split()
+    if len(a) < 2 or len(b) <= len(a) - 1 or a == b or len(b) < len(a):
+        return False
+    if name_key(a[0]) != name_key(b[0]) or name_key(a[-1]) != name_key(b[-1]):
+        return False
+    middle = b[1:-1]
+    k = 0
+    for w in a[1:-1]:
+        while k < len(middle) and not (
+            name_key(middle[k]) == name_key(w) or (len(w.rstrip(".")) == 1 and middle[k][0] == w[0])
+        ):
+            k += 1
+        if k == len(middle):
+            return False
+        k += 1
+    return True
+
+
+def _merge_variants(people: list[PersonFound]) -> list[PersonFound]:
+    """One person never becomes two: shorter forms of a fuller name fold into it."""
+    people = sorted(people, key=lambda p: (-len(p.name.split()), -len(p.name)))
+    kept: list[PersonFound] = []
+    for p in people:
+        target = next((k for k in kept if _same_person(p.name, k.name)), None)
+        if target is None:
+            kept.append(p)
+            continue
+        for form in p.mentions:
+            if form not in target.mentions:
+                target.mentions.append(form)
+        target.paragraphs = sorted(set(target.paragraphs) | set(p.paragraphs))
+        if p.role and (target.role is None or len(p.role) > len(target.role)):
+            target.role, target.role_org = p.role, p.role_org
+        target.country = target.country or p.country
+        target.titled = target.titled or p.titled
+    return kept
 
 
 def _note(
@@ -345,3 +574,109 @@ def resolve_short(form: str, people: list[PersonFound]) -> PersonFound | None:
         if name_key(words[0]) == key or name_key(words[-1]) == key:
             hits.append(p)
     return hits[0] if len(hits) == 1 else None
+
+
+# --------------------------------------------------------------------------- evidence
+
+_PLACE_PREPOSITIONS = frozenset("in at near from to outside inside across".split())
+
+
+def _occurrences(doc: Doc, form: str) -> list[tuple[int, int]]:
+    words = form.replace("’", "'").split()
+    if not words:
+        return []
+    out = []
+    for t in doc:
+        if t.text.replace("’", "'") != words[0]:
+            continue
+        k, w = t.i, 0
+        while k < len(doc) and w < len(words):
+            if doc[k].text == "-" or doc[k].text == ".":
+                k += 1
+                continue
+            if not words[w].startswith(doc[k].text.replace("’", "'")):
+                break
+            rest = words[w][len(doc[k].text) :]
+            k += 1
+            while rest and k < len(doc) and rest.startswith(doc[k].text):
+                rest = rest[len(doc[k].text) :]
+                k += 1
+            if rest:
+                break
+            w += 1
+        if w == len(words):
+            out.append((t.i, k))
+    return out
+
+
+def person_evidence(docs: list[Doc], person: PersonFound) -> str | None:
+    """Why the article's own words make this name a person, or None when nothing does.
+
+    A title or role, an honorific, being the subject of a verb or the one who says something,
+    or being named twice as someone (not as a place: "in Haywards Heath"; not as the modifier of a
+    thing: "the Delhi Metro project"). spaCy alone calls products, places and firms people."""
+    if _named_as_thing(docs, person):
+        return None
+    if person.role or person.titled:
+        return "title or role"
+    named = 0
+    forms = sorted(set(person.mentions) | {person.name}, key=lambda f: -len(f))
+    for doc in docs:
+        seen: set[int] = set()
+        for form in forms:
+            for s, e in _occurrences(doc, form):
+                if seen & set(range(s, e)):
+                    continue  # "Roe" inside "Jane Roe" is one mention
+                seen |= set(range(s, e))
+                before = doc[s - 1] if s > 0 else None
+                after = doc[e] if e < len(doc) else None
+                if before is not None and before.lower_ in HONORIFICS:
+                    return "honorific"
+                toks = doc[s:e]
+                if any(t.dep_ in ("nsubj", "nsubjpass") for t in toks) and toks.root.head.pos_ in ("VERB", "AUX"):
+                    return "subject of a verb"
+                if verb_base(toks.root.head.text) in REPORTING_VERBS and toks.root.head.i >= e:
+                    return "says something"
+                if (before is not None and _namey(before)) or (after is not None and _namey(after)):
+                    continue  # part of a longer name: "New Delhi", "Chevrolet Tahoes"
+                if before is not None and before.lower_ in _PLACE_PREPOSITIONS and not (
+                    after is not None and after.text in ("'s", "’s")
+                ):
+                    continue
+                if after is not None and after.is_lower and after.pos_ == "NOUN":
+                    continue
+                if " " not in form and form != person.name.split()[-1] and "-" not in person.name:
+                    continue  # "Delhi" alone does not repeat "Delhi Metro" the way "Roe" repeats "Jane Roe"
+                named += 1
+    return "named twice" if named >= 2 else None
+
+
+_QUOTES = frozenset("'\"‘’“”")
+
+
+def _named_as_thing(docs: list[Doc], person: PersonFound) -> bool:
+    """The name is a product's, a work's or a place's: after a model number ("iPhone 11 Pro Max"),
+    after a noun for a thing ("their work Starry Night"), inside quotation marks (‘Oxy Pure’), or
+    after a word the article tags as an organization ("Google Stadia")."""
+    words = person.name.split()
+    single_orgs = {e.text for d in docs for e in d.ents if e.label_ == "ORG" and len(e) == 1}
+    if len(words) > 1 and words[0] in single_orgs:
+        return True
+    quoted = total = listed = 0
+    for doc in docs:
+        for s, e in _occurrences(doc, person.name):
+            total += 1
+            sent = doc[s].sent
+            if not any(t.pos_ in ("VERB", "AUX") for t in sent) and any(t.text in "$€£¥" for t in sent):
+                listed += 1  # "Acme Phone Mini for $399": a line of a shopping list
+            before = doc[s - 1] if s > 0 else None
+            after = doc[e] if e < len(doc) else None
+            if before is not None and (before.like_num or (before.is_lower and before.lower_ in THING_NOUNS)):
+                return True
+            if len(words) > 1 and before is not None and before.lower_ in ("the", "a", "an", "this", "its", "their"):
+                return True  # "The Acme Mini is light": people's full names take no article
+            if before is not None and after is not None and before.text in _QUOTES and after.text in _QUOTES:
+                quoted += 1
+            if after is not None and after.text in ("'s", "’s") and e + 1 < len(doc) and doc[e + 1].pos_ in ("AUX", "VERB"):
+                return True  # "Lowe's was lower": a shop's name, not a possessive
+    return total > 0 and (quoted == total or listed == total)

@@ -21,7 +21,7 @@ from .lexicon import INITIATIVE_HEADS, ORG_HEADS
 
 _JOINERS = {"of", "and", "for", "on", "&", "the", "de", "a"}
 _HEADISH = ORG_HEADS | set(INITIATIVE_HEADS)  # words that end a name (Bank, Group, Deal)
-_ACRONYM = re.compile(r"^[A-Z][A-Z&0-9]*[A-Z0-9]$")
+_ACRONYM = re.compile(r"^[A-Z][A-Z&0-9]*(?:-[A-Z][A-Z&0-9]*)?[A-Z0-9]$")  # "CNDD-FDD"
 
 
 def tokens_with_lower(doc: Doc, words: Collection[str]) -> list[Token]:
@@ -84,6 +84,46 @@ def _may_join_and(doc: Doc, start: int, j: int) -> bool:
     return False
 
 
+def _acronym_spans_in(doc: Doc, start: int, j: int) -> bool:
+    """'in' is inside a name when the acronym after the name needs the words after 'in' too."""
+    k = j + 1
+    while k < len(doc) and _capital(doc[k]) and not doc[k].is_punct:
+        k += 1
+    if k == j + 1 or k + 2 >= len(doc) or doc[k].text != "(" or doc[k + 2].text != ")":
+        return False
+    acronym = doc[k + 1].text
+    while start < j and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    return (
+        is_acronym(acronym)
+        and initials_match(acronym, doc[start:k].text)
+        and not initials_match(acronym, doc[start:j].text)
+    )
+
+
+def _portfolio_list(doc: Doc, start: int, j: int) -> bool:
+    """A comma inside a ministry's list of portfolios: 'Ministry of Trade, Industry and Energy'.
+    Only after a head word with its complement, and only when the list closes with 'and' + a
+    capitalised word before any other punctuation (no people or places in it)."""
+    inside = [t.lower_ for t in doc[start:j]]
+    if not any(w in ORG_HEADS for w in inside) or not {"of", "for"} & set(inside):
+        return False
+    k = j + 1
+    seen_and = False
+    while k < len(doc) and k - j < 8:
+        t = doc[k]
+        if t.ent_type_ in ("PERSON", "GPE"):
+            return False
+        if t.lower_ in ("and", "&"):
+            seen_and = True
+        elif t.text == ",":
+            pass
+        elif not (_capital(t) and not t.is_punct):
+            break
+        k += 1
+    return seen_and and k > j + 1 and doc[k - 1].lower_ not in ("and", "&", ",") and _capital(doc[k - 1])
+
+
 def _text(doc: Doc, start: int, end: int) -> str:
     return doc[start:end].text.replace("\u2019", "’")
 
@@ -111,6 +151,15 @@ def phrases(doc: Doc) -> list[Phrase]:
             elif t.text == "-" and j + 1 < n and not doc[j - 1].whitespace_ and _capital(doc[j + 1]):
                 j += 2  # Asia-Pacific
             elif (
+                t.text == "-"
+                and j + 3 < n
+                and not doc[j - 1].whitespace_
+                and doc[j + 1].is_lower
+                and doc[j + 2].text == "-"
+                and _capital(doc[j + 3])
+            ):
+                j += 4  # County Court-at-Law
+            elif (
                 t.text in ("’", "'") and doc[j - 1].text.endswith("s") and j + 1 < n and _capital(doc[j + 1])
             ):
                 j += 1  # Leaders’ Meeting
@@ -124,6 +173,10 @@ def phrases(doc: Doc) -> list[Phrase]:
                 and _capital(doc[j + 4])
             ):
                 j += 3  # "Development of Artificial Intelligence (AI) and Creation of ..."
+            elif t.lower_ == "in" and _acronym_spans_in(doc, start, j):
+                j += 1  # "Board of Control for Cricket in India (BCCI)"
+            elif t.text == "," and _portfolio_list(doc, start, j):
+                j += 1  # "Ministry of Road, Transport and Highways"
             elif (
                 t.lower_ in _JOINERS
                 and j + 1 < n
@@ -135,6 +188,13 @@ def phrases(doc: Doc) -> list[Phrase]:
                 nxt = doc[j + 2] if doc[j + 1].lower_ in ("the", "a") else doc[j + 1]
                 if t.lower_ in ("and", "&") and not _may_join_and(doc, start, j):
                     break
+                if (
+                    t.lower_ in ("the", "a")
+                    and doc[j - 1].lower_ not in _JOINERS
+                    and doc[j - 1].pos_ == "PROPN"
+                    and not doc[j - 1].lower_.endswith("ing")  # "Fostering the Future Together" is one
+                ):
+                    break  # "told Billboard the Doobies": two names
                 if t.lower_ == "of" and doc[j + 1].lower_ == "the" and nxt.ent_type_ == "GPE":
                     break  # "... Policy of the U.S."
                 j += 1
@@ -195,6 +255,8 @@ def head_word(words: list[str]) -> tuple[int, str] | None:
     low = [w.lower().strip(".,") for w in words]
     if low and low[-1] in _HEADISH:
         return len(low) - 1, low[-1]
+    if low and "-" in low[-1] and low[-1].split("-")[0] in _HEADISH and len(low) > 1:
+        return len(low) - 1, low[-1].split("-")[0]  # "County Court-at-Law"
     for k, w in enumerate(low[:-1]):
         if w in _HEADISH and low[k + 1] in ("of", "on", "for"):
             return k, w

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-_SENT_END = re.compile(r"(?<=[.!?])[\"\u201d']?\s+(?=[A-Z\"\u201c])")
+from ..sentences import split_sentences
+
 _DATELINE = re.compile(
     r"^[A-Z][A-Za-z .'-]{1,40}(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2})?\s*(?:\([^)]{1,30}\))?(?:\s+[-–—]{1,2}\s+|\s*[—–]\s*)"
 )
@@ -13,7 +14,7 @@ _DATELINE_NO_DASH = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)?,\s*[A-Z][a-z]{2,}
 
 
 def sentences(paragraph: str) -> list[str]:
-    return [s.strip() for s in _SENT_END.split(paragraph) if s.strip()]
+    return split_sentences(paragraph)
 
 
 def strip_dateline(text: str) -> str:

@@ -1,0 +1,164 @@
+"""People and their roles on general news: each rule specified by sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefbook.extract.nlp import parse
+from briefbook.extract.people import find_people
+
+
+def people_of(*paragraphs: str):
+    return {p.name: p for p in find_people(parse(list(paragraphs)))}
+
+
+def test_honorific_between_title_and_name_is_skipped():
+    found = people_of("Transport Minister Dr Naledi Mokoena has apologised to commuters for the delays.")
+    assert found["Naledi Mokoena"].role == "Transport Minister"
+
+
+def test_constituency_before_mp_is_the_role():
+    found = people_of("Redcliffe MP Alan Farrow says the hospital plan has been delayed again.")
+    assert found["Alan Farrow"].role == "Redcliffe MP"
+
+
+def test_title_set_off_by_commas_before_a_closed_name():
+    found = people_of("The opposition party and its presidential candidate, Tomas Berhane, rejected the count.")
+    assert found["Tomas Berhane"].role == "presidential candidate"
+
+
+def test_title_with_a_complement_and_an_acronym_in_parentheses():
+    found = people_of(
+        "He rejected a remark by the spokesman of the National Transition Council (NTC), Salim Haddad, "
+        "about the vote."
+    )
+    assert found["Salim Haddad"].role == "spokesman of the National Transition Council"
+
+
+def test_a_comma_before_a_name_that_goes_on_is_no_title():
+    found = people_of("Speaking to the minister, Grace Wanjiru said the plan was sound.")
+    assert found["Grace Wanjiru"].role is None
+
+
+def test_apposition_that_lost_its_closing_comma_is_cut_at_the_verb():
+    found = people_of("Femi Oladipo, minister of mines has promised that royalties will rise next year.")
+    assert found["Femi Oladipo"].role == "minister of mines"
+
+
+def test_relative_clause_after_a_name_is_no_role():
+    found = people_of("Peter Okafor, who met the minister of mines, has promised more jobs.")
+    assert found["Peter Okafor"].role is None
+
+
+def test_name_after_a_comma_title_that_the_tagger_missed():
+    found = people_of("Water Cabinet Secretary, Wanjiku Mbugua, has asked farmers to conserve water.")
+    assert found["Wanjiku Mbugua"].role == "Water Cabinet Secretary"
+
+
+def test_a_place_after_a_comma_title_is_not_a_person():
+    assert people_of("The Secretary, Lagos State, has asked for funds.") == {}
+
+
+def test_a_person_who_owns_the_title_is_not_the_employer():
+    found = people_of("Opposition leader Imran Sadiq's counsel, Faisal Rana, informed the bench on Monday.")
+    assert found["Faisal Rana"].role == "counsel"
+    assert found["Faisal Rana"].role_org is None
+    titled = people_of("Opposition Leader in the National Assembly Imran Sadiq's counsel, Faisal Rana, said so.")
+    assert titled["Faisal Rana"].role_org is None
+
+
+def test_initial_and_left_out_middle_name_are_the_same_person():
+    found = people_of(
+        "The statement by the Minister for Mines, Hon. Kwame B. Mensah, was misreported.",
+        "Kwame Boateng Mensah said on Friday the army had been put in charge.",
+    )
+    assert list(found) == ["Kwame Boateng Mensah"]
+    assert found["Kwame Boateng Mensah"].role == "Minister for Mines"
+
+
+def test_a_name_with_an_inner_capital_is_a_name():
+    found = people_of("Niall FitzGerald, chairman of the shipping group, said the deal was fair.")
+    assert found["Niall FitzGerald"].role == "chairman of the shipping group"
+
+
+def brief_people(*paragraphs: str):
+    from briefbook.cleaning import CleanArticle
+    from briefbook.extract.article import build_briefing
+    from briefbook.model import Source
+
+    clean = CleanArticle(paragraphs=list(paragraphs), title="Test story", date="2024-03-14")
+    b = build_briefing(clean, Source(file="seeds/x.txt"))
+    return [p.name for p in b.people], b.review
+
+
+def test_a_name_with_no_evidence_goes_to_review_not_people():
+    people, review = brief_people(
+        "Mayor Lena Ortiz said the new homes would be built near the river.",
+        "The patient was moved to the general hospital in Marsh Hollow after a fall.",
+    )
+    assert people == ["Lena Ortiz"]
+    assert not any("Lena Ortiz" in r for r in review)
+
+
+def test_a_name_as_the_modifier_of_a_thing_is_not_repeated_evidence():
+    people, _ = brief_people(
+        "Officials blamed delays on the Harbor Link project and the Harbor Link contractors.",
+        "Mayor Lena Ortiz said the work would resume.",
+    )
+    assert "Harbor Link" not in people
+
+
+def test_a_subject_of_a_verb_is_a_person_without_a_title():
+    people, _ = brief_people("Daniel Whitford won the regional chess title on Sunday in Leeds.")
+    assert people == ["Daniel Whitford"]
+
+
+def test_a_surname_with_an_honorific_is_a_person_even_unexpanded():
+    found = people_of("Mr Lindqvist said he would not resign, and the party backed him on Monday.")
+    assert list(found) == ["Lindqvist"]
+
+
+def test_a_bare_surname_without_title_or_honorific_is_left_out():
+    assert "Lindqvist" not in people_of("Lindqvist won again, the party said on Monday.")
+
+
+def test_an_interface_verb_before_a_name_is_not_part_of_it():
+    found = people_of("Email Dana Whitlock at dana@example.com or follow her on social media.")
+    assert "Email Dana Whitlock" not in found
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "name"),
+    [
+        ("The Acme Phone 12 Turbo Max sells for $999 in the United States.", "Turbo Max"),
+        ("The sculptors found inspiration for their work Silent Harbor in an old painting.", "Silent Harbor"),
+        ("According to the website, the name of the juice bar is ‘Fresh Sunny’.", "Fresh Sunny"),
+        ("Reviews of the Google Lumina were mixed, and Google said it would improve it.", "Google Lumina"),
+        ("Skyline Drone Mini Kora for $399", "Mini Kora"),
+        ("The Mini Kora is the ideal combination of a capable drone in a small package.", "Mini Kora"),
+    ],
+)
+def test_names_of_things_are_no_evidence_of_a_person(paragraph: str, name: str) -> None:
+    from briefbook.extract.people import PersonFound, person_evidence
+
+    suspect = PersonFound(name=name, mentions=[name], role="host", titled=True)
+    assert person_evidence(parse([paragraph]), suspect) is None
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "not_a_name"),
+    [
+        ("Recent Vexo smart TVs also include the streaming app.", "Recent Vexo"),
+        ("Will Okafor continue to lead the party, or will the rebels win?", "Will Okafor"),
+        ("#Hawks Jamal Reid has been solid in run support this season.", "Hawks Jamal Reid"),
+    ],
+)
+def test_a_sentence_initial_common_word_or_hashtag_is_not_part_of_a_name(paragraph: str, not_a_name: str) -> None:
+    assert not_a_name not in people_of(paragraph)
+
+
+def test_a_shop_name_with_an_apostrophe_s_is_no_person():
+    from briefbook.extract.people import PersonFound, person_evidence
+
+    suspect = PersonFound(name="Rival Harlow", mentions=["Rival Harlow"], role="x", titled=True)
+    assert person_evidence(parse(["Rival Harlow's was also lower after the results."]), suspect) is None
