@@ -86,7 +86,7 @@ class Briefing:
     # Written by the generator so that a hand edit can be told apart from generated text.
     generator: dict[str, str] = field(default_factory=dict)
     # "lead" when the page had no headline and the title was written from the lead sentence.
-    title_from: str | None = None
+    title_from: Literal["lead"] | None = None
 
     def frontmatter(self) -> dict[str, Any]:
         """The frontmatter mapping, in the documented key order (paragraphs go to the body);
