@@ -247,7 +247,8 @@ def test_hostile_briefing_cannot_inject_markup():
     c = build_corpus([("hostile", store.load(HOSTILE))])
     pages = {uri: page.source() for uri, page in generate_pages(c).items()}
     allowed = {"h1", "h2", "p", "a", "ul", "li", "strong", "em", "blockquote", "table", "thead", "tbody",
-               "tr", "th", "td", "code", "br", "div", "svg", "title", "g", "line", "circle", "text", "span"}
+               "tr", "th", "td", "code", "br", "div", "svg", "title", "g", "line", "circle", "text", "span",
+                   "details", "summary", "h3", "input", "nav", "ol", "section"}
     for uri, page in pages.items():
         assert "{{" not in page and "{%" not in page, uri
         html = render(page)
@@ -257,8 +258,8 @@ def test_hostile_briefing_cannot_inject_markup():
                 assert not name.startswith("on"), f"{uri}: {name}= on <{tag}>"
                 assert "PWNED" not in (value or ""), f"{uri}: data in attribute {name} of <{tag}>"
                 assert "javascript" not in (value or "").lower(), f"{uri}: {name}={value}"
-            if tag == "div" and attrs.get("class") == "bb-section":
-                continue
+            if (attrs.get("class") or "").startswith("bb-"):
+                continue  # the generator's own containers (a class is never data)
             if tag in ("svg", "div", "span", "g", "line", "circle", "text", "title"):
                 assert uri == "graph/index.md", f"{uri}: <{tag}>"
     page = pages["briefings/hostile.md"]
@@ -323,3 +324,38 @@ def test_h_shows_exactly_the_text_on_one_line(text):
     assert not set(out) & set("<>\"'{}") and "\n" not in out
     expected = " ".join(text.split()).translate({c: None for c in [*range(32), 127]})
     assert html.unescape(out.replace("&#123;", "{").replace("&#125;", "}")) == expected
+
+
+def _outside_article(body: str) -> str:
+    """A briefing page's text before its Article section, whitespace collapsed."""
+    return " ".join("".join(render(body.split('<h2 id="article">')[0]).text).split())
+
+
+def test_briefing_page_shows_each_article_sentence_once_and_direct_quotes_first():
+    from briefbook.model import Quote
+
+    lead = "Officials from Norway and Japan opened talks on offshore wind in Oslo on Monday."
+    second = "The agreement covers research into floating turbines and a shared supply chain, officials said."
+    third = "Talks resumed in March after a pause of two years over the cost of grid connections."
+    b = Briefing(title="Wind", date="2025-03-12", location="Oslo", source=Source(), summary=lead,
+                 key_points=[lead, second], topics=[], people=[Person(id="ann-lee", name="Ann Lee",
+                                                                     role="Minister of Energy")],
+                 organizations=[], initiatives=[],
+                 quotes=[Quote(text=second, speaker=None, speaker_name=None, kind="indirect", paragraph=2),
+                         Quote(text=third, speaker="ann-lee", speaker_name="Ann Lee", kind="indirect", paragraph=3),
+                         Quote(text="We are ready to build", speaker="ann-lee", speaker_name="Ann Lee",
+                               kind="direct", paragraph=3)],
+                 events=[Event(date="2025-03", text=third, paragraph=3)], places=[],
+                 paragraphs=[f"OSLO — {lead}", second, f"{third} “We are ready to build,” Lee said."])
+    body = generate_pages(build_corpus([("wind", b)]))["briefings/wind.md"].body
+    outside = _outside_article(body)
+    for sentence in (lead, second, third):
+        assert outside.count(sentence[10:]) == 1, (sentence, outside)
+    # the direct quote comes first, with its speaker's role; reported statements are folded away
+    quotes = body.split('<h2 id="quotes">')[1]
+    assert quotes.index("We are ready to build") < quotes.index("<details")
+    assert "Ann Lee</a>, Minister of Energy, " in quotes
+    assert "1 reported statement</summary>" in quotes  # `second` was a key point already
+    # the timeline keeps the event's date and paragraph, but not its sentence a second time
+    timeline = body.split('<h2 id="timeline">')[1].split('<h2 id="article">')[0]
+    assert "2025-03" in timeline and "#p-3" in timeline and "Talks resumed in March after a pause of …" in timeline

@@ -238,9 +238,9 @@ def quote_block(ctx: _Ctx, here: str, q: QuoteRef, *, show_speaker: bool, show_b
 
 
 def event_item(ctx: _Ctx, here: str, ev: EventRef, *, skip: Ref | None = None, show_briefing: bool = True,
-               max_entities: int = 6) -> str:
-    """One event as the inside of a list item."""
-    parts = [f"<strong>{h(ev.date)}</strong> {h(ev.text)}"]
+               max_entities: int = 6, text: str | None = None) -> str:
+    """One event as the inside of a list item (``text`` in place of the event's sentence)."""
+    parts = [f"<strong>{h(ev.date)}</strong> {h(ev.text if text is None else text)}"]
     if show_briefing:
         parts.append("— " + briefing_a(ctx, here, ev.briefing, para_anchor(ctx, ev.briefing, ev.paragraph)))
     else:
@@ -253,6 +253,58 @@ def event_item(ctx: _Ctx, here: str, ev: EventRef, *, skip: Ref | None = None, s
 
 # ---------------------------------------------------------------------------------------------
 # briefing pages
+
+
+class _Shown:
+    """The article sentences a briefing page has already shown outside the article.
+
+    The summary, key points, quotes and timeline are all sentences of the article: each is shown
+    once, in that order, and a later piece that repeats one is left out (or cut to its first words).
+    Sentences match when one contains the other (the summary has its dateline cut off).
+    """
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def fresh(self, text: str) -> bool:
+        return not any(sent in old or old in sent for sent in _sentence_keys(text) for old in self.seen)
+
+    def add(self, text: str) -> None:
+        self.seen.extend(_sentence_keys(text))
+
+
+def _sentence_keys(text: str) -> list[str]:
+    """Normalised sentences of a piece of text (short fragments say too little to compare)."""
+    from ..extract.summary import sentences
+
+    keys = []
+    for sent in sentences(" ".join(text.split())):
+        key = "".join(c for c in sent.lower() if c.isalnum() or c == " ").strip()
+        if len(key) >= 25:
+            keys.append(key)
+    return keys
+
+
+def _first_words(text: str, n: int = 8) -> str:
+    words = text.split()
+    return " ".join(words[:n]) + (" …" if len(words) > n else "")
+
+
+def speaker_cite(ctx: _Ctx, here: str, entry: BriefingEntry, q: QuoteRef) -> str:
+    """Who said it, as the briefing names them: linked name, then role and organization."""
+    if q.speaker:
+        cite = ref_a(ctx, here, Ref("person", q.speaker))
+        seen = entry.roles.get(q.speaker)
+        if seen and seen.role:
+            cite += ", " + h(seen.role)
+        org = org_a(ctx, here, seen)
+        if org and not (seen and seen.role and seen.organization_name
+                        and name_key(seen.organization_name) in name_key(seen.role)):
+            cite += ", " + org
+        return cite
+    if q.speaker_org:
+        return ref_a(ctx, here, Ref("organization", q.speaker_org))
+    return h(q.speaker_name) if q.speaker_name else ""
 
 
 def briefing_page(ctx: _Ctx, entry: BriefingEntry) -> SitePage:
@@ -274,15 +326,41 @@ def briefing_page(ctx: _Ctx, entry: BriefingEntry) -> SitePage:
     page.add(p(" · ".join(meta), "bb-meta"))
     if b.review:
         page.add(p("<strong>Needs review:</strong> " + "; ".join(h(r) for r in b.review), "bb-review"))
-    # The summary, key points, quotes and timeline are sentences of the article below: they are
-    # searched there, not two or three times over (the index is what every search downloads).
+    # The summary, key points, quotes and timeline are sentences of the article below: each is
+    # shown once here, and searched there only (the index is what every search downloads).
+    shown = _Shown()
     if b.summary:
         page.add(f'<p class="bb-summary" data-search-exclude>{h(b.summary)}</p>')
-    if b.key_points:
-        page.section("Key points", bullets(h(x) for x in b.key_points), searchable=False)
-    if entry.quotes:
-        page.section("Quotes", *(quote_block(ctx, here, q, show_speaker=True, show_briefing=False)
-                                 for q in entry.quotes), searchable=False)
+        shown.add(b.summary)
+    points = []
+    for point in b.key_points:
+        if shown.fresh(point):
+            points.append(h(point))
+            shown.add(point)
+    if points:
+        page.section("Key points", bullets(points), searchable=False)
+    direct = [q for q in entry.quotes if q.kind == "direct"]
+    reported = [q for q in entry.quotes if q.kind != "direct"]
+    if direct or reported:
+        blocks = []
+        for q in direct:
+            shown.add(q.text)
+            blocks.append(_briefing_quote(ctx, here, entry, q))
+        fresh = []
+        for q in reported:
+            if shown.fresh(q.text):
+                shown.add(q.text)
+                fresh.append(q)
+        if fresh:
+            items = bullets(f"{h(q.text)} <span class=\"bb-cite\">— "
+                            + ", ".join(x for x in (speaker_cite(ctx, here, entry, q),
+                                                    para_a(ctx, here, q.briefing, q.paragraph)) if x)
+                            + "</span>" for q in fresh)
+            blocks.append(f'<details class="bb-reported">\n<summary>{plural(len(fresh), "reported statement")}'
+                          f"</summary>\n{items}\n</details>")
+        if not direct:
+            blocks.insert(0, p("No direct quotes in this article.", "bb-note"))
+        page.section("Quotes", *blocks, searchable=False)
     if entry.people:
         rows = []
         for pid in entry.people:
@@ -296,8 +374,14 @@ def briefing_page(ctx: _Ctx, entry: BriefingEntry) -> SitePage:
             page.section(paths.KIND_TITLES[kind], p(" · ".join(ref_a(ctx, here, Ref(kind, i)) for i in ids)),
                          searchable=False)
     if entry.events:
-        page.section("Timeline", bullets(event_item(ctx, here, ev, show_briefing=False) for ev in entry.events),
-                     searchable=False)
+        items = []
+        for ev in entry.events:
+            if shown.fresh(ev.text):
+                shown.add(ev.text)
+                items.append(event_item(ctx, here, ev, show_briefing=False))
+            else:  # said above already: its date and first words, and the paragraph
+                items.append(event_item(ctx, here, ev, show_briefing=False, text=_first_words(ev.text)))
+        page.section("Timeline", bullets(items), searchable=False)
     if b.paragraphs:
         page.section("Article", *(
             f'<p id="p-{n}" class="bb-para"><a href="#p-{n}" class="bb-pn" title="Link to paragraph {n}">'
@@ -308,6 +392,11 @@ def briefing_page(ctx: _Ctx, entry: BriefingEntry) -> SitePage:
         page.section("Also reported by", bullets(external_a(h(s.outlet or s.url), s.url) for s in sources),
                      searchable=False)
     return page.done()
+
+
+def _briefing_quote(ctx: _Ctx, here: str, entry: BriefingEntry, q: QuoteRef) -> str:
+    cite = [x for x in (speaker_cite(ctx, here, entry, q), para_a(ctx, here, q.briefing, q.paragraph)) if x]
+    return f"<blockquote>\n<p>“{h(q.text)}”</p>\n</blockquote>\n" + p("— " + ", ".join(cite), "bb-cite")
 
 
 def linked_text(ctx: _Ctx, here: str, text: str, mentions: list[Mention]) -> str:
