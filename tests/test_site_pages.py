@@ -137,7 +137,7 @@ def test_person_page_roles_quotes_connections(pages):
     assert "../../briefings/2025-03-12-norway-japan-open-offshore-wind-talks/#p-3" in links
     assert "../../people/kenji-arakawa/" in links
     assert re.search(r'<td><a href="\.\./\.\./people/kenji-arakawa/">Kenji Arakawa</a></td><td>2</td>', page)
-    assert page.startswith('---\ntitle: "Ingrid Halvorsen"\nsearch:\n  boost: 5\n---')
+    assert page.startswith('---\ntitle: "Ingrid Halvorsen"\nsearch:\n  boost: 5\nhide: [navigation]\n---')
 
 
 def test_organization_page_has_registry_description_aliases_people_and_timeline(pages):
@@ -359,3 +359,33 @@ def test_briefing_page_shows_each_article_sentence_once_and_direct_quotes_first(
     # the timeline keeps the event's date and paragraph, but not its sentence a second time
     timeline = body.split('<h2 id="timeline">')[1].split('<h2 id="article">')[0]
     assert "2025-03" in timeline and "#p-3" in timeline and "Talks resumed in March after a pause of …" in timeline
+
+
+def _briefing(slug_date: str, people: list[str], quotes: int = 0) -> Briefing:
+    from briefbook.model import Quote
+
+    return Briefing(title=f"On {slug_date}", date=slug_date, location=None, source=Source(), summary=None,
+                    key_points=[], topics=[], people=[Person(id=x.lower().replace(" ", "-"), name=x) for x in people],
+                    organizations=[], initiatives=[],
+                    quotes=[Quote(text="We will", speaker=people[0].lower().replace(" ", "-"), speaker_name=people[0],
+                                  kind="direct", paragraph=1)] * quotes,
+                    events=[], places=[], paragraphs=[" ".join(people) + " met."])
+
+
+def test_large_index_puts_the_most_covered_first_and_folds_single_mentions():
+    singles = [f"Zed Person{i:03d}" for i in range(110)]
+    briefings = [(f"b{i}", _briefing(f"2024-01-{i + 1:02d}", ["Ann Lee", "Bo Chan", singles[i]], quotes=i % 2))
+                 for i in range(20)]
+    briefings += [(f"c{i}", _briefing("2024-02-01", [singles[i]])) for i in range(20, 110)]
+    briefings += [("d", _briefing("2024-03-01", ["Cy Park", "Bo Chan"]))]
+    briefings += [("e", _briefing("2024-03-02", ["Cy Park"]))]
+    body = generate_pages(build_corpus(briefings))["people/index.md"].body
+    table_part, folded = body.split('<details class="bb-more" id="more">')
+    rows = re.findall(r'<tr><td><a href="[^"]+">([^<]+)</a>', table_part)
+    assert rows == ["Bo Chan", "Ann Lee", "Cy Park"]  # 21, 20 (with quotes), 2 briefings
+    assert "Mentioned once: 110 entries</summary>" in folded
+    assert 'id="az-z"' in folded and 'href="#az-z"' in folded and "Zed Person000" in folded
+    assert "data-bb-filter" in body
+    # a small index stays one table, whoever is seen once
+    small = generate_pages(build_corpus(briefings[:3]))["people/index.md"].body
+    assert "<details" not in small and "Zed Person001" in small

@@ -55,8 +55,8 @@ class SitePage:
             meta["search"] = {"exclude": True}
         elif self.boost:
             meta["search"] = {"boost": self.boost}
-        if self.hide:
-            meta["hide"] = list(self.hide)
+        # no left column: the tabs are the navigation, and a generated page has no place in the nav
+        meta["hide"] = ["navigation", *(x for x in self.hide if x != "navigation")]
         return meta
 
     def source(self) -> str:
@@ -454,11 +454,52 @@ def review_page(ctx: _Ctx) -> SitePage:
 # entity pages
 
 
+def prominence(ent: Entity) -> tuple[int, int, str, int]:
+    """Sort key, most covered first: briefings, quotes, the latest seen, then name order."""
+    last = ent.last_seen or ""
+    return (-len(ent.briefings), -len(ent.quotes), "".join(chr(0x10FFFF - ord(c)) for c in last), ent.rank)
+
+
+def filter_box(what: str) -> str:
+    """A box that narrows the page's lists as one types (briefbook.js; without script it is inert)."""
+    return (f'<p class="bb-filter-row"><input type="search" class="bb-filter" data-bb-filter '
+            f'placeholder="Filter {h(what)} by name" aria-label="Filter {h(what)} by name" hidden></p>')
+
+
+def _az_groups(ctx: _Ctx, here: str, ents: list[Entity]) -> str:
+    """Entities as compact A–Z lines, one per initial, with a bar of jumps to each."""
+    groups: dict[str, list[Entity]] = {}
+    for e in sorted(ents, key=lambda e: e.rank):
+        first = name_key(e.name)[:1].upper()
+        groups.setdefault(first if first.isalpha() else "#", []).append(e)
+    bar = " ".join(f'<a href="#az-{h(k.lower() if k != "#" else "other")}">{h(k)}</a>' for k in groups)
+    lines = [f'<p class="bb-az-group" id="az-{h(k.lower() if k != "#" else "other")}"><strong>{h(k)}</strong> '
+             + " · ".join(f'<span class="bb-item">{ref_a(ctx, here, e.ref)}</span>' for e in es) + "</p>"
+             for k, es in groups.items()]
+    return f'<p class="bb-az">{bar}</p>\n' + "\n".join(lines)
+
+
+# An index longer than this keeps the entities seen in one briefing apart, folded, A–Z.
+INDEX_FOLD = 100
+# The most covered entities get a table row each; the rest are names on A–Z lines.
+INDEX_ROWS = 250
+
+
 def entity_index(ctx: _Ctx, kind: str) -> SitePage:
     here = paths.index_of(kind)
-    ents = list(ctx.corpus.entities[kind].values())
+    ents = sorted(ctx.corpus.entities[kind].values(), key=prominence)
     page = _Page(paths.KIND_TITLES[kind])
-    page.add(p(f"{plural(len(ents), 'entry', 'entries')}. Click a column title to sort."))
+    rest: list[Entity] = []
+    if len(ents) > INDEX_FOLD and kind != "topic":
+        rest = [e for e in ents if len(e.briefings) < 2 and not e.in_registry]
+        ents = [e for e in ents if len(e.briefings) >= 2 or e.in_registry]
+        if len(ents) > INDEX_ROWS:
+            ents, rest = ents[:INDEX_ROWS], ents[INDEX_ROWS:] + rest
+    intro = f"{plural(len(ents) + len(rest), 'entry', 'entries')}, the most covered first."
+    if rest:
+        intro += (f" The {len(ents)} seen most are in the table; "
+                  + a(ctx, here, f"{plural(len(rest), 'other')}", here, "more") + " below, A–Z.")
+    page.add(p(intro + " Click a column title to sort."), filter_box(paths.KIND_TITLES[kind].lower()))
     rows = []
     if kind == "person":
         for e in ents:
@@ -483,7 +524,12 @@ def entity_index(ctx: _Ctx, kind: str) -> SitePage:
             people = sum(1 for r in e.connections if r.kind == "person")
             rows.append([ref_a(ctx, here, e.ref), str(len(e.briefings)), str(people), date_text(e.last_seen)])
         page.add(table(["Topic", "Briefings", "People", "Last seen"], rows))
-    return page.done(searchable=False)
+    if rest:
+        once = all(len(e.briefings) < 2 for e in rest)
+        label = "Mentioned once" if once else "Everyone else"
+        page.add(f'<details class="bb-more" id="more">\n<summary>{label}: {plural(len(rest), "entry", "entries")}'
+                 f"</summary>\n{_az_groups(ctx, here, rest)}\n</details>")
+    return page.done(searchable=False, hide=("navigation", "toc"))
 
 
 def entity_page(ctx: _Ctx, ent: Entity) -> SitePage:

@@ -44,6 +44,8 @@ log = logging.getLogger("mkdocs.plugins.briefbook")
 
 ASSET_DIR = "assets/briefbook"
 ASSETS = ("briefbook.css", "briefbook.js")
+# Hand-written pages linked from every page's footer rather than the reader's top menu.
+FOOTER_PAGES = {"about.md": "About", "contributing.md": "Contributing"}
 
 
 def _as_check_says(exc: BriefingError) -> str:
@@ -77,6 +79,10 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
             config.extra_css.append(css)
         if all(str(s) != js for s in config.extra_javascript):
             config.extra_javascript.append(js)
+        # our partials (the footer) after the site's own overrides, before Material's
+        templates = str(resources.files("briefbook").joinpath("site/templates"))
+        if templates not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, templates)
         return config
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -95,6 +101,9 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         directory_urls = config.use_directory_urls
         briefing_count = len(corpus.briefings)
         docs_pages = [uri for uri in PROJECT_PAGES if files.get_file_from_path(uri) is not None]
+        config.extra["briefbook_footer"] = [
+            {"label": label, "url": paths.url(uri, directory_urls)}
+            for uri, label in FOOTER_PAGES.items() if uri in docs_pages]
         pages = generate_pages(corpus, directory_urls=directory_urls, docs_pages=docs_pages,
                                search_min_briefings=self.config.search_min_briefings)
         # The feed and the JSON export go to disk now (about 190 MB at 10,000 briefings) rather
@@ -164,6 +173,15 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
 
     def on_shutdown(self) -> None:
         self._drop_spool()
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Hand-written pages too go without the left column (the tabs are the navigation)."""
+        hide = page.meta.get("hide")
+        if not isinstance(hide, list):
+            hide = page.meta["hide"] = []
+        if "navigation" not in hide:
+            hide.append("navigation")
+        return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Drop a generated page's source once rendered: MkDocs holds every page until the end.
