@@ -199,7 +199,10 @@ def test_graph_page_svg_links_every_node(pages, corpus):
     page = pages["graph/index.md"]
     svg = page[page.index("<svg"):page.index("</svg>")]
     nodes = re.findall(r'<a href="([^"]+)" class="bb-node', svg)
-    assert len(nodes) == sum(len(corpus.entities[k]) for k in ("person", "organization", "initiative"))
+    from briefbook.site.graph import select
+
+    assert nodes == [f"../{paths.entity(n.ref)[:-3]}/" for n in select(corpus)[0]]
+    assert len(nodes) >= 6
     assert "../people/ingrid-halvorsen/" in nodes
     assert "\n\n" not in page[page.index("<div"):page.index("</div>")]  # one raw HTML block
     assert generate_pages(corpus)["graph/index.md"].source() == page  # deterministic layout
@@ -389,3 +392,32 @@ def test_large_index_puts_the_most_covered_first_and_folds_single_mentions():
     # a small index stays one table, whoever is seen once
     small = generate_pages(build_corpus(briefings[:3]))["people/index.md"].body
     assert "<details" not in small and "Zed Person001" in small
+
+
+def test_graph_keeps_repeated_entities_with_unique_labels_that_never_overlap():
+    from briefbook.site import graph
+
+    long = "International Organization of Very Long Names"
+    names = [f"{long} {i}" for i in range(3)] + [f"Person Number{i:02d}" for i in range(60)]
+    briefings = [(f"b{i}", _briefing(f"2024-01-{i % 28 + 1:02d}", [names[i % 63], names[(i * 7 + 1) % 63],
+                                                                 names[(i * 11 + 2) % 63], "Loner " + str(i)]))
+                 for i in range(120)]
+    corpus = build_corpus(briefings)
+    nodes, edges = graph.select(corpus)
+    assert 30 <= len(nodes) <= graph.MAX_NODES
+    assert all(len(n.ent.briefings) >= 2 for n in nodes)  # "Loner i" is in one briefing each
+    labels = [n.label for n in nodes]
+    assert len(set(labels)) == len(labels)
+    assert all(len(label) <= 40 for label in labels)
+    for width, height in ((graph.WIDTH, graph.HEIGHT), (graph.NARROW_WIDTH, graph.NARROW_HEIGHT)):
+        graph.layout(nodes, edges, width=width, height=height)
+        graph.place_labels(nodes, width, height)
+        boxes = [graph.text_box(n.lx, n.ly, n.label) for n in nodes if n.label_shown]
+        assert len(boxes) >= 8
+        for i, a in enumerate(boxes):
+            assert a[0] >= 0 and a[2] <= width and a[1] >= 0 and a[3] <= height
+            assert not any(graph._overlap(a, b) for b in boxes[i + 1:]), a
+    page = generate_pages(corpus)["graph/index.md"]
+    assert page.body == generate_pages(corpus)["graph/index.md"].body  # laid out the same every build
+    assert 'class="bb-graph bb-graph-wide"' in page.body and 'class="bb-graph bb-graph-narrow"' in page.body
+    assert 'class="bb-hl"' in page.body  # some names only on hover/focus
