@@ -172,17 +172,32 @@ def test_timeline_by_month(pages):
         assert f"<strong>{date}</strong>" in page
 
 
-def test_timeline_splits_by_year_when_large():
-    events = [Event(date=f"{2020 + i % 3}-0{1 + i % 9}-01", text=f"Event {i}.", paragraph=1)
-              for i in range(TIMELINE_SPLIT + 1)]
+def test_timeline_splits_into_pages_and_keeps_the_news_not_the_background():
+    events = ([Event(date="2022-12-20", text=f"Before {i}.", paragraph=1) for i in range(30)]
+              + [Event(date=f"2023-02-{1 + i % 28:02d}", text=f"February {i}.", paragraph=1) for i in range(200)]
+              + [Event(date="2023-05-02", text=f"May {i}.", paragraph=1) for i in range(10)]
+              + [Event(date="1990-06-01", text=f"History {i}.", paragraph=2) for i in range(5)]
+              + [Event(date="1991-01-01", text="Ann Lee was born.", paragraph=1)])
     b = Briefing(title="Many", date="2023-01-01", location=None, source=Source(), summary=None, key_points=[],
-                 topics=[], people=[], organizations=[], initiatives=[], quotes=[], events=events, places=[],
-                 paragraphs=["Text."])
-    pages = generate_pages(build_corpus([("many", b)]))
-    assert {"timeline/2020.md", "timeline/2021.md", "timeline/2022.md"} <= set(pages)
-    index = pages["timeline/index.md"].body
-    assert '<a href="../timeline/2020/#m-2020-01">January 2020 (' in index
-    assert '<a href="../../timeline/">All years</a>' in pages["timeline/2020.md"].body
+                 topics=[], people=[Person(id="ann-lee", name="Ann Lee")], organizations=[], initiatives=[],
+                 quotes=[], events=events, places=[], paragraphs=["Ann Lee spoke.", "Long ago."])
+    other = _briefing("2023-03-01", ["Ann Lee"])
+    pages = generate_pages(build_corpus([("many", b), ("other", other)]))
+    timeline = {uri: page.body for uri, page in pages.items() if uri.startswith("timeline/")}
+    assert set(timeline) == {"timeline/index.md", "timeline/1991.md", "timeline/2022.md",
+                             "timeline/2023-02-01.md", "timeline/2023-02-17.md", "timeline/2023-05.md"}
+    every = "".join(timeline.values())
+    assert "History 0." not in every  # long before the article, nobody of the corpus in it
+    assert "Ann Lee was born." in timeline["timeline/1991.md"]  # Ann Lee is in two briefings
+    for body in timeline.values():
+        assert body.count("<li") <= TIMELINE_SPLIT
+    assert sum(body.count("February ") for body in timeline.values()) >= 200
+    index = timeline["timeline/index.md"]
+    assert '<a href="../timeline/2023-02-01/#m-2023-02">February 2023, 1–16 (' in index
+    assert '<a href="../timeline/2023-05/#m-2023-05">May 2023 (10)</a>' in index
+    part = timeline["timeline/2023-02-01.md"]
+    assert '<a href="../../timeline/">All dates</a>' in part and "February 2023, 17–28 →" in part
+    assert 'data-bb-events' in part and '<li data-f="person">' in part  # Ann Lee is in paragraph 1
 
 
 def test_home_and_review(pages):
@@ -251,7 +266,7 @@ def test_hostile_briefing_cannot_inject_markup():
     pages = {uri: page.source() for uri, page in generate_pages(c).items()}
     allowed = {"h1", "h2", "p", "a", "ul", "li", "strong", "em", "blockquote", "table", "thead", "tbody",
                "tr", "th", "td", "code", "br", "div", "svg", "title", "g", "line", "circle", "text", "span",
-                   "details", "summary", "h3", "input", "nav", "ol", "section"}
+                   "details", "summary", "h3", "input", "nav", "ol", "section", "button", "select", "option"}
     for uri, page in pages.items():
         assert "{{" not in page and "{%" not in page, uri
         html = render(page)

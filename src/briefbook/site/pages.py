@@ -10,6 +10,7 @@ markup, and every link is a built URL computed here with :mod:`paths`, checked b
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -20,8 +21,13 @@ from ..ids import name_key
 from . import paths
 from .text import external_a, h
 
-# Beyond this many events the timeline is split into one page per year.
-TIMELINE_SPLIT = 2000
+# Beyond this many events the timeline is split into pages: a year, or a month, or a part of a
+# month, each with at most this many (about 8,000 px on a desktop screen).
+TIMELINE_PAGE = 120
+TIMELINE_SPLIT = TIMELINE_PAGE  # the name the tests knew
+# An event is in its briefing's own time window from this long before the briefing to this long after.
+WINDOW_BEFORE = dt.timedelta(days=45)
+WINDOW_AFTER = dt.timedelta(days=400)
 LATEST = 10
 CONNECTIONS_SHOWN = 40
 ENTITY_EVENTS_SHOWN = 300
@@ -682,34 +688,151 @@ def _by_month(events: list[EventRef]) -> dict[str, list[EventRef]]:
     return months
 
 
+def _period(date: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a date ('2025', '2025-03' or '2025-03-12') can mean."""
+    try:
+        parts = [int(x) for x in date.split("-")]
+        if len(parts) == 1:
+            return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+        if len(parts) == 2:
+            first = dt.date(parts[0], parts[1], 1)
+            return first, (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+        day = dt.date(*parts[:3])
+        return day, day
+    except (ValueError, TypeError):
+        return None
+
+
+def timeline_events(corpus: Corpus) -> list[EventRef]:
+    """The events worth a place on the timeline: those in their briefing's own time window (from
+    shortly before it was written to a year after: the news and what it announces), and those
+    involving an entity seen in two briefings or more. Background history and anecdotes go."""
+    kept = []
+    for ev in corpus.events:
+        written = _period(corpus.briefings[ev.briefing].date or "")
+        when = _period(ev.date)
+        if written is None or when is None:
+            kept.append(ev)
+            continue
+        if written[0] - WINDOW_BEFORE <= when[1] and when[0] <= written[0] + WINDOW_AFTER:
+            kept.append(ev)
+            continue
+        for ref in ev.entities:
+            ent = corpus.entity(ref)
+            if ref.kind != "topic" and ent is not None and len(ent.briefings) >= 2:
+                kept.append(ev)
+                break
+    return kept
+
+
+def timeline_item(ctx: _Ctx, here: str, ev: EventRef) -> str:
+    """An event on the timeline, with what the filters need: its entity kinds and its briefing's topics."""
+    kinds = sorted({r.kind for r in ev.entities if r.kind != "topic"})
+    topics = ctx.corpus.briefings[ev.briefing].topics[:4]
+    tags = " ".join([*kinds, *(f"t-{t}" for t in topics)])
+    return f'<li data-f="{h(tags)}">' + event_item(ctx, here, ev) + "</li>"
+
+
+def _event_list(ctx: _Ctx, here: str, events: list[EventRef]) -> str:
+    return "<ul class=\"bb-events\">\n" + "\n".join(timeline_item(ctx, here, ev) for ev in events) + "\n</ul>"
+
+
 def _month_sections(ctx: _Ctx, page: _Page, here: str, events: list[EventRef]) -> None:
     for key, evs in _by_month(events).items():
-        page.section(month_title(key), bullets(event_item(ctx, here, ev) for ev in evs), anchor=f"m-{key}")
+        page.section(month_title(key), _event_list(ctx, here, evs), anchor=f"m-{key}")
 
 
-def timeline_pages(ctx: _Ctx) -> dict[str, SitePage]:
-    events = ctx.corpus.events
-    here = paths.TIMELINE
-    intro = p(f"{plural(len(events), 'dated event')} from {plural(len(ctx.corpus.briefings), 'briefing')}, "
-              "by month. Each links to the paragraph it comes from.")
-    index = _Page("Timeline")
-    index.add(intro)
-    if len(events) <= TIMELINE_SPLIT:
-        _month_sections(ctx, index, here, events)
-        return {here: index.done(searchable=False)}
-    pages: dict[str, SitePage] = {}
+def event_filters(ctx: _Ctx, events: list[EventRef]) -> str:
+    """Buttons and a topic menu that narrow the list (briefbook.js shows them; inert without it)."""
+    topics: dict[str, int] = {}
+    for ev in events:
+        for t in ctx.corpus.briefings[ev.briefing].topics[:4]:
+            topics[t] = topics.get(t, 0) + 1
+    options = "".join(f'<option value="t-{h(t)}">{h(ctx.corpus.name_of(Ref("topic", t)))} ({n})</option>'
+                      for t, n in sorted(topics.items(), key=lambda tn: (-tn[1], tn[0])))
+    kinds = "".join(f'<button type="button" class="md-button" data-f="{k}">{label}</button>'
+                    for k, label in (("", "All"), ("person", "People"), ("organization", "Organizations"),
+                                     ("initiative", "Initiatives")))
+    menu = (f' <select aria-label="Topic"><option value="">All topics</option>{options}</select>'
+            if options else "")
+    return f'<p class="bb-ev-filter" data-bb-events hidden>{kinds}{menu}</p>'
+
+
+def _timeline_pages(events: list[EventRef]) -> list[tuple[str, str, list[EventRef]]]:
+    """(key, title, events) of each timeline page: a year, a month, or part of a month, each
+    holding at most TIMELINE_PAGE events (days are not split)."""
+    out: list[tuple[str, str, list[EventRef]]] = []
     years: dict[str, list[EventRef]] = {}
     for ev in events:
         years.setdefault(ev.date[:4], []).append(ev)
     for year, evs in years.items():
-        uri = paths.timeline_year(year)
-        months = _by_month(evs)
-        index.section(year, p(" · ".join(a(ctx, here, f"{month_title(k)} ({len(v)})", uri, f"m-{k}")
-                                         for k, v in months.items())), anchor=f"y-{year}")
-        page = _Page(f"Timeline {year}")
-        page.add(p(a(ctx, uri, "All years", here)))
+        if len(evs) <= TIMELINE_PAGE:
+            out.append((year, year, evs))
+            continue
+        for month, mevs in _by_month(evs).items():
+            if len(mevs) <= TIMELINE_PAGE:
+                out.append((month, month_title(month), mevs))
+                continue
+            part: list[EventRef] = []
+            for devs in _by_day(mevs).values():
+                if part and len(part) + len(devs) > TIMELINE_PAGE:
+                    out.append(_part(month, part))
+                    part = []
+                part.extend(devs)
+            if part:
+                out.append(_part(month, part))
+    return out
+
+
+def _by_day(events: list[EventRef]) -> dict[str, list[EventRef]]:
+    days: dict[str, list[EventRef]] = {}
+    for ev in events:
+        days.setdefault(ev.date[:10], []).append(ev)
+    return days
+
+
+def _part(month: str, events: list[EventRef]) -> tuple[str, str, list[EventRef]]:
+    """A page for some days of a month (events dated to the month alone go with its first days)."""
+    first, last = (d[8:10].lstrip("0") if len(d) == 10 else "1" for d in (events[0].date, events[-1].date))
+    span = first if first == last else f"{first}–{last}"
+    return f"{month}-{int(first):02d}", f"{month_title(month)}, {span}", events
+
+
+def timeline_pages(ctx: _Ctx) -> dict[str, SitePage]:
+    events = timeline_events(ctx.corpus)
+    here = paths.TIMELINE
+    left_out = len(ctx.corpus.events) - len(events)
+    intro = (f"{plural(len(events), 'dated event')} from {plural(len(ctx.corpus.briefings), 'briefing')}, "
+             "by month. Each links to the paragraph it comes from.")
+    if left_out:
+        intro += (f" {plural(left_out, 'other date')} (history long before the article, and asides about "
+                  "people seen once) are on their briefing's page only.")
+    index = _Page("Timeline")
+    index.add(p(intro))
+    if len(events) <= TIMELINE_PAGE:
+        index.add(event_filters(ctx, events))
+        _month_sections(ctx, index, here, events)
+        return {here: index.done(searchable=False, hide=("toc",))}
+    pages: dict[str, SitePage] = {}
+    parts = _timeline_pages(events)
+    links: dict[str, list[str]] = {}  # year -> links to its months (or parts of months)
+    for position, (key, title, evs) in enumerate(parts):
+        uri = paths.timeline_year(key)
+        for month, mevs in _by_month(evs).items():
+            label = title if len(key) == 10 else month_title(month)
+            links.setdefault(month[:4], []).append(a(ctx, here, h(f"{label} ({len(mevs)})"), uri, f"m-{month}"))
+        page = _Page(f"Timeline: {title}")
+        nav = [a(ctx, uri, "All dates", here)]
+        if position > 0:
+            nav.insert(0, a(ctx, uri, "← " + h(parts[position - 1][1]), paths.timeline_year(parts[position - 1][0])))
+        if position + 1 < len(parts):
+            nav.append(a(ctx, uri, h(parts[position + 1][1]) + " →", paths.timeline_year(parts[position + 1][0])))
+        page.add(p(" · ".join(nav), "bb-pager"), event_filters(ctx, evs))
         _month_sections(ctx, page, uri, evs)
-        pages[uri] = page.done(searchable=False)
+        page.add(p(" · ".join(nav), "bb-pager"))
+        pages[uri] = page.done(searchable=False, hide=("toc",))
+    for year, year_links in links.items():
+        index.section(year, p(" · ".join(year_links), "bb-inline"), anchor=f"y-{year}")
     pages[here] = index.done(searchable=False)
     return pages
 

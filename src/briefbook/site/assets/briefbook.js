@@ -102,6 +102,36 @@
     });
   }
 
+  // The timeline's filters: by the kind of entity an event involves, and by its briefing's topic.
+  function setupEvents(root) {
+    Array.prototype.forEach.call(root.querySelectorAll("[data-bb-events]"), function (bar) {
+      if (bar.dataset.bbReady) return;
+      bar.dataset.bbReady = "1";
+      bar.hidden = false;
+      var scope = bar.closest("article") || document.body;
+      var buttons = Array.prototype.slice.call(bar.querySelectorAll("button"));
+      var select = bar.querySelector("select");
+      var kind = "", topic = "";
+      function apply() {
+        Array.prototype.forEach.call(scope.querySelectorAll("ul.bb-events > li"), function (li) {
+          var tags = " " + (li.getAttribute("data-f") || "") + " ";
+          li.hidden = (kind !== "" && tags.indexOf(" " + kind + " ") < 0) ||
+                      (topic !== "" && tags.indexOf(" " + topic + " ") < 0);
+        });
+        buttons.forEach(function (b) {
+          var on = (b.getAttribute("data-f") || "") === kind;
+          b.classList.toggle("md-button--primary", on);
+          b.setAttribute("aria-pressed", on ? "true" : "false");
+        });
+      }
+      buttons.forEach(function (b) {
+        b.addEventListener("click", function () { kind = b.getAttribute("data-f") || ""; apply(); });
+      });
+      if (select) select.addEventListener("change", function () { topic = select.value; apply(); });
+      apply();
+    });
+  }
+
   // A link to a place inside a folded block opens the block.
   function openTarget() {
     var id = decodeURIComponent(location.hash.slice(1));
@@ -117,6 +147,7 @@
       if (table.tHead && table.tBodies[0]) labelCells(table);
     });
     setupFilter(root);
+    setupEvents(root);
     openTarget();
   }
   window.addEventListener("hashchange", openTarget);
