@@ -436,3 +436,15 @@ def test_graph_keeps_repeated_entities_with_unique_labels_that_never_overlap():
     assert page.body == generate_pages(corpus)["graph/index.md"].body  # laid out the same every build
     assert 'class="bb-graph bb-graph-wide"' in page.body and 'class="bb-graph bb-graph-narrow"' in page.body
     assert 'class="bb-hl"' in page.body  # some names only on hover/focus
+
+
+def test_briefing_page_does_not_repeat_the_headline_as_summary_or_key_point():
+    title = "NASA adds five companies to its commercial lunar lander program"
+    b = Briefing(title=title, date="2019-11-19", location=None, source=Source(), summary=title,
+                 key_points=[title, "Blue Origin and SpaceX are among the companies added to the program."],
+                 topics=[], people=[], organizations=[], initiatives=[], quotes=[], events=[], places=[],
+                 paragraphs=[title, "Blue Origin and SpaceX are among the companies added to the program."])
+    body = generate_pages(build_corpus([("nasa", b)]))["briefings/nasa.md"].body
+    assert 'class="bb-summary"' not in body
+    assert _outside_article(body).count(title) == 1  # the <h1>
+    assert "Blue Origin and SpaceX are among" in _outside_article(body)

@@ -291,9 +291,18 @@ def _sentence_keys(text: str) -> list[str]:
     return keys
 
 
+def _fresh_sentences(shown: _Shown, text: str) -> str:
+    """The sentences of a text that the page has not shown yet."""
+    from ..extract.summary import sentences
+
+    return " ".join(x for x in sentences(text) if shown.fresh(x))
+
+
 def _first_words(text: str, n: int = 8) -> str:
+    """The start of a sentence shown in full elsewhere on the page: never the whole of it."""
     words = text.split()
-    return " ".join(words[:n]) + (" …" if len(words) > n else "")
+    n = max(1, min(n, len(words) // 2))
+    return " ".join(words[:n]) + " …"
 
 
 def speaker_cite(ctx: _Ctx, here: str, entry: BriefingEntry, q: QuoteRef) -> str:
@@ -335,9 +344,18 @@ def briefing_page(ctx: _Ctx, entry: BriefingEntry) -> SitePage:
     # The summary, key points, quotes and timeline are sentences of the article below: each is
     # shown once here, and searched there only (the index is what every search downloads).
     shown = _Shown()
-    if b.summary:
-        page.add(f'<p class="bb-summary" data-search-exclude>{h(b.summary)}</p>')
-        shown.add(b.summary)
+    shown.add(entry.title)  # some articles repeat their headline as a paragraph
+    summary = _fresh_sentences(shown, b.summary or "")  # not the headline again
+    if summary:
+        page.add(f'<p class="bb-summary" data-search-exclude>{h(summary)}</p>')
+        shown.add(summary)
+    # Direct quotes are what the page is for: kept before key points (which then skip their
+    # sentences), unless the summary says them already.
+    direct = []
+    for q in entry.quotes:
+        if q.kind == "direct" and shown.fresh(q.text):
+            direct.append(q)
+            shown.add(q.text)
     points = []
     for point in b.key_points:
         if shown.fresh(point):
@@ -345,13 +363,9 @@ def briefing_page(ctx: _Ctx, entry: BriefingEntry) -> SitePage:
             shown.add(point)
     if points:
         page.section("Key points", bullets(points), searchable=False)
-    direct = [q for q in entry.quotes if q.kind == "direct"]
     reported = [q for q in entry.quotes if q.kind != "direct"]
     if direct or reported:
-        blocks = []
-        for q in direct:
-            shown.add(q.text)
-            blocks.append(_briefing_quote(ctx, here, entry, q))
+        blocks = [_briefing_quote(ctx, here, entry, q) for q in direct]
         fresh = []
         for q in reported:
             if shown.fresh(q.text):
