@@ -136,7 +136,8 @@ def test_person_page_roles_quotes_connections(pages):
     links = hrefs(page)
     assert "../../briefings/2025-03-12-norway-japan-open-offshore-wind-talks/#p-3" in links
     assert "../../people/kenji-arakawa/" in links
-    assert re.search(r'<td><a href="\.\./\.\./people/kenji-arakawa/">Kenji Arakawa</a></td><td>2</td>', page)
+    assert re.search(r'<td><a href="\.\./\.\./people/kenji-arakawa/">Kenji Arakawa</a></td><td>[^<]*</td><td>2</td>',
+                     page)
     assert page.startswith('---\ntitle: "Ingrid Halvorsen"\nsearch:\n  boost: 5\nhide: [navigation]\n---')
 
 
@@ -146,7 +147,7 @@ def test_organization_page_has_registry_description_aliases_people_and_timeline(
     assert "Public body that plans and licenses" in text
     assert "Also known as: NSGA, the Grid Authority" in text
     assert '<h2 id="people">People</h2>' in page and "Maria Costa" in text and "Chief Executive" in text
-    assert '<h2 id="timeline">Timeline</h2>' in page and '<h2 id="briefings">Briefings</h2>' in page
+    assert '<h2 id="timeline">Timeline</h2>' in page and '<h2 id="latest-coverage">Latest coverage</h2>' in page
     assert "https://nsga.example.org/" in hrefs(page)
 
 
@@ -448,3 +449,56 @@ def test_briefing_page_does_not_repeat_the_headline_as_summary_or_key_point():
     assert 'class="bb-summary"' not in body
     assert _outside_article(body).count(title) == 1  # the <h1>
     assert "Blue Origin and SpaceX are among" in _outside_article(body)
+
+
+def test_roles_merge_one_job_however_worded_and_drop_phrases_that_name_no_post():
+    from briefbook.corpus import RoleSeen
+    from briefbook.site.roles import jobs, latest_job
+
+    seen = [RoleSeen("President", None, None, "2019-11-01", "a"),
+            RoleSeen("President of the United States", None, None, "2019-11-05", "b"),
+            RoleSeen("farm country,", None, None, "2019-11-06", "c"),
+            RoleSeen("director of the Office of Science and Technology Policy", "ostp", "OSTP", "2025-08-05", "d"),
+            RoleSeen("head of Washington's Office of Science and Technology Policy", "ostp", "OSTP", "2025-10-29", "e"),
+            RoleSeen("Deputy Minister of Energy", "moe", "Ministry of Energy", "2025-03-01", "f"),
+            RoleSeen("Minister of Energy", "moe", "Ministry of Energy", "2025-06-01", "g")]
+    found = {j.role: j for j in jobs(seen)}
+    assert set(found) == {"President of the United States", "Director of the Office of Science and Technology Policy",
+                          "Deputy Minister of Energy", "Minister of Energy"}
+    assert found["President of the United States"].first.date == "2019-11-01"
+    ostp = found["Director of the Office of Science and Technology Policy"]
+    assert (ostp.first.date, ostp.last.date) == ("2025-08-05", "2025-10-29") and len(ostp.wordings) == 2
+    assert latest_job(seen).role == ostp.role
+
+
+def test_person_page_leads_with_the_latest_job_and_shows_coverage_quotes_and_connections():
+    from briefbook.model import Organization, Quote
+
+    def brief(day: str, role: str, quote: str, extra: list[str]) -> Briefing:
+        return Briefing(title=f"Talks {day}", date=f"2025-03-{day}", location="Oslo", source=Source(),
+                        summary=f"Summary of the talks on day {day}.", key_points=[], topics=[],
+                        people=[Person(id="ann-lee", name="Ann Lee", role=role, organization="moe", country="Norway"),
+                                *(Person(id=x.lower().replace(" ", "-"), name=x) for x in extra)],
+                        organizations=[Organization(id="moe", name="Ministry of Energy")], initiatives=[],
+                        quotes=[Quote(text=quote, speaker="ann-lee", speaker_name="Ann Lee", kind="direct",
+                                      paragraph=1),
+                                Quote(text="farm country,", speaker="ann-lee", speaker_name="Ann Lee", kind="direct",
+                                      paragraph=1)],
+                        events=[], places=[], paragraphs=[f"“{quote}” Ann Lee said. " + " ".join(extra)])
+
+    corpus = build_corpus([("a", brief("10", "Deputy Minister of Energy", "We will talk to everyone", ["Bo Chan"])),
+                           ("b", brief("20", "Minister of Energy", "We have signed the deal today", ["Bo Chan"])),
+                           ("c", brief("25", "Minister", "The deal is good for both countries", ["Cy Park"]))])
+    body = generate_pages(corpus)["people/ann-lee.md"].body
+    lead = re.search(r'<p class="bb-lead">(.*?)</p>', body).group(1)
+    assert lead.startswith("<strong>Minister of Energy</strong>, <a href=\"../../organizations/moe/\">")
+    assert "(Norway) · since" in lead and ">2025-03-20</a>" in lead
+    coverage = body.split('id="latest-coverage"')[1].split("</ul>")[0]
+    assert coverage.index("Talks 25") < coverage.index("Talks 20") < coverage.index("Talks 10")
+    assert "Summary of the talks on day 25." in coverage
+    quotes = body.split('<h2 id="quotes">')[1]
+    assert quotes.index("The deal is good") < quotes.index("We have signed") < quotes.index("We will talk")
+    assert "farm country" not in body
+    assert re.search(r"Bo Chan</a></td><td>[^<]*</td><td>2</td>", body)
+    roles = body.split('<h2 id="roles">')[1].split("</table>")[0]
+    assert roles.count("<tr><td>") == 2  # "Minister" at the ministry is "Minister of Energy" again

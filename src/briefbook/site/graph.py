@@ -90,7 +90,7 @@ def select(corpus: Corpus, max_nodes: int = MAX_NODES) -> tuple[list[Node], list
     return nodes, edges
 
 
-def set_labels(nodes: list[Node]) -> None:
+def set_labels(nodes: list[Node], chars: int = LABEL_CHARS) -> None:
     """Short labels, no two alike: a name cut to fit, longer or with its kind where cuts collide."""
     def cut(name: str, size: int) -> str:
         return name if len(name) <= size else name[: size - 1].rstrip() + "…"
@@ -99,14 +99,14 @@ def set_labels(nodes: list[Node]) -> None:
         return name if len(name) <= size else name[: size // 2].rstrip() + "…" + name[-(size // 2 - 1):].lstrip()
 
     for node in nodes:
-        node.label = cut(node.ent.name, LABEL_CHARS)
+        node.label = cut(node.ent.name, chars)
     for shorten in (cut_middle, lambda name, size: name):
         seen: dict[str, int] = {}
         for node in nodes:
             seen[node.label] = seen.get(node.label, 0) + 1
         for node in nodes:
             if seen[node.label] > 1:
-                node.label = shorten(node.ent.name, LABEL_CHARS)
+                node.label = shorten(node.ent.name, chars)
     counts: dict[str, int] = {}
     for node in nodes:
         counts[node.label] = counts.get(node.label, 0) + 1
@@ -257,6 +257,34 @@ def drawing(corpus: Corpus, here: str, directory_urls: bool, max_nodes: int, wid
     layout(nodes, edges, width=width, height=height)
     place_labels(nodes, width, height)
     return nodes, edges, svg(nodes, edges, here, directory_urls, width=width, height=height, cls=cls)
+
+
+EGO_WIDTH, EGO_HEIGHT = 480, 300
+EGO_NODES = 8
+
+
+def ego_svg(corpus: Corpus, ent: Entity, here: str, directory_urls: bool = True) -> str:
+    """A small drawing of an entity and its strongest connections (seen in two briefings or more),
+    around it on an ellipse; empty when there are fewer than two."""
+    conns = []
+    for ref, n in ent.connections.items():
+        other = corpus.entity(ref) if ref.kind in NETWORK_KINDS else None
+        if other is not None and len(other.briefings) >= 2:
+            conns.append((n, other))
+    conns.sort(key=lambda ne: (-ne[0], ne[1].rank))
+    conns = conns[:EGO_NODES]
+    if len(conns) < 2:
+        return ""
+    centre = Node(ent, EGO_WIDTH / 2, EGO_HEIGHT / 2)
+    nodes = [centre]
+    for i, (_, other) in enumerate(conns):
+        angle = -math.pi / 2 + 2 * math.pi * i / len(conns) + 0.3
+        nodes.append(Node(other, EGO_WIDTH / 2 + 165 * math.cos(angle), EGO_HEIGHT / 2 + 95 * math.sin(angle)))
+    set_labels(nodes, 18)
+    place_labels(nodes, EGO_WIDTH, EGO_HEIGHT)
+    edges = [(0, i + 1, n) for i, (n, _) in enumerate(conns)]
+    return svg(nodes, edges, here, directory_urls, width=EGO_WIDTH, height=EGO_HEIGHT, cls="bb-ego",
+               title=f"{ent.name} and the entities seen most often with them")
 
 
 def graph_page(corpus: Corpus, here: str, *, directory_urls: bool = True) -> SitePage:

@@ -19,6 +19,7 @@ from typing import Any
 from ..corpus import BriefingEntry, Corpus, Entity, EventRef, Mention, QuoteRef, Ref, RoleSeen
 from ..ids import name_key
 from . import paths
+from .roles import is_post, jobs, latest_job, names_organization, tidy
 from .text import external_a, h
 
 # Beyond this many events the timeline is split into pages: a year, or a month, or a part of a
@@ -30,6 +31,8 @@ WINDOW_BEFORE = dt.timedelta(days=45)
 WINDOW_AFTER = dt.timedelta(days=400)
 LATEST = 10
 CONNECTIONS_SHOWN = 40
+COVERAGE_FIRST = 10  # briefings shown with their summary on an entity page; older ones as a list
+MIN_QUOTE_WORDS = 4  # shorter "quotes" ("farm country,") are fragments, not something said
 ENTITY_EVENTS_SHOWN = 300
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
@@ -523,9 +526,10 @@ def entity_index(ctx: _Ctx, kind: str) -> SitePage:
     rows = []
     if kind == "person":
         for e in ents:
-            seen = e.latest_role()
-            role = h(e.role or (seen.role if seen else None))
-            rows.append([ref_a(ctx, here, e.ref), role, org_a(ctx, here, seen), str(len(e.briefings)),
+            job = latest_job(e.roles)
+            org = ref_a(ctx, here, Ref("organization", job.organization)) if job and job.organization else ""
+            role = h(tidy(e.role)) if e.role else (h(job.role) if job else "")
+            rows.append([ref_a(ctx, here, e.ref), role, org, str(len(e.briefings)),
                          str(len(e.quotes)), date_text(e.last_seen)])
         page.add(table(["Name", "Role", "Organization", "Briefings", "Quotes", "Last seen"], rows))
     elif kind == "organization":
@@ -552,26 +556,42 @@ def entity_index(ctx: _Ctx, kind: str) -> SitePage:
     return page.done(searchable=False, hide=("navigation", "toc"))
 
 
+def person_lead(ctx: _Ctx, here: str, ent: Entity) -> str:
+    """"Role, Organization (Country), since <date>": the latest job, as the briefings word it."""
+    job = latest_job(ent.roles)
+    country = f" ({h(ent.country)})" if ent.country else ""
+    if ent.role:  # the registry's word wins; "since" when a briefing gave the same
+        same = [j for j in jobs(ent.roles) if name_key(ent.role) in map(name_key, j.wordings)]
+        since = (" · since " + briefing_a(ctx, here, same[0].first.briefing, label=h(same[0].first.date))
+                 if same and same[0].first.date else "")
+        return f"<strong>{h(tidy(ent.role))}</strong>{country}{since}"
+    if job is None:
+        return f"<strong>{h(ent.country)}</strong>" if ent.country else ""
+    lead = f"<strong>{h(job.role)}</strong>"
+    if job.organization and not names_organization(job.role, job.organization_name):
+        lead += ", " + ref_a(ctx, here, Ref("organization", job.organization))
+    lead += country
+    if job.first.date:
+        lead += " · since " + briefing_a(ctx, here, job.first.briefing, label=h(job.first.date))
+    return lead
+
+
 def entity_page(ctx: _Ctx, ent: Entity) -> SitePage:
     here = paths.entity(ent.ref)
     page = _Page(ent.name)
     lead = ""
     if ent.kind == "person":
-        seen = ent.latest_role()
-        role = ent.role or (seen.role if seen else None)
-        if role:
-            org = org_a(ctx, here, seen)
-            lead = f"<em>{h(role)}</em>" + (f", {org}" if org else "")
+        lead = person_lead(ctx, here, ent)
     elif ent.kind == "initiative" and ent.subkind:
         lead = f"<em>{h(ent.subkind.capitalize())}</em>"
     if lead:
         page.add(p(lead, "bb-lead"))
-    if ent.description:
+    if ent.description and (not lead or name_key(ent.description) not in name_key(lead)):
         page.add(p(h(ent.description)))
     facts = []
     if ent.aliases:
         facts.append("<strong>Also known as:</strong> " + ", ".join(h(x) for x in ent.aliases))
-    if ent.country:
+    if ent.country and ent.kind != "person":
         facts.append(f"<strong>Country:</strong> {h(ent.country)}")
     seen_in = f"<strong>In</strong> {plural(len(ent.briefings), 'briefing')}"
     if ent.kind == "person":
@@ -586,53 +606,95 @@ def entity_page(ctx: _Ctx, ent: Entity) -> SitePage:
     page.add(p("<br>\n".join(facts), "bb-facts"))
 
     if ent.kind == "person":
+        _coverage_section(ctx, page, here, ent, limit=COVERAGE_FIRST)
+        _person_quotes(ctx, page, here, ent)
         _roles_section(ctx, page, here, ent)
-        if ent.quotes:
-            page.section("Quotes", *(quote_block(ctx, here, q, show_speaker=False, show_briefing=True)
-                                     for q in reversed(ent.quotes)))
+        _ego_section(ctx, page, here, ent)
         _connections(ctx, page, here, ent, "person", "Connections",
                      "People seen in the same briefings, with the number of briefings they share.")
         _connections(ctx, page, here, ent, "organization", "Organizations")
         _connections(ctx, page, here, ent, "initiative", "Initiatives")
         _events_section(ctx, page, here, ent)
     else:
+        if ent.kind != "topic":
+            _coverage_section(ctx, page, here, ent, limit=COVERAGE_FIRST)
         if ent.quotes:
+            # the briefings' own words, searched there: here they would outrank them for a name
             page.section("Statements", *(quote_block(ctx, here, q, show_speaker=False, show_briefing=True)
-                                         for q in reversed(ent.quotes)))
+                                         for q in reversed(ent.quotes)), searchable=False)
         _events_section(ctx, page, here, ent)
         _people_section(ctx, page, here, ent)
+        if ent.kind != "topic":
+            _ego_section(ctx, page, here, ent)
         for kind in ("organization", "initiative"):
             _connections(ctx, page, here, ent, kind, paths.KIND_TITLES[kind])
     if ent.kind != "topic":
         _connections(ctx, page, here, ent, "topic", "Topics")
-    _briefings_section(ctx, page, here, ent)
+    else:
+        _coverage_section(ctx, page, here, ent, limit=COVERAGE_FIRST)
     searchable = (ent.kind == "topic" or ent.in_registry or len(ent.briefings) >= ctx.search_min_briefings)
     return page.done(boost=ENTITY_BOOST, searchable=searchable)
 
 
+def _ego_section(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
+    from .graph import ego_svg
+
+    drawing = ego_svg(ctx.corpus, ent, here, ctx.directory_urls)
+    if drawing:
+        page.section("Seen most with", f'<div class="bb-graph-wrap">\n{drawing}\n</div>', searchable=False)
+
+
+def _person_quotes(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
+    """Direct quotes grouped by briefing, newest first; reported statements folded after them."""
+    by_briefing: dict[str, list[QuoteRef]] = {}
+    for q in reversed(ent.quotes):
+        by_briefing.setdefault(q.briefing, []).append(q)
+    blocks, reported = [], []
+    for slug, quotes in by_briefing.items():
+        direct = [q for q in quotes if q.kind == "direct" and len(q.text.split()) >= MIN_QUOTE_WORDS]
+        reported += [q for q in quotes if q.kind != "direct"]
+        if direct:
+            entry = ctx.corpus.briefings[slug]
+            blocks.append(p(f"<strong>{h(date_text(entry.date))}</strong> · " + briefing_a(ctx, here, slug),
+                            "bb-qsrc"))
+            blocks += [f"<blockquote>\n<p>“{h(q.text)}”</p>\n</blockquote>\n"
+                       + p("— " + para_a(ctx, here, q.briefing, q.paragraph), "bb-cite") for q in direct]
+    if reported:
+        items = bullets(f"{h(q.text)} <span class=\"bb-cite\">— {h(date_text(q.date))}, "
+                        + briefing_a(ctx, here, q.briefing, para_anchor(ctx, q.briefing, q.paragraph)) + "</span>"
+                        for q in reported)
+        blocks.append(f'<details class="bb-reported">\n<summary>{plural(len(reported), "reported statement")}'
+                      f"</summary>\n{items}\n</details>")
+    if blocks:
+        page.section("Quotes", *blocks)
+
+
 def _roles_section(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
-    groups: dict[tuple[str, str | None], list[RoleSeen]] = {}
-    for seen in ent.roles:
-        if seen.role:
-            groups.setdefault((name_key(seen.role), seen.organization), []).append(seen)
-    if not groups:
+    found = jobs(ent.roles)
+    if not found:
         return
     rows = []
-    for sightings in sorted(groups.values(), key=lambda s: (_first_date(s), s[0].role or "")):
-        dated = [s for s in sightings if s.date]
-        first = dated[0] if dated else sightings[0]
-        last = dated[-1] if dated else sightings[-1]
-        rows.append([h(first.role), org_a(ctx, here, first),
-                     briefing_a(ctx, here, first.briefing, label=h(date_text(first.date))),
-                     briefing_a(ctx, here, last.briefing, label=h(date_text(last.date))),
-                     str(len(sightings))])
-    page.section("Roles", p("What the briefings called them, oldest first."),
-                 table(["Role", "Organization", "First seen", "Last seen", "Briefings"], rows))
+    for job in found:
+        role = h(job.role)
+        if len(job.wordings) > 1:
+            role += '<br><span class="bb-aka">also: ' + "; ".join(h(w) for w in job.wordings[1:4]) + "</span>"
+        briefings = len({s.briefing for s in job.sightings})
+        rows.append([role, ref_a(ctx, here, Ref("organization", job.organization)) if job.organization else "",
+                     briefing_a(ctx, here, job.first.briefing, label=h(date_text(job.first.date))),
+                     briefing_a(ctx, here, job.last.briefing, label=h(date_text(job.last.date))), str(briefings)])
+    page.section("Roles", p("One row per job, however the briefings worded it; oldest first."),
+                 table(["Role", "Organization", "First seen", "Last seen", "Briefings"], rows), searchable=False)
 
 
-def _first_date(sightings: list[RoleSeen]) -> str:
-    dates = [s.date for s in sightings if s.date]
-    return min(dates) if dates else "9999"
+def _role_of(ctx: _Ctx, ref: Ref) -> str:
+    """A person's latest job as a short phrase (for lists of people), or empty."""
+    person = ctx.corpus.entity(ref)
+    if person is None:
+        return ""
+    if person.role:
+        return h(tidy(person.role))
+    job = latest_job(person.roles)
+    return h(job.role) if job else ""
 
 
 def _connections(ctx: _Ctx, page: _Page, here: str, ent: Entity, kind: str, title: str,
@@ -643,7 +705,8 @@ def _connections(ctx: _Ctx, page: _Page, here: str, ent: Entity, kind: str, titl
     more = f"And {total - len(shown)} more." if total > len(shown) else ""
     if kind == "person":
         body = [p(note) if note else "",
-                table(["Person", "Shared briefings"], [[ref_a(ctx, here, r), str(n)] for r, n in shown]),
+                table(["Person", "Role", "Shared briefings"],
+                      [[ref_a(ctx, here, r), _role_of(ctx, r), str(n)] for r, n in shown]),
                 p(more) if more else ""]
     else:  # other kinds as one line: name (shared briefings)
         body = [p(" · ".join(f"{ref_a(ctx, here, r)} ({n})" for r, n in shown) + (f" · {more}" if more else ""),
@@ -651,24 +714,42 @@ def _connections(ctx: _Ctx, page: _Page, here: str, ent: Entity, kind: str, titl
     page.section(title, *body, searchable=False)
 
 
+def _acts_for(person: Entity, org: Entity) -> RoleSeen | None:
+    """The latest sighting where a person's role is at this organization (or its wording names it)."""
+    names = [name_key(x) for x in (org.name, *org.aliases) if len(x) >= 3]
+    for seen in reversed(person.roles):
+        if seen.organization == org.id:
+            return seen
+        if seen.role and is_post(seen.role) and any(n in name_key(seen.role) for n in names):
+            return seen
+    return None
+
+
 def _people_section(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
-    shown, total = ctx.corpus.top_connections(ent, "person", CONNECTIONS_SHOWN)
-    if not shown:
+    """People who act for the organization (a role there) apart from people merely seen beside it."""
+    conns = [(r, n) for r, n in ent.connections.items() if r.kind == "person"]
+    if not conns:
         return
-    rows = []
-    for r, n in shown:
+    conns.sort(key=lambda rn: (-rn[1], ctx.corpus.rank_of(rn[0])))
+    acting, beside = [], []
+    for r, n in conns:
         person = ctx.corpus.entity(r)
-        role = ""
-        if person is not None:
-            seen = next((s for s in reversed(person.roles) if s.role and s.organization == ent.id), None)
-            seen = seen or person.latest_role()
-            if seen and seen.role:
-                role = h(seen.role)
-                if seen.organization and seen.organization != ent.id:
-                    role += ", " + ref_a(ctx, here, Ref("organization", seen.organization))
-        rows.append([ref_a(ctx, here, r), role, str(n)])
-    more = p(f"And {total - len(shown)} more.") if total > len(shown) else ""
-    page.section("People", table(["Person", "Role", "Shared briefings"], rows), more, searchable=False)
+        seen = _acts_for(person, ent) if person is not None and ent.kind == "organization" else None
+        if seen is not None:
+            acting.append([ref_a(ctx, here, r), h(tidy(seen.role)) if seen.role else "", str(n)])
+        else:
+            beside.append((r, n))
+    if acting:
+        page.section("People", p("Whose role the briefings put at this organization."),
+                     table(["Person", "Role", "Shared briefings"], acting[:CONNECTIONS_SHOWN]),
+                     p(f"And {len(acting) - CONNECTIONS_SHOWN} more.") if len(acting) > CONNECTIONS_SHOWN else "",
+                     searchable=False)
+    if beside:
+        shown = beside[:CONNECTIONS_SHOWN]
+        more = f" · and {len(beside) - len(shown)} more" if len(beside) > len(shown) else ""
+        title = "Mentioned beside it" if ent.kind == "organization" else "People"
+        page.section(title, p(" · ".join(f"{ref_a(ctx, here, r)} ({n})" for r, n in shown) + more, "bb-inline"),
+                     searchable=False)
 
 
 def _events_section(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
@@ -683,12 +764,32 @@ def _events_section(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
                  searchable=False)
 
 
-def _briefings_section(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
-    rows = []
-    for slug in reversed(ent.briefings):
+def one_line(text: str | None, limit: int = 180) -> str:
+    """A summary cut to about one line, at a word."""
+    text = " ".join((text or "").split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+
+
+def _coverage_section(ctx: _Ctx, page: _Page, here: str, ent: Entity, *, limit: int) -> None:
+    """The briefings about an entity, latest first: headline, date and a line of summary; older
+    ones past ``limit`` as a plain list."""
+    slugs = list(reversed(ent.briefings))
+    items = []
+    for slug in slugs[:limit]:
         e = ctx.corpus.briefings[slug]
-        rows.append([date_text(e.date), briefing_a(ctx, here, slug), h(e.briefing.location)])
-    page.section("Briefings", table(["Date", "Briefing", "Place"], rows), searchable=False)
+        summary = one_line(e.briefing.summary)
+        items.append(f"{briefing_a(ctx, here, slug)} <span class=\"bb-date\">{h(date_text(e.date))}"
+                     + (f" · {h(e.briefing.location)}" if e.briefing.location else "") + "</span>"
+                     + (f'<br><span class="bb-oneline">{h(summary)}</span>' if summary else ""))
+    body = ['<ul class="bb-coverage">\n' + "\n".join(f"<li>{x}</li>" for x in items) + "\n</ul>"]
+    if len(slugs) > limit:
+        older = slugs[limit:]
+        body.append(f'<details class="bb-more">\n<summary>{plural(len(older), "older briefing")}</summary>\n'
+                    + bullets(f"{h(date_text(ctx.corpus.briefings[x].date))} · {briefing_a(ctx, here, x)}"
+                              for x in older) + "\n</details>")
+    page.section("Latest coverage", *body, searchable=False)
 
 
 # ---------------------------------------------------------------------------------------------
