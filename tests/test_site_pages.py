@@ -206,6 +206,11 @@ def test_home_and_review(pages):
     assert '<a href="briefings/">4 briefings</a>' in home and '<a href="people/">4 people</a>' in home
     assert '<h2 id="latest-briefings">Latest briefings</h2>' in home and '<a href="feed.xml">Atom feed</a>' in home
     assert '<a href="review/">Needs review</a>' in home
+    # cards: the latest briefings with summary and a quote, then the most covered people
+    latest = home.split('id="latest-briefings"')[1].split("<h2")[0]
+    assert latest.count("<li>") == 4 and 'class="bb-oneline"' in latest and 'class="bb-card-quote"' in latest
+    people = home.split('id="most-covered-people"')[1].split("<h2")[0]
+    assert people.index("Ingrid Halvorsen") < people.index("Kenji Arakawa")  # 3 briefings before 2
     review = pages["review.md"]
     assert 'href="../briefings/undated-cable-delays/"' in review and "no date found in the article" in review
     assert "norway-japan" not in review

@@ -30,6 +30,8 @@ TIMELINE_SPLIT = TIMELINE_PAGE  # the name the tests knew
 WINDOW_BEFORE = dt.timedelta(days=45)
 WINDOW_AFTER = dt.timedelta(days=400)
 LATEST = 10
+HOME_CARDS = 6  # latest briefings as cards on the home page
+HOME_PEOPLE = 8  # most covered people as cards (and half as many initiatives)
 CONNECTIONS_SHOWN = 40
 COVERAGE_FIRST = 10  # briefings shown with their summary on an entity page; older ones as a list
 MIN_QUOTE_WORDS = 4  # shorter "quotes" ("farm country,") are fragments, not something said
@@ -952,6 +954,37 @@ def timeline_pages(ctx: _Ctx) -> dict[str, SitePage]:
     return pages
 
 
+def cards(items: Iterable[str]) -> str:
+    """Material's grid cards (its own CSS: ``.grid.cards``), each item HTML already."""
+    return '<div class="bb-cards grid cards">\n' + bullets(items) + "\n</div>"
+
+
+def _briefing_card(ctx: _Ctx, here: str, e: BriefingEntry) -> str:
+    """Headline, date and place, a line of summary and the first direct quote with its speaker."""
+    meta = h(date_text(e.date)) + (f" · {h(e.briefing.location)}" if e.briefing.location else "")
+    out = f"<strong>{briefing_a(ctx, here, e.slug)}</strong><br>\n<span class=\"bb-date\">{meta}</span>"
+    summary = one_line(e.briefing.summary, 200)
+    if summary:
+        out += p(h(summary), "bb-oneline")
+    quote = next((q for q in e.quotes if q.kind == "direct" and len(q.text.split()) >= 6), None)
+    if quote is not None:
+        who = speaker_cite(ctx, here, e, quote) if (quote.speaker or quote.speaker_org) else ""
+        out += p(f"“{h(one_line(quote.text, 160))}”" + (f" — {who}" if who else ""), "bb-card-quote")
+    return out
+
+
+def _entity_card(ctx: _Ctx, here: str, ent: Entity) -> str:
+    """Name, what they are (latest job or initiative kind) and how much the briefings cover them."""
+    what = _role_of(ctx, ent.ref) if ent.kind == "person" else h((ent.subkind or "").capitalize())
+    counts = plural(len(ent.briefings), "briefing")
+    if ent.quotes:
+        counts += f" · {plural(len(ent.quotes), 'quote')}"
+    if ent.last_seen:
+        counts += f" · last {h(ent.last_seen)}"
+    return (f"<strong>{ref_a(ctx, here, ent.ref)}</strong>" + (f"<br>\n{what}" if what else "")
+            + f'<br>\n<span class="bb-date">{counts}</span>')
+
+
 def home(ctx: _Ctx) -> SitePage:
     here = paths.HOME
     c = ctx.corpus
@@ -964,11 +997,18 @@ def home(ctx: _Ctx) -> SitePage:
     page.add(p("Who acted, what, when, and who said what: briefings made from news articles, with a page "
                "for every person, organization, initiative and topic they mention."),
              p(" · ".join(counts), "bb-counts"))
-    latest = c.newest_first()[:LATEST]
+    latest = c.newest_first()[:HOME_CARDS]
     if latest:
-        page.section("Latest briefings", table(
-            ["Date", "Briefing", "Place"],
-            [[date_text(e.date), briefing_a(ctx, here, e.slug), h(e.briefing.location)] for e in latest]))
+        page.section("Latest briefings", cards(_briefing_card(ctx, here, e) for e in latest),
+                     p(a(ctx, here, f"All {plural(len(c.briefings), 'briefing')} →", paths.BRIEFINGS)))
+    people = sorted(c.entities["person"].values(), key=prominence)[:HOME_PEOPLE]
+    if people:
+        page.section("Most covered people", cards(_entity_card(ctx, here, e) for e in people),
+                     p(a(ctx, here, "Everyone →", paths.index_of("person"))))
+    initiatives = sorted(c.entities["initiative"].values(), key=prominence)[:HOME_PEOPLE // 2]
+    if initiatives:
+        page.section("Initiatives", cards(_entity_card(ctx, here, e) for e in initiatives),
+                     p(a(ctx, here, "All initiatives →", paths.index_of("initiative"))))
     topics = sorted(c.entities["topic"].values(), key=lambda t: (-len(t.briefings), t.rank))
     if topics:
         page.section("Topics", p(" · ".join(f"{ref_a(ctx, here, t.ref)} ({len(t.briefings)})" for t in topics),
@@ -984,4 +1024,4 @@ def home(ctx: _Ctx) -> SitePage:
     project = [a(ctx, here, h(label), uri) for uri, label in PROJECT_PAGES.items() if uri in ctx.docs_pages]
     if project:
         page.add(p(" · ".join(project)))
-    return page.done()
+    return page.done(hide=("toc",))
