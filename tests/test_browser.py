@@ -91,7 +91,7 @@ def volume_site(tmp_path_factory):
                            "--jobs", "2", "--quiet"], capture_output=True, text=True, cwd=ROOT, timeout=900)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert len(list(briefings.glob("*.md"))) >= 150
-    site, _ = build_site(tmp, briefings, ROOT / "registry.yml")
+    site, _ = build_site(tmp, briefings, ROOT / "registry.yml", search="briefbook-pagefind")  # the default
     return site
 
 
@@ -153,7 +153,7 @@ def test_search_person_then_quote_to_paragraph(served, browser):
 
     if not b.eval("document.querySelector('p.bb-cite a[href*=\"#p-\"]')"):
         # no quote of his own: go through the person he met, whose quotes the seeds have
-        b.eval("Array.from(document.querySelectorAll('article a'))"
+        b.eval("Array.from(document.querySelectorAll('article a:not(svg a)'))"
                ".find(a => a.href.endsWith('/people/bae-kyung-hoon/')).click()")
         b.wait_loaded("/people/bae-kyung-hoon/")
     quote = b.eval("document.querySelector('p.bb-cite').previousElementSibling.innerText.trim()")
@@ -310,12 +310,19 @@ def test_volume_graph_labels_do_not_overlap(volume, browser, width, height, mobi
         b.screenshot(SHOTS / f"graph-{width}.png")
 
 
-def _material_search(b: Browser, base: str, query: str) -> str:
-    b.goto(base)
-    return urlsplit(search(b, query)).path
+def header_search(b: Browser, base: str, query: str) -> str:
+    """Type into the header's search box (Pagefind); returns the path of the first result listed under it."""
+    b.goto(base + "briefings/")
+    b.eval("document.querySelector('form.bb-find input').focus()")
+    b.type_text(query)
+    first = b.wait_for("(document.querySelector('.bb-find-results a.bb-find-hit') || {}).href",
+                       what=f"results for {query!r} under the header box")
+    return urlsplit(first).path
 
 
-def test_volume_search_finds_a_person_by_name_and_an_entity_by_alias(volume, volume_data, browser):
+@pytest.mark.parametrize("width,height,mobile", WIDTHS, ids=["desktop", "phone"])
+def test_volume_search_finds_a_person_by_name_and_an_entity_by_alias(volume, volume_data, browser, width, height,
+                                                                     mobile):
     _, entities = volume_data
     person = _most_covered(entities["people"])
     names = {e["name"].lower() for kind in ("people", "organizations", "initiatives") for e in entities[kind]}
@@ -323,9 +330,13 @@ def test_volume_search_finds_a_person_by_name_and_an_entity_by_alias(volume, vol
                   if len(alias) >= 3 and alias.lower() not in e["name"].lower() and alias.lower() not in names]
     entity, alias = sorted(with_alias, key=lambda ea: (-len(ea[0]["briefings"]), ea[0]["id"]))[0]
     b = browser
-    b.viewport(1280, 900)
-    assert _material_search(b, volume, person["name"]) == f"/{person['url'].rstrip('/')}/"
-    assert _material_search(b, volume, alias) == f"/{entity['url'].rstrip('/')}/", alias
+    b.viewport(width, height, mobile=mobile)
+    assert header_search(b, volume, person["name"]) == f"/{person['url'].rstrip('/')}/"
+    assert b.eval("document.documentElement.scrollWidth") <= width
+    if os.environ.get("BRIEFBOOK_SCREENSHOTS"):
+        time.sleep(0.3)
+        b.screenshot(SHOTS / f"search-{width}.png")
+    assert header_search(b, volume, alias) == f"/{entity['url'].rstrip('/')}/", alias
 
 
 SENTENCES_SHOWN_TWICE = r"""

@@ -507,3 +507,23 @@ def test_person_page_leads_with_the_latest_job_and_shows_coverage_quotes_and_con
     assert re.search(r"Bo Chan</a></td><td>[^<]*</td><td>2</td>", body)
     roles = body.split('<h2 id="roles">')[1].split("</table>")[0]
     assert roles.count("<tr><td>") == 2  # "Minister" at the ministry is "Minister of Energy" again
+
+
+def test_names_index_holds_names_and_aliases_by_the_start_of_each_word():
+    from briefbook.model import Organization
+    from briefbook.site.names import fold, name_files
+
+    b = Briefing(title="Moon", date="2019-11-19", location=None, source=Source(), summary=None, key_points=[],
+                 topics=[], people=[Person(id="jim-bridenstine", name="Jim Bridenstine")],
+                 organizations=[Organization(id="nasa", name="National Aeronautics and Space Administration",
+                                             aliases=["NASA"])],
+                 initiatives=[], quotes=[], events=[], places=[], paragraphs=["NASA and Jim Bridenstine."])
+    corpus = build_corpus([("moon", b), ("moon2", _briefing("2019-11-20", ["Zoë Ångström"]))])
+    files = {k: json.loads(v) for k, v in name_files(corpus).items()}
+    assert fold("Zoë  Ångström!") == "zoe angstrom"
+    assert ["nasa", "National Aeronautics and Space Administration", "organizations/nasa/", "Organization", 1] \
+        in files["search-names/na.json"]
+    assert any(e[0] == "national aeronautics and space administration" for e in files["search-names/sp.json"])
+    assert any(e[2] == "people/zoe-angstrom/" or e[0] == "zoe angstrom" for e in files["search-names/an.json"])
+    # entities kept out of search are kept out of the names too
+    assert "search-names/br.json" not in name_files(corpus, search_min_briefings=2)

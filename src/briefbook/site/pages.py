@@ -592,7 +592,9 @@ def entity_page(ctx: _Ctx, ent: Entity) -> SitePage:
         page.add(p(h(ent.description)))
     facts = []
     if ent.aliases:
-        facts.append("<strong>Also known as:</strong> " + ", ".join(h(x) for x in ent.aliases))
+        # (Pagefind weighs the names in this span as it weighs the title: see pagefind.record)
+        facts.append('<strong>Also known as:</strong> <span class="bb-names">'
+                     + ", ".join(h(x) for x in ent.aliases) + "</span>")
     if ent.country and ent.kind != "person":
         facts.append(f"<strong>Country:</strong> {h(ent.country)}")
     seen_in = f"<strong>In</strong> {plural(len(ent.briefings), 'briefing')}"
