@@ -527,3 +527,22 @@ def test_names_index_holds_names_and_aliases_by_the_start_of_each_word():
     assert any(e[2] == "people/zoe-angstrom/" or e[0] == "zoe angstrom" for e in files["search-names/an.json"])
     # entities kept out of search are kept out of the names too
     assert "search-names/br.json" not in name_files(corpus, search_min_briefings=2)
+
+
+def test_briefings_index_keeps_the_newest_and_puts_older_ones_on_pages_by_date():
+    from briefbook.site.pages import BRIEFINGS_ROWS
+
+    briefings = [(f"b{i:03d}", _briefing(f"2024-{1 + i // 28:02d}-{1 + i % 28:02d}", [f"Person {i}"]))
+                 for i in range(BRIEFINGS_ROWS + 60)]
+    briefings.append(("u", Briefing(title="Undated", date=None, location=None, source=Source(), summary=None,
+                                    key_points=[], topics=[], people=[], organizations=[], initiatives=[],
+                                    quotes=[], events=[], places=[], paragraphs=["Text."])))
+    pages = generate_pages(build_corpus(briefings))
+    index = pages["briefings/index.md"].body
+    assert index.split("</table>")[0].count("<tr><td>") == BRIEFINGS_ROWS
+    archives = sorted(uri for uri in pages if uri.startswith("briefings/archive-"))
+    assert archives == ["briefings/archive-2024.md", "briefings/archive-undated.md"]
+    assert '<a href="../briefings/archive-2024/">2024 (60)</a>' in index
+    older = pages["briefings/archive-2024.md"].body
+    assert older.count("<tr><td>") == 60 and "On 2024-01-01" in older
+    assert "On 2024-01-01" not in index.split("</table>")[0]

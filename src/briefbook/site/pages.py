@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from ..corpus import BriefingEntry, Corpus, Entity, EventRef, Mention, QuoteRef, Ref, RoleSeen
 from ..ids import name_key
@@ -39,6 +39,9 @@ ENTITY_EVENTS_SHOWN = 300
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
 NO_DATE = "—"
+T = TypeVar("T")
+# The briefings index lists this many, the newest; older ones are on pages by year (or month).
+BRIEFINGS_ROWS = 250
 # Search ranks entity pages above briefings that merely mention the name.
 ENTITY_BOOST = 5
 
@@ -139,8 +142,7 @@ def generate_pages(corpus: Corpus, *, directory_urls: bool = True, docs_pages: I
     from .graph import graph_page  # the graph draws with this module's helpers
 
     ctx = _Ctx(corpus, directory_urls, tuple(docs_pages), search_min_briefings)
-    pages: dict[str, SitePage] = {paths.HOME: home(ctx), paths.BRIEFINGS: briefing_index(ctx),
-                                  paths.REVIEW: review_page(ctx)}
+    pages: dict[str, SitePage] = {paths.HOME: home(ctx), paths.REVIEW: review_page(ctx), **briefing_pages(ctx)}
     for entry in corpus.briefings.values():
         pages[paths.briefing(entry.slug)] = briefing_page(ctx, entry)
     for kind, by_id in corpus.entities.items():
@@ -444,7 +446,17 @@ def _piece(raw: str) -> str:
     return (" " if raw[0].isspace() else "") + h(raw) + (" " if raw[-1].isspace() else "")
 
 
-def briefing_index(ctx: _Ctx) -> SitePage:
+def _briefing_rows(ctx: _Ctx, here: str, entries: list[BriefingEntry]) -> str:
+    rows = []
+    for e in entries:
+        b = e.briefing
+        rows.append([date_text(b.date), briefing_a(ctx, here, e.slug), h(b.location),
+                     h(b.source.outlet), str(len(e.quotes))])
+    return table(["Date", "Briefing", "Place", "Outlet", "Quotes"], rows)
+
+
+def briefing_pages(ctx: _Ctx) -> dict[str, SitePage]:
+    """The briefings index (the newest BRIEFINGS_ROWS) and, past that, pages of older ones by date."""
     here = paths.BRIEFINGS
     entries = ctx.corpus.newest_first()
     page = _Page("Briefings")
@@ -453,13 +465,24 @@ def briefing_index(ctx: _Ctx) -> SitePage:
     if review:
         page.add(p(f"{plural(len(review), 'briefing needs', 'briefings need')} a look: "
                    + a(ctx, here, "Needs review", paths.REVIEW) + "."))
-    rows = []
-    for e in entries:
-        b = e.briefing
-        rows.append([date_text(b.date), briefing_a(ctx, here, e.slug), h(b.location),
-                     h(b.source.outlet), str(len(e.quotes))])
-    page.add(table(["Date", "Briefing", "Place", "Outlet", "Quotes"], rows))
-    return page.done(searchable=False)
+    pages: dict[str, SitePage] = {}
+    if len(entries) <= BRIEFINGS_ROWS:
+        page.add(_briefing_rows(ctx, here, entries))
+        pages[here] = page.done(searchable=False, hide=("toc",))
+        return pages
+    page.add(_briefing_rows(ctx, here, entries[:BRIEFINGS_ROWS]))
+    older = list(reversed(entries[BRIEFINGS_ROWS:]))  # oldest first, as date_pages wants them
+    parts = date_pages(older, lambda e: e.date or "undated", BRIEFINGS_ROWS)
+    links = []
+    for key, title, items in reversed(parts):
+        uri = paths.briefing_archive(key)
+        links.append(a(ctx, here, h(f"{title} ({len(items)})"), uri))
+        archive = _Page(f"Briefings: {title}")
+        archive.add(p(a(ctx, uri, "The latest briefings", here)), _briefing_rows(ctx, uri, list(reversed(items))))
+        pages[uri] = archive.done(searchable=False, hide=("toc",))
+    page.section("Older briefings", p(" · ".join(links), "bb-inline"))
+    pages[here] = page.done(searchable=False, hide=("toc",))
+    return pages
 
 
 def review_page(ctx: _Ctx) -> SitePage:
@@ -880,41 +903,50 @@ def event_filters(ctx: _Ctx, events: list[EventRef]) -> str:
 def _timeline_pages(events: list[EventRef]) -> list[tuple[str, str, list[EventRef]]]:
     """(key, title, events) of each timeline page: a year, a month, or part of a month, each
     holding at most TIMELINE_PAGE events (days are not split)."""
-    out: list[tuple[str, str, list[EventRef]]] = []
-    years: dict[str, list[EventRef]] = {}
-    for ev in events:
-        years.setdefault(ev.date[:4], []).append(ev)
-    for year, evs in years.items():
-        if len(evs) <= TIMELINE_PAGE:
-            out.append((year, year, evs))
+    return date_pages(events, lambda ev: ev.date, TIMELINE_PAGE)
+
+
+def date_pages(items: list[T], date_of: Callable[[T], str], limit: int) -> list[tuple[str, str, list[T]]]:
+    """Items in date order cut into pages of at most ``limit``: (key, title, items) of each.
+
+    A year is one page if it fits, else each month is; a month that does not fit is cut between
+    days (items dated to the month alone go with its first days).
+    """
+    out: list[tuple[str, str, list[T]]] = []
+    years: dict[str, list[T]] = {}
+    for item in items:
+        date = date_of(item)
+        years.setdefault(date[:4] if date[:4].isdigit() else date, []).append(item)
+    for year, in_year in years.items():
+        if len(in_year) <= limit or not year.isdigit():
+            out.append((year, year, in_year))
             continue
-        for month, mevs in _by_month(evs).items():
-            if len(mevs) <= TIMELINE_PAGE:
-                out.append((month, month_title(month), mevs))
+        months: dict[str, list[T]] = {}
+        for item in in_year:
+            months.setdefault(date_of(item)[:7], []).append(item)
+        for month, in_month in months.items():
+            if len(in_month) <= limit or len(month) < 7:
+                out.append((month, month_title(month), in_month))
                 continue
-            part: list[EventRef] = []
-            for devs in _by_day(mevs).values():
-                if part and len(part) + len(devs) > TIMELINE_PAGE:
-                    out.append(_part(month, part))
+            days: dict[str, list[T]] = {}
+            for item in in_month:
+                days.setdefault(date_of(item)[:10], []).append(item)
+            part: list[T] = []
+            for in_day in days.values():
+                if part and len(part) + len(in_day) > limit:
+                    out.append(_part(month, [date_of(x) for x in part], part))
                     part = []
-                part.extend(devs)
+                part.extend(in_day)
             if part:
-                out.append(_part(month, part))
+                out.append(_part(month, [date_of(x) for x in part], part))
     return out
 
 
-def _by_day(events: list[EventRef]) -> dict[str, list[EventRef]]:
-    days: dict[str, list[EventRef]] = {}
-    for ev in events:
-        days.setdefault(ev.date[:10], []).append(ev)
-    return days
-
-
-def _part(month: str, events: list[EventRef]) -> tuple[str, str, list[EventRef]]:
-    """A page for some days of a month (events dated to the month alone go with its first days)."""
-    first, last = (d[8:10].lstrip("0") if len(d) == 10 else "1" for d in (events[0].date, events[-1].date))
+def _part(month: str, dates: list[str], items: list[T]) -> tuple[str, str, list[T]]:
+    """A page for some days of a month (items dated to the month alone go with its first days)."""
+    first, last = (d[8:10].lstrip("0") if len(d) == 10 else "1" for d in (dates[0], dates[-1]))
     span = first if first == last else f"{first}–{last}"
-    return f"{month}-{int(first):02d}", f"{month_title(month)}, {span}", events
+    return f"{month}-{int(first):02d}", f"{month_title(month)}, {span}", items
 
 
 def timeline_pages(ctx: _Ctx) -> dict[str, SitePage]:
