@@ -276,11 +276,16 @@ class _Shown:
     Sentences match when one contains the other (the summary has its dateline cut off).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, title: str = "") -> None:
         self.seen: list[str] = []
+        # the headline: a sentence that is no more than it repeats it (one that says more does not)
+        self.title = "".join(c for c in title.lower() if c.isalnum() or c == " ").strip()
 
     def fresh(self, text: str) -> bool:
-        return not any(sent in old or old in sent for sent in _sentence_keys(text) for old in self.seen)
+        keys = _sentence_keys(text)
+        if self.title and any(sent in self.title for sent in keys):
+            return False
+        return not any(sent in old or old in sent for sent in keys for old in self.seen)
 
     def add(self, text: str) -> None:
         self.seen.extend(_sentence_keys(text))
@@ -350,8 +355,7 @@ def briefing_page(ctx: _Ctx, entry: BriefingEntry) -> SitePage:
         page.add(p("<strong>Needs review:</strong> " + "; ".join(h(r) for r in b.review), "bb-review"))
     # The summary, key points, quotes and timeline are sentences of the article below: each is
     # shown once here, and searched there only (the index is what every search downloads).
-    shown = _Shown()
-    shown.add(entry.title)  # some articles repeat their headline as a paragraph
+    shown = _Shown(entry.title)  # some articles repeat their headline as a paragraph
     summary = _fresh_sentences(shown, b.summary or "")  # not the headline again
     if summary:
         page.add(f'<p class="bb-summary" data-search-exclude>{h(summary)}</p>')

@@ -86,6 +86,7 @@
     function hits() { return Array.prototype.slice.call(panel.querySelectorAll("a.bb-find-hit")); }
     function hit(url, title, detail) {
       var a = link(url, "");
+      a.textContent = "";  // the title and a line under it, not the address
       a.className = "bb-find-hit";
       var strong = document.createElement("strong");
       strong.textContent = title;
