@@ -265,7 +265,10 @@ EGO_NODES = 8
 
 def ego_svg(corpus: Corpus, ent: Entity, here: str, directory_urls: bool = True) -> str:
     """A small drawing of an entity and its strongest connections (seen in two briefings or more),
-    around it on an ellipse; empty when there are fewer than two."""
+    around it on an ellipse; empty when there are fewer than two, or when the entity itself is
+    seen in one briefing (everyone of that briefing would be joined to it alike)."""
+    if len(ent.briefings) < 2:
+        return ""
     conns = []
     for ref, n in ent.connections.items():
         other = corpus.entity(ref) if ref.kind in NETWORK_KINDS else None

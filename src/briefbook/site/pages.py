@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from ..corpus import BriefingEntry, Corpus, Entity, EventRef, Mention, QuoteRef, Ref, RoleSeen
+from ..extract.summary import sentences
 from ..ids import name_key
 from . import paths
 from .roles import is_post, jobs, latest_job, names_organization, tidy
@@ -129,6 +130,8 @@ class _Ctx:
     search_min_briefings: int = 1
     # ref -> (HTML-escaped name, page path): names are escaped once, not at every link
     labels: dict[Ref, tuple[str, str]] = field(default_factory=dict)
+    # person -> their latest job, escaped (connections tables name it for each person)
+    roles: dict[Ref, str] = field(default_factory=dict)
 
 
 def generate_pages(corpus: Corpus, *, directory_urls: bool = True, docs_pages: Iterable[str] = ("about.md",),
@@ -293,8 +296,6 @@ class _Shown:
 
 def _sentence_keys(text: str) -> list[str]:
     """Normalised sentences of a piece of text (short fragments say too little to compare)."""
-    from ..extract.summary import sentences
-
     keys = []
     for sent in sentences(" ".join(text.split())):
         key = "".join(c for c in sent.lower() if c.isalnum() or c == " ").strip()
@@ -305,8 +306,6 @@ def _sentence_keys(text: str) -> list[str]:
 
 def _fresh_sentences(shown: _Shown, text: str) -> str:
     """The sentences of a text that the page has not shown yet."""
-    from ..extract.summary import sentences
-
     return " ".join(x for x in sentences(text) if shown.fresh(x))
 
 
@@ -718,14 +717,14 @@ def _roles_section(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
 
 
 def _role_of(ctx: _Ctx, ref: Ref) -> str:
-    """A person's latest job as a short phrase (for lists of people), or empty."""
-    person = ctx.corpus.entity(ref)
-    if person is None:
-        return ""
-    if person.role:
-        return h(tidy(person.role))
-    job = latest_job(person.roles)
-    return h(job.role) if job else ""
+    """A person's latest job as a short phrase (for lists of people), or empty; worked out once."""
+    role = ctx.roles.get(ref)
+    if role is None:
+        person = ctx.corpus.entity(ref)
+        job = latest_job(person.roles) if person is not None and not person.role else None
+        role = ctx.roles[ref] = (h(tidy(person.role)) if person is not None and person.role
+                                 else h(job.role) if job else "")
+    return role
 
 
 def _connections(ctx: _Ctx, page: _Page, here: str, ent: Entity, kind: str, title: str,
