@@ -392,3 +392,28 @@ def test_volume_screenshots(volume, volume_site, volume_data, browser, width, he
         path = SHOTS / f"volume-{name}-{width}.png"
         b.screenshot(path, full_page=True, max_height=1300 if width > 600 else 1700)
         assert path.stat().st_size > 10_000
+
+
+def test_volume_index_filter_box_and_timeline_filters_narrow_the_lists(volume, volume_site, volume_data, browser):
+    _, entities = volume_data
+    person = _most_covered(entities["people"])
+    b = browser
+    b.viewport(1280, 900)
+    b.goto(volume + "people/")
+    visible = ("Array.from(document.querySelectorAll('article table tbody tr')).filter(r => !r.hidden)"
+               ".map(r => r.cells[0].innerText)")
+    everyone = b.eval(visible)
+    b.eval("const i = document.querySelector('input[data-bb-filter]'); i.focus()")
+    b.type_text(person["name"].split()[-1].lower())
+    shown = b.eval(visible)
+    assert person["name"] in shown and len(shown) < len(everyone)
+    assert b.eval("document.querySelector('details.bb-more').open")  # "Mentioned once" opens while filtering
+    page = max((volume_site / "timeline").glob("*/index.html"), key=lambda p: p.stat().st_size).parent.name
+    b.goto(volume + f"timeline/{page}/")
+    count = "Array.from(document.querySelectorAll('ul.bb-events > li')).filter(l => !l.hidden).length"
+    before = b.eval(count)
+    b.eval("document.querySelector('[data-bb-events] button[data-f=person]').click()")
+    people = b.eval(count)
+    assert 0 < people < before
+    assert b.eval("Array.from(document.querySelectorAll('ul.bb-events > li')).filter(l => !l.hidden)"
+                  ".every(l => l.dataset.f.split(' ').includes('person'))")
