@@ -335,6 +335,11 @@ def test_volume_search_finds_a_person_by_name_and_an_entity_by_alias(volume, vol
         time.sleep(0.3)
         b.screenshot(SHOTS / f"search-{width}.png")
     assert header_search(b, volume, alias) == f"/{entity['url'].rstrip('/')}/", alias
+    # Enter: the search page ranks it first too
+    b.eval("document.querySelector('form.bb-find').submit()")
+    b.wait_loaded("/search/")
+    first = b.wait_for("(document.querySelector('li.bb-result h3 a') || {}).href", what="the search page", timeout=60)
+    assert urlsplit(first).path == f"/{entity['url'].rstrip('/')}/"
 
 
 SENTENCES_SHOWN_TWICE = r"""

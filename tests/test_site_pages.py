@@ -546,3 +546,15 @@ def test_briefings_index_keeps_the_newest_and_puts_older_ones_on_pages_by_date()
     older = pages["briefings/archive-2024.md"].body
     assert older.count("<tr><td>") == 60 and "On 2024-01-01" in older
     assert "On 2024-01-01" not in index.split("</table>")[0]
+
+
+def test_pagefind_record_weighs_names_like_the_title_and_leaves_paragraph_numbers_out():
+    from briefbook.site.pagefind import record
+
+    body = ('<h1 id="top">NASA</h1><p><strong>Also known as:</strong> <span class="bb-names">NASA</span></p>'
+            '<p id="p-3" class="bb-para"><a href="#p-3" class="bb-pn" title="Link to paragraph 3">3</a> Text.</p>')
+    doc = record(body, "NASA", 5)
+    assert '<h1 data-pagefind-weight="10" id="top">' in doc
+    assert '<span class="bb-names" data-pagefind-weight="10">NASA</span>' in doc
+    assert 'class="bb-pn"' not in doc and "> Text.</p>" in doc
+    assert "data-pagefind-weight" not in record(body, "NASA", None)  # briefings: as Pagefind weighs them

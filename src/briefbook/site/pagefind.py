@@ -173,11 +173,13 @@ def _release_memory() -> None:
 # Generated pages wrap each section that only repeats other pages (lists of briefings,
 # connections) in this div, with nothing nested: cut before indexing rather than parsed and skipped.
 _REPEATS = re.compile(r'<div class="bb-section" data-search-exclude>.*?</div>', re.S)
+# A briefing's paragraph numbers (links to themselves): words of no one, out of excerpts.
+_PARAGRAPH_NUMBERS = re.compile(r'<a href="#p-\d+" class="bb-pn"[^>]*>\d+</a>')
 
 
 def record(content: str, title: str, boost: object, lang: str = "en") -> str:
     """What Pagefind indexes for one page: its title and content, the title weighted by the boost."""
-    body = _REPEATS.sub("", content)
+    body = _PARAGRAPH_NUMBERS.sub("", _REPEATS.sub("", content))
     if isinstance(boost, int | float) and boost > 1:
         weight = min(10.0, 7.0 + float(boost))  # Pagefind weighs an h1 7 by default, 10 at most
         body = _H1.sub(rf'<h1 data-pagefind-weight="{weight:g}"\1', body, count=1)

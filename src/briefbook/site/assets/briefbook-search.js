@@ -185,13 +185,17 @@
     return li;
   }
 
+  var named = [], namedPaths = {};  // the name matches of the current query, listed first
+
   function showMore() {
     var mine = serial, batch = current.results.slice(shown, shown + PAGE);
     shown += batch.length;
     more.hidden = true;
     return Promise.all(batch.map(function (r) { return r.data(); })).then(function (items) {
       if (mine !== serial) return;
-      items.forEach(function (d) { list.appendChild(item(d)); });
+      items.forEach(function (d) {
+        if (!namedPaths[new URL(d.url, location.href).pathname]) list.appendChild(item(d));
+      });
       more.hidden = shown >= current.results.length;
     });
   }
@@ -206,14 +210,23 @@
       return;
     }
     status.textContent = "Searching…";
-    load().then(function (pf) { return pf.debouncedSearch(query, {}, 200); }).then(function (search) {
+    var found = load().then(function (pf) { return pf.debouncedSearch(query, {}, 200); });
+    Promise.all([names(query), found]).then(function (both) {
+      var search = both[1];
       if (search === null || mine !== serial) return; // a newer query took over
       current = search;
       shown = 0;
+      named = both[0];
+      namedPaths = {};
       list.replaceChildren();
+      named.forEach(function (n) {  // an entity whose name or other name this is, first
+        namedPaths[new URL(n.url).pathname] = true;
+        list.appendChild(item({ url: n.url, meta: { title: n.name },
+                                excerpt: n.kind + " \u00b7 " + n.count + (n.count === 1 ? " briefing" : " briefings") }));
+      });
       var n = search.results.length;
-      status.textContent = n ? n + (n === 1 ? " result" : " results") + " for “" + query + "”"
-                             : "Nothing found for “" + query + "”";
+      status.textContent = n || named.length ? Math.max(n, named.length) + (n === 1 ? " result" : " results") + " for “"
+                             + query + "”" : "Nothing found for “" + query + "”";
       return showMore();
     }).catch(function (err) {
       status.textContent = "Search is not available here (" + err.message + "). It needs the built site, "
