@@ -321,11 +321,11 @@ def speaker_cite(ctx: _Ctx, here: str, entry: BriefingEntry, q: QuoteRef) -> str
     if q.speaker:
         cite = ref_a(ctx, here, Ref("person", q.speaker))
         seen = entry.roles.get(q.speaker)
-        if seen and seen.role:
-            cite += ", " + h(seen.role)
+        role = seen.role if seen and is_post(seen.role) else None
+        if role:
+            cite += ", " + h(tidy(role))
         org = org_a(ctx, here, seen)
-        if org and not (seen and seen.role and seen.organization_name
-                        and name_key(seen.organization_name) in name_key(seen.role)):
+        if org and not (role and names_organization(role, seen.organization_name if seen else None)):
             cite += ", " + org
         return cite
     if q.speaker_org:
@@ -395,7 +395,7 @@ def briefing_page(ctx: _Ctx, entry: BriefingEntry) -> SitePage:
         rows = []
         for pid in entry.people:
             seen = entry.roles.get(pid)
-            role = h(seen.role) if seen and seen.role else ""
+            role = h(tidy(seen.role)) if seen and is_post(seen.role) else ""  # posts only
             rows.append([ref_a(ctx, here, Ref("person", pid)), role, org_a(ctx, here, seen)])
         page.section("People", table(["Name", "Role", "Organization"], rows), searchable=False)
     for kind, ids in (("organization", entry.organizations), ("initiative", entry.initiatives),
