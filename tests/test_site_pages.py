@@ -19,7 +19,7 @@ from briefbook.corpus import build_corpus, load_corpus
 from briefbook.model import Briefing, Event, Person, Source
 from briefbook.site import paths
 from briefbook.site.export import generate_files
-from briefbook.site.pages import TIMELINE_SPLIT, generate_pages
+from briefbook.site.pages import TIMELINE_PAGE, generate_pages
 from briefbook.site.text import h, safe_url
 
 FIXTURES = Path(__file__).parent / "fixtures" / "site"
@@ -191,7 +191,7 @@ def test_timeline_splits_into_pages_and_keeps_the_news_not_the_background():
     assert "History 0." not in every  # long before the article, nobody of the corpus in it
     assert "Ann Lee was born." in timeline["timeline/1991.md"]  # Ann Lee is in two briefings
     for body in timeline.values():
-        assert body.count("<li") <= TIMELINE_SPLIT
+        assert body.count("<li") <= TIMELINE_PAGE
     assert sum(body.count("February ") for body in timeline.values()) >= 200
     index = timeline["timeline/index.md"]
     assert '<a href="../timeline/2023-02-01/#m-2023-02">February 2023, 1–16 (' in index

@@ -26,7 +26,6 @@ from .text import external_a, h
 # Beyond this many events the timeline is split into pages: a year, or a month, or a part of a
 # month, each with at most this many (about 8,000 px on a desktop screen).
 TIMELINE_PAGE = 120
-TIMELINE_SPLIT = TIMELINE_PAGE  # the name the tests knew
 # An event is in its briefing's own time window from this long before the briefing to this long after.
 WINDOW_BEFORE = dt.timedelta(days=45)
 WINDOW_AFTER = dt.timedelta(days=400)
