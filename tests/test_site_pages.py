@@ -558,3 +558,17 @@ def test_pagefind_record_weighs_names_like_the_title_and_leaves_paragraph_number
     assert '<span class="bb-names" data-pagefind-weight="10">NASA</span>' in doc
     assert 'class="bb-pn"' not in doc and "> Text.</p>" in doc
     assert "data-pagefind-weight" not in record(body, "NASA", None)  # briefings: as Pagefind weighs them
+
+
+def test_person_page_does_not_open_with_the_same_phrase_twice():
+    from briefbook.registry import Entry, Registry
+
+    def page_of(description: str) -> str:
+        registry = Registry([Entry(name="Ann Lee", kind="person", description=description)])
+        b = _briefing("2024-01-01", ["Ann Lee"])
+        b.people[0].role = "Minister of Energy"
+        return generate_pages(build_corpus([("a", b)], registry))["people/ann-lee.md"].body
+
+    assert "<p>Minister of Energy (since 2024).</p>" not in page_of("Minister of Energy (since 2024).")
+    assert "<p>Norwegian politician, Minister of Energy since the elections of 2023.</p>" in page_of(
+        "Norwegian politician, Minister of Energy since the elections of 2023.")

@@ -11,7 +11,9 @@ markup, and every link is a built URL computed here with :mod:`paths`, checked b
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -603,6 +605,16 @@ def person_lead(ctx: _Ctx, here: str, ent: Entity) -> str:
     return lead
 
 
+def _says_again(lead_html: str, description: str) -> bool:
+    """Whether a description adds little to the lead line ("President of the United States (45th)"
+    under "President of the United States"): the same phrase twice at the top of a page."""
+    role = re.search(r"<strong>(.*?)</strong>", lead_html)
+    if not role:
+        return False
+    key, text = name_key(html.unescape(role.group(1))), name_key(description)
+    return bool(key) and key in text and len(text) < len(key) + 30
+
+
 def entity_page(ctx: _Ctx, ent: Entity) -> SitePage:
     here = paths.entity(ent.ref)
     page = _Page(ent.name)
@@ -613,7 +625,7 @@ def entity_page(ctx: _Ctx, ent: Entity) -> SitePage:
         lead = f"<em>{h(ent.subkind.capitalize())}</em>"
     if lead:
         page.add(p(lead, "bb-lead"))
-    if ent.description and (not lead or name_key(ent.description) not in name_key(lead)):
+    if ent.description and not _says_again(lead, ent.description):
         page.add(p(h(ent.description)))
     facts = []
     if ent.aliases:
