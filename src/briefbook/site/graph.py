@@ -301,7 +301,7 @@ def graph_page(corpus: Corpus, here: str, *, directory_urls: bool = True) -> Sit
     page.add(p("People, organizations and initiatives, joined when they appear in the same briefing "
                "(thicker lines: more shared briefings). Click a node to open its page."))
     if total > len(nodes):
-        page.add(p(f"The {len(nodes)} best-connected of {total} entities (on a phone, the first "
+        page.add(p(f"The {len(nodes)} most covered of {total} entities, seen in two briefings or more (on a phone, the first "
                    f"{min(len(nodes), NARROW_NODES)}); names that would cover another show when you point "
                    "at or focus their node."))
     legend = " · ".join(f'<span class="bb-key bb-{k}">{LABELS[k]}</span>' for k in NETWORK_KINDS)
