@@ -1,4 +1,8 @@
-"""In a real browser: search for "Kratsios", open his page, follow a quote to its paragraph.
+"""In a real browser: the seed site (search, quotes to paragraphs, sorting) and a site of volume.
+
+The volume site is built from the 181 news pages of the article-extraction benchmark
+(``../shared/benchmarks/article-extraction/html/``) plus the seeds, ingested once per test session;
+where that folder is absent those tests are skipped and say why.
 
 Runs Debian's headless chromium (``.ci/run`` installs it) against the seed site served on
 127.0.0.1, driving it over the DevTools protocol (see ``browser_cdp.py``), and saves
@@ -12,8 +16,13 @@ skipped and says why.
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
+import json
 import os
+import shutil
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -21,7 +30,11 @@ from urllib.parse import urlsplit
 
 import pytest
 from browser_cdp import Browser, find_chromium
-from test_site_build import ROOT, build_seed_site
+from test_site_build import ROOT, build_seed_site, build_site
+
+BENCH_HTML = ROOT.parent / "shared" / "benchmarks" / "article-extraction" / "html"
+WIDTHS = [(1280, 900, False), (390, 844, True)]
+MAX_DESKTOP_HEIGHT = 15_000
 
 SHOTS = ROOT / os.environ.get("BRIEFBOOK_SCREENSHOTS", "tests/artifacts/screenshots")
 CHROMIUM = find_chromium()
@@ -58,6 +71,41 @@ def served_pagefind(tmp_path_factory):
     """The seed site with `briefbook-pagefind` in place of Material's search."""
     site, _ = build_seed_site(tmp_path_factory.mktemp("browser-pagefind"), search="briefbook-pagefind")
     yield from _serve(site)
+
+
+@pytest.fixture(scope="session")
+def volume_site(tmp_path_factory):
+    """The benchmark's news pages and the seeds, ingested and built once for the session."""
+    if not BENCH_HTML.is_dir():
+        pytest.skip(f"{BENCH_HTML} is absent: the site of volume cannot be built here")
+    tmp = tmp_path_factory.mktemp("volume")
+    articles = tmp / "articles"
+    articles.mkdir()
+    for page in sorted(BENCH_HTML.glob("*.html.gz")):
+        (articles / page.name[:-3]).write_bytes(gzip.decompress(page.read_bytes()))
+    for seed in (ROOT / "seeds").iterdir():
+        if seed.is_file():
+            shutil.copy(seed, articles / seed.name)
+    briefings = tmp / "briefings"
+    proc = subprocess.run([sys.executable, "-m", "briefbook.cli", "ingest", str(articles), "--out", str(briefings),
+                           "--jobs", "2", "--quiet"], capture_output=True, text=True, cwd=ROOT, timeout=900)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert len(list(briefings.glob("*.md"))) >= 150
+    site, _ = build_site(tmp, briefings, ROOT / "registry.yml", search="briefbook-pagefind")  # the default
+    return site
+
+
+@pytest.fixture(scope="session")
+def volume(volume_site):
+    yield from _serve(volume_site)
+
+
+@pytest.fixture(scope="session")
+def volume_data(volume_site):
+    """What the built site's JSON export says: the briefings and entities to look at."""
+    briefings = json.loads((volume_site / "api" / "briefings.json").read_text())["briefings"]
+    entities = json.loads((volume_site / "api" / "entities.json").read_text())
+    return briefings, entities
 
 
 @pytest.fixture
@@ -105,7 +153,7 @@ def test_search_person_then_quote_to_paragraph(served, browser):
 
     if not b.eval("document.querySelector('p.bb-cite a[href*=\"#p-\"]')"):
         # no quote of his own: go through the person he met, whose quotes the seeds have
-        b.eval("Array.from(document.querySelectorAll('article a'))"
+        b.eval("Array.from(document.querySelectorAll('article a:not(svg a)'))"
                ".find(a => a.href.endsWith('/people/bae-kyung-hoon/')).click()")
         b.wait_loaded("/people/bae-kyung-hoon/")
     quote = b.eval("document.querySelector('p.bb-cite').previousElementSibling.innerText.trim()")
@@ -144,7 +192,7 @@ def test_pagefind_search_from_the_header_ranks_the_entity_page_first(served_page
     b.eval("document.querySelector('form.bb-find').submit()")
     b.wait_loaded("/search/")
     first = b.wait_for("(document.querySelector('li.bb-result h3 a') || {}).href",
-                       what=f"Pagefind results for {query!r}")
+                       what=f"Pagefind results for {query!r}", timeout=60)
     assert urlsplit(first).path == path, first
     assert b.eval("document.querySelector('li.bb-result mark') !== null")  # the words found, marked
     assert b.eval("document.querySelector('.bb-search-status').textContent").endswith(f"for “{query}”")
@@ -158,14 +206,15 @@ def test_index_tables_sort_in_the_page(served, browser):
     b.viewport(1280, 800)
     b.goto(served + "people/")
     column = "Array.from(document.querySelectorAll('article table tbody tr')).map(r => r.cells[0].innerText)"
+    briefings = "Array.from(document.querySelectorAll('article table tbody tr')).map(r => +r.cells[3].innerText)"
+    counts = b.eval(briefings)
+    assert counts == sorted(counts, reverse=True)  # the most covered first
     names = b.eval(column)
-    assert names == sorted(names, key=str.lower), names
     b.eval("document.querySelector('article table th').click()")
     assert b.eval("document.querySelector('article table th').getAttribute('aria-sort')") == "ascending"
     b.eval("document.querySelector('article table th').click()")
     assert b.eval("document.querySelector('article table th').getAttribute('aria-sort')") == "descending"
     assert b.eval(column) == sorted(names, key=str.lower, reverse=True)
-    briefings = "Array.from(document.querySelectorAll('article table tbody tr')).map(r => +r.cells[3].innerText)"
     b.eval("document.querySelectorAll('article table th')[3].click()")
     counts = b.eval(briefings)
     assert counts == sorted(counts)
@@ -187,3 +236,189 @@ def test_phone_layout(served, browser):
     b.goto(served + "graph/")
     assert b.eval("document.documentElement.scrollWidth") <= 390  # the graph scrolls inside its box
     assert Path(SHOTS / "phone-briefing.png").stat().st_size > 10_000
+
+
+# -- the site of volume (the issue's "Done when") ---------------------------------------------
+
+
+def _most_covered(items: list[dict]) -> dict:
+    return sorted(items, key=lambda e: (-len(e["briefings"]), e["id"]))[0]
+
+
+def _pages_to_read(site: Path, data) -> list[str]:
+    briefings, entities = data
+    busiest = sorted(briefings, key=lambda b: (-len(b["quotes"]), b["slug"]))[0]
+    timeline = sorted(p.parent.name for p in (site / "timeline").glob("*/index.html"))
+    return ["", "briefings/", "people/", "organizations/", "initiatives/", "topics/", "timeline/", "graph/",
+            *(f"timeline/{t}/" for t in timeline[-3:]), busiest["url"].rstrip("/") + "/",
+            f"people/{_most_covered(entities['people'])['id']}/",
+            f"organizations/{_most_covered(entities['organizations'])['id']}/"]
+
+
+@pytest.mark.parametrize("width,height,mobile", WIDTHS, ids=["desktop", "phone"])
+def test_volume_no_page_is_wider_than_the_screen(volume, volume_site, volume_data, browser, width, height, mobile):
+    b = browser
+    b.viewport(width, height, mobile=mobile)
+    wide = {}
+    for page in _pages_to_read(volume_site, volume_data):
+        b.goto(volume + page)
+        scroll = b.eval("document.documentElement.scrollWidth")
+        if scroll > width:
+            wide[page] = scroll
+    assert wide == {}
+
+
+def test_volume_index_and_timeline_pages_are_short_on_a_desktop(volume, volume_site, browser):
+    b = browser
+    b.viewport(1280, 900)
+    timeline = sorted(f"timeline/{p.parent.name}/" for p in (volume_site / "timeline").glob("*/index.html"))
+    tall = {}
+    for page in ["briefings/", "people/", "organizations/", "initiatives/", "topics/", "timeline/", *timeline]:
+        b.goto(volume + page)
+        height = b.eval("document.documentElement.scrollHeight")
+        if height > MAX_DESKTOP_HEIGHT:
+            tall[page] = height
+    assert tall == {}
+
+
+LABEL_BOXES = """
+Array.from(document.querySelectorAll('svg.bb-graph text'))
+  .filter(t => getComputedStyle(t).display !== 'none' && getComputedStyle(t.closest('svg')).display !== 'none')
+  .map(t => { const r = t.getBoundingClientRect();
+              return [t.textContent, r.left, r.top, r.right, r.bottom]; })
+"""
+
+
+@pytest.mark.parametrize("width,height,mobile", WIDTHS, ids=["desktop", "phone"])
+def test_volume_graph_labels_do_not_overlap(volume, browser, width, height, mobile):
+    b = browser
+    b.viewport(width, height, mobile=mobile)
+    b.goto(volume + "graph/")
+    boxes = b.eval(LABEL_BOXES)
+    assert len(boxes) >= 8, boxes
+    labels = [x[0] for x in b.eval("Array.from(document.querySelectorAll('svg.bb-graph text'))"
+                                   ".filter(t => getComputedStyle(t.closest('svg')).display !== 'none')"
+                                   ".map(t => [t.textContent])")]
+    assert len(labels) == len(set(labels)), "two nodes share a label"
+    overlaps = [(a[0], c[0]) for i, a in enumerate(boxes) for c in boxes[i + 1:]
+                if a[1] < c[3] - 0.5 and c[1] < a[3] - 0.5 and a[2] < c[4] - 0.5 and c[2] < a[4] - 0.5]
+    assert overlaps == []
+    right = b.eval("Math.max(...Array.from(document.querySelectorAll('svg.bb-graph'))"
+                   ".filter(s => getComputedStyle(s).display !== 'none').map(s => s.getBoundingClientRect().right))")
+    assert right <= width
+
+
+def header_search(b: Browser, base: str, query: str) -> str:
+    """Type into the header's search box (Pagefind); returns the path of the first result listed under it."""
+    b.goto(base + "briefings/")
+    b.eval("document.querySelector('form.bb-find input').focus()")
+    b.type_text(query)
+    first = b.wait_for("(document.querySelector('.bb-find-results a.bb-find-hit') || {}).href",
+                       what=f"results for {query!r} under the header box", timeout=60)
+    return urlsplit(first).path
+
+
+@pytest.mark.parametrize("width,height,mobile", WIDTHS, ids=["desktop", "phone"])
+def test_volume_search_finds_a_person_by_name_and_an_entity_by_alias(volume, volume_data, browser, width, height,
+                                                                     mobile):
+    _, entities = volume_data
+    person = _most_covered(entities["people"])
+    names = {e["name"].lower() for kind in ("people", "organizations", "initiatives") for e in entities[kind]}
+    with_alias = [(e, alias) for kind in ("people", "organizations") for e in entities[kind] for alias in e["aliases"]
+                  if len(alias) >= 3 and alias.lower() not in e["name"].lower() and alias.lower() not in names]
+    entity, alias = sorted(with_alias, key=lambda ea: (-len(ea[0]["briefings"]), ea[0]["id"]))[0]
+    b = browser
+    b.viewport(width, height, mobile=mobile)
+    assert header_search(b, volume, person["name"]) == f"/{person['url'].rstrip('/')}/"
+    assert b.eval("document.documentElement.scrollWidth") <= width
+    if os.environ.get("BRIEFBOOK_SCREENSHOTS"):
+        time.sleep(0.3)
+        b.screenshot(SHOTS / f"search-{width}.png")
+    assert header_search(b, volume, alias) == f"/{entity['url'].rstrip('/')}/", alias
+    # Enter: the search page ranks it first too
+    b.eval("document.querySelector('form.bb-find').submit()")
+    b.wait_loaded("/search/")
+    first = b.wait_for("(document.querySelector('li.bb-result h3 a') || {}).href", what="the search page", timeout=60)
+    assert urlsplit(first).path == f"/{entity['url'].rstrip('/')}/"
+
+
+SENTENCES_SHOWN_TWICE = r"""
+(() => {
+  const article = document.querySelector('article');
+  const norm = s => s.replace(/\s+/g, ' ').trim();
+  const paragraphs = Array.from(article.querySelectorAll('p.bb-para')).map(p => norm(p.innerText).replace(/^\d+ /, ''));
+  const rest = article.cloneNode(true);
+  rest.querySelectorAll('p.bb-para').forEach(p => p.remove());
+  const outside = norm(rest.textContent);
+  const twice = [];
+  for (const paragraph of paragraphs) {
+    for (const sentence of paragraph.split(/(?<=[.!?][”"’']?)\s+(?=[A-Z“"])/)) {
+      if (sentence.split(' ').length < 8) continue;
+      // its last 60 % (at least 40 characters): the summary may have cut a dateline off the start
+      const tail = sentence.slice(Math.min(Math.floor(sentence.length * 0.4), Math.max(0, sentence.length - 40)));
+      const n = outside.split(tail).length - 1;
+      if (n > 1) twice.push([n, sentence]);
+    }
+  }
+  return twice;
+})()
+"""
+
+
+def test_volume_briefing_pages_show_each_article_sentence_at_most_once_outside_it(volume, volume_data, browser):
+    briefings, _ = volume_data
+    chosen = sorted(briefings, key=lambda x: (-len(x["quotes"]) - len(x["events"]), x["slug"]))[:10]
+    chosen += briefings[::20]
+    b = browser
+    b.viewport(1280, 900)
+    repeated = {}
+    for entry in chosen:
+        b.goto(volume + entry["url"].rstrip("/") + "/")
+        twice = b.eval(SENTENCES_SHOWN_TWICE)
+        if twice:
+            repeated[entry["slug"]] = twice
+    assert repeated == {}
+
+
+@pytest.mark.parametrize("width,height,mobile", WIDTHS, ids=["desktop", "phone"])
+def test_volume_screenshots(volume, volume_site, volume_data, browser, width, height, mobile):
+    """Home, a briefing, a person, the graph and the timeline at both widths (the README shows them)."""
+    briefings, entities = volume_data
+    b = browser
+    b.viewport(width, height, mobile=mobile, scale=1)
+    busiest = sorted(briefings, key=lambda x: (-len(x["quotes"]), x["slug"]))[0]
+    pages = sorted((volume_site / "timeline").glob("*/index.html"), key=lambda p: (-p.stat().st_size, p.parent.name))
+    timeline = [p.parent.name for p in pages]  # the fullest timeline page first
+    for name, page in (("home", ""), ("briefing", busiest["url"].rstrip("/") + "/"),
+                       ("person", f"people/{_most_covered(entities['people'])['id']}/"), ("graph", "graph/"),
+                       ("timeline", f"timeline/{timeline[0]}/" if timeline else "timeline/")):
+        b.goto(volume + page)
+        time.sleep(0.3)
+        path = SHOTS / f"volume-{name}-{width}.png"
+        b.screenshot(path, full_page=True, max_height=1300 if width > 600 else 1700)
+        assert path.stat().st_size > 10_000
+
+
+def test_volume_index_filter_box_and_timeline_filters_narrow_the_lists(volume, volume_site, volume_data, browser):
+    _, entities = volume_data
+    person = _most_covered(entities["people"])
+    b = browser
+    b.viewport(1280, 900)
+    b.goto(volume + "people/")
+    visible = ("Array.from(document.querySelectorAll('article table tbody tr')).filter(r => !r.hidden)"
+               ".map(r => r.cells[0].innerText)")
+    everyone = b.eval(visible)
+    b.eval("const i = document.querySelector('input[data-bb-filter]'); i.focus()")
+    b.type_text(person["name"].split()[-1].lower())
+    shown = b.eval(visible)
+    assert person["name"] in shown and len(shown) < len(everyone)
+    assert b.eval("document.querySelector('details.bb-more').open")  # "Mentioned once" opens while filtering
+    page = max((volume_site / "timeline").glob("*/index.html"), key=lambda p: p.stat().st_size).parent.name
+    b.goto(volume + f"timeline/{page}/")
+    count = "Array.from(document.querySelectorAll('ul.bb-events > li')).filter(l => !l.hidden).length"
+    before = b.eval(count)
+    b.eval("document.querySelector('[data-bb-events] button[data-f=person]').click()")
+    people = b.eval(count)
+    assert 0 < people < before
+    assert b.eval("Array.from(document.querySelectorAll('ul.bb-events > li')).filter(l => !l.hidden)"
+                  ".every(l => l.dataset.f.split(' ').includes('person'))")

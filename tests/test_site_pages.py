@@ -19,7 +19,7 @@ from briefbook.corpus import build_corpus, load_corpus
 from briefbook.model import Briefing, Event, Person, Source
 from briefbook.site import paths
 from briefbook.site.export import generate_files
-from briefbook.site.pages import TIMELINE_SPLIT, generate_pages
+from briefbook.site.pages import TIMELINE_PAGE, generate_pages
 from briefbook.site.text import h, safe_url
 
 FIXTURES = Path(__file__).parent / "fixtures" / "site"
@@ -136,8 +136,9 @@ def test_person_page_roles_quotes_connections(pages):
     links = hrefs(page)
     assert "../../briefings/2025-03-12-norway-japan-open-offshore-wind-talks/#p-3" in links
     assert "../../people/kenji-arakawa/" in links
-    assert re.search(r'<td><a href="\.\./\.\./people/kenji-arakawa/">Kenji Arakawa</a></td><td>2</td>', page)
-    assert page.startswith('---\ntitle: "Ingrid Halvorsen"\nsearch:\n  boost: 5\n---')
+    assert re.search(r'<td><a href="\.\./\.\./people/kenji-arakawa/">Kenji Arakawa</a></td><td>[^<]*</td><td>2</td>',
+                     page)
+    assert page.startswith('---\ntitle: "Ingrid Halvorsen"\nsearch:\n  boost: 5\nhide: [navigation]\n---')
 
 
 def test_organization_page_has_registry_description_aliases_people_and_timeline(pages):
@@ -146,7 +147,7 @@ def test_organization_page_has_registry_description_aliases_people_and_timeline(
     assert "Public body that plans and licenses" in text
     assert "Also known as: NSGA, the Grid Authority" in text
     assert '<h2 id="people">People</h2>' in page and "Maria Costa" in text and "Chief Executive" in text
-    assert '<h2 id="timeline">Timeline</h2>' in page and '<h2 id="briefings">Briefings</h2>' in page
+    assert '<h2 id="timeline">Timeline</h2>' in page and '<h2 id="latest-coverage">Latest coverage</h2>' in page
     assert "https://nsga.example.org/" in hrefs(page)
 
 
@@ -172,17 +173,32 @@ def test_timeline_by_month(pages):
         assert f"<strong>{date}</strong>" in page
 
 
-def test_timeline_splits_by_year_when_large():
-    events = [Event(date=f"{2020 + i % 3}-0{1 + i % 9}-01", text=f"Event {i}.", paragraph=1)
-              for i in range(TIMELINE_SPLIT + 1)]
+def test_timeline_splits_into_pages_and_keeps_the_news_not_the_background():
+    events = ([Event(date="2022-12-20", text=f"Before {i}.", paragraph=1) for i in range(30)]
+              + [Event(date=f"2023-02-{1 + i % 28:02d}", text=f"February {i}.", paragraph=1) for i in range(200)]
+              + [Event(date="2023-05-02", text=f"May {i}.", paragraph=1) for i in range(10)]
+              + [Event(date="1990-06-01", text=f"History {i}.", paragraph=2) for i in range(5)]
+              + [Event(date="1991-01-01", text="Ann Lee was born.", paragraph=1)])
     b = Briefing(title="Many", date="2023-01-01", location=None, source=Source(), summary=None, key_points=[],
-                 topics=[], people=[], organizations=[], initiatives=[], quotes=[], events=events, places=[],
-                 paragraphs=["Text."])
-    pages = generate_pages(build_corpus([("many", b)]))
-    assert {"timeline/2020.md", "timeline/2021.md", "timeline/2022.md"} <= set(pages)
-    index = pages["timeline/index.md"].body
-    assert '<a href="../timeline/2020/#m-2020-01">January 2020 (' in index
-    assert '<a href="../../timeline/">All years</a>' in pages["timeline/2020.md"].body
+                 topics=[], people=[Person(id="ann-lee", name="Ann Lee")], organizations=[], initiatives=[],
+                 quotes=[], events=events, places=[], paragraphs=["Ann Lee spoke.", "Long ago."])
+    other = _briefing("2023-03-01", ["Ann Lee"])
+    pages = generate_pages(build_corpus([("many", b), ("other", other)]))
+    timeline = {uri: page.body for uri, page in pages.items() if uri.startswith("timeline/")}
+    assert set(timeline) == {"timeline/index.md", "timeline/1991.md", "timeline/2022.md",
+                             "timeline/2023-02-01.md", "timeline/2023-02-17.md", "timeline/2023-05.md"}
+    every = "".join(timeline.values())
+    assert "History 0." not in every  # long before the article, nobody of the corpus in it
+    assert "Ann Lee was born." in timeline["timeline/1991.md"]  # Ann Lee is in two briefings
+    for body in timeline.values():
+        assert body.count("<li") <= TIMELINE_PAGE
+    assert sum(body.count("February ") for body in timeline.values()) >= 200
+    index = timeline["timeline/index.md"]
+    assert '<a href="../timeline/2023-02-01/#m-2023-02">February 2023, 1–16 (' in index
+    assert '<a href="../timeline/2023-05/#m-2023-05">May 2023 (10)</a>' in index
+    part = timeline["timeline/2023-02-01.md"]
+    assert '<a href="../../timeline/">All dates</a>' in part and "February 2023, 17–28 →" in part
+    assert 'data-bb-events' in part and '<li data-f="person">' in part  # Ann Lee is in paragraph 1
 
 
 def test_home_and_review(pages):
@@ -190,6 +206,11 @@ def test_home_and_review(pages):
     assert '<a href="briefings/">4 briefings</a>' in home and '<a href="people/">4 people</a>' in home
     assert '<h2 id="latest-briefings">Latest briefings</h2>' in home and '<a href="feed.xml">Atom feed</a>' in home
     assert '<a href="review/">Needs review</a>' in home
+    # cards: the latest briefings with summary and a quote, then the most covered people
+    latest = home.split('id="latest-briefings"')[1].split("<h2")[0]
+    assert latest.count("<li>") == 4 and 'class="bb-oneline"' in latest and 'class="bb-card-quote"' in latest
+    people = home.split('id="most-covered-people"')[1].split("<h2")[0]
+    assert people.index("Ingrid Halvorsen") < people.index("Kenji Arakawa")  # 3 briefings before 2
     review = pages["review.md"]
     assert 'href="../briefings/undated-cable-delays/"' in review and "no date found in the article" in review
     assert "norway-japan" not in review
@@ -199,7 +220,10 @@ def test_graph_page_svg_links_every_node(pages, corpus):
     page = pages["graph/index.md"]
     svg = page[page.index("<svg"):page.index("</svg>")]
     nodes = re.findall(r'<a href="([^"]+)" class="bb-node', svg)
-    assert len(nodes) == sum(len(corpus.entities[k]) for k in ("person", "organization", "initiative"))
+    from briefbook.site.graph import select
+
+    assert nodes == [f"../{paths.entity(n.ref)[:-3]}/" for n in select(corpus)[0]]
+    assert len(nodes) >= 6
     assert "../people/ingrid-halvorsen/" in nodes
     assert "\n\n" not in page[page.index("<div"):page.index("</div>")]  # one raw HTML block
     assert generate_pages(corpus)["graph/index.md"].source() == page  # deterministic layout
@@ -247,7 +271,8 @@ def test_hostile_briefing_cannot_inject_markup():
     c = build_corpus([("hostile", store.load(HOSTILE))])
     pages = {uri: page.source() for uri, page in generate_pages(c).items()}
     allowed = {"h1", "h2", "p", "a", "ul", "li", "strong", "em", "blockquote", "table", "thead", "tbody",
-               "tr", "th", "td", "code", "br", "div", "svg", "title", "g", "line", "circle", "text", "span"}
+               "tr", "th", "td", "code", "br", "div", "svg", "title", "g", "line", "circle", "text", "span",
+                   "details", "summary", "h3", "input", "nav", "ol", "section", "button", "select", "option"}
     for uri, page in pages.items():
         assert "{{" not in page and "{%" not in page, uri
         html = render(page)
@@ -257,8 +282,8 @@ def test_hostile_briefing_cannot_inject_markup():
                 assert not name.startswith("on"), f"{uri}: {name}= on <{tag}>"
                 assert "PWNED" not in (value or ""), f"{uri}: data in attribute {name} of <{tag}>"
                 assert "javascript" not in (value or "").lower(), f"{uri}: {name}={value}"
-            if tag == "div" and attrs.get("class") == "bb-section":
-                continue
+            if (attrs.get("class") or "").startswith("bb-"):
+                continue  # the generator's own containers (a class is never data)
             if tag in ("svg", "div", "span", "g", "line", "circle", "text", "title"):
                 assert uri == "graph/index.md", f"{uri}: <{tag}>"
     page = pages["briefings/hostile.md"]
@@ -323,3 +348,227 @@ def test_h_shows_exactly_the_text_on_one_line(text):
     assert not set(out) & set("<>\"'{}") and "\n" not in out
     expected = " ".join(text.split()).translate({c: None for c in [*range(32), 127]})
     assert html.unescape(out.replace("&#123;", "{").replace("&#125;", "}")) == expected
+
+
+def _outside_article(body: str) -> str:
+    """A briefing page's text before its Article section, whitespace collapsed."""
+    return " ".join("".join(render(body.split('<h2 id="article">')[0]).text).split())
+
+
+def test_briefing_page_shows_each_article_sentence_once_and_direct_quotes_first():
+    from briefbook.model import Quote
+
+    lead = "Officials from Norway and Japan opened talks on offshore wind in Oslo on Monday."
+    second = "The agreement covers research into floating turbines and a shared supply chain, officials said."
+    third = "Talks resumed in March after a pause of two years over the cost of grid connections."
+    b = Briefing(title="Wind", date="2025-03-12", location="Oslo", source=Source(), summary=lead,
+                 key_points=[lead, second], topics=[], people=[Person(id="ann-lee", name="Ann Lee",
+                                                                     role="Minister of Energy")],
+                 organizations=[], initiatives=[],
+                 quotes=[Quote(text=second, speaker=None, speaker_name=None, kind="indirect", paragraph=2),
+                         Quote(text=third, speaker="ann-lee", speaker_name="Ann Lee", kind="indirect", paragraph=3),
+                         Quote(text="We are ready to build", speaker="ann-lee", speaker_name="Ann Lee",
+                               kind="direct", paragraph=3)],
+                 events=[Event(date="2025-03", text=third, paragraph=3)], places=[],
+                 paragraphs=[f"OSLO — {lead}", second, f"{third} “We are ready to build,” Lee said."])
+    body = generate_pages(build_corpus([("wind", b)]))["briefings/wind.md"].body
+    outside = _outside_article(body)
+    for sentence in (lead, second, third):
+        assert outside.count(sentence[10:]) == 1, (sentence, outside)
+    # the direct quote comes first, with its speaker's role; reported statements are folded away
+    quotes = body.split('<h2 id="quotes">')[1]
+    assert quotes.index("We are ready to build") < quotes.index("<details")
+    assert "Ann Lee</a>, Minister of Energy, " in quotes
+    assert "1 reported statement</summary>" in quotes  # `second` was a key point already
+    # the timeline keeps the event's date and paragraph, but not its sentence a second time
+    timeline = body.split('<h2 id="timeline">')[1].split('<h2 id="article">')[0]
+    assert "2025-03" in timeline and "#p-3" in timeline and "Talks resumed in March after a pause of …" in timeline
+
+
+def _briefing(slug_date: str, people: list[str], quotes: int = 0) -> Briefing:
+    from briefbook.model import Quote
+
+    return Briefing(title=f"On {slug_date}", date=slug_date, location=None, source=Source(), summary=None,
+                    key_points=[], topics=[], people=[Person(id=x.lower().replace(" ", "-"), name=x) for x in people],
+                    organizations=[], initiatives=[],
+                    quotes=[Quote(text="We will", speaker=people[0].lower().replace(" ", "-"), speaker_name=people[0],
+                                  kind="direct", paragraph=1)] * quotes,
+                    events=[], places=[], paragraphs=[" ".join(people) + " met."])
+
+
+def test_large_index_puts_the_most_covered_first_and_folds_single_mentions():
+    singles = [f"Zed Person{i:03d}" for i in range(110)]
+    briefings = [(f"b{i}", _briefing(f"2024-01-{i + 1:02d}", ["Ann Lee", "Bo Chan", singles[i]], quotes=i % 2))
+                 for i in range(20)]
+    briefings += [(f"c{i}", _briefing("2024-02-01", [singles[i]])) for i in range(20, 110)]
+    briefings += [("d", _briefing("2024-03-01", ["Cy Park", "Bo Chan"]))]
+    briefings += [("e", _briefing("2024-03-02", ["Cy Park"]))]
+    body = generate_pages(build_corpus(briefings))["people/index.md"].body
+    table_part, folded = body.split('<details class="bb-more" id="more">')
+    rows = re.findall(r'<tr><td><a href="[^"]+">([^<]+)</a>', table_part)
+    assert rows == ["Bo Chan", "Ann Lee", "Cy Park"]  # 21, 20 (with quotes), 2 briefings
+    assert "Mentioned once: 110 entries</summary>" in folded
+    assert 'id="az-z"' in folded and 'href="#az-z"' in folded and "Zed Person000" in folded
+    assert "data-bb-filter" in body
+    # a small index stays one table, whoever is seen once
+    small = generate_pages(build_corpus(briefings[:3]))["people/index.md"].body
+    assert "<details" not in small and "Zed Person001" in small
+
+
+def test_graph_keeps_repeated_entities_with_unique_labels_that_never_overlap():
+    from briefbook.site import graph
+
+    long = "International Organization of Very Long Names"
+    names = [f"{long} {i}" for i in range(3)] + [f"Person Number{i:02d}" for i in range(60)]
+    briefings = [(f"b{i}", _briefing(f"2024-01-{i % 28 + 1:02d}", [names[i % 63], names[(i * 7 + 1) % 63],
+                                                                 names[(i * 11 + 2) % 63], "Loner " + str(i)]))
+                 for i in range(120)]
+    corpus = build_corpus(briefings)
+    nodes, edges = graph.select(corpus)
+    assert 30 <= len(nodes) <= graph.MAX_NODES
+    assert all(len(n.ent.briefings) >= 2 for n in nodes)  # "Loner i" is in one briefing each
+    labels = [n.label for n in nodes]
+    assert len(set(labels)) == len(labels)
+    assert all(len(label) <= 40 for label in labels)
+    for width, height in ((graph.WIDTH, graph.HEIGHT), (graph.NARROW_WIDTH, graph.NARROW_HEIGHT)):
+        graph.layout(nodes, edges, width=width, height=height)
+        graph.place_labels(nodes, width, height)
+        boxes = [graph.text_box(n.lx, n.ly, n.label) for n in nodes if n.label_shown]
+        assert len(boxes) >= 8
+        for i, a in enumerate(boxes):
+            assert a[0] >= 0 and a[2] <= width and a[1] >= 0 and a[3] <= height
+            assert not any(graph._overlap(a, b) for b in boxes[i + 1:]), a
+    page = generate_pages(corpus)["graph/index.md"]
+    assert page.body == generate_pages(corpus)["graph/index.md"].body  # laid out the same every build
+    assert 'class="bb-graph bb-graph-wide"' in page.body and 'class="bb-graph bb-graph-narrow"' in page.body
+    assert 'class="bb-hl"' in page.body  # some names only on hover/focus
+
+
+def test_briefing_page_does_not_repeat_the_headline_as_summary_or_key_point():
+    title = "NASA adds five companies to its commercial lunar lander program"
+    b = Briefing(title=title, date="2019-11-19", location=None, source=Source(), summary=title,
+                 key_points=[title, "Blue Origin and SpaceX are among the companies added to the program."],
+                 topics=[], people=[], organizations=[], initiatives=[], quotes=[], events=[], places=[],
+                 paragraphs=[title, "Blue Origin and SpaceX are among the companies added to the program."])
+    body = generate_pages(build_corpus([("nasa", b)]))["briefings/nasa.md"].body
+    assert 'class="bb-summary"' not in body
+    assert _outside_article(body).count(title) == 1  # the <h1>
+    assert "Blue Origin and SpaceX are among" in _outside_article(body)
+
+
+def test_roles_merge_one_job_however_worded_and_drop_phrases_that_name_no_post():
+    from briefbook.corpus import RoleSeen
+    from briefbook.site.roles import jobs, latest_job
+
+    seen = [RoleSeen("President", None, None, "2019-11-01", "a"),
+            RoleSeen("President of the United States", None, None, "2019-11-05", "b"),
+            RoleSeen("farm country,", None, None, "2019-11-06", "c"),
+            RoleSeen("director of the Office of Science and Technology Policy", "ostp", "OSTP", "2025-08-05", "d"),
+            RoleSeen("head of Washington's Office of Science and Technology Policy", "ostp", "OSTP", "2025-10-29", "e"),
+            RoleSeen("Deputy Minister of Energy", "moe", "Ministry of Energy", "2025-03-01", "f"),
+            RoleSeen("Minister of Energy", "moe", "Ministry of Energy", "2025-06-01", "g")]
+    found = {j.role: j for j in jobs(seen)}
+    assert set(found) == {"President of the United States", "Director of the Office of Science and Technology Policy",
+                          "Deputy Minister of Energy", "Minister of Energy"}
+    assert found["President of the United States"].first.date == "2019-11-01"
+    ostp = found["Director of the Office of Science and Technology Policy"]
+    assert (ostp.first.date, ostp.last.date) == ("2025-08-05", "2025-10-29") and len(ostp.wordings) == 2
+    assert latest_job(seen).role == ostp.role
+
+
+def test_person_page_leads_with_the_latest_job_and_shows_coverage_quotes_and_connections():
+    from briefbook.model import Organization, Quote
+
+    def brief(day: str, role: str, quote: str, extra: list[str]) -> Briefing:
+        return Briefing(title=f"Talks {day}", date=f"2025-03-{day}", location="Oslo", source=Source(),
+                        summary=f"Summary of the talks on day {day}.", key_points=[], topics=[],
+                        people=[Person(id="ann-lee", name="Ann Lee", role=role, organization="moe", country="Norway"),
+                                *(Person(id=x.lower().replace(" ", "-"), name=x) for x in extra)],
+                        organizations=[Organization(id="moe", name="Ministry of Energy")], initiatives=[],
+                        quotes=[Quote(text=quote, speaker="ann-lee", speaker_name="Ann Lee", kind="direct",
+                                      paragraph=1),
+                                Quote(text="farm country,", speaker="ann-lee", speaker_name="Ann Lee", kind="direct",
+                                      paragraph=1)],
+                        events=[], places=[], paragraphs=[f"“{quote}” Ann Lee said. " + " ".join(extra)])
+
+    corpus = build_corpus([("a", brief("10", "Deputy Minister of Energy", "We will talk to everyone", ["Bo Chan"])),
+                           ("b", brief("20", "Minister of Energy", "We have signed the deal today", ["Bo Chan"])),
+                           ("c", brief("25", "Minister", "The deal is good for both countries", ["Cy Park"]))])
+    body = generate_pages(corpus)["people/ann-lee.md"].body
+    lead = re.search(r'<p class="bb-lead">(.*?)</p>', body).group(1)
+    assert lead.startswith("<strong>Minister of Energy</strong>, <a href=\"../../organizations/moe/\">")
+    assert "(Norway) · since" in lead and ">2025-03-20</a>" in lead
+    coverage = body.split('id="latest-coverage"')[1].split("</ul>")[0]
+    assert coverage.index("Talks 25") < coverage.index("Talks 20") < coverage.index("Talks 10")
+    assert "Summary of the talks on day 25." in coverage
+    quotes = body.split('<h2 id="quotes">')[1]
+    assert quotes.index("The deal is good") < quotes.index("We have signed") < quotes.index("We will talk")
+    assert "farm country" not in body
+    assert re.search(r"Bo Chan</a></td><td>[^<]*</td><td>2</td>", body)
+    roles = body.split('<h2 id="roles">')[1].split("</table>")[0]
+    assert roles.count("<tr><td>") == 2  # "Minister" at the ministry is "Minister of Energy" again
+
+
+def test_names_index_holds_names_and_aliases_by_the_start_of_each_word():
+    from briefbook.model import Organization
+    from briefbook.site.names import fold, name_files
+
+    b = Briefing(title="Moon", date="2019-11-19", location=None, source=Source(), summary=None, key_points=[],
+                 topics=[], people=[Person(id="jim-bridenstine", name="Jim Bridenstine")],
+                 organizations=[Organization(id="nasa", name="National Aeronautics and Space Administration",
+                                             aliases=["NASA"])],
+                 initiatives=[], quotes=[], events=[], places=[], paragraphs=["NASA and Jim Bridenstine."])
+    corpus = build_corpus([("moon", b), ("moon2", _briefing("2019-11-20", ["Zoë Ångström"]))])
+    files = {k: json.loads(v) for k, v in name_files(corpus).items()}
+    assert fold("Zoë  Ångström!") == "zoe angstrom"
+    assert ["nasa", "National Aeronautics and Space Administration", "organizations/nasa/", "Organization", 1] \
+        in files["search-names/na.json"]
+    assert any(e[0] == "national aeronautics and space administration" for e in files["search-names/sp.json"])
+    assert any(e[2] == "people/zoe-angstrom/" or e[0] == "zoe angstrom" for e in files["search-names/an.json"])
+    # entities kept out of search are kept out of the names too
+    assert "search-names/br.json" not in name_files(corpus, search_min_briefings=2)
+
+
+def test_briefings_index_keeps_the_newest_and_puts_older_ones_on_pages_by_date():
+    from briefbook.site.pages import BRIEFINGS_ROWS
+
+    briefings = [(f"b{i:03d}", _briefing(f"2024-{1 + i // 28:02d}-{1 + i % 28:02d}", [f"Person {i}"]))
+                 for i in range(BRIEFINGS_ROWS + 60)]
+    briefings.append(("u", Briefing(title="Undated", date=None, location=None, source=Source(), summary=None,
+                                    key_points=[], topics=[], people=[], organizations=[], initiatives=[],
+                                    quotes=[], events=[], places=[], paragraphs=["Text."])))
+    pages = generate_pages(build_corpus(briefings))
+    index = pages["briefings/index.md"].body
+    assert index.split("</table>")[0].count("<tr><td>") == BRIEFINGS_ROWS
+    archives = sorted(uri for uri in pages if uri.startswith("briefings/archive-"))
+    assert archives == ["briefings/archive-2024.md", "briefings/archive-undated.md"]
+    assert '<a href="../briefings/archive-2024/">2024 (60)</a>' in index
+    older = pages["briefings/archive-2024.md"].body
+    assert older.count("<tr><td>") == 60 and "On 2024-01-01" in older
+    assert "On 2024-01-01" not in index.split("</table>")[0]
+
+
+def test_pagefind_record_weighs_names_like_the_title_and_leaves_paragraph_numbers_out():
+    from briefbook.site.pagefind import record
+
+    body = ('<h1 id="top">NASA</h1><p><strong>Also known as:</strong> <span class="bb-names">NASA</span></p>'
+            '<p id="p-3" class="bb-para"><a href="#p-3" class="bb-pn" title="Link to paragraph 3">3</a> Text.</p>')
+    doc = record(body, "NASA", 5)
+    assert '<h1 data-pagefind-weight="10" id="top">' in doc
+    assert '<span class="bb-names" data-pagefind-weight="10">NASA</span>' in doc
+    assert 'class="bb-pn"' not in doc and "> Text.</p>" in doc
+    assert "data-pagefind-weight" not in record(body, "NASA", None)  # briefings: as Pagefind weighs them
+
+
+def test_person_page_does_not_open_with_the_same_phrase_twice():
+    from briefbook.registry import Entry, Registry
+
+    def page_of(description: str) -> str:
+        registry = Registry([Entry(name="Ann Lee", kind="person", description=description)])
+        b = _briefing("2024-01-01", ["Ann Lee"])
+        b.people[0].role = "Minister of Energy"
+        return generate_pages(build_corpus([("a", b)], registry))["people/ann-lee.md"].body
+
+    assert "<p>Minister of Energy (since 2024).</p>" not in page_of("Minister of Energy (since 2024).")
+    assert "<p>Norwegian politician, Minister of Energy since the elections of 2023.</p>" in page_of(
+        "Norwegian politician, Minister of Energy since the elections of 2023.")

@@ -12,7 +12,9 @@ words. Use it instead of Material's ``search`` plugin in ``mkdocs.yml``::
 What Material's search did is kept: pages whose meta says ``search: exclude: true`` and blocks
 marked ``data-search-exclude`` stay out, ``search: boost`` weights the page title, so a person's or
 organization's page comes first for its name and for its aliases (they are written on the page).
-The header gets a search box that opens the generated ``search/`` page, whose small script\n(``assets/briefbook-search.js``) queries the index through Pagefind's API.
+Every page's header gets a search box that lists the best results as one types, in a panel under
+it, and opens the generated ``search/`` page on Enter; a small script (``assets/briefbook-search.js``)
+queries the index through Pagefind's API, loading it at the first search.
 
 Each page's content goes to a ``pagefind --service`` process as soon as MkDocs has rendered it
 (:mod:`pagefind_service`), as a small document (title, body), not the whole themed page: the
@@ -68,6 +70,7 @@ aria-label="Search the briefings" autocomplete="off"></form>
 <noscript>Search needs JavaScript.</noscript>
 """
 SCRIPT = "assets/briefbook/briefbook-search.js"
+STYLE = "assets/briefbook/briefbook-search.css"
 
 
 class PagefindConfig(base.Config):
@@ -95,8 +98,9 @@ class PagefindPlugin(BasePlugin[PagefindConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self.config.enabled and files.get_file_from_path(SEARCH_PAGE) is None:
             files.append(File.generated(config, SEARCH_PAGE, content=PAGE, inclusion=InclusionLevel.NOT_IN_NAV))
-            script = resources.files("briefbook").joinpath("site/assets/briefbook-search.js").read_bytes()
-            files.append(File.generated(config, SCRIPT, content=script))
+            assets = resources.files("briefbook").joinpath("site/assets")
+            files.append(File.generated(config, SCRIPT, content=assets.joinpath("briefbook-search.js").read_bytes()))
+            files.append(File.generated(config, STYLE, content=assets.joinpath("briefbook-search.css").read_bytes()))
         return files
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -130,10 +134,7 @@ class PagefindPlugin(BasePlugin[PagefindConfig]):
             return output
         root = get_relative_url(".", page.url)
         root = "" if root == "." else root.rstrip("/") + "/"
-        output = _header_box(output, root)
-        if page.file.src_uri == SEARCH_PAGE:
-            return _search_ui(output, root)
-        return output
+        return _scripts(_header_box(output, root), root)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         service, self._service = getattr(self, "_service", None), None
@@ -172,34 +173,40 @@ def _release_memory() -> None:
 # Generated pages wrap each section that only repeats other pages (lists of briefings,
 # connections) in this div, with nothing nested: cut before indexing rather than parsed and skipped.
 _REPEATS = re.compile(r'<div class="bb-section" data-search-exclude>.*?</div>', re.S)
+# A briefing's paragraph numbers (links to themselves): words of no one, out of excerpts.
+_PARAGRAPH_NUMBERS = re.compile(r'<a href="#p-\d+" class="bb-pn"[^>]*>\d+</a>')
 
 
 def record(content: str, title: str, boost: object, lang: str = "en") -> str:
     """What Pagefind indexes for one page: its title and content, the title weighted by the boost."""
-    body = _REPEATS.sub("", content)
+    body = _PARAGRAPH_NUMBERS.sub("", _REPEATS.sub("", content))
     if isinstance(boost, int | float) and boost > 1:
         weight = min(10.0, 7.0 + float(boost))  # Pagefind weighs an h1 7 by default, 10 at most
         body = _H1.sub(rf'<h1 data-pagefind-weight="{weight:g}"\1', body, count=1)
+        # an entity's other names count as its title: "NASA" finds the agency's page first
+        body = body.replace('<span class="bb-names">', f'<span class="bb-names" data-pagefind-weight="{weight:g}">', 1)
     return (f'<!DOCTYPE html><html lang="{html.escape(lang)}"><head><title>{title}</title></head>'
             f"<body>{body}</body></html>")
 
 
 def _header_box(output: str, root: str) -> str:
-    """A search box in Material's header (it draws none without its own search plugin)."""
+    """A search box in Material's header (it draws none without its own search plugin), with a
+    panel where ``briefbook-search.js`` lists the results as one types; Enter opens the search page."""
     end = output.find("</header>")
     if end < 0:
         return output
     nav_end = output.rfind("</nav>", 0, end)
     if nav_end < 0:
         return output
-    box = (f'<form class="bb-find" role="search" action="{root}search/" method="get" '
-           'style="margin:auto .4rem auto auto">'
+    box = (f'<form class="bb-find" role="search" action="{root}search/" method="get">'
            '<input type="search" name="q" placeholder="Search" aria-label="Search the briefings" '
-           'autocomplete="off" style="width:10rem;max-width:40vw;padding:.3rem .5rem;border:0;'
-           'border-radius:.2rem;font:inherit;color:#000;background:rgba(255,255,255,.9)"></form>')
+           'autocomplete="off" aria-expanded="false">'
+           '<div class="bb-find-results" hidden></div></form>')
     return output[:nav_end] + box + output[nav_end:]
 
 
-def _search_ui(output: str, root: str) -> str:
-    """The search page's script: it runs the query given as ``?q=`` and searches as one types."""
+def _scripts(output: str, root: str) -> str:
+    """The search script on every page (the header box answers as one types) and its style."""
+    style = f'<link rel="stylesheet" href="{root}{STYLE}">'
+    output = output.replace("</head>", f"  {style}\n  </head>", 1)
     return output.replace("</body>", f'<script src="{root}{SCRIPT}"></script>\n</body>', 1)

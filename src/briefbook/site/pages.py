@@ -10,24 +10,40 @@ markup, and every link is a built URL computed here with :mod:`paths`, checked b
 
 from __future__ import annotations
 
+import datetime as dt
+import html
 import json
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from ..corpus import BriefingEntry, Corpus, Entity, EventRef, Mention, QuoteRef, Ref, RoleSeen
+from ..extract.summary import sentences
 from ..ids import name_key
 from . import paths
+from .roles import is_post, jobs, latest_job, names_organization, tidy
 from .text import external_a, h
 
-# Beyond this many events the timeline is split into one page per year.
-TIMELINE_SPLIT = 2000
+# Beyond this many events the timeline is split into pages: a year, or a month, or a part of a
+# month, each with at most this many (about 8,000 px on a desktop screen).
+TIMELINE_PAGE = 120
+# An event is in its briefing's own time window from this long before the briefing to this long after.
+WINDOW_BEFORE = dt.timedelta(days=45)
+WINDOW_AFTER = dt.timedelta(days=400)
 LATEST = 10
+HOME_CARDS = 6  # latest briefings as cards on the home page
+HOME_PEOPLE = 8  # most covered people as cards (and half as many initiatives)
 CONNECTIONS_SHOWN = 40
+COVERAGE_FIRST = 10  # briefings shown with their summary on an entity page; older ones as a list
+MIN_QUOTE_WORDS = 4  # shorter "quotes" ("farm country,") are fragments, not something said
 ENTITY_EVENTS_SHOWN = 300
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
 NO_DATE = "—"
+T = TypeVar("T")
+# The briefings index lists this many, the newest; older ones are on pages by year (or month).
+BRIEFINGS_ROWS = 250
 # Search ranks entity pages above briefings that merely mention the name.
 ENTITY_BOOST = 5
 
@@ -55,8 +71,8 @@ class SitePage:
             meta["search"] = {"exclude": True}
         elif self.boost:
             meta["search"] = {"boost": self.boost}
-        if self.hide:
-            meta["hide"] = list(self.hide)
+        # no left column: the tabs are the navigation, and a generated page has no place in the nav
+        meta["hide"] = ["navigation", *(x for x in self.hide if x != "navigation")]
         return meta
 
     def source(self) -> str:
@@ -115,6 +131,8 @@ class _Ctx:
     search_min_briefings: int = 1
     # ref -> (HTML-escaped name, page path): names are escaped once, not at every link
     labels: dict[Ref, tuple[str, str]] = field(default_factory=dict)
+    # person -> their latest job, escaped (connections tables name it for each person)
+    roles: dict[Ref, str] = field(default_factory=dict)
 
 
 class PageCollision(ValueError):
@@ -132,13 +150,13 @@ def generate_pages(corpus: Corpus, *, directory_urls: bool = True, docs_pages: I
     from .graph import graph_page  # the graph draws with this module's helpers
 
     ctx = _Ctx(corpus, directory_urls, tuple(docs_pages), search_min_briefings)
-    pages: dict[str, SitePage] = {paths.HOME: home(ctx), paths.BRIEFINGS: briefing_index(ctx),
-                                  paths.REVIEW: review_page(ctx)}
+    pages: dict[str, SitePage] = {paths.HOME: home(ctx), paths.REVIEW: review_page(ctx), **briefing_pages(ctx)}
     made_by: dict[str, str] = {}  # page -> what it shows, to name both sides of a collision
 
     def add(uri: str, what: str, make: Callable[[], SitePage]) -> None:
-        if uri in made_by:
-            raise PageCollision(f"{made_by[uri]} and {what} would both be the page {uri}: rename one")
+        if uri in made_by or uri in pages:
+            raise PageCollision(f"{made_by.get(uri, 'a generated index')} and {what} would both be the page "
+                                f"{uri}: rename one")
         made_by[uri] = what
         pages[uri] = make()
 
@@ -250,9 +268,9 @@ def quote_block(ctx: _Ctx, here: str, q: QuoteRef, *, show_speaker: bool, show_b
 
 
 def event_item(ctx: _Ctx, here: str, ev: EventRef, *, skip: Ref | None = None, show_briefing: bool = True,
-               max_entities: int = 6) -> str:
-    """One event as the inside of a list item."""
-    parts = [f"<strong>{h(ev.date)}</strong> {h(ev.text)}"]
+               max_entities: int = 6, text: str | None = None) -> str:
+    """One event as the inside of a list item (``text`` in place of the event's sentence)."""
+    parts = [f"<strong>{h(ev.date)}</strong> {h(ev.text if text is None else text)}"]
     if show_briefing:
         parts.append("— " + briefing_a(ctx, here, ev.briefing, para_anchor(ctx, ev.briefing, ev.paragraph)))
     else:
@@ -265,6 +283,68 @@ def event_item(ctx: _Ctx, here: str, ev: EventRef, *, skip: Ref | None = None, s
 
 # ---------------------------------------------------------------------------------------------
 # briefing pages
+
+
+class _Shown:
+    """The article sentences a briefing page has already shown outside the article.
+
+    The summary, key points, quotes and timeline are all sentences of the article: each is shown
+    once, in that order, and a later piece that repeats one is left out (or cut to its first words).
+    Sentences match when one contains the other (the summary has its dateline cut off).
+    """
+
+    def __init__(self, title: str = "") -> None:
+        self.seen: list[str] = []
+        # the headline: a sentence that is no more than it repeats it (one that says more does not)
+        self.title = "".join(c for c in title.lower() if c.isalnum() or c == " ").strip()
+
+    def fresh(self, text: str) -> bool:
+        keys = _sentence_keys(text)
+        if self.title and any(sent in self.title for sent in keys):
+            return False
+        return not any(sent in old or old in sent for sent in keys for old in self.seen)
+
+    def add(self, text: str) -> None:
+        self.seen.extend(_sentence_keys(text))
+
+
+def _sentence_keys(text: str) -> list[str]:
+    """Normalised sentences of a piece of text (short fragments say too little to compare)."""
+    keys = []
+    for sent in sentences(" ".join(text.split())):
+        key = "".join(c for c in sent.lower() if c.isalnum() or c == " ").strip()
+        if len(key) >= 25:
+            keys.append(key)
+    return keys
+
+
+def _fresh_sentences(shown: _Shown, text: str) -> str:
+    """The sentences of a text that the page has not shown yet."""
+    return " ".join(x for x in sentences(text) if shown.fresh(x))
+
+
+def _first_words(text: str, n: int = 8) -> str:
+    """The start of a sentence shown in full elsewhere on the page: never the whole of it."""
+    words = text.split()
+    n = max(1, min(n, len(words) // 2))
+    return " ".join(words[:n]) + " …"
+
+
+def speaker_cite(ctx: _Ctx, here: str, entry: BriefingEntry, q: QuoteRef) -> str:
+    """Who said it, as the briefing names them: linked name, then role and organization."""
+    if q.speaker:
+        cite = ref_a(ctx, here, Ref("person", q.speaker))
+        seen = entry.roles.get(q.speaker)
+        role = seen.role if seen and is_post(seen.role) else None
+        if role:
+            cite += ", " + h(tidy(role))
+        org = org_a(ctx, here, seen)
+        if org and not (role and names_organization(role, seen.organization_name if seen else None)):
+            cite += ", " + org
+        return cite
+    if q.speaker_org:
+        return ref_a(ctx, here, Ref("organization", q.speaker_org))
+    return h(q.speaker_name) if q.speaker_name else ""
 
 
 def briefing_page(ctx: _Ctx, entry: BriefingEntry) -> SitePage:
@@ -286,20 +366,50 @@ def briefing_page(ctx: _Ctx, entry: BriefingEntry) -> SitePage:
     page.add(p(" · ".join(meta), "bb-meta"))
     if b.review:
         page.add(p("<strong>Needs review:</strong> " + "; ".join(h(r) for r in b.review), "bb-review"))
-    # The summary, key points, quotes and timeline are sentences of the article below: they are
-    # searched there, not two or three times over (the index is what every search downloads).
-    if b.summary:
-        page.add(f'<p class="bb-summary" data-search-exclude>{h(b.summary)}</p>')
-    if b.key_points:
-        page.section("Key points", bullets(h(x) for x in b.key_points), searchable=False)
-    if entry.quotes:
-        page.section("Quotes", *(quote_block(ctx, here, q, show_speaker=True, show_briefing=False)
-                                 for q in entry.quotes), searchable=False)
+    # The summary, key points, quotes and timeline are sentences of the article below: each is
+    # shown once here, and searched there only (the index is what every search downloads).
+    shown = _Shown(entry.title)  # some articles repeat their headline as a paragraph
+    summary = _fresh_sentences(shown, b.summary or "")  # not the headline again
+    if summary:
+        page.add(f'<p class="bb-summary" data-search-exclude>{h(summary)}</p>')
+        shown.add(summary)
+    # Direct quotes are what the page is for: kept before key points (which then skip their
+    # sentences), unless the summary says them already.
+    direct = []
+    for q in entry.quotes:
+        if q.kind == "direct" and shown.fresh(q.text):
+            direct.append(q)
+            shown.add(q.text)
+    points = []
+    for point in b.key_points:
+        if shown.fresh(point):
+            points.append(h(point))
+            shown.add(point)
+    if points:
+        page.section("Key points", bullets(points), searchable=False)
+    reported = [q for q in entry.quotes if q.kind != "direct"]
+    if direct or reported:
+        blocks = [_briefing_quote(ctx, here, entry, q) for q in direct]
+        fresh = []
+        for q in reported:
+            if shown.fresh(q.text):
+                shown.add(q.text)
+                fresh.append(q)
+        if fresh:
+            items = bullets(f"{h(q.text)} <span class=\"bb-cite\">— "
+                            + ", ".join(x for x in (speaker_cite(ctx, here, entry, q),
+                                                    para_a(ctx, here, q.briefing, q.paragraph)) if x)
+                            + "</span>" for q in fresh)
+            blocks.append(f'<details class="bb-reported">\n<summary>{plural(len(fresh), "reported statement")}'
+                          f"</summary>\n{items}\n</details>")
+        if not direct:
+            blocks.insert(0, p("No direct quotes in this article.", "bb-note"))
+        page.section("Quotes", *blocks, searchable=False)
     if entry.people:
         rows = []
         for pid in entry.people:
             seen = entry.roles.get(pid)
-            role = h(seen.role) if seen and seen.role else ""
+            role = h(tidy(seen.role)) if seen and is_post(seen.role) else ""  # posts only
             rows.append([ref_a(ctx, here, Ref("person", pid)), role, org_a(ctx, here, seen)])
         page.section("People", table(["Name", "Role", "Organization"], rows), searchable=False)
     for kind, ids in (("organization", entry.organizations), ("initiative", entry.initiatives),
@@ -308,8 +418,14 @@ def briefing_page(ctx: _Ctx, entry: BriefingEntry) -> SitePage:
             page.section(paths.KIND_TITLES[kind], p(" · ".join(ref_a(ctx, here, Ref(kind, i)) for i in ids)),
                          searchable=False)
     if entry.events:
-        page.section("Timeline", bullets(event_item(ctx, here, ev, show_briefing=False) for ev in entry.events),
-                     searchable=False)
+        items = []
+        for ev in entry.events:
+            if shown.fresh(ev.text):
+                shown.add(ev.text)
+                items.append(event_item(ctx, here, ev, show_briefing=False))
+            else:  # said above already: its date and first words, and the paragraph
+                items.append(event_item(ctx, here, ev, show_briefing=False, text=_first_words(ev.text)))
+        page.section("Timeline", bullets(items), searchable=False)
     if b.paragraphs:
         page.section("Article", *(
             f'<p id="p-{n}" class="bb-para"><a href="#p-{n}" class="bb-pn" title="Link to paragraph {n}">'
@@ -320,6 +436,11 @@ def briefing_page(ctx: _Ctx, entry: BriefingEntry) -> SitePage:
         page.section("Also reported by", bullets(external_a(h(s.outlet or s.url), s.url) for s in sources),
                      searchable=False)
     return page.done()
+
+
+def _briefing_quote(ctx: _Ctx, here: str, entry: BriefingEntry, q: QuoteRef) -> str:
+    cite = [x for x in (speaker_cite(ctx, here, entry, q), para_a(ctx, here, q.briefing, q.paragraph)) if x]
+    return f"<blockquote>\n<p>“{h(q.text)}”</p>\n</blockquote>\n" + p("— " + ", ".join(cite), "bb-cite")
 
 
 def linked_text(ctx: _Ctx, here: str, text: str, mentions: list[Mention]) -> str:
@@ -342,7 +463,17 @@ def _piece(raw: str) -> str:
     return (" " if raw[0].isspace() else "") + h(raw) + (" " if raw[-1].isspace() else "")
 
 
-def briefing_index(ctx: _Ctx) -> SitePage:
+def _briefing_rows(ctx: _Ctx, here: str, entries: list[BriefingEntry]) -> str:
+    rows = []
+    for e in entries:
+        b = e.briefing
+        rows.append([date_text(b.date), briefing_a(ctx, here, e.slug), h(b.location),
+                     h(b.source.outlet), str(len(e.quotes))])
+    return table(["Date", "Briefing", "Place", "Outlet", "Quotes"], rows)
+
+
+def briefing_pages(ctx: _Ctx) -> dict[str, SitePage]:
+    """The briefings index (the newest BRIEFINGS_ROWS) and, past that, pages of older ones by date."""
     here = paths.BRIEFINGS
     entries = ctx.corpus.newest_first()
     page = _Page("Briefings")
@@ -351,13 +482,24 @@ def briefing_index(ctx: _Ctx) -> SitePage:
     if review:
         page.add(p(f"{plural(len(review), 'briefing needs', 'briefings need')} a look: "
                    + a(ctx, here, "Needs review", paths.REVIEW) + "."))
-    rows = []
-    for e in entries:
-        b = e.briefing
-        rows.append([date_text(b.date), briefing_a(ctx, here, e.slug), h(b.location),
-                     h(b.source.outlet), str(len(e.quotes))])
-    page.add(table(["Date", "Briefing", "Place", "Outlet", "Quotes"], rows))
-    return page.done(searchable=False)
+    pages: dict[str, SitePage] = {}
+    if len(entries) <= BRIEFINGS_ROWS:
+        page.add(_briefing_rows(ctx, here, entries))
+        pages[here] = page.done(searchable=False, hide=("toc",))
+        return pages
+    page.add(_briefing_rows(ctx, here, entries[:BRIEFINGS_ROWS]))
+    older = list(reversed(entries[BRIEFINGS_ROWS:]))  # oldest first, as date_pages wants them
+    parts = date_pages(older, lambda e: e.date or "undated", BRIEFINGS_ROWS)
+    links = []
+    for key, title, items in reversed(parts):
+        uri = paths.briefing_archive(key)
+        links.append(a(ctx, here, h(f"{title} ({len(items)})"), uri))
+        archive = _Page(f"Briefings: {title}")
+        archive.add(p(a(ctx, uri, "The latest briefings", here)), _briefing_rows(ctx, uri, list(reversed(items))))
+        pages[uri] = archive.done(searchable=False, hide=("toc",))
+    page.section("Older briefings", p(" · ".join(links), "bb-inline"))
+    pages[here] = page.done(searchable=False, hide=("toc",))
+    return pages
 
 
 def review_page(ctx: _Ctx) -> SitePage:
@@ -377,17 +519,59 @@ def review_page(ctx: _Ctx) -> SitePage:
 # entity pages
 
 
+def prominence(ent: Entity) -> tuple[int, int, str, int]:
+    """Sort key, most covered first: briefings, quotes, the latest seen, then name order."""
+    last = ent.last_seen or ""
+    return (-len(ent.briefings), -len(ent.quotes), "".join(chr(0x10FFFF - ord(c)) for c in last), ent.rank)
+
+
+def filter_box(what: str) -> str:
+    """A box that narrows the page's lists as one types (briefbook.js; without script it is inert)."""
+    return (f'<p class="bb-filter-row"><input type="search" class="bb-filter" data-bb-filter '
+            f'placeholder="Filter {h(what)} by name" aria-label="Filter {h(what)} by name" hidden></p>')
+
+
+def _az_groups(ctx: _Ctx, here: str, ents: list[Entity]) -> str:
+    """Entities as compact A–Z lines, one per initial, with a bar of jumps to each."""
+    groups: dict[str, list[Entity]] = {}
+    for e in sorted(ents, key=lambda e: e.rank):
+        first = name_key(e.name)[:1].upper()
+        groups.setdefault(first if first.isalpha() else "#", []).append(e)
+    bar = " ".join(f'<a href="#az-{h(k.lower() if k != "#" else "other")}">{h(k)}</a>' for k in groups)
+    lines = [f'<p class="bb-az-group" id="az-{h(k.lower() if k != "#" else "other")}"><strong>{h(k)}</strong> '
+             + " · ".join(f'<span class="bb-item">{ref_a(ctx, here, e.ref)}</span>' for e in es) + "</p>"
+             for k, es in groups.items()]
+    return f'<p class="bb-az">{bar}</p>\n' + "\n".join(lines)
+
+
+# An index longer than this keeps the entities seen in one briefing apart, folded, A–Z.
+INDEX_FOLD = 100
+# The most covered entities get a table row each; the rest are names on A–Z lines.
+INDEX_ROWS = 250
+
+
 def entity_index(ctx: _Ctx, kind: str) -> SitePage:
     here = paths.index_of(kind)
-    ents = list(ctx.corpus.entities[kind].values())
+    ents = sorted(ctx.corpus.entities[kind].values(), key=prominence)
     page = _Page(paths.KIND_TITLES[kind])
-    page.add(p(f"{plural(len(ents), 'entry', 'entries')}. Click a column title to sort."))
+    rest: list[Entity] = []
+    if len(ents) > INDEX_FOLD and kind != "topic":
+        rest = [e for e in ents if len(e.briefings) < 2 and not e.in_registry]
+        ents = [e for e in ents if len(e.briefings) >= 2 or e.in_registry]
+        if len(ents) > INDEX_ROWS:
+            ents, rest = ents[:INDEX_ROWS], ents[INDEX_ROWS:] + rest
+    intro = f"{plural(len(ents) + len(rest), 'entry', 'entries')}, the most covered first."
+    if rest:
+        intro += (f" The {len(ents)} seen most are in the table; "
+                  + a(ctx, here, f"{plural(len(rest), 'other')}", here, "more") + " below, A–Z.")
+    page.add(p(intro + " Click a column title to sort."), filter_box(paths.KIND_TITLES[kind].lower()))
     rows = []
     if kind == "person":
         for e in ents:
-            seen = e.latest_role()
-            role = h(e.role or (seen.role if seen else None))
-            rows.append([ref_a(ctx, here, e.ref), role, org_a(ctx, here, seen), str(len(e.briefings)),
+            job = latest_job(e.roles)
+            org = ref_a(ctx, here, Ref("organization", job.organization)) if job and job.organization else ""
+            role = h(tidy(e.role)) if e.role else (h(job.role) if job else "")
+            rows.append([ref_a(ctx, here, e.ref), role, org, str(len(e.briefings)),
                          str(len(e.quotes)), date_text(e.last_seen)])
         page.add(table(["Name", "Role", "Organization", "Briefings", "Quotes", "Last seen"], rows))
     elif kind == "organization":
@@ -406,7 +590,42 @@ def entity_index(ctx: _Ctx, kind: str) -> SitePage:
             people = sum(1 for r in e.connections if r.kind == "person")
             rows.append([ref_a(ctx, here, e.ref), str(len(e.briefings)), str(people), date_text(e.last_seen)])
         page.add(table(["Topic", "Briefings", "People", "Last seen"], rows))
-    return page.done(searchable=False)
+    if rest:
+        once = all(len(e.briefings) < 2 for e in rest)
+        label = "Mentioned once" if once else "Everyone else"
+        page.add(f'<details class="bb-more" id="more">\n<summary>{label}: {plural(len(rest), "entry", "entries")}'
+                 f"</summary>\n{_az_groups(ctx, here, rest)}\n</details>")
+    return page.done(searchable=False, hide=("navigation", "toc"))
+
+
+def person_lead(ctx: _Ctx, here: str, ent: Entity) -> str:
+    """"Role, Organization (Country), since <date>": the latest job, as the briefings word it."""
+    job = latest_job(ent.roles)
+    country = f" ({h(ent.country)})" if ent.country else ""
+    if ent.role:  # the registry's word wins; "since" when a briefing gave the same
+        same = [j for j in jobs(ent.roles) if name_key(ent.role) in map(name_key, j.wordings)]
+        since = (" · since " + briefing_a(ctx, here, same[0].first.briefing, label=h(same[0].first.date))
+                 if same and same[0].first.date else "")
+        return f"<strong>{h(tidy(ent.role))}</strong>{country}{since}"
+    if job is None:
+        return f"<strong>{h(ent.country)}</strong>" if ent.country else ""
+    lead = f"<strong>{h(job.role)}</strong>"
+    if job.organization and not names_organization(job.role, job.organization_name):
+        lead += ", " + ref_a(ctx, here, Ref("organization", job.organization))
+    lead += country
+    if job.first.date:
+        lead += " · since " + briefing_a(ctx, here, job.first.briefing, label=h(job.first.date))
+    return lead
+
+
+def _says_again(lead_html: str, description: str) -> bool:
+    """Whether a description adds little to the lead line ("President of the United States (45th)"
+    under "President of the United States"): the same phrase twice at the top of a page."""
+    role = re.search(r"<strong>(.*?)</strong>", lead_html)
+    if not role:
+        return False
+    key, text = name_key(html.unescape(role.group(1))), name_key(description)
+    return bool(key) and key in text and len(text) < len(key) + 30
 
 
 def entity_page(ctx: _Ctx, ent: Entity) -> SitePage:
@@ -414,21 +633,19 @@ def entity_page(ctx: _Ctx, ent: Entity) -> SitePage:
     page = _Page(ent.name)
     lead = ""
     if ent.kind == "person":
-        seen = ent.latest_role()
-        role = ent.role or (seen.role if seen else None)
-        if role:
-            org = org_a(ctx, here, seen)
-            lead = f"<em>{h(role)}</em>" + (f", {org}" if org else "")
+        lead = person_lead(ctx, here, ent)
     elif ent.kind == "initiative" and ent.subkind:
         lead = f"<em>{h(ent.subkind.capitalize())}</em>"
     if lead:
         page.add(p(lead, "bb-lead"))
-    if ent.description:
+    if ent.description and not _says_again(lead, ent.description):
         page.add(p(h(ent.description)))
     facts = []
     if ent.aliases:
-        facts.append("<strong>Also known as:</strong> " + ", ".join(h(x) for x in ent.aliases))
-    if ent.country:
+        # (Pagefind weighs the names in this span as it weighs the title: see pagefind.record)
+        facts.append('<strong>Also known as:</strong> <span class="bb-names">'
+                     + ", ".join(h(x) for x in ent.aliases) + "</span>")
+    if ent.country and ent.kind != "person":
         facts.append(f"<strong>Country:</strong> {h(ent.country)}")
     seen_in = f"<strong>In</strong> {plural(len(ent.briefings), 'briefing')}"
     if ent.kind == "person":
@@ -443,53 +660,95 @@ def entity_page(ctx: _Ctx, ent: Entity) -> SitePage:
     page.add(p("<br>\n".join(facts), "bb-facts"))
 
     if ent.kind == "person":
+        _coverage_section(ctx, page, here, ent, limit=COVERAGE_FIRST)
+        _person_quotes(ctx, page, here, ent)
         _roles_section(ctx, page, here, ent)
-        if ent.quotes:
-            page.section("Quotes", *(quote_block(ctx, here, q, show_speaker=False, show_briefing=True)
-                                     for q in reversed(ent.quotes)))
+        _ego_section(ctx, page, here, ent)
         _connections(ctx, page, here, ent, "person", "Connections",
                      "People seen in the same briefings, with the number of briefings they share.")
         _connections(ctx, page, here, ent, "organization", "Organizations")
         _connections(ctx, page, here, ent, "initiative", "Initiatives")
         _events_section(ctx, page, here, ent)
     else:
+        if ent.kind != "topic":
+            _coverage_section(ctx, page, here, ent, limit=COVERAGE_FIRST)
         if ent.quotes:
+            # the briefings' own words, searched there: here they would outrank them for a name
             page.section("Statements", *(quote_block(ctx, here, q, show_speaker=False, show_briefing=True)
-                                         for q in reversed(ent.quotes)))
+                                         for q in reversed(ent.quotes)), searchable=False)
         _events_section(ctx, page, here, ent)
         _people_section(ctx, page, here, ent)
+        if ent.kind != "topic":
+            _ego_section(ctx, page, here, ent)
         for kind in ("organization", "initiative"):
             _connections(ctx, page, here, ent, kind, paths.KIND_TITLES[kind])
     if ent.kind != "topic":
         _connections(ctx, page, here, ent, "topic", "Topics")
-    _briefings_section(ctx, page, here, ent)
+    else:
+        _coverage_section(ctx, page, here, ent, limit=COVERAGE_FIRST)
     searchable = (ent.kind == "topic" or ent.in_registry or len(ent.briefings) >= ctx.search_min_briefings)
     return page.done(boost=ENTITY_BOOST, searchable=searchable)
 
 
+def _ego_section(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
+    from .graph import ego_svg
+
+    drawing = ego_svg(ctx.corpus, ent, here, ctx.directory_urls)
+    if drawing:
+        page.section("Seen most with", f'<div class="bb-graph-wrap">\n{drawing}\n</div>', searchable=False)
+
+
+def _person_quotes(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
+    """Direct quotes grouped by briefing, newest first; reported statements folded after them."""
+    by_briefing: dict[str, list[QuoteRef]] = {}
+    for q in reversed(ent.quotes):
+        by_briefing.setdefault(q.briefing, []).append(q)
+    blocks, reported = [], []
+    for slug, quotes in by_briefing.items():
+        direct = [q for q in quotes if q.kind == "direct" and len(q.text.split()) >= MIN_QUOTE_WORDS]
+        reported += [q for q in quotes if q.kind != "direct"]
+        if direct:
+            entry = ctx.corpus.briefings[slug]
+            blocks.append(p(f"<strong>{h(date_text(entry.date))}</strong> · " + briefing_a(ctx, here, slug),
+                            "bb-qsrc"))
+            blocks += [f"<blockquote>\n<p>“{h(q.text)}”</p>\n</blockquote>\n"
+                       + p("— " + para_a(ctx, here, q.briefing, q.paragraph), "bb-cite") for q in direct]
+    if reported:
+        items = bullets(f"{h(q.text)} <span class=\"bb-cite\">— {h(date_text(q.date))}, "
+                        + briefing_a(ctx, here, q.briefing, para_anchor(ctx, q.briefing, q.paragraph)) + "</span>"
+                        for q in reported)
+        blocks.append(f'<details class="bb-reported">\n<summary>{plural(len(reported), "reported statement")}'
+                      f"</summary>\n{items}\n</details>")
+    if blocks:
+        page.section("Quotes", *blocks)
+
+
 def _roles_section(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
-    groups: dict[tuple[str, str | None], list[RoleSeen]] = {}
-    for seen in ent.roles:
-        if seen.role:
-            groups.setdefault((name_key(seen.role), seen.organization), []).append(seen)
-    if not groups:
+    found = jobs(ent.roles)
+    if not found:
         return
     rows = []
-    for sightings in sorted(groups.values(), key=lambda s: (_first_date(s), s[0].role or "")):
-        dated = [s for s in sightings if s.date]
-        first = dated[0] if dated else sightings[0]
-        last = dated[-1] if dated else sightings[-1]
-        rows.append([h(first.role), org_a(ctx, here, first),
-                     briefing_a(ctx, here, first.briefing, label=h(date_text(first.date))),
-                     briefing_a(ctx, here, last.briefing, label=h(date_text(last.date))),
-                     str(len(sightings))])
-    page.section("Roles", p("What the briefings called them, oldest first."),
-                 table(["Role", "Organization", "First seen", "Last seen", "Briefings"], rows))
+    for job in found:
+        role = h(job.role)
+        if len(job.wordings) > 1:
+            role += '<br><span class="bb-aka">also: ' + "; ".join(h(w) for w in job.wordings[1:4]) + "</span>"
+        briefings = len({s.briefing for s in job.sightings})
+        rows.append([role, ref_a(ctx, here, Ref("organization", job.organization)) if job.organization else "",
+                     briefing_a(ctx, here, job.first.briefing, label=h(date_text(job.first.date))),
+                     briefing_a(ctx, here, job.last.briefing, label=h(date_text(job.last.date))), str(briefings)])
+    page.section("Roles", p("One row per job, however the briefings worded it; oldest first."),
+                 table(["Role", "Organization", "First seen", "Last seen", "Briefings"], rows), searchable=False)
 
 
-def _first_date(sightings: list[RoleSeen]) -> str:
-    dates = [s.date for s in sightings if s.date]
-    return min(dates) if dates else "9999"
+def _role_of(ctx: _Ctx, ref: Ref) -> str:
+    """A person's latest job as a short phrase (for lists of people), or empty; worked out once."""
+    role = ctx.roles.get(ref)
+    if role is None:
+        person = ctx.corpus.entity(ref)
+        job = latest_job(person.roles) if person is not None and not person.role else None
+        role = ctx.roles[ref] = (h(tidy(person.role)) if person is not None and person.role
+                                 else h(job.role) if job else "")
+    return role
 
 
 def _connections(ctx: _Ctx, page: _Page, here: str, ent: Entity, kind: str, title: str,
@@ -500,7 +759,8 @@ def _connections(ctx: _Ctx, page: _Page, here: str, ent: Entity, kind: str, titl
     more = f"And {total - len(shown)} more." if total > len(shown) else ""
     if kind == "person":
         body = [p(note) if note else "",
-                table(["Person", "Shared briefings"], [[ref_a(ctx, here, r), str(n)] for r, n in shown]),
+                table(["Person", "Role", "Shared briefings"],
+                      [[ref_a(ctx, here, r), _role_of(ctx, r), str(n)] for r, n in shown]),
                 p(more) if more else ""]
     else:  # other kinds as one line: name (shared briefings)
         body = [p(" · ".join(f"{ref_a(ctx, here, r)} ({n})" for r, n in shown) + (f" · {more}" if more else ""),
@@ -508,24 +768,42 @@ def _connections(ctx: _Ctx, page: _Page, here: str, ent: Entity, kind: str, titl
     page.section(title, *body, searchable=False)
 
 
+def _acts_for(person: Entity, org: Entity) -> RoleSeen | None:
+    """The latest sighting where a person's role is at this organization (or its wording names it)."""
+    names = [name_key(x) for x in (org.name, *org.aliases) if len(x) >= 3]
+    for seen in reversed(person.roles):
+        if seen.organization == org.id:
+            return seen
+        if seen.role and is_post(seen.role) and any(n in name_key(seen.role) for n in names):
+            return seen
+    return None
+
+
 def _people_section(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
-    shown, total = ctx.corpus.top_connections(ent, "person", CONNECTIONS_SHOWN)
-    if not shown:
+    """People who act for the organization (a role there) apart from people merely seen beside it."""
+    conns = [(r, n) for r, n in ent.connections.items() if r.kind == "person"]
+    if not conns:
         return
-    rows = []
-    for r, n in shown:
+    conns.sort(key=lambda rn: (-rn[1], ctx.corpus.rank_of(rn[0])))
+    acting, beside = [], []
+    for r, n in conns:
         person = ctx.corpus.entity(r)
-        role = ""
-        if person is not None:
-            seen = next((s for s in reversed(person.roles) if s.role and s.organization == ent.id), None)
-            seen = seen or person.latest_role()
-            if seen and seen.role:
-                role = h(seen.role)
-                if seen.organization and seen.organization != ent.id:
-                    role += ", " + ref_a(ctx, here, Ref("organization", seen.organization))
-        rows.append([ref_a(ctx, here, r), role, str(n)])
-    more = p(f"And {total - len(shown)} more.") if total > len(shown) else ""
-    page.section("People", table(["Person", "Role", "Shared briefings"], rows), more, searchable=False)
+        seen = _acts_for(person, ent) if person is not None and ent.kind == "organization" else None
+        if seen is not None:
+            acting.append([ref_a(ctx, here, r), h(tidy(seen.role)) if seen.role else "", str(n)])
+        else:
+            beside.append((r, n))
+    if acting:
+        page.section("People", p("Whose role the briefings put at this organization."),
+                     table(["Person", "Role", "Shared briefings"], acting[:CONNECTIONS_SHOWN]),
+                     p(f"And {len(acting) - CONNECTIONS_SHOWN} more.") if len(acting) > CONNECTIONS_SHOWN else "",
+                     searchable=False)
+    if beside:
+        shown = beside[:CONNECTIONS_SHOWN]
+        more = f" · and {len(beside) - len(shown)} more" if len(beside) > len(shown) else ""
+        title = "Mentioned beside it" if ent.kind == "organization" else "People"
+        page.section(title, p(" · ".join(f"{ref_a(ctx, here, r)} ({n})" for r, n in shown) + more, "bb-inline"),
+                     searchable=False)
 
 
 def _events_section(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
@@ -540,12 +818,32 @@ def _events_section(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
                  searchable=False)
 
 
-def _briefings_section(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
-    rows = []
-    for slug in reversed(ent.briefings):
+def one_line(text: str | None, limit: int = 180) -> str:
+    """A summary cut to about one line, at a word."""
+    text = " ".join((text or "").split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+
+
+def _coverage_section(ctx: _Ctx, page: _Page, here: str, ent: Entity, *, limit: int) -> None:
+    """The briefings about an entity, latest first: headline, date and a line of summary; older
+    ones past ``limit`` as a plain list."""
+    slugs = list(reversed(ent.briefings))
+    items = []
+    for slug in slugs[:limit]:
         e = ctx.corpus.briefings[slug]
-        rows.append([date_text(e.date), briefing_a(ctx, here, slug), h(e.briefing.location)])
-    page.section("Briefings", table(["Date", "Briefing", "Place"], rows), searchable=False)
+        summary = one_line(e.briefing.summary)
+        items.append(f"{briefing_a(ctx, here, slug)} <span class=\"bb-date\">{h(date_text(e.date))}"
+                     + (f" · {h(e.briefing.location)}" if e.briefing.location else "") + "</span>"
+                     + (f'<br><span class="bb-oneline">{h(summary)}</span>' if summary else ""))
+    body = ['<ul class="bb-coverage">\n' + "\n".join(f"<li>{x}</li>" for x in items) + "\n</ul>"]
+    if len(slugs) > limit:
+        older = slugs[limit:]
+        body.append(f'<details class="bb-more">\n<summary>{plural(len(older), "older briefing")}</summary>\n'
+                    + bullets(f"{h(date_text(ctx.corpus.briefings[x].date))} · {briefing_a(ctx, here, x)}"
+                              for x in older) + "\n</details>")
+    page.section("Latest coverage", *body, searchable=False)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -559,36 +857,193 @@ def _by_month(events: list[EventRef]) -> dict[str, list[EventRef]]:
     return months
 
 
+def _period(date: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a date ('2025', '2025-03' or '2025-03-12') can mean."""
+    try:
+        parts = [int(x) for x in date.split("-")]
+        if len(parts) == 1:
+            return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+        if len(parts) == 2:
+            first = dt.date(parts[0], parts[1], 1)
+            return first, (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+        day = dt.date(*parts[:3])
+        return day, day
+    except (ValueError, TypeError):
+        return None
+
+
+def timeline_events(corpus: Corpus) -> list[EventRef]:
+    """The events worth a place on the timeline: those in their briefing's own time window (from
+    shortly before it was written to a year after: the news and what it announces), and those
+    involving an entity seen in two briefings or more. Background history and anecdotes go."""
+    kept = []
+    for ev in corpus.events:
+        written = _period(corpus.briefings[ev.briefing].date or "")
+        when = _period(ev.date)
+        if written is None or when is None:
+            kept.append(ev)
+            continue
+        if written[0] - WINDOW_BEFORE <= when[1] and when[0] <= written[0] + WINDOW_AFTER:
+            kept.append(ev)
+            continue
+        for ref in ev.entities:
+            ent = corpus.entity(ref)
+            if ref.kind != "topic" and ent is not None and len(ent.briefings) >= 2:
+                kept.append(ev)
+                break
+    return kept
+
+
+def timeline_item(ctx: _Ctx, here: str, ev: EventRef) -> str:
+    """An event on the timeline, with what the filters need: its entity kinds and its briefing's topics."""
+    kinds = sorted({r.kind for r in ev.entities if r.kind != "topic"})
+    topics = ctx.corpus.briefings[ev.briefing].topics[:4]
+    tags = " ".join([*kinds, *(f"t-{t}" for t in topics)])
+    return f'<li data-f="{h(tags)}">' + event_item(ctx, here, ev) + "</li>"
+
+
+def _event_list(ctx: _Ctx, here: str, events: list[EventRef]) -> str:
+    return "<ul class=\"bb-events\">\n" + "\n".join(timeline_item(ctx, here, ev) for ev in events) + "\n</ul>"
+
+
 def _month_sections(ctx: _Ctx, page: _Page, here: str, events: list[EventRef]) -> None:
     for key, evs in _by_month(events).items():
-        page.section(month_title(key), bullets(event_item(ctx, here, ev) for ev in evs), anchor=f"m-{key}")
+        page.section(month_title(key), _event_list(ctx, here, evs), anchor=f"m-{key}")
+
+
+def event_filters(ctx: _Ctx, events: list[EventRef]) -> str:
+    """Buttons and a topic menu that narrow the list (briefbook.js shows them; inert without it)."""
+    topics: dict[str, int] = {}
+    for ev in events:
+        for t in ctx.corpus.briefings[ev.briefing].topics[:4]:
+            topics[t] = topics.get(t, 0) + 1
+    options = "".join(f'<option value="t-{h(t)}">{h(ctx.corpus.name_of(Ref("topic", t)))} ({n})</option>'
+                      for t, n in sorted(topics.items(), key=lambda tn: (-tn[1], tn[0])))
+    kinds = "".join(f'<button type="button" class="md-button" data-f="{k}">{label}</button>'
+                    for k, label in (("", "All"), ("person", "People"), ("organization", "Organizations"),
+                                     ("initiative", "Initiatives")))
+    menu = (f' <select aria-label="Topic"><option value="">All topics</option>{options}</select>'
+            if options else "")
+    return f'<p class="bb-ev-filter" data-bb-events hidden>{kinds}{menu}</p>'
+
+
+def _timeline_pages(events: list[EventRef]) -> list[tuple[str, str, list[EventRef]]]:
+    """(key, title, events) of each timeline page: a year, a month, or part of a month, each
+    holding at most TIMELINE_PAGE events (days are not split)."""
+    return date_pages(events, lambda ev: ev.date, TIMELINE_PAGE)
+
+
+def date_pages(items: list[T], date_of: Callable[[T], str], limit: int) -> list[tuple[str, str, list[T]]]:
+    """Items in date order cut into pages of at most ``limit``: (key, title, items) of each.
+
+    A year is one page if it fits, else each month is; a month that does not fit is cut between
+    days (items dated to the month alone go with its first days).
+    """
+    out: list[tuple[str, str, list[T]]] = []
+    years: dict[str, list[T]] = {}
+    for item in items:
+        date = date_of(item)
+        years.setdefault(date[:4] if date[:4].isdigit() else date, []).append(item)
+    for year, in_year in years.items():
+        if len(in_year) <= limit or not year.isdigit():
+            out.append((year, year, in_year))
+            continue
+        months: dict[str, list[T]] = {}
+        for item in in_year:
+            months.setdefault(date_of(item)[:7], []).append(item)
+        for month, in_month in months.items():
+            if len(in_month) <= limit or len(month) < 7:
+                out.append((month, month_title(month), in_month))
+                continue
+            days: dict[str, list[T]] = {}
+            for item in in_month:
+                days.setdefault(date_of(item)[:10], []).append(item)
+            part: list[T] = []
+            for in_day in days.values():
+                if part and len(part) + len(in_day) > limit:
+                    out.append(_part(month, [date_of(x) for x in part], part))
+                    part = []
+                part.extend(in_day)
+            if part:
+                out.append(_part(month, [date_of(x) for x in part], part))
+    return out
+
+
+def _part(month: str, dates: list[str], items: list[T]) -> tuple[str, str, list[T]]:
+    """A page for some days of a month (items dated to the month alone go with its first days)."""
+    first, last = (d[8:10].lstrip("0") if len(d) == 10 else "1" for d in (dates[0], dates[-1]))
+    span = first if first == last else f"{first}–{last}"
+    return f"{month}-{int(first):02d}", f"{month_title(month)}, {span}", items
 
 
 def timeline_pages(ctx: _Ctx) -> dict[str, SitePage]:
-    events = ctx.corpus.events
+    events = timeline_events(ctx.corpus)
     here = paths.TIMELINE
-    intro = p(f"{plural(len(events), 'dated event')} from {plural(len(ctx.corpus.briefings), 'briefing')}, "
-              "by month. Each links to the paragraph it comes from.")
+    left_out = len(ctx.corpus.events) - len(events)
+    intro = (f"{plural(len(events), 'dated event')} from {plural(len(ctx.corpus.briefings), 'briefing')}, "
+             "by month. Each links to the paragraph it comes from.")
+    if left_out:
+        intro += (f" {plural(left_out, 'other date')} (history long before the article, and asides about "
+                  "people seen once) are on their briefing's page only.")
     index = _Page("Timeline")
-    index.add(intro)
-    if len(events) <= TIMELINE_SPLIT:
+    index.add(p(intro))
+    if len(events) <= TIMELINE_PAGE:
+        index.add(event_filters(ctx, events))
         _month_sections(ctx, index, here, events)
-        return {here: index.done(searchable=False)}
+        return {here: index.done(searchable=False, hide=("toc",))}
     pages: dict[str, SitePage] = {}
-    years: dict[str, list[EventRef]] = {}
-    for ev in events:
-        years.setdefault(ev.date[:4], []).append(ev)
-    for year, evs in years.items():
-        uri = paths.timeline_year(year)
-        months = _by_month(evs)
-        index.section(year, p(" · ".join(a(ctx, here, h(f"{month_title(k)} ({len(v)})"), uri, f"m-{k}")
-                                         for k, v in months.items())), anchor=f"y-{year}")
-        page = _Page(f"Timeline {year}")
-        page.add(p(a(ctx, uri, "All years", here)))
+    parts = _timeline_pages(events)
+    links: dict[str, list[str]] = {}  # year -> links to its months (or parts of months)
+    for position, (key, title, evs) in enumerate(parts):
+        uri = paths.timeline_year(key)
+        for month, mevs in _by_month(evs).items():
+            label = title if len(key) == 10 else month_title(month)
+            links.setdefault(month[:4], []).append(a(ctx, here, h(f"{label} ({len(mevs)})"), uri, f"m-{month}"))
+        page = _Page(f"Timeline: {title}")
+        nav = [a(ctx, uri, "All dates", here)]
+        if position > 0:
+            nav.insert(0, a(ctx, uri, "← " + h(parts[position - 1][1]), paths.timeline_year(parts[position - 1][0])))
+        if position + 1 < len(parts):
+            nav.append(a(ctx, uri, h(parts[position + 1][1]) + " →", paths.timeline_year(parts[position + 1][0])))
+        page.add(p(" · ".join(nav), "bb-pager"), event_filters(ctx, evs))
         _month_sections(ctx, page, uri, evs)
-        pages[uri] = page.done(searchable=False)
+        page.add(p(" · ".join(nav), "bb-pager"))
+        pages[uri] = page.done(searchable=False, hide=("toc",))
+    for year, year_links in links.items():
+        index.section(year, p(" · ".join(year_links), "bb-inline"), anchor=f"y-{year}")
     pages[here] = index.done(searchable=False)
     return pages
+
+
+def cards(items: Iterable[str]) -> str:
+    """Material's grid cards (its own CSS: ``.grid.cards``), each item HTML already."""
+    return '<div class="bb-cards grid cards">\n' + bullets(items) + "\n</div>"
+
+
+def _briefing_card(ctx: _Ctx, here: str, e: BriefingEntry) -> str:
+    """Headline, date and place, a line of summary and the first direct quote with its speaker."""
+    meta = h(date_text(e.date)) + (f" · {h(e.briefing.location)}" if e.briefing.location else "")
+    out = f"<strong>{briefing_a(ctx, here, e.slug)}</strong><br>\n<span class=\"bb-date\">{meta}</span>"
+    summary = one_line(e.briefing.summary, 200)
+    if summary:
+        out += p(h(summary), "bb-oneline")
+    quote = next((q for q in e.quotes if q.kind == "direct" and len(q.text.split()) >= 6), None)
+    if quote is not None:
+        who = speaker_cite(ctx, here, e, quote) if (quote.speaker or quote.speaker_org) else ""
+        out += p(f"“{h(one_line(quote.text, 160))}”" + (f" — {who}" if who else ""), "bb-card-quote")
+    return out
+
+
+def _entity_card(ctx: _Ctx, here: str, ent: Entity) -> str:
+    """Name, what they are (latest job or initiative kind) and how much the briefings cover them."""
+    what = _role_of(ctx, ent.ref) if ent.kind == "person" else h((ent.subkind or "").capitalize())
+    counts = plural(len(ent.briefings), "briefing")
+    if ent.quotes:
+        counts += f" · {plural(len(ent.quotes), 'quote')}"
+    if ent.last_seen:
+        counts += f" · last {h(ent.last_seen)}"
+    return (f"<strong>{ref_a(ctx, here, ent.ref)}</strong>" + (f"<br>\n{what}" if what else "")
+            + f'<br>\n<span class="bb-date">{counts}</span>')
 
 
 def home(ctx: _Ctx) -> SitePage:
@@ -603,11 +1058,18 @@ def home(ctx: _Ctx) -> SitePage:
     page.add(p("Who acted, what, when, and who said what: briefings made from news articles, with a page "
                "for every person, organization, initiative and topic they mention."),
              p(" · ".join(counts), "bb-counts"))
-    latest = c.newest_first()[:LATEST]
+    latest = c.newest_first()[:HOME_CARDS]
     if latest:
-        page.section("Latest briefings", table(
-            ["Date", "Briefing", "Place"],
-            [[date_text(e.date), briefing_a(ctx, here, e.slug), h(e.briefing.location)] for e in latest]))
+        page.section("Latest briefings", cards(_briefing_card(ctx, here, e) for e in latest),
+                     p(a(ctx, here, f"All {plural(len(c.briefings), 'briefing')} →", paths.BRIEFINGS)))
+    people = sorted(c.entities["person"].values(), key=prominence)[:HOME_PEOPLE]
+    if people:
+        page.section("Most covered people", cards(_entity_card(ctx, here, e) for e in people),
+                     p(a(ctx, here, "Everyone →", paths.index_of("person"))))
+    initiatives = sorted(c.entities["initiative"].values(), key=prominence)[:HOME_PEOPLE // 2]
+    if initiatives:
+        page.section("Initiatives", cards(_entity_card(ctx, here, e) for e in initiatives),
+                     p(a(ctx, here, "All initiatives →", paths.index_of("initiative"))))
     topics = sorted(c.entities["topic"].values(), key=lambda t: (-len(t.briefings), t.rank))
     if topics:
         page.section("Topics", p(" · ".join(f"{ref_a(ctx, here, t.ref)} ({len(t.briefings)})" for t in topics),
@@ -623,4 +1085,4 @@ def home(ctx: _Ctx) -> SitePage:
     project = [a(ctx, here, h(label), uri) for uri, label in PROJECT_PAGES.items() if uri in ctx.docs_pages]
     if project:
         page.add(p(" · ".join(project)))
-    return page.done()
+    return page.done(hide=("toc",))

@@ -46,6 +46,11 @@ def briefing(slug: str) -> str:
     return f"briefings/{_leaf(slug)}.md"
 
 
+def briefing_archive(key: str) -> str:
+    """Older briefings of a year or month ("briefings/archive-2019.md"): no briefing slug starts so."""
+    return f"briefings/archive-{key}.md"
+
+
 def timeline_year(year: str) -> str:
     return f"timeline/{year}.md"
 

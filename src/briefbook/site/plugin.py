@@ -7,7 +7,8 @@ Named ``briefbook`` in ``mkdocs.yml``::
       - briefbook:
           briefings: briefings      # folder of briefing files, relative to mkdocs.yml
           registry: registry.yml    # curated entity registry (optional file)
-          search_min_briefings: 1   # 2: entities seen in one briefing stay out of search
+          search_min_briefings: 2   # entities seen in one briefing stay out of search (unset:
+                                    # 1 below 2,000 briefings, 2 from there on)
 
 The pages come from :func:`briefbook.site.pages.generate_pages` as virtual files
 (``File.generated``) whose pages are already HTML (:class:`generated.GeneratedPage`), so ``mkdocs build`` alone builds the whole site and ``mkdocs serve``
@@ -41,21 +42,27 @@ from ..store import BriefingError
 from . import paths
 from .export import generate_files
 from .generated import GeneratedPage
+from .names import name_files
 from .pages import PROJECT_PAGES, PageCollision, SitePage, generate_pages
 
 log = logging.getLogger("mkdocs.plugins.briefbook")
 
 ASSET_DIR = "assets/briefbook"
 ASSETS = ("briefbook.css", "briefbook.js")
+# From this many briefings on, entities seen once stay out of search unless the config says otherwise.
+LARGE_CORPUS = 2000
+# Hand-written pages linked from every page's footer rather than the reader's top menu.
+FOOTER_PAGES = {"about.md": "About", "contributing.md": "Contributing"}
 
 
 class BriefbookConfig(base.Config):
     briefings = c.Type(str, default="briefings")
     registry = c.Type(str, default="registry.yml")
     topics = c.Optional(c.Type(str))
-    # Large corpora: 2 keeps pages of people and organizations seen in one briefing only (two
-    # thirds of them) out of the search index, which every search downloads a part of.
-    search_min_briefings = c.Type(int, default=1)
+    # 2 keeps pages of people and organizations seen in one briefing only (two thirds of them at
+    # 10,000) out of the search index, which every search downloads a part of. Unset: 1 below
+    # LARGE_CORPUS briefings, 2 from there on.
+    search_min_briefings = c.Optional(c.Type(int))
 
 
 class BriefbookPlugin(BasePlugin[BriefbookConfig]):
@@ -72,6 +79,10 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
             config.extra_css.append(css)
         if all(str(s) != js for s in config.extra_javascript):
             config.extra_javascript.append(js)
+        # our partials (the footer) after the site's own overrides, before Material's
+        templates = str(resources.files("briefbook").joinpath("site/templates"))
+        if templates not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, templates)
         return config
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -103,11 +114,18 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         directory_urls = config.use_directory_urls
         briefing_count = len(corpus.briefings)
         docs_pages = [uri for uri in PROJECT_PAGES if files.get_file_from_path(uri) is not None]
+        config.extra["briefbook_footer"] = [
+            {"label": label, "url": paths.url(uri, directory_urls)}
+            for uri, label in FOOTER_PAGES.items() if uri in docs_pages]
+        min_briefings = self.config.search_min_briefings
+        if min_briefings is None:
+            min_briefings = 1 if briefing_count < LARGE_CORPUS else 2
         try:
             pages = generate_pages(corpus, directory_urls=directory_urls, docs_pages=docs_pages,
-                                   search_min_briefings=self.config.search_min_briefings)
+                                   search_min_briefings=min_briefings)
         except PageCollision as exc:
             raise PluginError(f"briefbook: {exc}") from None
+        names = name_files(corpus, directory_urls=directory_urls, search_min_briefings=min_briefings)
         # The feed and the JSON export go to disk now (about 190 MB at 10,000 briefings) rather
         # than stay in memory until the end of the build, which MkDocs would do.
         exports = generate_files(corpus, site_url=config.site_url, directory_urls=directory_urls,
@@ -125,6 +143,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         assets = resources.files("briefbook").joinpath("site/assets")
         for name in ASSETS:
             generated[f"{ASSET_DIR}/{name}"] = assets.joinpath(name).read_bytes()
+        generated.update(names)
         previous = getattr(self, "_digests", {})
         digests: dict[str, bytes] = {}
 
@@ -177,6 +196,15 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
 
     def on_shutdown(self) -> None:
         self._drop_spool()
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Hand-written pages too go without the left column (the tabs are the navigation)."""
+        hide = page.meta.get("hide")
+        if not isinstance(hide, list):
+            hide = page.meta["hide"] = []
+        if "navigation" not in hide:
+            hide.append("navigation")
+        return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Drop a generated page's source once rendered: MkDocs holds every page until the end.

@@ -60,11 +60,102 @@
       });
     });
   }
+  // Column titles as labels for the phone layout, where a table's rows become stacked blocks
+  // (briefbook.css): the main column (the name or title) first, numbers with their title.
+  var MAIN = /^(Briefing|Name|Person|Topic)$/;
+  function labelCells(table) {
+    var heads = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) { return th.textContent.trim(); });
+    var main = heads.findIndex(function (t) { return MAIN.test(t); });
+    Array.prototype.forEach.call(table.tBodies[0].rows, function (tr) {
+      Array.prototype.forEach.call(tr.cells, function (td, i) {
+        if (i === (main < 0 ? 0 : main)) td.classList.add("bb-main");
+        else if (heads[i] && isNumber(td.textContent.trim())) td.setAttribute("data-label", heads[i]);
+      });
+    });
+  }
+
+  // The filter box of an index page: rows and names that do not match are hidden; the folded
+  // "Mentioned once" list opens while a filter is typed.
+  function setupFilter(root) {
+    Array.prototype.forEach.call(root.querySelectorAll("input[data-bb-filter]"), function (input) {
+      if (input.dataset.bbReady) return;
+      input.dataset.bbReady = "1";
+      input.hidden = false;
+      var scope = input.closest("article") || document.body;
+      var folded = Array.prototype.slice.call(scope.querySelectorAll("details.bb-more"));
+      var wasOpen = folded.map(function (d) { return d.open; });
+      input.addEventListener("input", function () {
+        var q = input.value.trim().toLocaleLowerCase();
+        Array.prototype.forEach.call(scope.querySelectorAll("table tbody tr"), function (tr) {
+          tr.hidden = q !== "" && tr.textContent.toLocaleLowerCase().indexOf(q) < 0;
+        });
+        Array.prototype.forEach.call(scope.querySelectorAll(".bb-az-group"), function (group) {
+          var any = false;
+          Array.prototype.forEach.call(group.querySelectorAll(".bb-item"), function (item) {
+            item.hidden = q !== "" && item.textContent.toLocaleLowerCase().indexOf(q) < 0;
+            any = any || !item.hidden;
+          });
+          group.hidden = !any;
+        });
+        folded.forEach(function (d, i) { d.open = q !== "" || wasOpen[i]; });
+      });
+    });
+  }
+
+  // The timeline's filters: by the kind of entity an event involves, and by its briefing's topic.
+  function setupEvents(root) {
+    Array.prototype.forEach.call(root.querySelectorAll("[data-bb-events]"), function (bar) {
+      if (bar.dataset.bbReady) return;
+      bar.dataset.bbReady = "1";
+      bar.hidden = false;
+      var scope = bar.closest("article") || document.body;
+      var buttons = Array.prototype.slice.call(bar.querySelectorAll("button"));
+      var select = bar.querySelector("select");
+      var kind = "", topic = "";
+      function apply() {
+        Array.prototype.forEach.call(scope.querySelectorAll("ul.bb-events > li"), function (li) {
+          var tags = " " + (li.getAttribute("data-f") || "") + " ";
+          li.hidden = (kind !== "" && tags.indexOf(" " + kind + " ") < 0) ||
+                      (topic !== "" && tags.indexOf(" " + topic + " ") < 0);
+        });
+        buttons.forEach(function (b) {
+          var on = (b.getAttribute("data-f") || "") === kind;
+          b.classList.toggle("md-button--primary", on);
+          b.setAttribute("aria-pressed", on ? "true" : "false");
+        });
+      }
+      buttons.forEach(function (b) {
+        b.addEventListener("click", function () { kind = b.getAttribute("data-f") || ""; apply(); });
+      });
+      if (select) select.addEventListener("change", function () { topic = select.value; apply(); });
+      apply();
+    });
+  }
+
+  // A link to a place inside a folded block opens the block.
+  function openTarget() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var el = id && document.getElementById(id);
+    for (; el; el = el.parentElement) {
+      if (el.tagName === "DETAILS") el.open = true;
+    }
+  }
+
+  function all(root) {
+    setup(root);
+    Array.prototype.forEach.call(root.querySelectorAll("article table"), function (table) {
+      if (table.tHead && table.tBodies[0]) labelCells(table);
+    });
+    setupFilter(root);
+    setupEvents(root);
+    openTarget();
+  }
+  window.addEventListener("hashchange", openTarget);
   if (typeof document$ !== "undefined" && document$.subscribe) {
-    document$.subscribe(function () { setup(document); });
+    document$.subscribe(function () { all(document); });
   } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", function () { setup(document); });
+    document.addEventListener("DOMContentLoaded", function () { all(document); });
   } else {
-    setup(document);
+    all(document);
   }
 })();
