@@ -134,7 +134,8 @@ say tell add note stress state announce explain write emphasize emphasise ask ur
 insist vow pledge express remark comment declare reply respond confirm reiterate suggest propose
 predict observe acknowledge admit assert contend describe mention point recall report reveal tweet
 post quip caution promise highlight underline underscore signal estimate indicate maintain echo hope
-call agree continue
+call agree continue clarify concede counter retort complain lament allege demand exclaim
+testify assure boast joke recount insist scoff shout whisper
 """.split()
 )
 
@@ -294,6 +295,36 @@ economies companies firms statement
 )
 
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her"})
+
+# Words that tell a person's gender where the article gives it ("Ms Reding", "the spokeswoman"),
+# so that "he said" is never given to a woman nor "she said" to a man.
+FEMALE_WORDS = frozenset(
+    """
+mrs mrs. ms ms. miss madam madame dame lady queen princess duchess empress spokeswoman chairwoman
+congresswoman businesswoman councilwoman sister mother actress
+""".split()
+)
+MALE_WORDS = frozenset(
+    """
+mr mr. sir lord king prince duke emperor spokesman congressman businessman councilman brother
+father
+""".split()
+)
+
+# Descriptions that stand for an organization of the article ("the company said"): heads that
+# name a business, and heads that name a public body (never a business).
+COMPANY_WORDS = frozenset(
+    """
+company firm group giant maker carmaker automaker chipmaker drugmaker retailer lender insurer
+startup start-up conglomerate manufacturer operator airline carrier developer
+""".split()
+)
+PUBLIC_BODY_WORDS = frozenset(
+    """
+ministry department government agency commission parliament assembly congress senate court council
+police army navy office authority administration party union university committee board municipality
+""".split()
+)
 
 # Irregular past forms of the verbs above; regular forms are derived by `verb_base`.
 _IRREGULAR = {

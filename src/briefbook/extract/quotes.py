@@ -12,14 +12,25 @@ Titles and scare quotes ("omnidirectional", a session's title) are not quotes.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import INDIRECT_VERBS, PRONOUNS, REPORTING_VERBS, verb_base
 
-_PAIRS = (("\u201c", "\u201d"), ('"', '"'), ("\u201e", "\u201c"), ("\u00ab", "\u00bb"))
-_OPEN_CLOSE = re.compile(r"\u201c([^\u201c\u201d]+)\u201d|\"([^\"]+)\"|\u00ab([^\u00ab\u00bb]+)\u00bb")
+_OPENING = "\u201c\u00ab"
+_CLOSING = "\u201d\u00bb"
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A quotation in a paragraph: character offsets of its marks and the words between them."""
+
+    start: int  # offset of the opening mark (0 when the quote began in the paragraph before)
+    end: int  # offset after the closing mark, or the paragraph's length when it is left open
+    inner: str
+    closed: bool
+    opened: bool
 
 
 @dataclass
@@ -29,6 +40,9 @@ class QuoteFound:
     kind: str  # direct | indirect
     paragraph: int
     start: int  # character offset in the paragraph
+    group: int = -1  # quotes of one group have one speaker (see `find_quotes`)
+    cued: bool = False  # a reporting verb of its own sentence names the speaker
+    speaker_span: Span | None = field(default=None, repr=False, compare=False)
 
 
 def _is_title_case(text: str) -> bool:
@@ -109,54 +123,150 @@ def _reporting_verbs(sent: Span, quote_spans: list[tuple[int, int]]) -> list[Tok
     return out
 
 
+def quote_spans(text: str) -> list[QuoteSpan]:
+    """Every quotation of a paragraph, in order, found in one pass over its characters.
+
+    Double marks (straight or curly, and guillemets) come first; single marks (the British style)
+    count only outside them and only where they cannot be apostrophes. A mark left open runs to
+    the end of the paragraph (a quote that goes on in the next one, or a page cut off); a closing
+    mark with no opening one ends a quote that began in the paragraph before.
+    """
+    spans = _double_spans(text)
+    taken = [(s.start, s.end) for s in spans]
+    spans += [s for s in _single_spans(text) if not any(a <= s.start < b for a, b in taken)]
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _double_spans(text: str) -> list[QuoteSpan]:
+    out: list[QuoteSpan] = []
+    open_at: int | None = None
+    for i, ch in enumerate(text):
+        if ch in _OPENING:
+            if open_at is not None:  # a second opening mark: the first quote was never closed
+                out.append(_span(text, open_at, i, closed=False))
+            open_at = i
+        elif ch in _CLOSING or ch == '"':
+            if open_at is not None:
+                out.append(_span(text, open_at, i + 1, closed=True))
+                open_at = None
+            elif ch == '"':
+                open_at = i
+            elif not out and text[:i].strip():  # "... end of a quote,” he said."
+                out.append(_span(text, None, i + 1, closed=True))
+    if open_at is not None:
+        out.append(_span(text, open_at, len(text), closed=False))
+    return [s for s in out if s.inner]
+
+
+def _single_spans(text: str) -> list[QuoteSpan]:
+    out: list[QuoteSpan] = []
+    open_at: int | None = None
+    n = len(text)
+    for i, ch in enumerate(text):
+        if ch not in "'\u2018\u2019":
+            continue
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < n else " "
+        if open_at is None:
+            if ch != "\u2019" and (before.isspace() or before in "(:[\u2014\u2013") and (after.isalnum() or after == "."):
+                open_at = i
+        elif not before.isspace() and not after.isalnum():
+            if before == "s" and re.match(r" [a-z]", text[i + 1 : i + 3]):
+                continue  # "the players' union": a plural possessive, not the end of the quote
+            out.append(_span(text, open_at, i + 1, closed=True))
+            open_at = None
+    if open_at is not None and (open_at == 0 or text[:open_at].rstrip().endswith(":")):
+        out.append(_span(text, open_at, n, closed=False))
+    return [s for s in out if s.inner]
+
+
+def _span(text: str, start: int | None, end: int, closed: bool) -> QuoteSpan:
+    a = 0 if start is None else start + 1
+    b = end - 1 if closed else end
+    return QuoteSpan(0 if start is None else start, end, text[a:b].strip(), closed, start is not None)
+
+
 def find_quotes(docs: list[Doc]) -> list[QuoteFound]:
-    """Direct and indirect quotes of every paragraph, in order, with the speaker as written."""
+    """Direct and indirect quotes of every paragraph, in order, with the speaker as written.
+
+    Quotes that share a speaker share a ``group``: the parts of a quote split by its attribution,
+    a quote with no reporting verb and the quote of its paragraph that has one, and the
+    paragraphs of a quote that runs over several (opening mark on each, closing on the last).
+    """
     found: list[QuoteFound] = []
+    next_group = 0
+    open_group: int | None = None  # the group of a quote left open at the end of the paragraph before
     for pno, doc in enumerate(docs, start=1):
         text = doc.text
-        spans: list[tuple[int, int, str]] = []
-        for m in _OPEN_CLOSE.finditer(text):
-            inner = next(g for g in m.groups() if g is not None)
-            spans.append((m.start(), m.end(), inner))
-        quote_chars = [(a, b) for a, b, _ in spans]
-        previous_speaker: str | None = None
+        spans = quote_spans(text)
+        quote_chars = [(s.start, s.end) for s in spans]
         quoted_sents: set[int] = set()
-        for a, b, inner in spans:
-            inner_clean = inner.strip()
+        para: list[QuoteFound] = []
+        for k, qs in enumerate(spans):
+            a, b, inner_clean = qs.start, qs.end, qs.inner
             words = inner_clean.split()
             sent = _sentence_at(doc, a, b)
             verbs = _reporting_verbs(sent, quote_chars) if sent is not None else []
-            speaker = None
+            subj = None
             if verbs:
                 inner_tok = _token_at(doc, a + 1)
                 governing = [v for v in verbs if inner_tok is not None and v in inner_tok.ancestors]
                 verb = min(governing or verbs, key=lambda v: min(abs(v.idx - a), abs(v.idx - b)))
                 subj = _subject_of(verb, quote_chars)
-                speaker = subj.text if subj is not None else None
-                if speaker is None and previous_speaker:
-                    speaker = previous_speaker
-            elif previous_speaker and _stands_alone(text, a, b):
-                speaker = previous_speaker
             if sent is not None:
                 quoted_sents.add(sent.start)
+            continues = k == 0 and open_group is not None and (not qs.opened or not text[:a].strip())
+            alone = continues or not qs.closed or _stands_alone(text, a, b)
             # titles, themes and scare quotes are not quotes
-            if len(words) < 3 and speaker is None:
+            if len(words) < 2 or (len(words) < 3 and subj is None):
                 continue
-            if len(words) < 2:
-                continue
-            if len(words) < 4 and not (
-                inner_clean.endswith((",", ".", "?", "!")) and _near_verb(verbs, a, b)
-            ):
+            if len(words) < 4 and not (inner_clean.endswith((",", ".", "?", "!")) and _near_verb(verbs, a, b)):
                 continue  # a short phrase in quotation marks is a scare quote unless it is what was said
-            if _is_title_case(inner_clean) and (speaker is None or not _near_verb(verbs, a, b)):
+            if qs.closed and _is_title_case(inner_clean) and (subj is None or not _near_verb(verbs, a, b)):
                 continue
-            if speaker is None and not _stands_alone(text, a, b):
+            if subj is None and not alone:
                 continue
-            found.append(QuoteFound(inner_clean, speaker, "direct", pno, a))
-            if speaker:
-                previous_speaker = speaker
+            group = open_group if continues and open_group is not None else next_group
+            next_group += 1
+            q = QuoteFound(inner_clean, subj.text if subj is not None else None, "direct", pno, a, group=group)
+            q.speaker_span = subj
+            q.cued = subj is not None
+            para.append(q)
+        _share_speakers(para, found)
+        open_group = para[-1].group if para and spans and not spans[-1].closed and para[-1].start == spans[-1].start else None
+        found.extend(para)
         found.extend(_indirect(doc, pno, quoted_sents))
     return found
+
+
+def _share_speakers(para: list[QuoteFound], earlier: list[QuoteFound]) -> None:
+    """A quote with no reporting verb takes the group of the cued quote of its paragraph.
+
+    The one before it if there is one ("A," he said. "B."), else the one after it ("A." "B," he
+    said.). A group continued from the paragraph before keeps its speaker when it has one.
+    """
+    cued = [q for q in para if q.cued]
+    for q in para:
+        if q.cued:
+            continue
+        before = [c for c in cued if c.start < q.start]
+        after = [c for c in cued if c.start > q.start]
+        source = before[-1] if before else (after[0] if after else None)
+        if source is None:
+            continue
+        old = q.group
+        if any(e.group == old and e.cued for e in earlier):
+            continue  # a quote running on from the paragraph before already has its speaker
+        for other in [*earlier, *para]:
+            if other.group == old:
+                other.group = source.group
+                if not other.cued:
+                    other.speaker_text, other.speaker_span = source.speaker_text, source.speaker_span
+    # a cued quote that closes a quote opened in earlier paragraphs names their speaker too
+    for c in cued:
+        for other in earlier:
+            if other.group == c.group and not other.cued and other.speaker_text is None:
+                other.speaker_text, other.speaker_span = c.speaker_text, c.speaker_span
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:
@@ -205,7 +315,9 @@ def _indirect(doc: Doc, pno: int, quoted_sents: set[int]) -> list[QuoteFound]:
                 continue
             if subj is None or subj.root.lower_ in ("it", "there", "this"):
                 continue
-            out.append(QuoteFound(sent.text.strip(), subj.text, "indirect", pno, sent.start_char))
+            q = QuoteFound(sent.text.strip(), subj.text, "indirect", pno, sent.start_char, cued=True)
+            q.speaker_span = subj
+            out.append(q)
             break
     return out
 

@@ -1,0 +1,370 @@
+"""Who said it: each quote's speaker resolved to a person or organization of the article, or nobody.
+
+A news desk reads an article from the top and keeps track of who is talking. This module does the
+same in one pass over the paragraphs: the subject of every sentence's main verb is resolved as it
+comes (a name, a surname, "Mr" + surname, "the minister" for the one person whose role says so,
+"the ministry" or "the company" for the one organization that fits, "he" or "she" for the last
+compatible subject), and each quote takes the speaker its cue names. A quote paragraph with no cue
+continues the speaker of the paragraph before. What cannot be resolved stays unresolved: a wrong
+name under a quote is worse than none, so the result is a `Speaker` of the article or None, never
+the words of a dateline, a pronoun or a description.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..ids import name_key
+from .lexicon import (
+    COMPANY_WORDS,
+    FEMALE_WORDS,
+    HONORIFICS,
+    MALE_WORDS,
+    PUBLIC_BODY_WORDS,
+    REPORTING_VERBS,
+    ROLE_HEADS,
+    ROLE_MODIFIERS,
+    verb_base,
+)
+from .quotes import QuoteFound, quote_spans
+
+_MALE_PRONOUNS = frozenset({"he", "him"})
+_FEMALE_PRONOUNS = frozenset({"she", "her"})
+# Words of a description that say nothing about which entity it is ("the country's top diplomat").
+_GENERIC = frozenset(
+    """
+the a an of its his her their our this that former top senior new then current acting country
+country's nation nation's government government's state state's company company's 's ’s in for on and
+""".split()
+)
+_WINDOW = 4  # paragraphs back that "he said" may reach
+
+
+@dataclass
+class Speaker:
+    """A person or organization of the briefing that a quote can be given to."""
+
+    id: str
+    name: str
+    kind: str  # person | organization
+    forms: list[str] = field(default_factory=list)  # every name the article uses for it
+    role: str | None = None
+    context: str = ""  # role, organization and country words: what a description may name
+    organization: str | None = None  # id of the organization a person works for, where known
+    gender: str | None = None  # "f" | "m" where the article says, else None
+
+
+@dataclass
+class _Event:
+    """Someone who was the subject of a sentence, or a speaker, at a place in the article."""
+
+    paragraph: int
+    offset: int
+    speaker: Speaker | None
+    reported: bool  # the subject of a reporting verb: an unresolved one blocks continuation
+
+
+def note_genders(docs: list[Doc], speakers: list[Speaker]) -> None:
+    """Gender where the article gives it: "Mr Kim", "Ms Reding", "the spokeswoman" in a role."""
+    people = [s for s in speakers if s.kind == "person"]
+    for s in people:
+        words = set((s.role or "").lower().split())
+        if words & FEMALE_WORDS:
+            s.gender = "f"
+        elif words & MALE_WORDS:
+            s.gender = "m"
+    for doc in docs:
+        for tok in doc:
+            low = tok.lower_
+            if (low not in FEMALE_WORDS and low not in MALE_WORDS) or tok.i + 1 >= len(doc):
+                continue
+            nxt = doc[tok.i + 1 : min(len(doc), tok.i + 4)]
+            names = [t.text for t in nxt if t.text[:1].isupper()]
+            person = _by_name(" ".join(names[:2]), people, []) if names else None
+            if person is not None and person.gender is None:
+                person.gender = "f" if low in FEMALE_WORDS else "m"
+
+
+def note_titles(docs: list[Doc], speakers: list[Speaker]) -> None:
+    """Titles the article gives a person anywhere ("Electricity Minister Dr X", "X, minister of power,").
+
+    They are what "the minister" or "the chairman" can stand for, even where no role was recorded.
+    """
+    people = [s for s in speakers if s.kind == "person"]
+    by_word: dict[str, list[Speaker]] = {}
+    for s in people:
+        for form in s.forms:
+            words = _key_words(form)
+            if words:
+                by_word.setdefault(words[-1], []).append(s)
+    for doc in docs:
+        n = len(doc)
+        for tok in doc:
+            if not tok.text[:1].isupper() or tok.pos_ != "PROPN":
+                continue
+            if tok.i + 1 < n and doc[tok.i + 1].pos_ == "PROPN" and doc[tok.i + 1].text[:1].isupper():
+                continue  # not the last word of the name
+            hits = {s.id: s for s in by_word.get(name_key(tok.text), [])}
+            if len(hits) != 1:
+                continue
+            person = next(iter(hits.values()))
+            start = tok.i
+            own = {w for f in person.forms for w in _key_words(f)}
+            while start > 0 and name_key(doc[start - 1].text) in own:
+                start -= 1
+            person.context = " ".join(
+                filter(None, [person.context, _title_before(doc, start), _title_after(doc, tok.i + 1)])
+            )
+
+
+def _title_before(doc: Doc, start: int) -> str:
+    j = start
+    while j > 0:
+        t = doc[j - 1]
+        low = t.lower_
+        if (
+            low in HONORIFICS
+            or low in ROLE_HEADS
+            or low in ROLE_MODIFIERS
+            or low in ("of", "'s", "’s")
+            or (t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN", "ADJ") and j > 0)
+        ):
+            j -= 1
+        else:
+            break
+    words = doc[j:start]
+    return words.text if any(t.lower_ in ROLE_HEADS for t in words) else ""
+
+
+def _title_after(doc: Doc, end: int) -> str:
+    if end >= len(doc) or doc[end].text != ",":
+        return ""
+    toks = []
+    for t in doc[end + 1 : end + 12]:
+        if t.is_punct or t.tag_ in ("VBD", "VBZ", "VBP", "MD") or t.pos_ == "VERB":
+            break
+        toks.append(t)
+    return " ".join(t.text for t in toks) if any(t.lower_ in ROLE_HEADS for t in toks[:4]) else ""
+
+
+def attribute(found: list[QuoteFound], docs: list[Doc], speakers: list[Speaker]) -> list[Speaker | None]:
+    """The speaker of each quote of ``found`` (same order), read from the top of the article."""
+    quote_at: dict[tuple[int, int], list[int]] = {}
+    for n, q in enumerate(found):
+        quote_at.setdefault((q.paragraph, q.start), []).append(n)
+    out: list[Speaker | None] = [None] * len(found)
+    events: list[_Event] = []
+    by_group: dict[int, Speaker | None] = {}
+    for pno, doc in enumerate(docs, start=1):
+        items: list[tuple[int, int, object]] = []
+        quoted = [q for q in found if q.paragraph == pno]
+        inside = [(s.start, s.end) for s in quote_spans(doc.text)]
+        for sent in doc.sents:
+            if any(sent.start_char <= q.start < sent.end_char for q in quoted) or any(
+                a <= sent.start_char < b for a, b in inside
+            ):
+                continue  # a quote's own cue names its speaker; the words inside a quote are not the story's
+            items.append((sent.start_char, 0, sent))
+        for n, q in enumerate(found):
+            if q.paragraph == pno:
+                items.append((q.start, 1, n))
+        for offset, _, item in sorted(items, key=lambda x: (x[0], x[1])):
+            if isinstance(item, Span):
+                for subj, reported in _main_subjects(item):
+                    who = resolve(subj, speakers, events, pno)
+                    if who is not None or reported:
+                        events.append(_Event(pno, offset, who, reported))
+                continue
+            assert isinstance(item, int)
+            q = found[item]
+            if q.speaker_span is not None:
+                who = resolve(q.speaker_span, speakers, events, pno)
+            elif q.kind == "direct" and q.group in by_group:
+                who = by_group[q.group]  # the next paragraph of a quote that runs on
+            else:
+                who = _continued(events, pno)
+            if q.kind == "direct":
+                by_group.setdefault(q.group, who)
+            events.append(_Event(pno, offset, who, True))
+            out[item] = who
+    return out
+
+
+def _continued(events: list[_Event], pno: int) -> Speaker | None:
+    """A quote paragraph with no cue: the one who spoke or acted last, in this paragraph or the one before."""
+    if not events or events[-1].paragraph < pno - 1:
+        return None
+    return events[-1].speaker
+
+
+def _main_subjects(sent: Span) -> Iterable[tuple[Span, bool]]:
+    """Subjects of the sentence's main verb and of verbs coordinated with it, with "is it a say-verb"."""
+    root = sent.root
+    verbs = [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                reported = verb.pos_ in ("VERB", "AUX") and verb_base(verb.text) in REPORTING_VERBS
+                yield _noun_phrase(child), reported
+
+
+def _noun_phrase(head: Token) -> Span:
+    """The head with the words before it ("the Science Minister") and a name's later parts."""
+    doc = head.doc
+    end = head.i + 1
+    while end < len(doc) and doc[end].dep_ in ("flat", "compound") and doc[end].head.i == head.i:
+        end += 1
+    return doc[head.left_edge.i : end]
+
+
+def resolve(span: Span, speakers: list[Speaker], events: list[_Event], pno: int) -> Speaker | None:
+    """The entity a subject phrase stands for, or None when the article does not make it certain."""
+    toks = [t for t in span if not t.is_punct or t.text in ("-", ".")]
+    if not toks:
+        return None
+    root = span.root
+    if len(toks) == 1 and toks[0].pos_ == "PRON":
+        return _by_pronoun(toks[0].lower_, events, pno)
+    if root.pos_ == "PRON" or root.tag_ in ("WP", "WDT"):
+        return None  # "who", "those", "some": never a speaker by themselves
+    text = span.text
+    exact = _by_form(text, speakers)
+    if exact is not None:
+        return exact
+    head = root.lower_
+    if root.tag_ in ("NNS", "NNPS") and not root.text[:1].isupper():
+        return None  # "officials said", "the two countries said": many speakers, none of them named
+    if (root.pos_ == "PROPN" or root.text[:1].isupper()) and head not in ROLE_HEADS:
+        chain = _name_chain(root)
+        person = _by_name(chain, [s for s in speakers if s.kind == "person"], events)
+        if person is not None:
+            return person
+        return _by_form(chain, [s for s in speakers if s.kind == "organization"])
+    if head in ROLE_HEADS:
+        return _by_role(span, root, speakers)
+    return _by_description(span, root, speakers)
+
+
+def _name_chain(root: Token) -> str:
+    """'Governor Alice Kim' -> the proper nouns joined to the root ("Governor Alice Kim")."""
+    doc = root.doc
+    start = root.i
+    while start - 1 >= 0 and (
+        (doc[start - 1].head.i == root.i and doc[start - 1].dep_ in ("compound", "flat"))
+        or (start - 2 >= 0 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_)  # "Sung-min"
+    ):
+        start -= 1
+    end = root.i + 1
+    while end < len(doc) and (
+        (doc[end].dep_ in ("flat", "compound") and doc[end].head.i == root.i)
+        or (doc[end].text == "-" and not doc[end - 1].whitespace_ and end + 1 < len(doc))
+        or (doc[end - 1].text == "-" and not doc[end - 1].whitespace_)
+    ):
+        end += 1
+    return doc[start:end].text
+
+
+def _key_words(text: str) -> list[str]:
+    return [name_key(w) for w in re.findall(r"[\w'’.-]+", text) if name_key(w)]
+
+
+def _by_form(text: str, speakers: list[Speaker]) -> Speaker | None:
+    """The one entity one of whose names is exactly this phrase (less a leading "the")."""
+    key = name_key(re.sub(r"^(?:the|The)\s+", "", text.strip()))
+    hits = {s.id: s for s in speakers if key and any(name_key(f) == key for f in s.forms)}
+    return next(iter(hits.values())) if len(hits) == 1 else None
+
+
+def _by_name(text: str, people: list[Speaker], events: list[_Event]) -> Speaker | None:
+    """A person named by a full name in the phrase, or by a surname with a title or honorific."""
+    words = [w for w in _key_words(text) if w not in {name_key(h) for h in HONORIFICS}]
+    if not words:
+        return None
+    joined = f" {' '.join(words)} "
+    full = {
+        s.id: s
+        for s in people
+        for f in s.forms
+        if len(f.split()) > 1 and f" {' '.join(_key_words(f))} " in joined
+    }
+    if len(full) == 1:
+        return next(iter(full.values()))
+    if full:
+        return None
+    last = words[-1]
+    bearers = [s for s in people if any(last in _key_words(f) for f in s.forms)]
+    if len(bearers) == 1:
+        return bearers[0]
+    # two people share the surname: the one named last before (never a guess between equals)
+    for e in reversed(events):
+        if e.speaker is not None and e.speaker in bearers:
+            return e.speaker
+    return None
+
+
+def _by_role(span: Span, root: Token, speakers: list[Speaker]) -> Speaker | None:
+    """'the minister', 'the Chairman of the space agency': the one person whose role says so."""
+    head = root.lower_
+    people = [s for s in speakers if s.kind == "person" and head in _key_words(f"{s.role or ''} {s.context}")]
+    words = {
+        name_key(t.text)
+        for t in span
+        if t.i != root.i and not t.is_punct and t.lower_ not in _GENERIC and t.lower_ not in ROLE_MODIFIERS
+    }
+    orgs = [s for s in speakers if s.kind == "organization"]
+
+    def fits(s: Speaker) -> bool:
+        rest = words - set(_key_words(s.context))
+        if not rest:
+            return True
+        # "the chairman of the space agency": the rest names an organization the person may lead
+        return any(
+            rest <= {w for f in o.forms for w in _key_words(f)} and s.organization in (None, o.id)
+            for o in orgs
+        )
+
+    fitting = [s for s in people if fits(s)]
+    if len(fitting) == 1:
+        return fitting[0]
+    return None
+
+
+def _by_description(span: Span, root: Token, speakers: list[Speaker]) -> Speaker | None:
+    """'the ministry', 'the company': the one organization of the article such a phrase can name."""
+    if not any(t.lower_ in ("the", "its") for t in span if t.i < root.i):
+        return None
+    head = root.lower_
+    orgs = [s for s in speakers if s.kind == "organization"]
+    if head in COMPANY_WORDS:
+        cands = [s for s in orgs if not set(_key_words(s.name)) & {name_key(w) for w in PUBLIC_BODY_WORDS}]
+    else:
+        cands = [s for s in orgs if name_key(head) in _key_words(s.name)]
+    modifiers = {
+        name_key(t.text) for t in span if t.i < root.i and t.lower_ not in _GENERIC and not t.is_punct
+    }
+    cands = [s for s in cands if modifiers <= set(_key_words(" ".join(s.forms) + " " + s.context))]
+    return cands[0] if len(cands) == 1 else None
+
+
+def _by_pronoun(word: str, events: list[_Event], pno: int) -> Speaker | None:
+    """'he said': the last subject of the article before it that such a pronoun can stand for."""
+    if word in _MALE_PRONOUNS | _FEMALE_PRONOUNS:
+        want_gender = "m" if word in _MALE_PRONOUNS else "f"
+        for e in reversed(events):
+            if e.paragraph < pno - _WINDOW:
+                return None
+            s = e.speaker
+            if s is not None and s.kind == "person" and s.gender in (None, want_gender):
+                return s
+        return None
+    if word in ("it", "they"):
+        for e in reversed(events):
+            if e.paragraph < pno - 1:
+                return None
+            if e.speaker is not None:
+                return e.speaker if e.speaker.kind == "organization" else None
+    return None
