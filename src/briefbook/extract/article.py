@@ -28,7 +28,7 @@ from .nlp import parse
 from .organizations import OrgFound, find_organizations, resolve_org_reference
 from .people import PersonFound, find_people, resolve_short
 from .quotes import QuoteFound, find_quotes
-from .speakers import Speaker, attribute, note_genders, note_titles
+from .speakers import Speaker, attribute, named_speakers, note_genders, note_titles
 from .summary import key_points, strip_dateline, summarize
 from .topics import find_topics
 
@@ -48,6 +48,8 @@ def build_briefing(
 
     people = find_people(docs)
     people = _add_known_people(docs, _add_bare_mentions(docs, people))
+    found_quotes = find_quotes(docs)
+    people += _quoted_people(found_quotes, docs, people)
     person_words = {w.lower().strip("’'") for p in people for w in p.name.split()}
     places = _places(docs)
     place_words = {p.lower() for p in places} | ({clean.location.lower()} if clean.location else set())
@@ -70,7 +72,7 @@ def build_briefing(
     out_people = _people_out(people, person_ids, orgs, org_ids, registry)
     out_orgs = _orgs_out(orgs, org_ids, registry)
     out_inits = _initiatives_out(initiatives, registry)
-    quotes = _quotes_out(find_quotes(docs), docs, _speakers(out_people, out_orgs))
+    quotes = _quotes_out(found_quotes, docs, _speakers(out_people, out_orgs))
     events = [Event(e.date, e.text, e.paragraph) for e in find_events(paragraphs, anchor)]
 
     weights: dict[int, float] = {}
@@ -413,6 +415,15 @@ def _initiatives_out(items: list[InitiativeFound], registry: Registry) -> list[I
 
 
 # ----------------------------------------------------------------------------- quotes
+
+
+def _quoted_people(found: list[QuoteFound], docs: list[Doc], people: list[PersonFound]) -> list[PersonFound]:
+    """People the article quotes by name and introduces with a title, whom the entity labels missed."""
+    known = {name_key(w) for p in people for form in [p.name, *p.mentions] for w in form.split()}
+    return [
+        PersonFound(name=s.name, mentions=s.mentions, role=s.role, paragraphs=s.paragraphs, titled=True)
+        for s in named_speakers(found, docs, known)
+    ]
 
 
 def _speakers(people: list[Person], orgs: list[Organization]) -> list[Speaker]:

@@ -245,8 +245,8 @@ def resolve(span: Span, speakers: list[Speaker], events: list[_Event], pno: int)
             return person
         return _by_form(chain, [s for s in speakers if s.kind == "organization"])
     if head in ROLE_HEADS:
-        return _by_role(span, root, speakers)
-    return _by_description(span, root, speakers)
+        return _by_role(span, root, speakers, events)
+    return _by_description(span, root, speakers, events)
 
 
 def _name_chain(root: Token) -> str:
@@ -306,7 +306,7 @@ def _by_name(text: str, people: list[Speaker], events: list[_Event]) -> Speaker 
     return None
 
 
-def _by_role(span: Span, root: Token, speakers: list[Speaker]) -> Speaker | None:
+def _by_role(span: Span, root: Token, speakers: list[Speaker], events: list[_Event]) -> Speaker | None:
     """'the minister', 'the Chairman of the space agency': the one person whose role says so."""
     head = root.lower_
     people = [s for s in speakers if s.kind == "person" and head in _key_words(f"{s.role or ''} {s.context}")]
@@ -327,13 +327,20 @@ def _by_role(span: Span, root: Token, speakers: list[Speaker]) -> Speaker | None
             for o in orgs
         )
 
-    fitting = [s for s in people if fits(s)]
-    if len(fitting) == 1:
-        return fitting[0]
+    return _one_or_last([s for s in people if fits(s)], events)
+
+
+def _one_or_last(cands: list[Speaker], events: list[_Event]) -> Speaker | None:
+    """The only candidate, or among several the one that was last the subject of a sentence."""
+    if len(cands) == 1:
+        return cands[0]
+    for e in reversed(events):
+        if e.speaker is not None and e.speaker in cands:
+            return e.speaker
     return None
 
 
-def _by_description(span: Span, root: Token, speakers: list[Speaker]) -> Speaker | None:
+def _by_description(span: Span, root: Token, speakers: list[Speaker], events: list[_Event]) -> Speaker | None:
     """'the ministry', 'the company': the one organization of the article such a phrase can name."""
     if not any(t.lower_ in ("the", "its") for t in span if t.i < root.i):
         return None
@@ -342,12 +349,18 @@ def _by_description(span: Span, root: Token, speakers: list[Speaker]) -> Speaker
     if head in COMPANY_WORDS:
         cands = [s for s in orgs if not set(_key_words(s.name)) & {name_key(w) for w in PUBLIC_BODY_WORDS}]
     else:
-        cands = [s for s in orgs if name_key(head) in _key_words(s.name)]
+        cands = [s for s in orgs if _head_of(s.name) == name_key(head)]
     modifiers = {
         name_key(t.text) for t in span if t.i < root.i and t.lower_ not in _GENERIC and not t.is_punct
     }
     cands = [s for s in cands if modifiers <= set(_key_words(" ".join(s.forms) + " " + s.context))]
-    return cands[0] if len(cands) == 1 else None
+    return _one_or_last(cands, events)
+
+
+def _head_of(name: str) -> str:
+    """The head word of an organization's name: "Ministry" of "Ministry of Lands", "Bank" of "Asia Bank"."""
+    words = _key_words(re.split(r"\s+(?:of|for|on)\s+", name)[0])
+    return words[-1] if words else ""
 
 
 def _by_pronoun(word: str, events: list[_Event], pno: int) -> Speaker | None:
@@ -367,4 +380,77 @@ def _by_pronoun(word: str, events: list[_Event], pno: int) -> Speaker | None:
                 return None
             if e.speaker is not None:
                 return e.speaker if e.speaker.kind == "organization" else None
+    return None
+
+
+@dataclass
+class NamedSpeaker:
+    """A person the entity rules missed but the article quotes by name, with a title that says so."""
+
+    name: str
+    mentions: list[str]
+    role: str | None
+    paragraphs: list[int]
+
+
+def named_speakers(found: list[QuoteFound], docs: list[Doc], known: set[str]) -> list[NamedSpeaker]:
+    """People quoted by name ("Kagwe said") whom the article also names in full with a title.
+
+    The parser's entity labels often miss names it has not seen ("Health Cabinet Secretary, Mutahi
+    Kagwe,"); the subject of a say-verb that the article introduces with a title or an honorific is
+    a person all the same. ``known`` holds the name keys of every word of the entities already found.
+    """
+    out: dict[str, NamedSpeaker] = {}
+    for q in found:
+        span = q.speaker_span
+        if span is None:
+            continue
+        root = span.root
+        if root.pos_ != "PROPN" or not root.text[:1].isupper() or root.is_upper or root.lower_ in ROLE_HEADS:
+            continue
+        words = [
+            w
+            for w in _name_chain(root).split()
+            if w.lower() not in HONORIFICS and w.lower() not in ROLE_HEADS
+        ]
+        if not words or name_key(words[-1]) in known or any(w.isupper() and len(w) > 1 for w in words):
+            continue
+        full = _titled_full_name(docs, words[-1])
+        if full is None or not set(_key_words(" ".join(words))) <= set(_key_words(full[0])):
+            continue
+        entry = out.setdefault(name_key(full[0]), NamedSpeaker(full[0], [], full[1], []))
+        form = " ".join(words)
+        if form != entry.name and form not in entry.mentions:
+            entry.mentions.append(form)
+        if q.paragraph not in entry.paragraphs:
+            entry.paragraphs.append(q.paragraph)
+    return list(out.values())
+
+
+def _titled_full_name(docs: list[Doc], surname: str) -> tuple[str, str | None] | None:
+    """'Health Cabinet Secretary, Mutahi Kagwe,' -> ("Mutahi Kagwe", "Health Cabinet Secretary")."""
+    for doc in docs:
+        for tok in doc:
+            if tok.text != surname:
+                continue
+            start = tok.i
+            while (
+                start > 0
+                and start > tok.i - 3
+                and doc[start - 1].text[:1].isupper()
+                and doc[start - 1].is_alpha
+                and doc[start - 1].lower_ not in ROLE_HEADS
+                and doc[start - 1].lower_ not in HONORIFICS
+                and doc[start - 1].lower_ not in ROLE_MODIFIERS
+                and not doc[start - 1].is_sent_start
+            ):
+                start -= 1
+            if start == tok.i:
+                continue
+            name = doc[start : tok.i + 1].text
+            before = start - 1 if start > 0 and doc[start - 1].text == "," else start
+            title = _title_before(doc, before)
+            honorific = before > 0 and doc[before - 1].lower_ in HONORIFICS
+            if title or honorific or _title_after(doc, tok.i + 1):
+                return name, (title or None)
     return None
