@@ -139,6 +139,15 @@ testify assure boast joke recount insist scoff shout whisper
 """.split()
 )
 
+# Nouns that report speech when someone's name is their possessor ("the minister's remark that "...").
+REPORTING_NOUNS = frozenset(
+    """
+remark remarks comment comments words statement statements warning warnings claim claims pledge
+promise assertion message tweet post letter speech testimony plea response reply answer admission
+argument vow insistence
+""".split()
+)
+
 # Verbs whose clause is reported speech even without quotation marks (for indirect quotes).
 INDIRECT_VERBS = frozenset(
     """

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import INDIRECT_VERBS, PRONOUNS, REPORTING_VERBS, verb_base
+from .lexicon import INDIRECT_VERBS, PRONOUNS, REPORTING_NOUNS, REPORTING_VERBS, verb_base
 
 _OPENING = "\u201c\u00ab"
 _CLOSING = "\u201d\u00bb"
@@ -207,12 +207,15 @@ def find_quotes(docs: list[Doc]) -> list[QuoteFound]:
             words = inner_clean.split()
             sent = _sentence_at(doc, a, b)
             verbs = _reporting_verbs(sent, quote_chars) if sent is not None else []
-            subj = None
-            if verbs:
+            # "the minister's remark that "..."": a speech noun that introduces the quote names its speaker
+            subj = _possessor_cue(sent, a, quote_chars, introducing=True) if sent is not None else None
+            if verbs and subj is None:
                 inner_tok = _token_at(doc, a + 1)
                 governing = [v for v in verbs if inner_tok is not None and v in inner_tok.ancestors]
                 verb = min(governing or verbs, key=lambda v: min(abs(v.idx - a), abs(v.idx - b)))
                 subj = _subject_of(verb, quote_chars)
+            if subj is None and sent is not None:
+                subj = _possessor_cue(sent, a, quote_chars)
             if sent is not None:
                 quoted_sents.add(sent.start)
             continues = k == 0 and open_group is not None and (not qs.opened or not text[:a].strip())
@@ -267,6 +270,27 @@ def _share_speakers(para: list[QuoteFound], earlier: list[QuoteFound]) -> None:
         for other in earlier:
             if other.group == c.group and not other.cued and other.speaker_text is None:
                 other.speaker_text, other.speaker_span = c.speaker_text, c.speaker_span
+
+
+def _possessor_cue(
+    sent: Span, a: int, quote_spans: list[tuple[int, int]], introducing: bool = False
+) -> Span | None:
+    """'the commissioner's remark that "..."': the possessor of a speech noun just before the quote.
+
+    With ``introducing``, only a noun whose clause the quote is ("remark that", "words:")."""
+    for tok in sent:
+        between = sent.doc.text[tok.idx + len(tok.text) : a]
+        if (
+            tok.lower_ in REPORTING_NOUNS
+            and tok.idx < a
+            and len(between.split()) <= 5
+            and not any(s <= tok.idx < e for s, e in quote_spans)
+            and (not introducing or re.search(r"(?:\bthat|:)\s*$", between))
+        ):
+            for child in tok.children:
+                if child.dep_ == "poss" and child.pos_ != "PRON":
+                    return sent.doc[child.left_edge.i : child.i + 1]
+    return None
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:
