@@ -161,6 +161,7 @@ def _double_spans(text: str) -> list[QuoteSpan]:
 def _single_spans(text: str) -> list[QuoteSpan]:
     out: list[QuoteSpan] = []
     open_at: int | None = None
+    possessive: int | None = None  # "the players' union": maybe a plural possessive, maybe the end
     n = len(text)
     for i, ch in enumerate(text):
         if ch not in "'\u2018\u2019":
@@ -172,10 +173,13 @@ def _single_spans(text: str) -> list[QuoteSpan]:
                 open_at = i
         elif not before.isspace() and not after.isalnum():
             if before == "s" and re.match(r" [a-z]", text[i + 1 : i + 3]):
-                continue  # "the players' union": a plural possessive, not the end of the quote
+                possessive = i
+                continue  # the end only if no later mark closes the quote
             out.append(_span(text, open_at, i + 1, closed=True))
-            open_at = None
-    if open_at is not None and (open_at == 0 or text[:open_at].rstrip().endswith(":")):
+            open_at = possessive = None
+    if open_at is not None and possessive is not None:
+        out.append(_span(text, open_at, possessive + 1, closed=True))
+    elif open_at is not None and (open_at == 0 or text[:open_at].rstrip().endswith(":")):
         out.append(_span(text, open_at, n, closed=False))
     return [s for s in out if s.inner]
 

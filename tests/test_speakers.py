@@ -1,0 +1,208 @@
+"""Who said it: quote spans, cues and speaker resolution, specified by sentences written for these tests."""
+
+from __future__ import annotations
+
+from briefbook.cleaning import CleanArticle
+from briefbook.extract.article import build_briefing
+from briefbook.extract.quotes import quote_spans
+from briefbook.model import Source
+
+
+def brief(*paragraphs: str):
+    clean = CleanArticle(paragraphs=list(paragraphs), title="Test story", date="2024-05-02")
+    return build_briefing(clean, Source(file="tests/x.txt"))
+
+
+def said(*paragraphs: str, kind: str = "direct") -> list[tuple[str, str | None]]:
+    """(quote text, speaker id) of the briefing's quotes of one kind."""
+    return [(q.text, q.speaker) for q in brief(*paragraphs).quotes if q.kind == kind]
+
+
+# ----------------------------------------------------------------------------- quote spans
+
+
+def test_single_marks_are_quotes_and_apostrophes_inside_them_are_not():
+    spans = quote_spans(
+        "Ravi Menon said: 'We're proud of the merger. It's a great day for our staff.' He left."
+    )
+    assert [s.inner for s in spans] == ["We're proud of the merger. It's a great day for our staff."]
+
+
+def test_a_plural_possessive_does_not_close_a_single_quote():
+    spans = quote_spans("The farmers' union said 'no deal on the players' wages will pass' on Friday.")
+    assert [s.inner for s in spans] == ["no deal on the players' wages will pass"]
+    spans = quote_spans("The farmers' union said 'no deal will pass without us' on Friday.")
+    assert [s.inner for s in spans] == ["no deal will pass without us"]
+
+
+def test_an_unclosed_mark_runs_to_the_end_of_the_paragraph():
+    spans = quote_spans("Ortiz said: “We will rebuild every school in the district before")
+    assert [(s.inner, s.closed) for s in spans] == [
+        ("We will rebuild every school in the district before", False)
+    ]
+
+
+def test_a_closing_mark_with_no_opening_ends_a_quote_begun_earlier():
+    spans = quote_spans("and nobody will stop us,” she said.")
+    assert [(s.inner, s.opened) for s in spans] == [("and nobody will stop us,", False)]
+
+
+def test_a_quote_over_several_paragraphs_keeps_its_speaker():
+    got = said(
+        "Mayor Dana Ortiz presented the budget on Tuesday.",
+        "“The budget is balanced for the first time in a decade,” Ortiz said. “We kept every promise.",
+        "“Next year we will cut the waiting lists for housing in half.",
+        "“Nobody thought that was possible.”",
+    )
+    assert {speaker for _, speaker in got} == {"dana-ortiz"}
+    assert len(got) == 4
+
+
+def test_a_quote_opened_without_attribution_takes_the_speaker_named_where_it_closes():
+    got = said(
+        "“The council has read the reports about the bridge with concern and wants to set the record straight.",
+        "“The bridge is safe, and the inspections were carried out on time,” the Ministry of Works said.",
+    )
+    assert [s for _, s in got] == ["ministry-of-works", "ministry-of-works"]
+
+
+# ----------------------------------------------------------------------------- cues
+
+
+def test_quotes_before_a_paragraph_final_cue_share_its_speaker():
+    got = said(
+        "Governor Helen Park spoke in Albany.",
+        "“We listened to every town.” “Now we act on what we heard,” Park said.",
+    )
+    assert got == [
+        ("We listened to every town.", "helen-park"),
+        ("Now we act on what we heard,", "helen-park"),
+    ]
+
+
+def test_the_possessor_of_a_speech_noun_is_the_speaker_of_the_quote_it_introduces():
+    got = said(
+        "Governor Helen Park visited the flooded schools on Monday.",
+        "Parents seized on the governor's remark that “the schools can wait another year for repairs,” "
+        "calling it reckless.",
+    )
+    assert got == [("the schools can wait another year for repairs,", "helen-park")]
+
+
+# ----------------------------------------------------------------------------- mentions
+
+
+def test_honorific_and_surname_name_the_speaker():
+    got = said(
+        "Health Minister Ruth Adeyemi opened the clinic.", "“We have enough vaccines,” Ms Adeyemi said."
+    )
+    assert got == [("We have enough vaccines,", "ruth-adeyemi")]
+
+
+def test_a_role_nominal_is_the_one_person_whose_title_says_so():
+    got = said(
+        "Transport Minister Kofi Mensah and Mayor Ama Owusu toured the depot on Friday.",
+        "“The new line opens in May,” the minister said.",
+    )
+    assert got == [("The new line opens in May,", "kofi-mensah")]
+
+
+def test_a_title_given_in_an_apposition_counts_for_the_role_nominal():
+    got = said(
+        "Paolo Ferri, chairman of the port authority, announced the tender on Monday.",
+        "“We expect six bids by the summer,” the chairman said.",
+    )
+    assert got == [("We expect six bids by the summer,", "paolo-ferri")]
+
+
+def test_the_ministry_and_the_company_name_the_organization_that_fits():
+    b = brief(
+        "The Ministry of Water warned residents in Accra on Monday.",
+        "“Supplies are safe to drink,” the ministry said.",
+        "Brightline Logistics Inc opened a depot near the Department of Labor.",
+        "“Orders rose by twelve percent this spring,” the company said.",
+    )
+    assert [(q.speaker, q.speaker_name) for q in b.quotes if q.kind == "direct"] == [
+        ("ministry-of-water", "Ministry of Water"),
+        ("brightline-logistics-inc", "Brightline Logistics Inc"),
+    ]
+
+
+def test_he_is_never_a_woman_the_article_calls_ms():
+    got = said(
+        "Mr Daniel Okafor presented the budget to parliament.",
+        "Ms Laura Reyes criticised the plan at length.",
+        "“We stand by every figure,” he said.",
+    )
+    assert got == [("We stand by every figure,", "daniel-okafor")]
+
+
+def test_a_pronoun_goes_to_the_main_subject_not_to_a_name_in_the_clause_it_reports():
+    got = said(
+        "Speaking on Friday, Ngozi Okonjo said she and Governor Bello Musa would reopen the port.",
+        "“The port is the heart of this city,” she said.",
+    )
+    assert got == [("The port is the heart of this city,", "ngozi-okonjo")]
+
+
+# ----------------------------------------------------------------------------- news conventions
+
+
+def test_a_quote_paragraph_with_no_cue_continues_the_subject_of_the_paragraph_before():
+    got = said(
+        "Energy Minister Dr Thandiwe Moyo apologised for the blackouts on Sunday.",
+        "Addressing reporters, the minister said repairs were under way at three plants.",
+        "“By Friday the lights will be back on in every province.”",
+    )
+    assert got == [("By Friday the lights will be back on in every province.", "thandiwe-moyo")]
+
+
+def test_a_cue_less_quote_after_an_unnamed_speaker_stays_unattributed():
+    got = said(
+        "“Prices will fall by the autumn,” Mayor Tom Reyes said.",
+        "Critics said the forecast was wishful thinking.",
+        "“Nobody in this town believes these numbers.”",
+    )
+    assert got == [
+        ("Prices will fall by the autumn,", "tom-reyes"),
+        ("Nobody in this town believes these numbers.", None),
+    ]
+
+
+# ----------------------------------------------------------------------------- abstaining
+
+
+def test_a_description_that_names_nobody_of_the_article_is_no_speaker():
+    b = brief("“The vote was a disgrace for the whole republic,” the veteran politician said on Wednesday.")
+    assert [(q.speaker, q.speaker_name) for q in b.quotes] == [(None, None)]
+
+
+def test_a_dateline_or_a_collective_is_never_the_speaker():
+    b = brief(
+        "WASHINGTON — “We will respond at a time of our choosing,” officials said on Monday.",
+        "“The partnership will last for decades,” the two governments said in a statement.",
+    )
+    assert [(q.speaker, q.speaker_name) for q in b.quotes] == [(None, None), (None, None)]
+
+
+def test_reported_speech_needs_a_speaker_of_the_article():
+    assert said("Governor Alice Kim said that property taxes would not rise next year.", kind="indirect") == [
+        ("Governor Alice Kim said that property taxes would not rise next year.", "alice-kim")
+    ]
+    assert said("Analysts said that property taxes would rise next year.", kind="indirect") == []
+
+
+def test_the_dateline_sentence_is_not_reported_speech():
+    got = said(
+        "SEOUL, Aug 5 (Yonhap) -- Trade Minister Park Ji-won said that exports rose in July.", kind="indirect"
+    )
+    assert got == []
+
+
+def test_a_person_quoted_by_name_and_introduced_with_a_title_is_a_person_of_the_briefing():
+    b = brief(
+        "Health Cabinet Secretary, Wanjiru Kamau, urged patience on Monday.",
+        "“Cartels are not beaten overnight,” Kamau said.",
+    )
+    assert "wanjiru-kamau" in [p.id for p in b.people]
+    assert [q.speaker for q in b.quotes if q.kind == "direct"] == ["wanjiru-kamau"]
