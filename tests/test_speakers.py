@@ -206,3 +206,21 @@ def test_a_person_quoted_by_name_and_introduced_with_a_title_is_a_person_of_the_
     )
     assert "wanjiru-kamau" in [p.id for p in b.people]
     assert [q.speaker for q in b.quotes if q.kind == "direct"] == ["wanjiru-kamau"]
+
+
+def test_she_said_skips_a_man_the_article_names_after_her():
+    got = said(
+        "Governor Kathy Hochul signed the rent bill on Friday.",
+        "State Senator David Weprin attended the ceremony in Albany.",
+        "“This law protects every tenant in the state,” she said.",
+    )
+    assert got == [("This law protects every tenant in the state,", "kathy-hochul")]
+
+
+def test_a_pronoun_in_the_sentence_of_the_only_person_named_tells_the_gender():
+    got = said(
+        "Tariq Odhiambo opened the farmers' meeting in Kisumu on Monday.",
+        "Ngozi Adeyemi asked the farmers to be patient as she reviews the subsidy scheme.",
+        "“The money will reach every farm by June,” he said.",
+    )
+    assert got == [("The money will reach every farm by June,", "tariq-odhiambo")]

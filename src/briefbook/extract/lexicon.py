@@ -310,13 +310,13 @@ PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her"})
 FEMALE_WORDS = frozenset(
     """
 mrs mrs. ms ms. miss madam madame dame lady queen princess duchess empress spokeswoman chairwoman
-congresswoman businesswoman councilwoman sister mother actress
+congresswoman businesswoman councilwoman sister mother actress assemblywoman
 """.split()
 )
 MALE_WORDS = frozenset(
     """
 mr mr. sir lord king prince duke emperor spokesman congressman businessman councilman brother
-father
+father assemblyman
 """.split()
 )
 

@@ -15,7 +15,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
+import yaml
 from spacy.tokens import Doc, Span, Token
 
 from ..ids import name_key
@@ -87,6 +90,22 @@ def note_genders(docs: list[Doc], speakers: list[Speaker]) -> None:
             person = _by_name(" ".join(names[:2]), people, []) if names else None
             if person is not None and person.gender is None:
                 person.gender = "f" if low in FEMALE_WORDS else "m"
+    names = _first_names()
+    for s in people:
+        words = s.name.split()
+        if s.gender is None and len(words) > 1:
+            s.gender = names.get(words[0].strip(".").lower())
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> dict[str, str]:
+    """Given name (lower case) -> "f" | "m", from ``data/first_names.yml``."""
+    text = resources.files("briefbook").joinpath("data/first_names.yml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text) or {}
+    return {
+        **{n.lower(): "f" for n in data.get("female", [])},
+        **{n.lower(): "m" for n in data.get("male", [])},
+    }
 
 
 def note_titles(docs: list[Doc], speakers: list[Speaker]) -> None:
@@ -178,6 +197,8 @@ def attribute(found: list[QuoteFound], docs: list[Doc], speakers: list[Speaker])
                     who = resolve(subj, speakers, events, pno)
                     if who is not None or reported:
                         events.append(_Event(pno, offset, who, reported))
+                    if who is not None and who.gender is None and subj.root.pos_ != "PRON":
+                        who.gender = _pronoun_gender(item)
                 continue
             assert isinstance(item, int)
             q = found[item]
@@ -192,6 +213,20 @@ def attribute(found: list[QuoteFound], docs: list[Doc], speakers: list[Speaker])
             events.append(_Event(pno, offset, who, True))
             out[item] = who
     return out
+
+
+def _pronoun_gender(sent: Span) -> str | None:
+    """'Kagwe asked Kenyans to be patient as he tries ...': the gender of the one person of a sentence.
+
+    Only where the sentence names one person and its pronouns are all of one gender."""
+    if sum(1 for e in sent.ents if e.label_ == "PERSON") > 1:
+        return None
+    words = {t.lower_ for t in sent if t.pos_ == "PRON" or t.tag_ == "PRP$"}
+    male = bool(words & {"he", "him", "his", "himself"})
+    female = bool(words & {"she", "her", "hers", "herself"})
+    if male == female:
+        return None
+    return "m" if male else "f"
 
 
 def _continued(events: list[_Event], pno: int) -> Speaker | None:
