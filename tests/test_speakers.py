@@ -224,3 +224,13 @@ def test_a_pronoun_in_the_sentence_of_the_only_person_named_tells_the_gender():
         "“The money will reach every farm by June,” he said.",
     )
     assert got == [("The money will reach every farm by June,", "tariq-odhiambo")]
+
+
+def test_of_two_subjects_of_the_say_verb_the_nearer_one_speaks():
+    got = said(
+        "Acmeleaks editor-in-chief Kristinn Arnarsson said: “Let us now focus on the threat Mr Hale has "
+        "been warning about for years.”"
+    )
+    assert got == [
+        ("Let us now focus on the threat Mr Hale has been warning about for years.", "kristinn-arnarsson")
+    ]

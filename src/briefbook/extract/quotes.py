@@ -86,7 +86,11 @@ def _subject_span(verb: Token, quote_spans: list[tuple[int, int]]) -> Span | Non
                             end += 1
                         return doc[obj.left_edge.i : end]
         return None
-    for child in verb.children:
+    # two subjects (a mis-parsed title: "Wikileaks editor-in-chief Kristinn Hrafnsson said"): the nearer one
+    subjects = sorted(
+        (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and outside(c)), key=lambda c: abs(c.i - verb.i)
+    )
+    for child in subjects[:1]:
         if child.dep_ in ("nsubj", "nsubjpass") and outside(child):
             toks = [t for t in child.subtree if outside(t)]
             # an apposition after a name belongs to the name's description, not to the speaker
