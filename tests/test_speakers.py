@@ -234,3 +234,19 @@ def test_of_two_subjects_of_the_say_verb_the_nearer_one_speaks():
     assert got == [
         ("Let us now focus on the threat Mr Hale has been warning about for years.", "kristinn-arnarsson")
     ]
+
+
+def test_a_name_in_apposition_to_a_title_is_the_speaker():
+    got = said(
+        "Governor Tim Walsh vetoed the housing bill on Monday.",
+        "“The governor made the right call,” Walsh's spokesman, Peter Hanlon, said.",
+    )
+    assert got == [("The governor made the right call,", "peter-hanlon")]
+
+
+def test_two_people_speaking_together_are_no_single_speaker():
+    got = said(
+        "Sarah Miller and Tom Jonas spoke at the rally.",
+        "“We are united on this issue,” Miller and Jonas said in a joint statement.",
+    )
+    assert got == [("We are united on this issue,", None)]

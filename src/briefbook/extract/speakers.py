@@ -266,6 +266,13 @@ def resolve(span: Span, speakers: list[Speaker], events: list[_Event], pno: int)
         return _by_pronoun(toks[0].lower_, events, pno)
     if root.pos_ == "PRON" or root.tag_ in ("WP", "WDT"):
         return None  # "who", "those", "some": never a speaker by themselves
+    if any(c.dep_ == "conj" for c in root.children):
+        # "Miller and Jones said": two speakers, not one ("Procter & Gamble said" is one name)
+        return _by_form(span.text, [s for s in speakers if s.kind == "organization"])
+    named = next((c for c in root.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if named is not None and root.pos_ != "PROPN":
+        # "the company's chief executive, Mary Barra, said": the name in apposition is the speaker
+        return _by_name(_name_chain(named), [s for s in speakers if s.kind == "person"], events)
     text = span.text
     exact = _by_form(text, speakers)
     if exact is not None:
