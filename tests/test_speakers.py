@@ -250,3 +250,26 @@ def test_two_people_speaking_together_are_no_single_speaker():
         "“We are united on this issue,” Miller and Jonas said in a joint statement.",
     )
     assert got == [("We are united on this issue,", None)]
+
+
+def test_the_cue_of_a_one_word_answer_names_the_quote_after_it():
+    got = said(
+        "Daniel Okafor shook his head.",
+        "“No,” he said. “You tell me a story, and when you are gone, I will tell it to somebody else.”",
+    )
+    assert got == [
+        ("You tell me a story, and when you are gone, I will tell it to somebody else.", "daniel-okafor")
+    ]
+
+
+def test_an_inch_mark_is_not_a_quotation_mark():
+    assert quote_spans('The 70" television sells for $499, and the 65" model for $399.') == []
+
+
+def test_a_title_s_possessor_does_not_give_its_gender():
+    from briefbook.extract.speakers import Speaker, note_genders
+
+    aide = Speaker(id="a", name="Pemberton", kind="person", role="Queen Elizabeth's private secretary")
+    voice = Speaker(id="b", name="Okoro", kind="person", role="the ministry's spokeswoman")
+    note_genders([], [aide, voice])
+    assert (aide.gender, voice.gender) == (None, "f")

@@ -153,9 +153,9 @@ def _double_spans(text: str) -> list[QuoteSpan]:
             if open_at is not None:
                 out.append(_span(text, open_at, i + 1, closed=True))
                 open_at = None
-            elif ch == '"':
+            elif ch == '"' and not (i and text[i - 1].isdigit()):  # 70" is seventy inches, not a quote
                 open_at = i
-            elif not out and text[:i].strip():  # "... end of a quote,” he said."
+            elif ch != '"' and not out and text[:i].strip():  # "... end of a quote,” he said."
                 out.append(_span(text, None, i + 1, closed=True))
     if open_at is not None:
         out.append(_span(text, open_at, len(text), closed=False))
@@ -210,6 +210,7 @@ def find_quotes(docs: list[Doc]) -> list[QuoteFound]:
         quote_chars = [(s.start, s.end) for s in spans]
         quoted_sents: set[int] = set()
         para: list[QuoteFound] = []
+        cues: list[QuoteFound] = []
         for k, qs in enumerate(spans):
             a, b, inner_clean = qs.start, qs.end, qs.inner
             words = inner_clean.split()
@@ -228,35 +229,38 @@ def find_quotes(docs: list[Doc]) -> list[QuoteFound]:
                 quoted_sents.add(sent.start)
             continues = k == 0 and open_group is not None and (not qs.opened or not text[:a].strip())
             alone = continues or not qs.closed or _stands_alone(text, a, b)
-            # titles, themes and scare quotes are not quotes
-            if len(words) < 2 or (len(words) < 3 and subj is None):
-                continue
-            if len(words) < 4 and not (inner_clean.endswith((",", ".", "?", "!")) and _near_verb(verbs, a, b)):
-                continue  # a short phrase in quotation marks is a scare quote unless it is what was said
-            if qs.closed and _is_title_case(inner_clean) and (subj is None or not _near_verb(verbs, a, b)):
-                continue
-            if subj is None and not alone:
-                continue
             group = open_group if continues and open_group is not None else next_group
             next_group += 1
             q = QuoteFound(inner_clean, subj.text if subj is not None else None, "direct", pno, a, group=group)
             q.speaker_span = subj
             q.cued = subj is not None
+            # titles, themes and scare quotes are not quotes
+            if (
+                len(words) < 2
+                or (len(words) < 3 and subj is None)
+                # a short phrase in quotation marks is a scare quote unless it is what was said
+                or (len(words) < 4 and not (inner_clean.endswith((",", ".", "?", "!")) and _near_verb(verbs, a, b)))
+                or (qs.closed and _is_title_case(inner_clean) and (subj is None or not _near_verb(verbs, a, b)))
+                or (subj is None and not alone)
+            ):
+                if q.cued:
+                    cues.append(q)  # “No,” he said. “Not now.”: its cue still names the next quote's speaker
+                continue
             para.append(q)
-        _share_speakers(para, found)
+        _share_speakers(para, found, cues)
         open_group = para[-1].group if para and spans and not spans[-1].closed and para[-1].start == spans[-1].start else None
         found.extend(para)
         found.extend(_indirect(doc, pno, quoted_sents))
     return found
 
 
-def _share_speakers(para: list[QuoteFound], earlier: list[QuoteFound]) -> None:
+def _share_speakers(para: list[QuoteFound], earlier: list[QuoteFound], cues: list[QuoteFound]) -> None:
     """A quote with no reporting verb takes the group of the cued quote of its paragraph.
 
     The one before it if there is one ("A," he said. "B."), else the one after it ("A." "B," he
     said.). A group continued from the paragraph before keeps its speaker when it has one.
     """
-    cued = [q for q in para if q.cued]
+    cued = sorted([q for q in para if q.cued] + cues, key=lambda q: q.start)
     for q in para:
         if q.cued:
             continue

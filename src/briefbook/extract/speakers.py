@@ -75,10 +75,12 @@ def note_genders(docs: list[Doc], speakers: list[Speaker]) -> None:
     """Gender where the article gives it: "Mr Kim", "Ms Reding", "the spokeswoman" in a role."""
     people = [s for s in speakers if s.kind == "person"]
     for s in people:
-        words = set((s.role or "").lower().split())
-        if words & FEMALE_WORDS:
+        # the title's own words, not its possessor's ("Queen Elizabeth II's third child" is no queen)
+        words = re.split(r"['’]s\s+", (s.role or "").lower())[-1].split()
+        ends = {words[0], words[-1]} if words else set()
+        if ends & FEMALE_WORDS:
             s.gender = "f"
-        elif words & MALE_WORDS:
+        elif ends & MALE_WORDS:
             s.gender = "m"
     for doc in docs:
         for tok in doc:
