@@ -273,3 +273,11 @@ def test_a_title_s_possessor_does_not_give_its_gender():
     voice = Speaker(id="b", name="Okoro", kind="person", role="the ministry's spokeswoman")
     note_genders([], [aide, voice])
     assert (aide.gender, voice.gender) == (None, "f")
+
+
+def test_a_hyphenated_given_name_the_parser_splits_still_names_its_person():
+    got = said(
+        "Science Minister Oh Min-hoon visited the laboratory on Monday.",
+        "“The agreement is a symbol of cooperation for the next generation,” Science Minister Oh Min-hoon said.",
+    )
+    assert got == [("The agreement is a symbol of cooperation for the next generation,", "oh-min-hoon")]

@@ -282,8 +282,9 @@ def resolve(span: Span, speakers: list[Speaker], events: list[_Event], pno: int)
     head = root.lower_
     if root.tag_ in ("NNS", "NNPS") and not root.text[:1].isupper():
         return None  # "officials said", "the two countries said": many speakers, none of them named
-    if (root.pos_ == "PROPN" or root.text[:1].isupper()) and head not in ROLE_HEADS:
-        chain = _name_chain(root)
+    hyphenated = root.i > 0 and root.doc[root.i - 1].text == "-" and root.doc[root.i - 1].whitespace_ == ""
+    if (root.pos_ == "PROPN" or root.text[:1].isupper() or hyphenated) and head not in ROLE_HEADS:
+        chain = _name_chain(root)  # "Bae Kyung-hoon": the parser may make "hoon" the head
         person = _by_name(chain, [s for s in speakers if s.kind == "person"], events)
         if person is not None:
             return person
