@@ -298,11 +298,13 @@ def _name_chain(root: Token) -> str:
     """'Governor Alice Kim' -> the proper nouns joined to the root ("Governor Alice Kim")."""
     doc = root.doc
     start = root.i
-    while start - 1 >= 0 and (
-        (doc[start - 1].head.i == root.i and doc[start - 1].dep_ in ("compound", "flat"))
-        or (start - 2 >= 0 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_)  # "Sung-min"
-    ):
-        start -= 1
+    while start - 1 >= 0:
+        if start - 2 >= 0 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
+            start -= 2  # "Sung-min": the given name's first half, whatever the parser made of it
+        elif doc[start - 1].head.i == root.i and doc[start - 1].dep_ in ("compound", "flat"):
+            start -= 1
+        else:
+            break
     end = root.i + 1
     while end < len(doc) and (
         (doc[end].dep_ in ("flat", "compound") and doc[end].head.i == root.i)
