@@ -281,3 +281,11 @@ def test_a_hyphenated_given_name_the_parser_splits_still_names_its_person():
         "“The agreement is a symbol of cooperation for the next generation,” Science Minister Oh Min-hoon said.",
     )
     assert got == [("The agreement is a symbol of cooperation for the next generation,", "oh-min-hoon")]
+
+
+def test_an_honorific_in_the_cue_is_enough_to_name_a_person_the_labels_missed():
+    b = brief(
+        "Deputy Director of Public Prosecution Eva-Marie Persson closed the case on Tuesday.",
+        "Ms Persson said: “The injured party gave a credible and reliable account of events.”",
+    )
+    assert [q.speaker_name for q in b.quotes if q.kind == "direct"] == ["Eva-Marie Persson"]

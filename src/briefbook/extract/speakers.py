@@ -455,14 +455,12 @@ def named_speakers(found: list[QuoteFound], docs: list[Doc], known: set[str]) ->
         root = span.root
         if root.pos_ != "PROPN" or not root.text[:1].isupper() or root.is_upper or root.lower_ in ROLE_HEADS:
             continue
-        words = [
-            w
-            for w in _name_chain(root).split()
-            if w.lower() not in HONORIFICS and w.lower() not in ROLE_HEADS
-        ]
+        chain = _name_chain(root).split()
+        words = [w for w in chain if w.lower() not in HONORIFICS and w.lower() not in ROLE_HEADS]
+        titled_cue = len(words) < len(chain)  # "Ms Persson said", "spokesman Valero said"
         if not words or name_key(words[-1]) in known or any(w.isupper() and len(w) > 1 for w in words):
             continue
-        full = _titled_full_name(docs, words[-1])
+        full = _titled_full_name(docs, words[-1], titled_cue)
         if full is None or not set(_key_words(" ".join(words))) <= set(_key_words(full[0])):
             continue
         entry = out.setdefault(name_key(full[0]), NamedSpeaker(full[0], [], full[1], []))
@@ -474,30 +472,45 @@ def named_speakers(found: list[QuoteFound], docs: list[Doc], known: set[str]) ->
     return list(out.values())
 
 
-def _titled_full_name(docs: list[Doc], surname: str) -> tuple[str, str | None] | None:
+def _titled_full_name(docs: list[Doc], surname: str, titled_cue: bool) -> tuple[str, str | None] | None:
     """'Health Cabinet Secretary, Mutahi Kagwe,' -> ("Mutahi Kagwe", "Health Cabinet Secretary")."""
     for doc in docs:
         for tok in doc:
             if tok.text != surname:
                 continue
             start = tok.i
-            while (
-                start > 0
-                and start > tok.i - 3
-                and doc[start - 1].text[:1].isupper()
-                and doc[start - 1].is_alpha
-                and doc[start - 1].lower_ not in ROLE_HEADS
-                and doc[start - 1].lower_ not in HONORIFICS
-                and doc[start - 1].lower_ not in ROLE_MODIFIERS
-                and not doc[start - 1].is_sent_start
-            ):
-                start -= 1
+            words = 0
+            while start > 0 and start > tok.i - 5:
+                prev = doc[start - 1]
+                if (
+                    prev.text == "-"
+                    and start > 1
+                    and not prev.whitespace_
+                    and not doc[start - 2].whitespace_
+                    and doc[start - 2].text[:1].isupper()
+                ):
+                    start -= 2  # "Eva-Marie Persson"
+                    continue
+                if words == 1 and prev.ent_type_ != "PERSON":
+                    break  # a second given name only where the parser sees a person ("Hardeep Singh Puri")
+                if (
+                    prev.text[:1].isupper()
+                    and prev.is_alpha
+                    and prev.lower_ not in ROLE_HEADS
+                    and prev.lower_ not in HONORIFICS
+                    and prev.lower_ not in ROLE_MODIFIERS
+                    and (not prev.is_sent_start or prev.pos_ == "PROPN")
+                ):
+                    start -= 1
+                    words += 1
+                    continue
+                break
             if start == tok.i:
                 continue
             name = doc[start : tok.i + 1].text
             before = start - 1 if start > 0 and doc[start - 1].text == "," else start
             title = _title_before(doc, before)
             honorific = before > 0 and doc[before - 1].lower_ in HONORIFICS
-            if title or honorific or _title_after(doc, tok.i + 1):
+            if title or honorific or titled_cue or _title_after(doc, tok.i + 1):
                 return name, (title or None)
     return None
