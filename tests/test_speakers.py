@@ -289,3 +289,20 @@ def test_an_honorific_in_the_cue_is_enough_to_name_a_person_the_labels_missed():
         "Ms Persson said: “The injured party gave a credible and reliable account of events.”",
     )
     assert [q.speaker_name for q in b.quotes if q.kind == "direct"] == ["Eva-Marie Persson"]
+
+
+def test_he_after_an_unnamed_speaker_is_left_unattributed():
+    got = said(
+        "Finance Minister Daniel Okafor presented the budget on Monday.",
+        "A spokesman for the opposition said the numbers did not add up.",
+        "“This budget is built on sand,” he said.",
+    )
+    assert got == [("This budget is built on sand,", None)]
+
+
+def test_it_said_goes_only_to_the_organization_just_named():
+    got = said(
+        "The Ministry of Water said on Monday that supplies were safe to drink.",
+        "An unnamed regulator said it would review the tests. “We expect results within a week,” it said.",
+    )
+    assert got == [("We expect results within a week,", None)]

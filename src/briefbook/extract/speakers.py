@@ -418,15 +418,14 @@ def _by_pronoun(word: str, events: list[_Event], pno: int) -> Speaker | None:
             if e.paragraph < pno - _WINDOW:
                 return None
             s = e.speaker
-            if s is not None and s.kind == "person" and s.gender in (None, want_gender):
+            if s is None:
+                return None  # "a spokesman said ...; “...,” he said": the unnamed one, whom we cannot name
+            if s.kind == "person" and s.gender in (None, want_gender):
                 return s
         return None
-    if word in ("it", "they"):
-        for e in reversed(events):
-            if e.paragraph < pno - 1:
-                return None
-            if e.speaker is not None:
-                return e.speaker if e.speaker.kind == "organization" else None
+    if word in ("it", "they") and events and events[-1].paragraph >= pno - 1:
+        s = events[-1].speaker
+        return s if s is not None and s.kind == "organization" else None
     return None
 
 
