@@ -306,3 +306,24 @@ def test_it_said_goes_only_to_the_organization_just_named():
         "An unnamed regulator said it would review the tests. “We expect results within a week,” it said.",
     )
     assert got == [("We expect results within a week,", None)]
+
+
+def test_a_colon_hands_the_quote_to_the_subject_before_it():
+    got = said(
+        "“The plan will cut waiting times in half,” said Health Minister Ruth Adeyemi. "
+        "Opposition leader Samuel Okoro disagreed: “Nobody in the wards believes that.”"
+    )
+    assert got == [
+        ("The plan will cut waiting times in half,", "ruth-adeyemi"),
+        ("Nobody in the wards believes that.", "samuel-okoro"),
+    ]
+
+
+def test_a_quote_after_a_sentence_about_someone_else_is_not_the_first_speaker_s():
+    got = said(
+        "“The plan will cut waiting times in half,” said Health Minister Ruth Adeyemi. "
+        "Opposition leader Samuel Okoro rejected the figures at a rally in Lagos on Sunday. "
+        "“Nobody in the wards believes that.”"
+    )
+    assert got[0] == ("The plan will cut waiting times in half,", "ruth-adeyemi")
+    assert got[1][1] != "ruth-adeyemi"

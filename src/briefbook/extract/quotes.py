@@ -41,6 +41,7 @@ class QuoteFound:
     paragraph: int
     start: int  # character offset in the paragraph
     group: int = -1  # quotes of one group have one speaker (see `find_quotes`)
+    end: int = -1  # character offset after the closing mark
     cued: bool = False  # a reporting verb of its own sentence names the speaker
     speaker_span: Span | None = field(default=None, repr=False, compare=False)
 
@@ -225,13 +226,17 @@ def find_quotes(docs: list[Doc]) -> list[QuoteFound]:
                 subj = _subject_of(verb, quote_chars)
             if subj is None and sent is not None:
                 subj = _possessor_cue(sent, a, quote_chars)
+            if subj is None and sent is not None and text[:a].rstrip().endswith(":"):
+                subj = _colon_cue(sent, a, quote_chars)  # "Jones put it bluntly: “...”"
             if sent is not None:
                 quoted_sents.add(sent.start)
             continues = k == 0 and open_group is not None and (not qs.opened or not text[:a].strip())
             alone = continues or not qs.closed or _stands_alone(text, a, b)
             group = open_group if continues and open_group is not None else next_group
             next_group += 1
-            q = QuoteFound(inner_clean, subj.text if subj is not None else None, "direct", pno, a, group=group)
+            q = QuoteFound(
+                inner_clean, subj.text if subj is not None else None, "direct", pno, a, group=group, end=b
+            )
             q.speaker_span = subj
             q.cued = subj is not None
             # titles, themes and scare quotes are not quotes
@@ -247,14 +252,22 @@ def find_quotes(docs: list[Doc]) -> list[QuoteFound]:
                     cues.append(q)  # “No,” he said. “Not now.”: its cue still names the next quote's speaker
                 continue
             para.append(q)
-        _share_speakers(para, found, cues)
+        _share_speakers(text, para, found, cues)
         open_group = para[-1].group if para and spans and not spans[-1].closed and para[-1].start == spans[-1].start else None
         found.extend(para)
         found.extend(_indirect(doc, pno, quoted_sents))
     return found
 
 
-def _share_speakers(para: list[QuoteFound], earlier: list[QuoteFound], cues: list[QuoteFound]) -> None:
+def _only_cue_between(text: str, end: int, start: int) -> bool:
+    """At most one short sentence (the cue, "he said.") between two quotes."""
+    between = text[end:start].strip()
+    return len(between.split()) <= 12 and len(re.findall(r"[.!?](?:\s|$)", between)) <= 1
+
+
+def _share_speakers(
+    text: str, para: list[QuoteFound], earlier: list[QuoteFound], cues: list[QuoteFound]
+) -> None:
     """A quote with no reporting verb takes the group of the cued quote of its paragraph.
 
     The one before it if there is one ("A," he said. "B."), else the one after it ("A." "B," he
@@ -264,8 +277,11 @@ def _share_speakers(para: list[QuoteFound], earlier: list[QuoteFound], cues: lis
     for q in para:
         if q.cued:
             continue
-        before = [c for c in cued if c.start < q.start]
-        after = [c for c in cued if c.start > q.start]
+        # the cued quote just before, with nothing but its cue between ('"A," he said. "B."'), or the
+        # one just after with nothing between ('"A." "B," he said.'); past a sentence of narrative
+        # the speaker is whoever that sentence is about, which the speaker stage follows
+        before = [c for c in cued if c.start < q.start and _only_cue_between(text, c.end, q.start)]
+        after = [c for c in cued if c.start > q.start and not text[q.end : c.start].strip()]
         source = before[-1] if before else (after[0] if after else None)
         if source is None:
             continue
@@ -282,6 +298,17 @@ def _share_speakers(para: list[QuoteFound], earlier: list[QuoteFound], cues: lis
         for other in earlier:
             if other.group == c.group and not other.cued and other.speaker_text is None:
                 other.speaker_text, other.speaker_span = c.speaker_text, c.speaker_span
+
+
+def _colon_cue(sent: Span, a: int, quote_spans: list[tuple[int, int]]) -> Span | None:
+    """'Jones disagreed: "..."': the subject of the clause a colon hands over to the quote."""
+    verb = sent.root
+    if verb.idx >= a or any(s <= verb.idx < e for s, e in quote_spans):
+        return None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.idx < a:
+            return sent.doc[child.left_edge.i : child.i + 1]
+    return None
 
 
 def _possessor_cue(
