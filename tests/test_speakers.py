@@ -327,3 +327,11 @@ def test_a_quote_after_a_sentence_about_someone_else_is_not_the_first_speaker_s(
     )
     assert got[0] == ("The plan will cut waiting times in half,", "ruth-adeyemi")
     assert got[1][1] != "ruth-adeyemi"
+
+
+def test_a_person_named_in_apposition_to_a_title_in_the_cue_is_a_person_of_the_briefing():
+    b = brief(
+        "“The evidence is not strong enough to bring charges,” the country’s deputy director of public "
+        "prosecutions, Eva-Marie Persson, said."
+    )
+    assert [q.speaker_name for q in b.quotes] == ["Eva-Marie Persson"]

@@ -452,11 +452,16 @@ def named_speakers(found: list[QuoteFound], docs: list[Doc], known: set[str]) ->
         if span is None:
             continue
         root = span.root
+        appos = next((c for c in root.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        titled_by_appos = root.lower_ in ROLE_HEADS and appos is not None
+        if titled_by_appos:
+            root = appos  # "the deputy director of prosecutions, Eva-Marie Persson, said"
         if root.pos_ != "PROPN" or not root.text[:1].isupper() or root.is_upper or root.lower_ in ROLE_HEADS:
             continue
         chain = _name_chain(root).split()
         words = [w for w in chain if w.lower() not in HONORIFICS and w.lower() not in ROLE_HEADS]
-        titled_cue = len(words) < len(chain)  # "Ms Persson said", "spokesman Valero said"
+        # "Ms Persson said", "spokesman Valero said", "the director, Eva-Marie Persson, said"
+        titled_cue = len(words) < len(chain) or titled_by_appos
         if not words or name_key(words[-1]) in known or any(w.isupper() and len(w) > 1 for w in words):
             continue
         full = _titled_full_name(docs, words[-1], titled_cue)
