@@ -1,12 +1,15 @@
-"""Quotes: what was said, verbatim, and by whom.
+"""Quotes: what was said, verbatim, and the words that say who said it.
 
-Direct quotes are the text between quotation marks. The speaker is the subject of the reporting
-verb of the same sentence, wherever it stands (before, after or between the quoted parts); a
-quote with no reporting verb continues the previous quote of its paragraph; "he" and "she" are
-the person who was last the subject of a sentence. Collective speakers ("the two countries")
-are kept as they are written. Sentences that report speech without quotation marks ("Bae
-proposed holding ...", "..., according to the ministry") become quotes of kind ``indirect``.
-Titles and scare quotes ("omnidirectional", a session's title) are not quotes.
+Direct quotes are the text between quotation marks, found in one pass over each paragraph
+(`quote_spans`): straight and curly double marks, British single marks where they cannot be
+apostrophes, a mark left open to the end of the paragraph (a quote that runs on, or a cut-off
+page). The cue is the subject of the reporting verb of the quote's sentence wherever it stands
+(before, after or between the quoted parts), the possessor of a speech noun ("the minister's
+remark that"), or the subject before a colon. Quotes that share a speaker share a group: the
+parts of a quote split by its attribution, and the paragraphs of a quote that runs on. Sentences
+that report speech without quotation marks ("Bae proposed holding ...", "..., according to the
+ministry") become quotes of kind ``indirect``. Titles and scare quotes ("omnidirectional", a
+session's title) are not quotes. Who the cue names is decided in `speakers`.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import INDIRECT_VERBS, PRONOUNS, REPORTING_NOUNS, REPORTING_VERBS, verb_base
+from .lexicon import INDIRECT_VERBS, REPORTING_NOUNS, REPORTING_VERBS, verb_base
 
 _OPENING = "\u201c\u00ab"
 _CLOSING = "\u201d\u00bb"
@@ -384,6 +387,3 @@ def _indirect(doc: Doc, pno: int, quoted_sents: set[int]) -> list[QuoteFound]:
             break
     return out
 
-
-def is_pronoun(text: str | None) -> bool:
-    return bool(text) and text.strip().lower() in PRONOUNS

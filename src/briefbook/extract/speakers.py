@@ -174,9 +174,6 @@ def _title_after(doc: Doc, end: int) -> str:
 
 def attribute(found: list[QuoteFound], docs: list[Doc], speakers: list[Speaker]) -> list[Speaker | None]:
     """The speaker of each quote of ``found`` (same order), read from the top of the article."""
-    quote_at: dict[tuple[int, int], list[int]] = {}
-    for n, q in enumerate(found):
-        quote_at.setdefault((q.paragraph, q.start), []).append(n)
     out: list[Speaker | None] = [None] * len(found)
     events: list[_Event] = []
     by_group: dict[int, Speaker | None] = {}
