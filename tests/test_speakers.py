@@ -335,3 +335,11 @@ def test_a_person_named_in_apposition_to_a_title_in_the_cue_is_a_person_of_the_b
         "prosecutions, Eva-Marie Persson, said."
     )
     assert [q.speaker_name for q in b.quotes] == ["Eva-Marie Persson"]
+
+
+def test_a_spokesman_is_not_the_spokesman_the_article_named():
+    got = said(
+        "Peter Hanlon, a spokesman for the mayor, confirmed the closure on Monday.",
+        "“We will reopen the bridge in spring,” a spokesman said.",
+    )
+    assert got == [("We will reopen the bridge in spring,", None)]

@@ -45,6 +45,7 @@ country's nation nation's government government's state state's company company'
 """.split()
 )
 _WINDOW = 4  # paragraphs back that "he said" may reach
+_INDEFINITE = frozenset({"a", "an", "one", "another", "some", "any"})
 
 
 @dataclass
@@ -352,6 +353,8 @@ def _by_name(text: str, people: list[Speaker], events: list[_Event]) -> Speaker 
 
 def _by_role(span: Span, root: Token, speakers: list[Speaker], events: list[_Event]) -> Speaker | None:
     """'the minister', 'the Chairman of the space agency': the one person whose role says so."""
+    if any(t.lower_ in _INDEFINITE for t in root.children if t.i < root.i):
+        return None  # "a spokesman said": someone the article does not name
     head = root.lower_
     people = [s for s in speakers if s.kind == "person" and head in _key_words(f"{s.role or ''} {s.context}")]
     words = {
