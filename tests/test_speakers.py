@@ -341,5 +341,6 @@ def test_a_spokesman_is_not_the_spokesman_the_article_named():
     got = said(
         "Peter Hanlon, a spokesman for the mayor, confirmed the closure on Monday.",
         "“We will reopen the bridge in spring,” a spokesman said.",
+        "“The repairs are on schedule,” the spokesman added.",
     )
-    assert got == [("We will reopen the bridge in spring,", None)]
+    assert got == [("We will reopen the bridge in spring,", None), ("The repairs are on schedule,", None)]

@@ -70,6 +70,7 @@ class _Event:
     offset: int
     speaker: Speaker | None
     reported: bool  # the subject of a reporting verb: an unresolved one blocks continuation
+    head: str = ""  # the head word of the subject as written ("spokesman", "he", "Kim")
 
 
 def note_genders(docs: list[Doc], speakers: list[Speaker]) -> None:
@@ -196,7 +197,7 @@ def attribute(found: list[QuoteFound], docs: list[Doc], speakers: list[Speaker])
                 for subj, reported in _main_subjects(item):
                     who = resolve(subj, speakers, events, pno)
                     if who is not None or reported:
-                        events.append(_Event(pno, offset, who, reported))
+                        events.append(_Event(pno, offset, who, reported, subj.root.lower_))
                     if who is not None and who.gender is None and subj.root.pos_ != "PRON":
                         who.gender = _pronoun_gender(item)
                 continue
@@ -210,7 +211,8 @@ def attribute(found: list[QuoteFound], docs: list[Doc], speakers: list[Speaker])
                 who = _continued(events, pno)
             if q.kind == "direct":
                 by_group.setdefault(q.group, who)
-            events.append(_Event(pno, offset, who, True))
+            head = q.speaker_span.root.lower_ if q.speaker_span is not None else ""
+            events.append(_Event(pno, offset, who, True, head))
             out[item] = who
     return out
 
@@ -356,6 +358,11 @@ def _by_role(span: Span, root: Token, speakers: list[Speaker], events: list[_Eve
     if any(t.lower_ in _INDEFINITE for t in root.children if t.i < root.i):
         return None  # "a spokesman said": someone the article does not name
     head = root.lower_
+    for e in reversed(events):
+        if e.head == head:
+            if e.speaker is None:
+                return None  # "a spokesman said ... the spokesman added": still the unnamed one
+            break
     people = [s for s in speakers if s.kind == "person" and head in _key_words(f"{s.role or ''} {s.context}")]
     words = {
         name_key(t.text)
