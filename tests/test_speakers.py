@@ -344,3 +344,11 @@ def test_a_spokesman_is_not_the_spokesman_the_article_named():
         "“The repairs are on schedule,” the spokesman added.",
     )
     assert got == [("We will reopen the bridge in spring,", None), ("The repairs are on schedule,", None)]
+
+
+def test_an_abbreviated_title_counts_for_the_role_nominal():
+    got = said(
+        "Sen. Rand Paulson questioned the health official for an hour on Tuesday.",
+        "“We still have no answers about the money,” the senator said.",
+    )
+    assert got == [("We still have no answers about the money,", "rand-paulson")]

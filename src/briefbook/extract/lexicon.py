@@ -305,6 +305,28 @@ economies companies firms statement
 
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her"})
 
+# Abbreviated titles before a name ("Sen. Rand Paul") and the role word each stands for.
+TITLE_ABBREVIATIONS: dict[str, str] = {
+    "sen.": "senator",
+    "rep.": "representative",
+    "gov.": "governor",
+    "lt.": "lieutenant",
+    "gen.": "general",
+    "col.": "colonel",
+    "maj.": "major",
+    "capt.": "captain",
+    "sgt.": "sergeant",
+    "cmdr.": "commander",
+    "adm.": "admiral",
+    "prof.": "professor",
+    "supt.": "superintendent",
+    "insp.": "inspector",
+    "det.": "detective",
+    "atty.": "attorney",
+    "amb.": "ambassador",
+    "pres.": "president",
+}
+
 # Words that tell a person's gender where the article gives it ("Ms Reding", "the spokeswoman"),
 # so that "he said" is never given to a woman nor "she said" to a man.
 FEMALE_WORDS = frozenset(

@@ -31,6 +31,7 @@ from .lexicon import (
     REPORTING_VERBS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
+    TITLE_ABBREVIATIONS,
     verb_base,
 )
 from .quotes import QuoteFound, quote_spans
@@ -159,8 +160,8 @@ def _title_before(doc: Doc, start: int) -> str:
             j -= 1
         else:
             break
-    words = doc[j:start]
-    return words.text if any(t.lower_ in ROLE_HEADS for t in words) else ""
+    words = [TITLE_ABBREVIATIONS.get(t.lower_, t.text) for t in doc[j:start]]  # "Sen." is a senator
+    return " ".join(words) if any(w.lower() in ROLE_HEADS for w in words) else ""
 
 
 def _title_after(doc: Doc, end: int) -> str:
