@@ -332,7 +332,7 @@ def test_each_development_set_has_its_own_section_and_the_speaker_count_its_row(
     sections = {r.section for r in rows}
     assert {report.DEV, report.DEV_GENERAL, report.SPEAKERS} <= sections
     wrong = next(r for r in rows if r.section == report.DEV_GENERAL and r.metric.startswith("Wrong speaker"))
-    assert wrong.cells()[1:] == ["0.05", "textacy 0.40", "≤ 0.03", "missed by 0.02", "+0.35"]
+    assert wrong.cells()[1:] == ["0.050", "textacy 0.400", "≤ 0.030", "missed by 0.020", "+0.350"]
     count = next(r for r in rows if r.section == report.SPEAKERS)
     assert count.cells()[1] == "2/50" and count.status() == "missed by 2"
 

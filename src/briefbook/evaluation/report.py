@@ -180,6 +180,7 @@ def dev_rows(ours: dict[str, Any] | None, peers: dict[str, Any] | None, section:
         rows.append(Row(
             section, label, om.get(key), [(peer_name, pm.get(key))], target,
             of=fragments if is_count else None, higher=not is_count and key != "wrong_speaker", note=note,
+            digits=3 if key == "wrong_speaker" else 2,  # 0.032 is not "0.03, missed by 0.00"
         ))
     return rows
 
