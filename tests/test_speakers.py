@@ -352,3 +352,14 @@ def test_an_abbreviated_title_counts_for_the_role_nominal():
         "“We still have no answers about the money,” the senator said.",
     )
     assert got == [("We still have no answers about the money,", "rand-paulson")]
+
+
+def test_a_say_verb_closing_the_paragraph_names_its_quotes():
+    got = said(
+        "Mayor Dana Ortiz and Governor Helen Park opened the bridge on Friday.",
+        "“The bridge took ten years to build.” “It will carry forty thousand cars a day.” Park said.",
+    )
+    assert got == [
+        ("The bridge took ten years to build.", "helen-park"),
+        ("It will carry forty thousand cars a day.", "helen-park"),
+    ]

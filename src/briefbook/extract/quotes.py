@@ -255,6 +255,12 @@ def find_quotes(docs: list[Doc]) -> list[QuoteFound]:
                     cues.append(q)  # “No,” he said. “Not now.”: its cue still names the next quote's speaker
                 continue
             para.append(q)
+        closing = _closing_cue(doc, para)
+        if closing is not None:  # '“A.” “B.” Smith said.': the paragraph's last words name its speaker
+            for q in para:
+                if q.speaker_span is None:
+                    q.speaker_text, q.speaker_span, q.cued = closing.text, closing, True
+            quoted_sents.add(closing.sent.start)
         _share_speakers(text, para, found, cues)
         open_group = para[-1].group if para and spans and not spans[-1].closed and para[-1].start == spans[-1].start else None
         found.extend(para)
@@ -301,6 +307,25 @@ def _share_speakers(
         for other in earlier:
             if other.group == c.group and not other.cued and other.speaker_text is None:
                 other.speaker_text, other.speaker_span = c.speaker_text, c.speaker_span
+
+
+def _closing_cue(doc: Doc, para: list[QuoteFound]) -> Span | None:
+    """'... Smith said.' closing a paragraph of quotes: a short sentence that is only a subject and a say-verb."""
+    if not para or not any(q.speaker_span is None for q in para):
+        return None
+    last = list(doc.sents)[-1]
+    if last.start_char < max(q.end for q in para) or _has_marks(last.text) or len(last) > 12:
+        return None
+    root = last.root
+    if root.pos_ not in ("VERB", "AUX") or verb_base(root.text) not in REPORTING_VERBS:
+        return None
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in root.children):
+        return None  # "Smith said the plan was sound." reports something else
+    return _subject_of(root, [])
+
+
+def _has_marks(text: str) -> bool:
+    return any(ch in text for ch in '"\u201c\u201d\u00ab\u00bb')
 
 
 def _colon_cue(sent: Span, a: int, quote_spans: list[tuple[int, int]]) -> Span | None:
