@@ -363,3 +363,25 @@ def test_a_say_verb_closing_the_paragraph_names_its_quotes():
         ("The bridge took ten years to build.", "helen-park"),
         ("It will carry forty thousand cars a day.", "helen-park"),
     ]
+
+
+def test_a_say_verb_inside_a_relative_clause_is_no_reported_speech():
+    got = said(
+        "Governor Alice Kim opened the new bridge, which engineers said would last a century.",
+        "Governor Alice Kim told reporters that the bridge had cost less than planned.",
+        kind="indirect",
+    )
+    assert got == [
+        ("Governor Alice Kim told reporters that the bridge had cost less than planned.", "alice-kim")
+    ]
+
+
+def test_the_ministry_is_the_one_that_was_last_the_subject_among_several():
+    got = said(
+        "The Ministry of Lands and Natural Resources has stated that the minister was misquoted.",
+        "He spoke at a press briefing held at the Ministry of Information on Thursday.",
+        "“The minister did not blame the army for anything,” the ministry said.",
+    )
+    assert got == [
+        ("The minister did not blame the army for anything,", "ministry-of-lands-and-natural-resources")
+    ]

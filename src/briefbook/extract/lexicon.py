@@ -148,14 +148,9 @@ argument vow insistence
 """.split()
 )
 
-# Verbs whose clause is reported speech even without quotation marks (for indirect quotes).
-INDIRECT_VERBS = frozenset(
-    """
-say tell add note stress state announce explain emphasize emphasise urge warn claim argue insist vow
-pledge express declare confirm reiterate suggest propose predict acknowledge admit assert describe
-reveal promise highlight underline underscore estimate indicate maintain
-""".split()
-)
+# Verbs whose clause is reported speech even without quotation marks: only saying and telling
+# ("X said (that) ...", "X told reporters ..."); "X proposed", "X stressed" narrate, they do not quote.
+INDIRECT_VERBS = frozenset("say tell add".split())
 
 # Demonyms and country forms found before titles ("U.S. President", "Singaporean Digital Minister").
 COUNTRY_FORMS: dict[str, str] = {

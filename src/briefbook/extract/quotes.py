@@ -400,6 +400,8 @@ def _indirect(doc: Doc, pno: int, quoted_sents: set[int]) -> list[QuoteFound]:
                 tok.pos_ == "VERB"
                 and verb_base(tok.text) in INDIRECT_VERBS
                 and any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
+                # the sentence's own verb: "the plan, which Smith said would cost more, passed" is no speech
+                and (tok.dep_ == "ROOT" or (tok.dep_ == "conj" and tok.head.dep_ == "ROOT"))
             ):
                 subj = _subject_of(tok, [])
             else:

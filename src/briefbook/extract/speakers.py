@@ -256,6 +256,20 @@ def _noun_phrase(head: Token) -> Span:
     end = head.i + 1
     while end < len(doc) and doc[end].dep_ in ("flat", "compound") and doc[end].head.i == head.i:
         end += 1
+    for child in head.children:  # "the chairman of ISRO", "the Ministry of Lands and Natural Resources"
+        if child.i >= end and child.dep_ == "prep" and child.lower_ in ("of", "for"):
+            stop = next((t.i for t in doc[end : child.right_edge.i + 1] if t.text in (",", ";", "(")), None)
+            end = stop if stop is not None else child.right_edge.i + 1
+            break
+    if head.text[:1].isupper():  # a name's own "and": "... Lands and Natural Resources"
+        while (
+            end < len(doc)
+            and head.is_ancestor(doc[end])
+            and (doc[end].text[:1].isupper() or doc[end].lower_ in ("of", "and", "for", "the", "&"))
+        ):
+            end += 1
+        while end - 1 > head.i and doc[end - 1].lower_ in ("of", "and", "for", "the", "&"):
+            end -= 1
     return doc[head.left_edge.i : end]
 
 
