@@ -385,3 +385,11 @@ def test_the_ministry_is_the_one_that_was_last_the_subject_among_several():
     assert got == [
         ("The minister did not blame the army for anything,", "ministry-of-lands-and-natural-resources")
     ]
+
+
+def test_a_person_who_was_said_to_think_something_did_not_say_it():
+    got = said(
+        "His mother, Queen Margarethe, was said to have disapproved of the plan from the start.",
+        kind="indirect",
+    )
+    assert got == []

@@ -402,6 +402,8 @@ def _indirect(doc: Doc, pno: int, quoted_sents: set[int]) -> list[QuoteFound]:
                 and any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
                 # the sentence's own verb: "the plan, which Smith said would cost more, passed" is no speech
                 and (tok.dep_ == "ROOT" or (tok.dep_ == "conj" and tok.head.dep_ == "ROOT"))
+                # "Queen Elizabeth was said to disapprove": what others said of her, not her words
+                and not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
             ):
                 subj = _subject_of(tok, [])
             else:
