@@ -393,3 +393,11 @@ def test_a_person_who_was_said_to_think_something_did_not_say_it():
         kind="indirect",
     )
     assert got == []
+
+
+def test_the_first_word_of_a_company_s_name_names_it():
+    got = said(
+        "Hanwha Aerospace signed a supply deal with the Department of Defense on Monday.",
+        "“Deliveries begin next year,” Hanwha said.",
+    )
+    assert got == [("Deliveries begin next year,", "hanwha-aerospace")]

@@ -303,7 +303,8 @@ def resolve(span: Span, speakers: list[Speaker], events: list[_Event], pno: int)
         person = _by_name(chain, [s for s in speakers if s.kind == "person"], events)
         if person is not None:
             return person
-        return _by_form(chain, [s for s in speakers if s.kind == "organization"])
+        orgs = [s for s in speakers if s.kind == "organization"]
+        return _by_form(chain, orgs) or _by_leading_words(chain, orgs)
     if head in ROLE_HEADS:
         return _by_role(span, root, speakers, events)
     return _by_description(span, root, speakers, events)
@@ -338,6 +339,15 @@ def _by_form(text: str, speakers: list[Speaker]) -> Speaker | None:
     """The one entity one of whose names is exactly this phrase (less a leading "the")."""
     key = name_key(re.sub(r"^(?:the|The)\s+", "", text.strip()))
     hits = {s.id: s for s in speakers if key and any(name_key(f) == key for f in s.forms)}
+    return next(iter(hits.values())) if len(hits) == 1 else None
+
+
+def _by_leading_words(text: str, orgs: list[Speaker]) -> Speaker | None:
+    """'Samsung said' for the one organization whose name starts so ("Samsung Electronics")."""
+    words = _key_words(text)
+    if not words:
+        return None
+    hits = {s.id: s for s in orgs for f in s.forms if _key_words(f)[: len(words)] == words}
     return next(iter(hits.values())) if len(hits) == 1 else None
 
 
