@@ -401,3 +401,7 @@ def test_the_first_word_of_a_company_s_name_names_it():
         "“Deliveries begin next year,” Hanwha said.",
     )
     assert got == [("Deliveries begin next year,", "hanwha-aerospace")]
+
+
+def test_a_decade_s_apostrophe_opens_no_quote():
+    assert quote_spans("In the '90s the players' union grew fast, and in the 2000s it shrank.") == []

@@ -177,7 +177,11 @@ def _single_spans(text: str) -> list[QuoteSpan]:
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < n else " "
         if open_at is None:
-            if ch != "\u2019" and (before.isspace() or before in "(:[\u2014\u2013") and (after.isalnum() or after == "."):
+            if (
+                ch != "\u2019"
+                and (before.isspace() or before in "(:[\u2014\u2013")
+                and (after.isalpha() or after == ".")  # "the '90s" is a decade, not a quote
+            ):
                 open_at = i
         elif not before.isspace() and not after.isalnum():
             if before == "s" and re.match(r" [a-z]", text[i + 1 : i + 3]):
