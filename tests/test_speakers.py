@@ -405,3 +405,9 @@ def test_the_first_word_of_a_company_s_name_names_it():
 
 def test_a_decade_s_apostrophe_opens_no_quote():
     assert quote_spans("In the '90s the players' union grew fast, and in the 2000s it shrank.") == []
+
+
+def test_a_stray_mark_in_the_middle_of_a_sentence_is_no_quote():
+    assert (
+        said('The so-called "reform package was approved by the council after a long debate on Monday.') == []
+    )

@@ -238,7 +238,7 @@ def find_quotes(docs: list[Doc]) -> list[QuoteFound]:
             if sent is not None:
                 quoted_sents.add(sent.start)
             continues = k == 0 and open_group is not None and (not qs.opened or not text[:a].strip())
-            alone = continues or not qs.closed or _stands_alone(text, a, b)
+            alone = continues or _stands_alone(text, a, b)  # an open mark mid-sentence is a typo, not a quote
             group = open_group if continues and open_group is not None else next_group
             next_group += 1
             q = QuoteFound(
