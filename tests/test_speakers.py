@@ -411,3 +411,8 @@ def test_a_stray_mark_in_the_middle_of_a_sentence_is_no_quote():
     assert (
         said('The so-called "reform package was approved by the council after a long debate on Monday.') == []
     )
+
+
+def test_less_common_say_verbs_are_cues_too():
+    got = said("“Nobody reads the fine print,” Judge Ama Owusu sighed during the hearing on Tuesday.")
+    assert got == [("Nobody reads the fine print,", "ama-owusu")]

@@ -135,7 +135,8 @@ insist vow pledge express remark comment declare reply respond confirm reiterate
 predict observe acknowledge admit assert contend describe mention point recall report reveal tweet
 post quip caution promise highlight underline underscore signal estimate indicate maintain echo hope
 call agree continue clarify concede counter retort complain lament allege demand exclaim
-testify assure boast joke recount insist scoff shout whisper
+testify assure boast joke recount insist scoff shout whisper conclude plead beg brag muse reflect
+yell scream sigh laugh interject
 """.split()
 )
 
