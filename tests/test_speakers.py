@@ -416,3 +416,12 @@ def test_a_stray_mark_in_the_middle_of_a_sentence_is_no_quote():
 def test_less_common_say_verbs_are_cues_too():
     got = said("“Nobody reads the fine print,” Judge Ama Owusu sighed during the hearing on Tuesday.")
     assert got == [("Nobody reads the fine print,", "ama-owusu")]
+
+
+def test_a_country_word_before_a_title_agrees_with_the_person_of_that_country():
+    got = said(
+        "President Donald Trump met South Korean President Lee Jae Myung in Gyeongju on Wednesday.",
+        "Trump praised the shipbuilding deal.",
+        "“We will build ships together,” the U.S. president said.",
+    )
+    assert got == [("We will build ships together,", "donald-trump")]

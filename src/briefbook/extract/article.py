@@ -437,12 +437,20 @@ def _speakers(people: list[Person], orgs: list[Organization]) -> list[Speaker]:
             forms=[p.name, *p.mentions],
             role=p.role,
             organization=p.organization,
+            country=p.country,
             context=" ".join(filter(None, [p.role, org_names.get(p.organization or ""), p.country])),
         )
         for p in people
     ]
     out += [
-        Speaker(id=o.id, name=o.name, kind="organization", forms=[o.name, *o.aliases], context=o.country or "")
+        Speaker(
+            id=o.id,
+            name=o.name,
+            kind="organization",
+            forms=[o.name, *o.aliases],
+            context=o.country or "",
+            country=o.country,
+        )
         for o in orgs
     ]
     return out

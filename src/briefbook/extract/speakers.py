@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from ..ids import name_key
 from .lexicon import (
     COMPANY_WORDS,
+    COUNTRY_FORMS,
     FEMALE_WORDS,
     HONORIFICS,
     MALE_WORDS,
@@ -60,6 +61,7 @@ class Speaker:
     role: str | None = None
     context: str = ""  # role, organization and country words: what a description may name
     organization: str | None = None  # id of the organization a person works for, where known
+    country: str | None = None
     gender: str | None = None  # "f" | "m" where the article says, else None
 
 
@@ -397,7 +399,7 @@ def _by_role(span: Span, root: Token, speakers: list[Speaker], events: list[_Eve
     orgs = [s for s in speakers if s.kind == "organization"]
 
     def fits(s: Speaker) -> bool:
-        rest = words - set(_key_words(s.context))
+        rest = _beyond_country(words - set(_key_words(s.context)), s)
         if not rest:
             return True
         # "the chairman of the space agency": the rest names an organization the person may lead
@@ -407,6 +409,15 @@ def _by_role(span: Span, root: Token, speakers: list[Speaker], events: list[_Eve
         )
 
     return _one_or_last([s for s in people if fits(s)], events)
+
+
+def _beyond_country(words: set[str], s: Speaker) -> set[str]:
+    """Words left once those naming the entity's country, or any country when it has none, are set aside.
+
+    "the U.S. president", "Seoul's science ministry": a country word agrees with an entity of that
+    country, or of no known country; it rules out an entity of another."""
+    countries = {name_key(k): v for k, v in COUNTRY_FORMS.items()}
+    return {w for w in words if not (w in countries and s.country in (None, countries[w]))}
 
 
 def _one_or_last(cands: list[Speaker], events: list[_Event]) -> Speaker | None:
@@ -432,7 +443,11 @@ def _by_description(span: Span, root: Token, speakers: list[Speaker], events: li
     modifiers = {
         name_key(t.text) for t in span if t.i < root.i and t.lower_ not in _GENERIC and not t.is_punct
     }
-    cands = [s for s in cands if modifiers <= set(_key_words(" ".join(s.forms) + " " + s.context))]
+    cands = [
+        s
+        for s in cands
+        if not _beyond_country(modifiers - set(_key_words(" ".join(s.forms) + " " + s.context)), s)
+    ]
     return _one_or_last(cands, events)
 
 
