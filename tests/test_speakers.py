@@ -425,3 +425,24 @@ def test_a_country_word_before_a_title_agrees_with_the_person_of_that_country():
         "“We will build ships together,” the U.S. president said.",
     )
     assert got == [("We will build ships together,", "donald-trump")]
+
+
+def test_the_longest_name_in_the_cue_picks_one_of_two_people_sharing_a_surname():
+    from briefbook.extract.nlp import parse
+    from briefbook.extract.speakers import Speaker, resolve
+
+    patrick = Speaker(
+        id="p",
+        name="Patrick Nielsen Hayden",
+        kind="person",
+        forms=["Patrick Nielsen Hayden", "Nielsen Hayden"],
+    )
+    teresa = Speaker(
+        id="t", name="Teresa Nielsen Hayden", kind="person", forms=["Teresa Nielsen Hayden", "Nielsen Hayden"]
+    )
+    doc = parse(["Senior editor Patrick Nielsen Hayden said the book was late."])[0]
+    subject = doc[0:5]
+    assert resolve(subject, [patrick, teresa], [], 1) is patrick
+    assert (
+        resolve(parse(["Nielsen Hayden said the book was late."])[0][0:2], [patrick, teresa], [], 1) is None
+    )

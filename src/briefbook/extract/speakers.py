@@ -359,16 +359,17 @@ def _by_name(text: str, people: list[Speaker], events: list[_Event]) -> Speaker 
     if not words:
         return None
     joined = f" {' '.join(words)} "
-    full = {
-        s.id: s
-        for s in people
-        for f in s.forms
-        if len(f.split()) > 1 and f" {' '.join(_key_words(f))} " in joined
-    }
-    if len(full) == 1:
-        return next(iter(full.values()))
-    if full:
-        return None
+    found: dict[str, tuple[int, Speaker]] = {}  # the longest form of each person found in the phrase
+    for s in people:
+        for f in s.forms:
+            fw = _key_words(f)
+            if len(fw) > 1 and f" {' '.join(fw)} " in joined and len(fw) > found.get(s.id, (0, s))[0]:
+                found[s.id] = (len(fw), s)
+    if found:
+        # "Patrick Nielsen Hayden" names Patrick, not Teresa Nielsen Hayden, though both are "Nielsen Hayden"
+        longest = max(n for n, _ in found.values())
+        best = [s for n, s in found.values() if n == longest]
+        return best[0] if len(best) == 1 else None
     last = words[-1]
     bearers = [s for s in people if any(last in _key_words(f) for f in s.forms)]
     if len(bearers) == 1:
