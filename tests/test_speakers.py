@@ -446,3 +446,11 @@ def test_the_longest_name_in_the_cue_picks_one_of_two_people_sharing_a_surname()
     assert (
         resolve(parse(["Nielsen Hayden said the book was late."])[0][0:2], [patrick, teresa], [], 1) is None
     )
+
+
+def test_the_statement_speaks_for_the_one_who_issued_it():
+    got = said(
+        "The Ministry of Water said in a statement on Monday that the reservoir was safe.",
+        "“Tests found no contamination in any sample,” the statement said.",
+    )
+    assert got == [("Tests found no contamination in any sample,", "ministry-of-water")]

@@ -149,6 +149,11 @@ argument vow insistence
 """.split()
 )
 
+# Documents that "say" what their author said ("the statement said"): the author is the speaker.
+DOCUMENT_WORDS = frozenset(
+    "statement release letter report post tweet filing announcement communique memo notice".split()
+)
+
 # Verbs whose clause is reported speech even without quotation marks: only saying and telling
 # ("X said (that) ...", "X told reporters ..."); "X proposed", "X stressed" narrate, they do not quote.
 INDIRECT_VERBS = frozenset("say tell add".split())

@@ -25,6 +25,7 @@ from ..ids import name_key
 from .lexicon import (
     COMPANY_WORDS,
     COUNTRY_FORMS,
+    DOCUMENT_WORDS,
     FEMALE_WORDS,
     HONORIFICS,
     MALE_WORDS,
@@ -309,7 +310,7 @@ def resolve(span: Span, speakers: list[Speaker], events: list[_Event], pno: int)
         return _by_form(chain, orgs) or _by_leading_words(chain, orgs)
     if head in ROLE_HEADS:
         return _by_role(span, root, speakers, events)
-    return _by_description(span, root, speakers, events)
+    return _by_description(span, root, speakers, events, pno)
 
 
 def _name_chain(root: Token) -> str:
@@ -431,11 +432,17 @@ def _one_or_last(cands: list[Speaker], events: list[_Event]) -> Speaker | None:
     return None
 
 
-def _by_description(span: Span, root: Token, speakers: list[Speaker], events: list[_Event]) -> Speaker | None:
+def _by_description(
+    span: Span, root: Token, speakers: list[Speaker], events: list[_Event], pno: int
+) -> Speaker | None:
     """'the ministry', 'the company': the one organization of the article such a phrase can name."""
     if not any(t.lower_ in ("the", "its") for t in span if t.i < root.i):
         return None
     head = root.lower_
+    if head in DOCUMENT_WORDS and len(span) == 2:
+        # "X said in a statement ... “...,” the statement said": the statement speaks for its author
+        last = events[-1] if events else None
+        return last.speaker if last is not None and last.paragraph >= pno - 1 else None
     orgs = [s for s in speakers if s.kind == "organization"]
     if head in COMPANY_WORDS:
         cands = [s for s in orgs if not set(_key_words(s.name)) & {name_key(w) for w in PUBLIC_BODY_WORDS}]
