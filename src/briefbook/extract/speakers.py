@@ -442,7 +442,7 @@ def _by_description(
     if head in DOCUMENT_WORDS and len(span) == 2:
         # "X said in a statement ... “...,” the statement said": the statement speaks for its author
         last = events[-1] if events else None
-        return last.speaker if last is not None and last.paragraph >= pno - 1 else None
+        return last.speaker if last is not None and last.reported and last.paragraph >= pno - 1 else None
     orgs = [s for s in speakers if s.kind == "organization"]
     if head in COMPANY_WORDS:
         cands = [s for s in orgs if not set(_key_words(s.name)) & {name_key(w) for w in PUBLIC_BODY_WORDS}]
