@@ -454,3 +454,20 @@ def test_the_statement_speaks_for_the_one_who_issued_it():
         "“Tests found no contamination in any sample,” the statement said.",
     )
     assert got == [("Tests found no contamination in any sample,", "ministry-of-water")]
+
+
+def test_an_apposition_the_parser_takes_for_a_coordination_does_not_hide_the_name():
+    got = said(
+        "“He could have had a bigger career,” Patrick Nielsen Hayden, Teresa’s husband and the house’s "
+        "editor in chief, said."
+    )
+    assert got == [("He could have had a bigger career,", "patrick-nielsen-hayden")]
+
+
+def test_a_kinship_word_gives_no_gender_to_a_name_further_on():
+    from briefbook.extract.nlp import parse
+    from briefbook.extract.speakers import Speaker, note_genders
+
+    starner = Speaker(id="s", name="Starner", kind="person", forms=["Starner"])
+    note_genders(parse(["Ford's late father told Starner that he was alive."]), [starner])
+    assert starner.gender is None

@@ -93,8 +93,11 @@ def note_genders(docs: list[Doc], speakers: list[Speaker]) -> None:
             low = tok.lower_
             if (low not in FEMALE_WORDS and low not in MALE_WORDS) or tok.i + 1 >= len(doc):
                 continue
-            nxt = doc[tok.i + 1 : min(len(doc), tok.i + 4)]
-            names = [t.text for t in nxt if t.text[:1].isupper()]
+            names = []  # the capitalised words right after it: "Ms Reding", never "father told Starner"
+            for t in doc[tok.i + 1 : min(len(doc), tok.i + 4)]:
+                if not t.text[:1].isupper():
+                    break
+                names.append(t.text)
             person = _by_name(" ".join(names[:2]), people, []) if names else None
             if person is not None and person.gender is None:
                 person.gender = "f" if low in FEMALE_WORDS else "m"
@@ -286,7 +289,7 @@ def resolve(span: Span, speakers: list[Speaker], events: list[_Event], pno: int)
         return _by_pronoun(toks[0].lower_, events, pno)
     if root.pos_ == "PRON" or root.tag_ in ("WP", "WDT"):
         return None  # "who", "those", "some": never a speaker by themselves
-    if any(c.dep_ == "conj" for c in root.children):
+    if any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in root.children):  # not "X, her husband and ..."
         # "Miller and Jones said": two speakers, not one ("Procter & Gamble said" is one name)
         return _by_form(span.text, [s for s in speakers if s.kind == "organization"])
     named = next((c for c in root.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
