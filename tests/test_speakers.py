@@ -471,3 +471,11 @@ def test_a_kinship_word_gives_no_gender_to_a_name_further_on():
     starner = Speaker(id="s", name="Starner", kind="person", forms=["Starner"])
     note_genders(parse(["Ford's late father told Starner that he was alive."]), [starner])
     assert starner.gender is None
+
+
+def test_the_subject_of_a_passive_say_verb_is_what_is_spoken_of():
+    b = brief(
+        "Acme Health studied the disease for a decade.",
+        "Acme Health is often called “the quiet giant of American medicine.”",
+    )
+    assert all(q.speaker is None for q in b.quotes)

@@ -91,11 +91,12 @@ def _subject_span(verb: Token, quote_spans: list[tuple[int, int]]) -> Span | Non
                         return doc[obj.left_edge.i : end]
         return None
     # two subjects (a mis-parsed title: "Wikileaks editor-in-chief Kristinn Hrafnsson said"): the nearer one
-    subjects = sorted(
-        (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and outside(c)), key=lambda c: abs(c.i - verb.i)
-    )
+    # a passive subject is what is spoken of, not who speaks: "the disease is called “farmer's lung”"
+    subjects = sorted((c for c in verb.children if c.dep_ == "nsubj" and outside(c)), key=lambda c: abs(c.i - verb.i))
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return None
     for child in subjects[:1]:
-        if child.dep_ in ("nsubj", "nsubjpass") and outside(child):
+        if outside(child):
             toks = [t for t in child.subtree if outside(t)]
             # an apposition after a name belongs to the name's description, not to the speaker
             cut = next((t.i for t in toks if t.text == "," and t.i > child.i), None)

@@ -252,7 +252,11 @@ def _main_subjects(sent: Span) -> Iterable[tuple[Span, bool]]:
     for verb in verbs:
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
-                reported = verb.pos_ in ("VERB", "AUX") and verb_base(verb.text) in REPORTING_VERBS
+                reported = (
+                    child.dep_ == "nsubj"
+                    and verb.pos_ in ("VERB", "AUX")
+                    and verb_base(verb.text) in REPORTING_VERBS
+                )
                 yield _noun_phrase(child), reported
 
 
