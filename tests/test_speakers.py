@@ -479,3 +479,12 @@ def test_the_subject_of_a_passive_say_verb_is_what_is_spoken_of():
         "Acme Health is often called “the quiet giant of American medicine.”",
     )
     assert all(q.speaker is None for q in b.quotes)
+
+
+def test_a_cue_less_quote_after_an_organization_acted_is_not_its_words():
+    got = said(
+        "Energy Minister Dr Thandiwe Moyo apologised for the blackouts on Sunday.",
+        "Eskom Holdings cut power to four million homes overnight.",
+        "“We will not find excuses for what went wrong this week.”",
+    )
+    assert got == [("We will not find excuses for what went wrong this week.", None)]

@@ -242,7 +242,10 @@ def _continued(events: list[_Event], pno: int) -> Speaker | None:
     """A quote paragraph with no cue: the one who spoke or acted last, in this paragraph or the one before."""
     if not events or events[-1].paragraph < pno - 1:
         return None
-    return events[-1].speaker
+    last = events[-1]
+    if last.speaker is not None and last.speaker.kind == "organization" and not last.reported:
+        return None  # "Eskom cut power to millions.": an organization acted, nobody spoke yet
+    return last.speaker
 
 
 def _main_subjects(sent: Span) -> Iterable[tuple[Span, bool]]:
