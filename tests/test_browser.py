@@ -30,6 +30,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from browser_cdp import Browser, find_chromium
+from test_site_build import CORPUS as SAMPLE
 from test_site_build import ROOT, build_seed_site, build_site
 
 BENCH_HTML = ROOT.parent / "shared" / "benchmarks" / "article-extraction" / "html"
@@ -83,7 +84,7 @@ def volume_site(tmp_path_factory):
     articles.mkdir()
     for page in sorted(BENCH_HTML.glob("*.html.gz")):
         (articles / page.name[:-3]).write_bytes(gzip.decompress(page.read_bytes()))
-    for seed in (ROOT / "seeds").iterdir():
+    for seed in (SAMPLE / "seeds").iterdir():
         if seed.is_file():
             shutil.copy(seed, articles / seed.name)
     briefings = tmp / "briefings"
@@ -91,7 +92,7 @@ def volume_site(tmp_path_factory):
                            "--jobs", "2", "--quiet"], capture_output=True, text=True, cwd=ROOT, timeout=900)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert len(list(briefings.glob("*.md"))) >= 150
-    site, _ = build_site(tmp, briefings, ROOT / "registry.yml", search="briefbook-pagefind")  # the default
+    site, _ = build_site(tmp, briefings, SAMPLE / "registry.yml", search="briefbook-pagefind")  # the default
     return site
 
 

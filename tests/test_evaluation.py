@@ -198,7 +198,7 @@ def test_doc_carries_command_date_machine_and_reasons():
 def test_main_with_every_step_skipped_still_writes_the_page(tmp_path: Path, capsys):
     page = tmp_path / "docs" / "quality.md"
     argv = ["--doc", str(page), "--shared", str(tmp_path)]
-    for step in ("dev", "peers", "cleaning", "tempeval"):
+    for step in ("dev", "peers", "dev-general", "peers-general", "speakers", "cleaning", "tempeval"):
         argv += ["--skip", step]
     assert report.main(argv) == 0
     assert "| People F1" in capsys.readouterr().out
@@ -304,3 +304,46 @@ def test_peer_briefings_round_trip_through_the_scorer(shared: Path, tmp_path: Pa
     assert m["leaks"] == 1  # the raw text keeps the menu line
     assert m["pubdate"] == 1.0
     assert m["roles"] == 0.0  # spaCy gives no roles
+
+
+# ----------------------------------------------------------------------------- speakers and sets
+
+
+def test_a_speaker_that_is_no_entity_of_its_briefing_is_counted():
+    from briefbook.evaluation.speakers_bench import not_an_entity
+
+    meta = {
+        "location": "Harbour City",
+        "people": [{"id": "jane-holloway", "name": "Jane Holloway"}],
+        "organizations": [{"id": "who", "name": "WHO"}, {"id": "harbour-city", "name": "Harbour City"}],
+        "quotes": [
+            {"text": "a", "speaker": "jane-holloway", "speaker_name": "Jane Holloway"},
+            {"text": "b", "speaker": "who", "speaker_name": "WHO"},
+            {"text": "c", "speaker": None, "speaker_name": None},
+            {"text": "d", "speaker": None, "speaker_name": "he"},
+            {"text": "e", "speaker": None, "speaker_name": "the French politician"},
+            {"text": "f", "speaker": "harbour-city", "speaker_name": "Harbour City"},
+            {"text": "g", "speaker": None, "speaker_name": "AFP"},
+        ],
+    }
+    assert not_an_entity(meta) == ["he", "the French politician", "Harbour City", "AFP"]
+
+
+def test_each_development_set_has_its_own_section_and_the_speaker_count_its_row():
+    ours = {"available": True, "metrics": {"attribution": 0.95, "wrong_speaker": 0.05}}
+    theirs = {"available": True, "metrics": {"attribution": 0.60, "wrong_speaker": 0.40}}
+    rows = report.build_rows({"dev": ours, "peers": theirs, "dev-general": ours, "peers-general": theirs,
+                              "speakers": {"available": True, "metrics": {"not_entity": 2, "named": 50}}})
+    sections = {r.section for r in rows}
+    assert {report.DEV, report.DEV_GENERAL, report.SPEAKERS} <= sections
+    wrong = next(r for r in rows if r.section == report.DEV_GENERAL and r.metric.startswith("Wrong speaker"))
+    assert wrong.cells()[1:] == ["0.050", "textacy 0.400", "≤ 0.030", "missed by 0.020", "+0.350"]
+    count = next(r for r in rows if r.section == report.SPEAKERS)
+    assert count.cells()[1] == "2/50" and count.status() == "missed by 2"
+
+
+def test_the_general_news_set_lives_in_its_own_folder(tmp_path: Path):
+    paths = dev.EvalPaths(tmp_path, "general")
+    assert paths.articles == tmp_path / "eval" / "general" / "articles"
+    assert paths.gold == tmp_path / "eval" / "general" / "gold"
+    assert dev.EvalPaths(tmp_path).articles == tmp_path / "eval" / "articles"

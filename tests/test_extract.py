@@ -179,8 +179,9 @@ def test_scare_quotes_and_titles_are_not_quotes():
 
 
 def test_indirect_speech_is_kind_indirect():
-    got = quotes_of("Lee proposed holding a second round of talks in June.")
-    assert got == [("Lee proposed holding a second round of talks in June.", "Lee", "indirect")]
+    got = quotes_of("Lee said a second round of talks would be held in June.")
+    assert got == [("Lee said a second round of talks would be held in June.", "Lee", "indirect")]
+    assert quotes_of("Lee proposed holding a second round of talks in June.") == []
 
 
 def test_pronoun_speaker_resolves_to_the_last_subject():

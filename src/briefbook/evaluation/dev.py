@@ -32,14 +32,15 @@ class EvalPaths:
     """Where the development set lives inside the shared folder."""
 
     root: Path
+    subset: str = ""  # "" for the Korea–US articles, "general" for the general news set
 
     @property
     def articles(self) -> Path:
-        return self.root / "eval" / "articles"
+        return self.root / "eval" / self.subset / "articles" if self.subset else self.root / "eval" / "articles"
 
     @property
     def gold(self) -> Path:
-        return self.root / "eval" / "gold"
+        return self.root / "eval" / self.subset / "gold" if self.subset else self.root / "eval" / "gold"
 
     @property
     def scorer(self) -> Path:
@@ -59,6 +60,7 @@ def flatten_totals(tot: dict[str, Any]) -> dict[str, Any]:
         "quotes_f1": tot["quotes"]["f1"],
         "quotes_e2e_f1": tot["quotes_e2e"]["f1"],
         "attribution": tot["attribution"]["acc"],
+        "wrong_speaker": tot.get("wrong_speaker", {}).get("rate"),
         "events_f1": tot["events"]["f1"],
         "pubdate": tot["pubdate"]["acc"],
         "leaks": tot["leaks"],
@@ -107,13 +109,15 @@ def cli_ingest(articles: Path, out: Path, cwd: Path | None = None) -> str:
     return "briefbook " + " ".join(args).replace(str(out), "<tmp>")
 
 
-def run(shared_dir: Path, ingest: Ingest | None = None, cwd: Path | None = None) -> dict[str, Any]:
-    """Ingest the development articles into a temporary folder and score them.
+def run(
+    shared_dir: Path, ingest: Ingest | None = None, cwd: Path | None = None, subset: str = ""
+) -> dict[str, Any]:
+    """Ingest the development articles (of ``subset``, see `EvalPaths`) into a temporary folder and score them.
 
     Returns ``{"available": True, "metrics": {...}, "table": str, "command": str, "seconds": float}``
     or ``{"available": False, "reason": str}``; never raises for a missing or failing step.
     """
-    paths = EvalPaths(Path(shared_dir))
+    paths = EvalPaths(Path(shared_dir), subset)
     if missing := paths.missing():
         return {"available": False, "reason": "missing " + ", ".join(missing)}
     do_ingest = ingest or (lambda a, o: cli_ingest(a, o, cwd))

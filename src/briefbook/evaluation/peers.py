@@ -233,9 +233,9 @@ def write_peer_briefings(articles: Path, out: Path, nlp: Any, quotes: QuoteFinde
     return n
 
 
-def run(shared_dir: Path) -> dict[str, Any]:
-    """Peer briefings of the development articles, scored; same shape as ``dev.run``."""
-    paths = EvalPaths(Path(shared_dir))
+def run(shared_dir: Path, subset: str = "") -> dict[str, Any]:
+    """Peer briefings of the development articles (of ``subset``), scored; same shape as ``dev.run``."""
+    paths = EvalPaths(Path(shared_dir), subset)
     if missing := paths.missing():
         return {"available": False, "reason": "missing " + ", ".join(missing)}
     start = time.perf_counter()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -28,18 +27,10 @@ from .lexicon import AGENCIES, COUNTRY_FORMS
 from .nlp import parse
 from .organizations import OrgFound, find_organizations, resolve_org_reference
 from .people import PersonFound, find_people, person_evidence, resolve_short
-from .quotes import QuoteFound, find_quotes, is_pronoun
-from .spans import tokens_with_lower
+from .quotes import QuoteFound, find_quotes
+from .speakers import Speaker, attribute, named_speakers, note_genders, note_titles
 from .summary import key_points, strip_dateline, summarize
 from .topics import find_topics
-
-
-@dataclass
-class _Mention:
-    paragraph: int
-    offset: int
-    person: PersonFound
-    subject: bool
 
 
 def build_briefing(
@@ -57,6 +48,8 @@ def build_briefing(
 
     people = find_people(docs)
     people = _add_known_people(docs, _add_bare_mentions(docs, people))
+    found_quotes = find_quotes(docs)
+    people += _quoted_people(found_quotes, docs, people)
     doubtful = [p for p in people if person_evidence(docs, p) is None]
     people = [p for p in people if p not in doubtful]
     # names doubted as people are still names: they must not become organizations ("Ben Roe" -> "Roe")
@@ -82,8 +75,7 @@ def build_briefing(
     out_people = _people_out(people, person_ids, orgs, org_ids, registry)
     out_orgs = _orgs_out(orgs, org_ids, registry)
     out_inits = _initiatives_out(initiatives, registry)
-    mentions = _subject_mentions(docs, people)
-    quotes = _quotes_out(find_quotes(docs), people, person_ids, orgs, org_ids, mentions, registry)
+    quotes = _quotes_out(found_quotes, docs, _speakers(out_people, out_orgs))
     events = [Event(e.date, e.text, e.paragraph) for e in find_events(paragraphs, anchor)]
 
     weights: dict[int, float] = {}
@@ -438,102 +430,77 @@ def _initiatives_out(items: list[InitiativeFound], registry: Registry) -> list[I
 # ----------------------------------------------------------------------------- quotes
 
 
-def _subject_mentions(docs: list[Doc], people: list[PersonFound]) -> list[_Mention]:
-    """Where each person is named, and whether as the subject of a verb (for "he said")."""
-    forms: dict[str, PersonFound] = {}
-    for p in people:
-        for form in [p.name, *p.mentions]:
-            for word in form.split():
-                if resolve_short(word, people) is p or len(form.split()) == 1:
-                    forms[word.lower()] = p
-    out = []
-    for pno, doc in enumerate(docs, start=1):
-        for tok in tokens_with_lower(doc, forms):
-            p = forms.get(tok.lower_)
-            if p is None:
-                continue
-            head = tok
-            while head.dep_ in ("compound", "flat", "appos") and head.head is not head:
-                head = head.head
-            out.append(_Mention(pno, tok.idx, p, head.dep_ in ("nsubj", "nsubjpass")))
+def _quoted_people(found: list[QuoteFound], docs: list[Doc], people: list[PersonFound]) -> list[PersonFound]:
+    """People the article quotes by name and introduces with a title, whom the entity labels missed.
+
+    A person found by surname alone ("Ms Persson") gives way to the titled full name the article
+    gives elsewhere ("Deputy Director ... Eva-Marie Persson"): one person, not two."""
+    bare = {name_key(p.name): p for p in people if len(p.name.split()) == 1}
+    known = {name_key(w) for p in people if name_key(p.name) not in bare for form in [p.name, *p.mentions]
+             for w in form.split()}
+    out: list[PersonFound] = []
+    for s in named_speakers(found, docs, known):
+        short = bare.get(name_key(s.name.split()[-1]))
+        mentions, paragraphs = list(s.mentions), list(s.paragraphs)
+        if short is not None:
+            people.remove(short)
+            del bare[name_key(short.name)]
+            mentions += [m for m in [short.name, *short.mentions] if m not in mentions and m != s.name]
+            paragraphs = sorted(set(paragraphs) | set(short.paragraphs))
+        out.append(PersonFound(name=s.name, mentions=mentions, role=s.role or (short.role if short else None),
+                               role_org=short.role_org if short else None, country=short.country if short else None,
+                               paragraphs=paragraphs, titled=True))
     return out
 
 
-def _quotes_out(
-    found: list[QuoteFound],
-    people: list[PersonFound],
-    person_ids: dict[int, str],
-    orgs: list[OrgFound],
-    org_ids: dict[int, str],
-    mentions: list[_Mention],
-    registry: Registry,
-) -> list[Quote]:
+def _speakers(people: list[Person], orgs: list[Organization]) -> list[Speaker]:
+    """The people and organizations of the briefing, as `speakers.attribute` resolves them."""
+    org_names = {o.id: " ".join([o.name, *o.aliases]) for o in orgs}
+    out = [
+        Speaker(
+            id=p.id,
+            name=p.name,
+            kind="person",
+            forms=[p.name, *p.mentions],
+            role=p.role,
+            organization=p.organization,
+            country=p.country,
+            context=" ".join(filter(None, [p.role, org_names.get(p.organization or ""), p.country])),
+        )
+        for p in people
+    ]
+    out += [
+        Speaker(
+            id=o.id,
+            name=o.name,
+            kind="organization",
+            forms=[o.name, *o.aliases],
+            context=o.country or "",
+            country=o.country,
+        )
+        for o in orgs
+    ]
+    return out
+
+
+def _quotes_out(found: list[QuoteFound], docs: list[Doc], speakers: list[Speaker]) -> list[Quote]:
+    """Quotes with their resolved speakers; reported speech only where the speaker is certain."""
+    note_genders(docs, speakers)
+    note_titles(docs, speakers)
     out: list[Quote] = []
-    last_speaker: tuple[str | None, str | None] | None = None
-    for q in found:
-        speaker_id: str | None = None
-        speaker_name: str | None = None
-        text = q.speaker_text
-        if text is not None and is_pronoun(text):
-            before = [m for m in mentions if (m.paragraph, m.offset) < (q.paragraph, q.start)]
-            subj = [m for m in before if m.subject]
-            pick = (subj or before)[-1].person if (subj or before) else None
-            if pick is not None:
-                speaker_id, speaker_name = person_ids[id(pick)], pick.name
-            elif last_speaker:
-                speaker_id, speaker_name = last_speaker
-        elif text is not None:
-            person = _person_in(text, people) or _recent_bearer(text, mentions, q)
-            if person is not None:
-                speaker_id, speaker_name = person_ids[id(person)], person.name
-            else:
-                org = resolve_org_reference(text, orgs)
-                if org is not None:
-                    speaker_id, speaker_name = org_ids[id(org)], org.name
-                else:
-                    speaker_name = re.sub(r"\s+", " ", text).strip(" ,")
-        if q.kind == "direct" and speaker_name:
-            last_speaker = (speaker_id, speaker_name)
+    for q, who in zip(found, attribute(found, docs, speakers), strict=True):
+        if q.kind == "indirect" and (who is None or strip_dateline(q.text) != q.text):
+            continue  # a sentence that only mentions someone, or the dateline sentence, is not speech
         out.append(
             Quote(
-                text=q.text, speaker=speaker_id, speaker_name=speaker_name, kind=q.kind, paragraph=q.paragraph
+                text=q.text,
+                speaker=who.id if who else None,
+                speaker_name=who.name if who else None,
+                kind=q.kind,
+                paragraph=q.paragraph,
             )
         )
     return out
-
-
-def _recent_bearer(text: str, mentions: list[_Mention], q: QuoteFound) -> PersonFound | None:
-    """'Lee said' with two Lees in the article: the one named last before the quote."""
-    words = text.split()
-    if len(words) != 1 or not words[0][:1].isupper():
-        return None
-    key = name_key(words[0])
-    before = [
-        m
-        for m in mentions
-        if (m.paragraph, m.offset) < (q.paragraph, q.start)
-        and key in {name_key(w) for w in (m.person.name.split()[0], m.person.name.split()[-1])}
-    ]
-    return before[-1].person if before else None
-
-
-def _person_in(text: str, people: list[PersonFound]) -> PersonFound | None:
-    low = f" {name_key_words(text)} "
-    for p in people:
-        for form in [p.name, *p.mentions]:
-            if f" {name_key_words(form)} " in low and (len(form.split()) > 1 or form == p.name):
-                return p
-    words = re.findall(r"[\w'’-]+", text)
-    for w in reversed(words):
-        if w[:1].isupper():
-            p = resolve_short(w, people)
-            if p is not None:
-                return p
-    return None
-
-
-def name_key_words(text: str) -> str:
-    return " ".join(name_key(w) for w in re.findall(r"[\w'’-]+", text))
 
 
 # ----------------------------------------------------------------------------- places

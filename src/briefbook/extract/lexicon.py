@@ -172,24 +172,41 @@ GENERIC_INITIATIVE_HEADS = frozenset(
 )
 
 # Verbs that introduce speech (lemmas).
+# What organizations do and products, places and works do not ("Acme signed a deal"): a name that
+# is the subject of one of these is acting as an organization (past and present forms).
+CORPORATE_VERBS = frozenset(
+    "announced announces reported reports hired hires employs employed acquired acquires bought buys sold "
+    "sells sued sues agreed agrees signed signs invested invests merged partnered pledged filed".split()
+)
 REPORTING_VERBS = frozenset(
     """
 say tell add note stress state announce explain write emphasize emphasise ask urge warn claim argue
 insist vow pledge express remark comment declare reply respond confirm reiterate suggest propose
 predict observe acknowledge admit assert contend describe mention point recall report reveal tweet
 post quip caution promise highlight underline underscore signal estimate indicate maintain echo hope
-call agree continue
+call agree continue clarify concede counter retort complain lament allege demand exclaim
+testify assure boast joke recount insist scoff shout whisper conclude plead beg brag muse reflect
+yell scream sigh laugh interject
 """.split()
 )
 
-# Verbs whose clause is reported speech even without quotation marks (for indirect quotes).
-INDIRECT_VERBS = frozenset(
+# Nouns that report speech when someone's name is their possessor ("the minister's remark that "...").
+REPORTING_NOUNS = frozenset(
     """
-say tell add note stress state announce explain emphasize emphasise urge warn claim argue insist vow
-pledge express declare confirm reiterate suggest propose predict acknowledge admit assert describe
-reveal promise highlight underline underscore estimate indicate maintain
+remark remarks comment comments words statement statements warning warnings claim claims pledge
+promise assertion message tweet post letter speech testimony plea response reply answer admission
+argument vow insistence
 """.split()
 )
+
+# Documents that "say" what their author said ("the statement said"): the author is the speaker.
+DOCUMENT_WORDS = frozenset(
+    "statement release letter report post tweet filing announcement communique memo notice".split()
+)
+
+# Verbs whose clause is reported speech even without quotation marks: only saying and telling
+# ("X said (that) ...", "X told reporters ..."); "X proposed", "X stressed" narrate, they do not quote.
+INDIRECT_VERBS = frozenset("say tell add".split())
 
 # Demonyms and country forms found before titles ("U.S. President", "Singaporean Digital Minister").
 COUNTRY_FORMS: dict[str, str] = {
@@ -338,6 +355,58 @@ economies companies firms statement
 )
 
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her"})
+
+# Abbreviated titles before a name ("Sen. Rand Paul") and the role word each stands for.
+TITLE_ABBREVIATIONS: dict[str, str] = {
+    "sen.": "senator",
+    "rep.": "representative",
+    "gov.": "governor",
+    "lt.": "lieutenant",
+    "gen.": "general",
+    "col.": "colonel",
+    "maj.": "major",
+    "capt.": "captain",
+    "sgt.": "sergeant",
+    "cmdr.": "commander",
+    "adm.": "admiral",
+    "prof.": "professor",
+    "supt.": "superintendent",
+    "insp.": "inspector",
+    "det.": "detective",
+    "atty.": "attorney",
+    "amb.": "ambassador",
+    "pres.": "president",
+}
+
+# Words that tell a person's gender where the article gives it ("Ms Reding", "the spokeswoman"),
+# so that "he said" is never given to a woman nor "she said" to a man.
+FEMALE_WORDS = frozenset(
+    """
+mrs mrs. ms ms. miss madam madame dame lady queen princess duchess empress spokeswoman chairwoman
+congresswoman businesswoman councilwoman sister mother actress assemblywoman
+""".split()
+)
+MALE_WORDS = frozenset(
+    """
+mr mr. sir lord king prince duke emperor spokesman congressman businessman councilman brother
+father assemblyman
+""".split()
+)
+
+# Descriptions that stand for an organization of the article ("the company said"): heads that
+# name a business, and heads that name a public body (never a business).
+COMPANY_WORDS = frozenset(
+    """
+company firm group giant maker carmaker automaker chipmaker drugmaker retailer lender insurer
+startup start-up conglomerate manufacturer operator airline carrier developer
+""".split()
+)
+PUBLIC_BODY_WORDS = frozenset(
+    """
+ministry department government agency commission parliament assembly congress senate court council
+police army navy office authority administration party union university committee board municipality
+""".split()
+)
 
 # Irregular past forms of the verbs above; regular forms are derived by `verb_base`.
 _IRREGULAR = {

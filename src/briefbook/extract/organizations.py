@@ -20,6 +20,7 @@ from ..ids import name_key
 from .lexicon import (
     AGENCIES,
     COMPETITION_HEADS,
+    CORPORATE_VERBS,
     COUNTRY_FORMS,
     FACILITY_NOUNS,
     HONORIFICS,
@@ -342,9 +343,7 @@ def _acts_as_organization(doc: Doc, start: int, end: int) -> bool:
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in ROLE_HEADS:
         return True
     if any(t.dep_ in ("nsubj", "nsubjpass") for t in toks) and toks.root.head.pos_ == "VERB":
-        return verb_base(toks.root.head.text) in REPORTING_VERBS or toks.root.head.lower_ in (
-            "announced", "reported", "hired", "employs", "acquired", "bought", "sold", "sued", "agreed",
-        )
+        return verb_base(toks.root.head.text) in REPORTING_VERBS or toks.root.head.lower_ in CORPORATE_VERBS
     if after is not None and after.text == "," and end + 2 < len(doc):
         k = end + 1 + (doc[end + 1].lower_ in ("the", "a", "an"))
         return any(t.lower_ in _ORG_NOUNS for t in doc[k : min(len(doc), k + 4)])

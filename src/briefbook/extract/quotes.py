@@ -1,25 +1,40 @@
-"""Quotes: what was said, verbatim, and by whom.
+"""Quotes: what was said, verbatim, and the words that say who said it.
 
-Direct quotes are the text between quotation marks. The speaker is the subject of the reporting
-verb of the same sentence, wherever it stands (before, after or between the quoted parts); a
-quote with no reporting verb continues the previous quote of its paragraph; "he" and "she" are
-the person who was last the subject of a sentence. Collective speakers ("the two countries")
-are kept as they are written. Sentences that report speech without quotation marks ("Bae
-proposed holding ...", "..., according to the ministry") become quotes of kind ``indirect``.
-Titles and scare quotes ("omnidirectional", a session's title) are not quotes.
+Direct quotes are the text between quotation marks, found in one pass over each paragraph
+(`quote_spans`): straight and curly double marks, British single marks where they cannot be
+apostrophes, a mark left open to the end of the paragraph (a quote that runs on, or a cut-off
+page). The cue is the subject of the reporting verb of the quote's sentence wherever it stands
+(before, after or between the quoted parts), the possessor of a speech noun ("the minister's
+remark that"), or the subject before a colon. Quotes that share a speaker share a group: the
+parts of a quote split by its attribution, and the paragraphs of a quote that runs on. Sentences
+that report speech without quotation marks ("Bae proposed holding ...", "..., according to the
+ministry") become quotes of kind ``indirect``. Titles and scare quotes ("omnidirectional", a
+session's title) are not quotes. Who the cue names is decided in `speakers`.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import INDIRECT_VERBS, PRONOUNS, REPORTING_VERBS, verb_base
+from .lexicon import INDIRECT_VERBS, REPORTING_NOUNS, REPORTING_VERBS, verb_base
 
-_OPEN_CLOSE = re.compile(r"\u201c([^\u201c\u201d]+)\u201d|\"([^\"]+)\"|\u00ab([^\u00ab\u00bb]+)\u00bb")
+_OPENING = "\u201c\u00ab"
+_CLOSING = "\u201d\u00bb"
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A quotation in a paragraph: character offsets of its marks and the words between them."""
+
+    start: int  # offset of the opening mark (0 when the quote began in the paragraph before)
+    end: int  # offset after the closing mark, or the paragraph's length when it is left open
+    inner: str
+    closed: bool
+    opened: bool
 
 
 @dataclass
@@ -29,6 +44,10 @@ class QuoteFound:
     kind: str  # direct | indirect
     paragraph: int
     start: int  # character offset in the paragraph
+    group: int = -1  # quotes of one group have one speaker (see `find_quotes`)
+    end: int = -1  # character offset after the closing mark
+    cued: bool = False  # a reporting verb of its own sentence names the speaker
+    speaker_span: Span | None = field(default=None, repr=False, compare=False)
 
 
 def _is_title_case(text: str) -> bool:
@@ -79,8 +98,13 @@ def _subject_span(verb: Token, quote_spans: list[tuple[int, int]]) -> Span | Non
                             end += 1
                         return doc[obj.left_edge.i : end]
         return None
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and outside(child):
+    # two subjects (a mis-parsed title: "Wikileaks editor-in-chief Kristinn Hrafnsson said"): the nearer one
+    # a passive subject is what is spoken of, not who speaks: "the disease is called “farmer's lung”"
+    subjects = sorted((c for c in verb.children if c.dep_ == "nsubj" and outside(c)), key=lambda c: abs(c.i - verb.i))
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return None
+    for child in subjects[:1]:
+        if outside(child):
             toks = [t for t in child.subtree if outside(t)]
             # an apposition after a name belongs to the name's description, not to the speaker
             cut = next((t.i for t in toks if t.text == "," and t.i > child.i), None)
@@ -116,58 +140,149 @@ def _reporting_verbs(sent: Span, quote_spans: list[tuple[int, int]]) -> list[Tok
     return out
 
 
+def quote_spans(text: str) -> list[QuoteSpan]:
+    """Every quotation of a paragraph, in order, found in one pass over its characters.
+
+    Double marks (straight or curly, and guillemets) come first; single marks (the British style)
+    count only outside them and only where they cannot be apostrophes. A mark left open runs to
+    the end of the paragraph (a quote that goes on in the next one, or a page cut off); a closing
+    mark with no opening one ends a quote that began in the paragraph before.
+    """
+    spans = _double_spans(text)
+    taken = [(s.start, s.end) for s in spans]
+    spans += [s for s in _single_spans(text) if not any(a <= s.start < b for a, b in taken)]
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _double_spans(text: str) -> list[QuoteSpan]:
+    out: list[QuoteSpan] = []
+    open_at: int | None = None
+    for i, ch in enumerate(text):
+        if ch in _OPENING:
+            if open_at is not None:  # a second opening mark: the first quote was never closed
+                out.append(_span(text, open_at, i, closed=False))
+            open_at = i
+        elif ch in _CLOSING or ch == '"':
+            if open_at is not None:
+                out.append(_span(text, open_at, i + 1, closed=True))
+                open_at = None
+            elif ch == '"' and not (i and text[i - 1].isdigit()):  # 70" is seventy inches, not a quote
+                open_at = i
+            elif ch != '"' and not out and text[:i].strip():  # "... end of a quote,” he said."
+                out.append(_span(text, None, i + 1, closed=True))
+    if open_at is not None:
+        out.append(_span(text, open_at, len(text), closed=False))
+    return [s for s in out if s.inner]
+
+
+def _single_spans(text: str) -> list[QuoteSpan]:
+    out: list[QuoteSpan] = []
+    open_at: int | None = None
+    possessive: int | None = None  # "the players' union": maybe a plural possessive, maybe the end
+    n = len(text)
+    for i, ch in enumerate(text):
+        if ch not in "'\u2018\u2019":
+            continue
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < n else " "
+        if open_at is None:
+            if (
+                ch != "\u2019"
+                and (before.isspace() or before in "(:[\u2014\u2013")
+                and (after.isalpha() or after == ".")  # "the '90s" is a decade, not a quote
+            ):
+                open_at = i
+        elif not before.isspace() and not after.isalnum():
+            if before == "s" and re.match(r" [a-z]", text[i + 1 : i + 3]):
+                possessive = i
+                continue  # the end only if no later mark closes the quote
+            out.append(_span(text, open_at, i + 1, closed=True))
+            open_at = possessive = None
+    if open_at is not None and possessive is not None:
+        out.append(_span(text, open_at, possessive + 1, closed=True))
+    elif open_at is not None and (open_at == 0 or text[:open_at].rstrip().endswith(":")):
+        out.append(_span(text, open_at, n, closed=False))
+    return [s for s in out if s.inner]
+
+
+def _span(text: str, start: int | None, end: int, closed: bool) -> QuoteSpan:
+    a = 0 if start is None else start + 1
+    b = end - 1 if closed else end
+    return QuoteSpan(0 if start is None else start, end, text[a:b].strip(), closed, start is not None)
+
+
 def find_quotes(docs: list[Doc]) -> list[QuoteFound]:
-    """Direct and indirect quotes of every paragraph, in order, with the speaker as written."""
+    """Direct and indirect quotes of every paragraph, in order, with the speaker as written.
+
+    Quotes that share a speaker share a ``group``: the parts of a quote split by its attribution,
+    a quote with no reporting verb and the quote of its paragraph that has one, and the
+    paragraphs of a quote that runs over several (opening mark on each, closing on the last).
+    """
     found: list[QuoteFound] = []
+    next_group = 0
+    open_group: int | None = None  # the group of a quote left open at the end of the paragraph before
     for pno, doc in enumerate(docs, start=1):
         text = doc.text
-        spans: list[tuple[int, int, str]] = []
-        for m in _OPEN_CLOSE.finditer(text):
-            inner = next(g for g in m.groups() if g is not None)
-            spans.append((m.start(), m.end(), inner))
-        quote_chars = [(a, b) for a, b, _ in spans]
-        previous_speaker: str | None = None
+        spans = quote_spans(text)
+        quote_chars = [(s.start, s.end) for s in spans]
         quoted_sents: set[int] = set()
         verbs_of: dict[tuple[int, int], list[Token]] = {}  # by sentence: quotes often share one
         starts = [tok.idx for tok in doc]
         sents = list(doc.sents) if spans else []
-        for a, b, inner in spans:
-            inner_clean = inner.strip()
+        para: list[QuoteFound] = []
+        cues: list[QuoteFound] = []
+        for k, qs in enumerate(spans):
+            a, b, inner_clean = qs.start, qs.end, qs.inner
             words = inner_clean.split()
             sent = _sentence_at(doc, a, b, sents)
             if sent is not None and (sent.start, sent.end) not in verbs_of:
                 verbs_of[(sent.start, sent.end)] = _reporting_verbs(sent, quote_chars)
             verbs = verbs_of[(sent.start, sent.end)] if sent is not None else []
-            speaker = None
-            if verbs:
+            # "the minister's remark that "..."": a speech noun that introduces the quote names its speaker
+            subj = _possessor_cue(sent, a, quote_chars, introducing=True) if sent is not None else None
+            if verbs and subj is None:
                 inner_tok = _token_at(doc, a + 1, starts)
                 above = {t.i for t in inner_tok.ancestors} if inner_tok is not None else set()
                 governing = [v for v in verbs if v.i in above]  # one walk up the tree, not one per verb
                 verb = min(governing or verbs, key=lambda v: min(abs(v.idx - a), abs(v.idx - b)))
                 subj = _subject_of(verb, quote_chars)
-                speaker = subj.text if subj is not None else None
-                if speaker is None and previous_speaker:
-                    speaker = previous_speaker
-            elif previous_speaker and _stands_alone(text, a, b):
-                speaker = previous_speaker
+            if subj is None and sent is not None:
+                subj = _possessor_cue(sent, a, quote_chars)
+            if subj is None and sent is not None and text[:a].rstrip().endswith(":"):
+                subj = _colon_cue(sent, a, quote_chars)  # "Jones put it bluntly: “...”"
             if sent is not None:
                 quoted_sents.add(sent.start)
+            continues = k == 0 and open_group is not None and (not qs.opened or not text[:a].strip())
+            alone = continues or _stands_alone(text, a, b)  # an open mark mid-sentence is a typo, not a quote
+            group = open_group if continues and open_group is not None else next_group
+            next_group += 1
+            q = QuoteFound(
+                inner_clean, subj.text if subj is not None else None, "direct", pno, a, group=group, end=b
+            )
+            q.speaker_span = subj
+            q.cued = subj is not None
             # titles, themes and scare quotes are not quotes
-            if len(words) < 3 and speaker is None:
-                continue
-            if len(words) < 2:
-                continue
-            if len(words) < 4 and not (
-                inner_clean.endswith((",", ".", "?", "!")) and _near_verb(verbs, a, b)
+            if (
+                len(words) < 2
+                or (len(words) < 3 and subj is None)
+                # a short phrase in quotation marks is a scare quote unless it is what was said
+                or (len(words) < 4 and not (inner_clean.endswith((",", ".", "?", "!")) and _near_verb(verbs, a, b)))
+                or (qs.closed and _is_title_case(inner_clean) and (subj is None or not _near_verb(verbs, a, b)))
+                or (subj is None and not alone)
             ):
-                continue  # a short phrase in quotation marks is a scare quote unless it is what was said
-            if _is_title_case(inner_clean) and (speaker is None or not _near_verb(verbs, a, b)):
+                if q.cued:
+                    cues.append(q)  # “No,” he said. “Not now.”: its cue still names the next quote's speaker
                 continue
-            if speaker is None and not _stands_alone(text, a, b):
-                continue
-            found.append(QuoteFound(inner_clean, speaker, "direct", pno, a))
-            if speaker:
-                previous_speaker = speaker
+            para.append(q)
+        closing = _closing_cue(doc, para)
+        if closing is not None:  # '“A.” “B.” Smith said.': the paragraph's last words name its speaker
+            for q in para:
+                if q.speaker_span is None:
+                    q.speaker_text, q.speaker_span, q.cued = closing.text, closing, True
+            quoted_sents.add(closing.sent.start)
+        _share_speakers(text, para, found, cues)
+        open_group = para[-1].group if para and spans and not spans[-1].closed and para[-1].start == spans[-1].start else None
+        found.extend(para)
         found.extend(_indirect(doc, pno, quoted_sents))
     return found
 
@@ -181,6 +296,98 @@ def _token_at(doc: Doc, char: int, starts: list[int] | None = None) -> Token | N
     if k >= 0 and char < starts[k] + len(doc[k].text):
         return doc[k]
     return doc[k + 1] if k + 1 < len(doc) else None
+
+
+def _only_cue_between(text: str, end: int, start: int) -> bool:
+    """At most one short sentence (the cue, "he said.") between two quotes."""
+    between = text[end:start].strip()
+    return len(between.split()) <= 12 and len(re.findall(r"[.!?](?:\s|$)", between)) <= 1
+
+
+def _share_speakers(
+    text: str, para: list[QuoteFound], earlier: list[QuoteFound], cues: list[QuoteFound]
+) -> None:
+    """A quote with no reporting verb takes the group of the cued quote of its paragraph.
+
+    The one before it if there is one ("A," he said. "B."), else the one after it ("A." "B," he
+    said.). A group continued from the paragraph before keeps its speaker when it has one.
+    """
+    cued = sorted([q for q in para if q.cued] + cues, key=lambda q: q.start)
+    for q in para:
+        if q.cued:
+            continue
+        # the cued quote just before, with nothing but its cue between ('"A," he said. "B."'), or the
+        # one just after with nothing between ('"A." "B," he said.'); past a sentence of narrative
+        # the speaker is whoever that sentence is about, which the speaker stage follows
+        before = [c for c in cued if c.start < q.start and _only_cue_between(text, c.end, q.start)]
+        after = [c for c in cued if c.start > q.start and not text[q.end : c.start].strip()]
+        source = before[-1] if before else (after[0] if after else None)
+        if source is None:
+            continue
+        old = q.group
+        if any(e.group == old and e.cued for e in earlier):
+            continue  # a quote running on from the paragraph before already has its speaker
+        for other in [*earlier, *para]:
+            if other.group == old:
+                other.group = source.group
+                if not other.cued:
+                    other.speaker_text, other.speaker_span = source.speaker_text, source.speaker_span
+    # a cued quote that closes a quote opened in earlier paragraphs names their speaker too
+    for c in cued:
+        for other in earlier:
+            if other.group == c.group and not other.cued and other.speaker_text is None:
+                other.speaker_text, other.speaker_span = c.speaker_text, c.speaker_span
+
+
+def _closing_cue(doc: Doc, para: list[QuoteFound]) -> Span | None:
+    """'... Smith said.' closing a paragraph of quotes: a short sentence that is only a subject and a say-verb."""
+    if not para or not any(q.speaker_span is None for q in para):
+        return None
+    last = list(doc.sents)[-1]
+    if last.start_char < max(q.end for q in para) or _has_marks(last.text) or len(last) > 12:
+        return None
+    root = last.root
+    if root.pos_ not in ("VERB", "AUX") or verb_base(root.text) not in REPORTING_VERBS:
+        return None
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in root.children):
+        return None  # "Smith said the plan was sound." reports something else
+    return _subject_of(root, [])
+
+
+def _has_marks(text: str) -> bool:
+    return any(ch in text for ch in '"\u201c\u201d\u00ab\u00bb')
+
+
+def _colon_cue(sent: Span, a: int, quote_spans: list[tuple[int, int]]) -> Span | None:
+    """'Jones disagreed: "..."': the subject of the clause a colon hands over to the quote."""
+    verb = sent.root
+    if verb.idx >= a or any(s <= verb.idx < e for s, e in quote_spans):
+        return None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.idx < a:
+            return sent.doc[child.left_edge.i : child.i + 1]
+    return None
+
+
+def _possessor_cue(
+    sent: Span, a: int, quote_spans: list[tuple[int, int]], introducing: bool = False
+) -> Span | None:
+    """'the commissioner's remark that "..."': the possessor of a speech noun just before the quote.
+
+    With ``introducing``, only a noun whose clause the quote is ("remark that", "words:")."""
+    for tok in sent:
+        between = sent.doc.text[tok.idx + len(tok.text) : a]
+        if (
+            tok.lower_ in REPORTING_NOUNS
+            and tok.idx < a
+            and len(between.split()) <= 5
+            and not any(s <= tok.idx < e for s, e in quote_spans)
+            and (not introducing or re.search(r"(?:\bthat|:)\s*$", between))
+        ):
+            for child in tok.children:
+                if child.dep_ == "poss" and child.pos_ != "PRON":
+                    return sent.doc[child.left_edge.i : child.i + 1]
+    return None
 
 
 def _near_verb(verbs: list[Token], a: int, b: int) -> bool:
@@ -228,16 +435,19 @@ def _indirect(doc: Doc, pno: int, quoted_sents: set[int]) -> list[QuoteFound]:
                 tok.pos_ == "VERB"
                 and verb_base(tok.text) in INDIRECT_VERBS
                 and any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
+                # the sentence's own verb: "the plan, which Smith said would cost more, passed" is no speech
+                and (tok.dep_ == "ROOT" or (tok.dep_ == "conj" and tok.head.dep_ == "ROOT"))
+                # "Queen Elizabeth was said to disapprove": what others said of her, not her words
+                and not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
             ):
                 subj = _subject_of(tok, [])
             else:
                 continue
             if subj is None or subj.root.lower_ in ("it", "there", "this"):
                 continue
-            out.append(QuoteFound(sent.text.strip(), subj.text, "indirect", pno, sent.start_char))
+            q = QuoteFound(sent.text.strip(), subj.text, "indirect", pno, sent.start_char, cued=True)
+            q.speaker_span = subj
+            out.append(q)
             break
     return out
 
-
-def is_pronoun(text: str | None) -> bool:
-    return bool(text) and text.strip().lower() in PRONOUNS
