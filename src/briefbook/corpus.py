@@ -196,27 +196,11 @@ class _Builder:
         self.entities: dict[Ref, Entity] = {}
         self.names: dict[Ref, Counter[str]] = {}
         self.aliases: dict[Ref, dict[str, str]] = {}  # name_key -> alias as written
-        self.registry_kinds = {e.kind for e in registry.entries}
-        self.lookups: dict[tuple[str, str], Entry | None] = {}
         self.keys: dict[str, str] = {}  # name_key cache
-
-    def lookup(self, surface: str, kind: str) -> Entry | None:
-        """Registry lookup by name or alias, remembered: the same names recur in every briefing."""
-        if kind not in self.registry_kinds:
-            return None
-        key = (kind, surface)
-        if key not in self.lookups:
-            self.lookups[key] = self.registry.lookup(surface, kind)
-        return self.lookups[key]
 
     def canonical(self, kind: str, local_id: str, name: str, aliases: Iterable[str] = ()) -> Ref:
         """The entity a briefing's (id, name) stands for; creates it on first sight."""
-        entry = self.registry.get(kind, local_id) or self.lookup(name, kind)
-        if entry is None:
-            for alias in aliases:
-                entry = self.lookup(alias, kind)
-                if entry:
-                    break
+        entry = self.registry.resolve(kind, local_id, name, aliases)
         ref = Ref(kind, entry.id if entry else _clean_id(local_id or name))
         ent = self.entities.get(ref)
         if ent is None:

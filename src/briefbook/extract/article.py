@@ -301,22 +301,22 @@ def _add_registered(docs: list[Doc], orgs: list[OrgFound], registry: Registry) -
 
 
 def _person_id(p: PersonFound, registry: Registry) -> str:
-    for form in [p.name, *p.mentions]:
-        entry = registry.lookup(form, "person")
-        if entry is not None and (form == p.name or len(form.split()) > 1):
-            p.name = entry.name
-            return entry.id
+    # A one-word mention ("Kim") is too ambiguous to name a registered person; the article's
+    # items have no id yet, so the registry is asked by name and forms only.
+    entry = registry.resolve("person", None, p.name, (m for m in p.mentions if len(m.split()) > 1))
+    if entry is not None:
+        p.name = entry.name
+        return entry.id
     return slugify(p.name)
 
 
 def _org_id(o: OrgFound, registry: Registry) -> str:
-    for form in o.forms():
-        entry = registry.lookup(form, "organization")
-        if entry is not None:
-            if o.name != entry.name and o.name not in o.aliases:
-                o.aliases.append(o.name)  # keep the form the article used: quotes say "MSIT said"
-            o.name = entry.name
-            return entry.id
+    entry = registry.resolve("organization", None, o.name, o.aliases)
+    if entry is not None:
+        if o.name != entry.name and o.name not in o.aliases:
+            o.aliases.append(o.name)  # keep the form the article used: quotes say "MSIT said"
+        o.name = entry.name
+        return entry.id
     return slugify(o.name)
 
 
@@ -420,14 +420,7 @@ def _initiatives_out(items: list[InitiativeFound], registry: Registry) -> list[I
     out: dict[str, Initiative] = {}
     for item in items:
         name = item.name
-        entry = next(
-            (
-                registry.lookup(f, "initiative")
-                for f in [name, *item.aliases]
-                if registry.lookup(f, "initiative")
-            ),
-            None,
-        )
+        entry = registry.resolve("initiative", None, name, item.aliases)
         if entry is not None:
             name = entry.name
         iid = entry.id if entry else slugify(name)
