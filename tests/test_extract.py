@@ -265,6 +265,12 @@ def test_a_one_word_mention_does_not_name_a_registered_person():
     assert [(p.id, p.name) for p in b.people] == [("jane-roe", "Jane Roe")]
 
 
+def test_an_agency_the_cleaner_knows_is_no_organization_of_the_story():
+    # "Xinhua News Agency" was known to the cleaner only, before the two lists became one.
+    b = brief("The patient is stable, according to Xinhua News Agency.")
+    assert b.organizations == []
+
+
 def test_no_date_means_review():
     b = brief("The plant will open soon, the company said.", date=None)
     assert b.review and b.date is None

@@ -30,6 +30,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .dates import NUMERIC_DATE_SHAPE, iso_day, month_number, weekdays_disagree, written_dates
+from .lexicon_data import FUNCTION_WORDS, agencies, fold
 from .reading import RawArticle
 from .sentences import split_sentences
 
@@ -73,23 +74,7 @@ _MON = (r"(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|A
         r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 
 # Wire services, keyed by a folded form; the value is how the agency is usually written.
-_AGENCIES = {
-    "yonhap": "Yonhap", "ians": "IANS", "pti": "PTI", "ani": "ANI", "ap": "AP",
-    "associated press": "AP", "the associated press": "AP", "afp": "AFP",
-    "agence france-presse": "AFP", "agence france presse": "AFP", "reuters": "Reuters",
-    "thomson reuters": "Reuters", "xinhua": "Xinhua", "kyodo": "Kyodo", "kyodo news": "Kyodo",
-    "upi": "UPI", "dpa": "dpa", "efe": "EFE", "ansa": "ANSA", "tass": "TASS", "interfax": "Interfax",
-    "ria novosti": "RIA Novosti", "bernama": "Bernama", "antara": "Antara", "kcna": "KCNA",
-    "newsis": "Newsis", "news1": "News1", "jiji": "Jiji", "jiji press": "Jiji", "anadolu": "Anadolu",
-    "anadolu agency": "Anadolu", "aap": "AAP", "pa": "PA", "press association": "PA",
-    "pa media": "PA", "the canadian press": "The Canadian Press", "canadian press": "The Canadian Press",
-    "bloomberg": "Bloomberg", "ukrinform": "Ukrinform", "sputnik": "Sputnik", "irna": "IRNA",
-    "wam": "WAM", "pana": "PANA", "spa": "SPA", "qna": "QNA", "kuna": "KUNA", "cna": "CNA", "apa": "APA",
-    "belga": "Belga", "lusa": "Lusa", "yna": "Yonhap", "yonhap news": "Yonhap",
-    "yonhap news agency": "Yonhap", "ani news": "ANI", "pti news": "PTI",
-    "press trust of india": "PTI", "indo-asian news service": "IANS", "asian news international": "ANI",
-    "xinhua news agency": "Xinhua", "kyodo news agency": "Kyodo", "united press international": "UPI",
-}
+_AGENCIES = agencies()
 
 # Whole lines that are site navigation or page chrome, in any outlet.
 _CHROME = {
@@ -317,10 +302,6 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # --------------------------------------------------------------------------- helpers
 
 
-def _fold(s: str) -> str:
-    return re.sub(r"\s+", " ", s).strip().casefold()
-
-
 def agency_name(name: str) -> str | None:
     """The usual spelling of a wire service ("YONHAP", "Associated Press" -> "AP"), or None."""
     return _agency(name)
@@ -333,7 +314,7 @@ def byline_names(raw: str) -> list[str]:
 
 def _agency(name: str) -> str | None:
     """The usual spelling of a wire agency name, or None when ``name`` is not a known agency."""
-    key = _fold(name).strip("[]().,;:-—/ ")
+    key = fold(name).strip("[]().,;:-—/ ")
     return _AGENCIES.get(key)
 
 
@@ -551,7 +532,7 @@ class _Cleaner:
             if _COOKIES.search(s):
                 return "cookie notice"
             return "disclaimer" if _RULE["disclaimer"].match(s) else None
-        key = _fold(s).strip(" :|»›>-•·")
+        key = fold(s).strip(" :|»›>-•·")
         if key in _CHROME:
             return "navigation"
         # a caption ending in its credit: "... on Aug. 4. (Ministry of Science and ICT)", "[YONHAP]",
@@ -738,7 +719,7 @@ def _title_candidate(b: _Block) -> bool:
         b.reason in ("before the article", "navigation", "repeated headline")
         and _headline_like(s)
         and not re.match(r"^\d{1,2}[.)]\s", s)  # a numbered menu item
-        and _fold(s) not in _CHROME
+        and fold(s) not in _CHROME
         and not _agency(s)
         and not _name_line(s)
         and not furniture_title(s)
@@ -761,7 +742,7 @@ def _name_line(s: str) -> bool:
     words = s.split()
     return (2 <= len(words) <= 4 and len(s) <= 40 and _person_like(s) and not s.isupper() and "'" not in s
             and not any(w.lower() in _MINOR or w.lower() in _UI_WORDS for w in words)
-            and _fold(s) not in _CHROME)
+            and fold(s) not in _CHROME)
 
 
 def _bare_bylines(blocks: list[_Block], c: _Cleaner) -> None:
@@ -937,7 +918,7 @@ def _article_span(blocks: list[_Block], find_body: bool) -> tuple[int, int]:
     return start, end
 
 
-_MINOR = {"a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with", "&", "de"}
+_MINOR = FUNCTION_WORDS
 
 
 def _title_case(s: str) -> bool:
@@ -1159,7 +1140,7 @@ def _credit_like(s: str) -> bool:
     words = s.split()
     if not (1 <= len(words) <= 8) or re.search(r"[.!?;:]$", s):
         return False
-    caps = sum(1 for w in words if w[:1].isupper() or w.lower() in {"of", "and", "the", "for", "&", "de"})
+    caps = sum(1 for w in words if w[:1].isupper() or w.lower() in FUNCTION_WORDS)
     return caps == len(words) and s[:1].isupper()
 
 
@@ -1194,7 +1175,7 @@ def _dateline(b: _Block, c: _Cleaner, lead: bool = True) -> bool:
     city, sep, mon = m["city"], m["sep"], m["mon"]
     rest = s[m.end():]
     first = city.split()[0].strip(".").lower()
-    if first in _DATELINE_STOP or _fold(city) in _CHROME:
+    if first in _DATELINE_STOP or fold(city) in _CHROME:
         return False
     if not rest[:1].isupper() and rest[:1] not in "\"“'‘":
         return False

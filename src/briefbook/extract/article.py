@@ -24,7 +24,7 @@ from ..model import Briefing, Event, Initiative, Organization, Person, Quote, So
 from ..registry import Registry
 from .events import find_events
 from .initiatives import InitiativeFound, find_initiatives
-from .lexicon import AGENCIES, COUNTRY_FORMS
+from .lexicon import AGENCIES, COUNTRY_FORMS, COUNTRY_SPELLINGS
 from .nlp import parse
 from .organizations import OrgFound, find_organizations, resolve_org_reference
 from .people import PersonFound, find_people, person_evidence, resolve_short
@@ -550,7 +550,7 @@ def _places(docs: list[Doc]) -> list[str]:
                 continue
             canonical = (
                 COUNTRY_FORMS.get(name.lower(), name)
-                if name.lower() in ("u.s.", "us", "united states", "america", "uk", "u.k.", "britain")
+                if name.lower() in COUNTRY_SPELLINGS
                 else name
             )
             seen.setdefault(name_key(canonical), canonical)
