@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from briefbook.cleaning import clean, clean_markdown, clean_text
+from briefbook.clean import clean
+from briefbook.cleaning import clean_markdown, clean_text
 from briefbook.reading import read_article
 
 # An agency story pasted from a portal: menu words, headline, byline with an update time, a

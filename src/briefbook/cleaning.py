@@ -31,10 +31,9 @@ from dataclasses import dataclass, field
 
 from .dates import NUMERIC_DATE_SHAPE, iso_day, month_number, weekdays_disagree, written_dates
 from .lexicon_data import FUNCTION_WORDS, agencies, fold
-from .reading import RawArticle
 from .sentences import split_sentences
 
-__all__ = ["CleanArticle", "Removal", "clean", "clean_markdown", "clean_text"]
+__all__ = ["CleanArticle", "Removal", "clean_markdown", "clean_text"]
 
 
 @dataclass
@@ -1295,14 +1294,3 @@ def clean_markdown(text: str) -> CleanArticle:
     if title:
         art.title, art.title_from_lead = title, False
     return art
-
-
-def clean(raw: RawArticle) -> CleanArticle:
-    """Clean an article read from disk, whatever its kind."""
-    if raw.kind == "html":
-        from .html_reader import read_html
-
-        return read_html(raw.text)
-    if raw.kind == "markdown":
-        return clean_markdown(raw.text)
-    return clean_text(raw.text)
