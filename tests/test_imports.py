@@ -79,3 +79,21 @@ def test_the_cycle_finder_finds_a_lazy_import_cycle(tmp_path):
     assert find_cycle(graph) == ["briefbook.a", "briefbook.b", "briefbook.a"]
     (tmp_path / "b.py").write_text("x = 1\n")
     assert find_cycle(import_graph(tmp_path)) is None
+
+
+def test_the_code_fingerprint_covers_every_module_extraction_runs():
+    # A module extraction imports but the fingerprint leaves out would not re-extract cached
+    # briefings when it changes. Left out on purpose: what cannot change a briefing's content.
+    from briefbook.fingerprint import _EXTRACTION_SOURCES
+
+    graph = import_graph()
+    seen: set[str] = set()
+    todo = ["briefbook.extract.article", "briefbook.clean"]
+    while todo:
+        if (module := todo.pop()) not in seen:
+            seen.add(module)
+            todo += graph[module]
+    not_content = {"briefbook", "briefbook.fingerprint", "briefbook.fsguard", "briefbook.yamlerrors"}
+    covered = {s.removesuffix(".py") for s in _EXTRACTION_SOURCES}
+    missing = [m for m in sorted(seen - not_content) if m.split(".")[1] not in covered]
+    assert missing == []
