@@ -9,7 +9,9 @@ import pytest
 from briefbook import lexicon_data
 from briefbook.cleaning import agency_name
 from briefbook.extract.lexicon import AGENCIES, COUNTRY_FORMS, NAME_JOINERS, TITLE_CONNECTORS
-from briefbook.lexicon_data import FUNCTION_WORDS, LexiconError, index_forms, parse_forms
+from briefbook.lexicon_data import FUNCTION_WORDS, LexiconError, index_forms, parse_forms, parse_words
+
+WORD_LISTS = {"roles", "honorifics", "furniture"}
 
 
 def test_every_word_list_file_starts_with_what_it_is_for():
@@ -19,7 +21,9 @@ def test_every_word_list_file_starts_with_what_it_is_for():
     for f in files:
         first = f.read_text(encoding="utf-8").splitlines()[0]
         assert first.startswith("# ") and len(first) > 20, f.name
-        lexicon_data.forms_of(f.name.removesuffix(".yml"))  # and it loads
+        name = f.name.removesuffix(".yml")
+        # and it loads: word lists are sequences, the others map a name to its forms
+        assert lexicon_data.words(name) if name in WORD_LISTS else lexicon_data.forms_of(name)
 
 
 def test_the_cleaner_and_the_extractor_know_the_same_agencies():
@@ -54,3 +58,17 @@ def test_a_form_claimed_by_two_names_is_an_error():
     assert index_forms(parse_forms("AP: [Associated Press]\nUPI:\n"), include_name=True) == {
         "ap": "AP", "associated press": "AP", "upi": "UPI"
     }
+
+
+def test_a_word_list_is_folded_and_refuses_what_yaml_reads_as_no_word():
+    assert parse_words("[Subscribe  Now, share]") == {"subscribe now", "share"}
+    for text in ["[subscribe, on]", "[1]", "{a: b}", "[]"]:
+        with pytest.raises(LexiconError):
+            parse_words(text)
+
+
+def test_the_rules_read_the_word_lists():
+    from briefbook.extract.lexicon import HONORIFICS, ROLE_HEADS
+
+    assert {"minister", "ceo"} <= ROLE_HEADS and {"dr.", "mrs"} <= HONORIFICS
+    assert lexicon_data.words("roles") == ROLE_HEADS

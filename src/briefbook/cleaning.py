@@ -30,7 +30,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .dates import NUMERIC_DATE_SHAPE, iso_day, month_number, weekdays_disagree, written_dates
-from .lexicon_data import FUNCTION_WORDS, agencies, fold
+from .lexicon_data import FUNCTION_WORDS, agencies, fold, words
 from .sentences import split_sentences
 
 __all__ = ["CleanArticle", "Removal", "clean_markdown", "clean_text"]
@@ -118,32 +118,8 @@ _MON = (r"(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|A
 # Wire services, keyed by a folded form; the value is how the agency is usually written.
 _AGENCIES = agencies()
 
-# Whole lines that are site navigation or page chrome, in any outlet.
-_CHROME = {
-    "home", "menu", "search", "subscribe", "subscribe now", "sign in", "sign up", "log in", "login",
-    "log out", "logout", "register", "my account", "account", "share", "share this", "share this article",
-    "share this story", "share on facebook", "share on twitter", "tweet", "email", "e-mail", "print",
-    "facebook", "twitter", "x", "linkedin", "whatsapp", "pinterest", "reddit", "telegram", "instagram",
-    "youtube", "flipboard", "rss", "copy link", "copy", "link copied", "comments", "comment",
-    "open in app", "open app", "epaper", "e-paper", "e paper", "advertisement", "advertising",
-    "sponsored", "sponsored content", "ad", "ads", "skip to content", "skip to main content",
-    "skip to navigation", "close", "back to top", "top", "next", "previous", "prev", "next article",
-    "previous article", "read more", "load more", "show more", "more", "see more", "view more",
-    "follow us", "follow", "newsletter", "newsletters", "watch", "listen", "download", "video",
-    "videos", "photos", "photo", "gallery", "live", "live tv", "trending", "latest", "latest news",
-    "news", "world", "politics", "business", "sports", "sport", "entertainment", "technology", "tech",
-    "science", "health", "opinion", "lifestyle", "city", "national", "international", "india",
-    "economy", "culture", "policies", "policy", "korea", "nation", "society", "markets", "weather",
-    "contact", "contact us", "about", "about us", "privacy", "privacy policy", "terms", "terms of use",
-    "terms of service", "cookie policy", "cookies", "accept", "accept cookies", "ok", "got it",
-    "reply", "report", "like", "likes", "save", "saved", "bookmark", "font size", "text size", "a a",
-    "listen to this article", "audio", "print this article", "email this article", "more stories",
-    "advertise", "advertise with us", "careers", "jobs", "feedback", "help", "faq", "sitemap",
-    "all rights reserved", "go", "submit", "cancel", "loading", "loading...", "toggle navigation",
-    "main menu", "navigation", "sections", "topics", "tags", "related", "recommended", "popular",
-    "most read", "most popular", "editor's picks", "editors' picks", "top stories", "breaking news",
-    "translate", "english", "korean", "language", "edition", "subscribe to newsletter",
-}
+# Whole lines that are site navigation or page chrome, in any outlet: ``data/lexicon/furniture.yml``.
+_CHROME = words("furniture")
 
 # Headings that open a related-stories list, a comment thread or the footer: the article is over.
 _P = r"^(?:(?=[^\s\w]*\w)[\w'’.&-]+\s+){0,3}"  # "PFT Most Commented", "Technology Related Stories"

@@ -53,6 +53,25 @@ def parse_forms(text: str, path: str = "<list>") -> tuple[tuple[str, tuple[str, 
 
 
 @cache
+def words(list_name: str) -> frozenset[str]:
+    """``data/lexicon/<list_name>.yml``, a list of words or phrases, as a set (folded)."""
+    path = f"data/lexicon/{list_name}.yml"
+    return parse_words(resources.files("briefbook").joinpath(path).read_text(encoding="utf-8"), path)
+
+
+def parse_words(text: str, path: str = "<list>") -> frozenset[str]:
+    """A word list's YAML (a sequence of strings) as a set; `LexiconError` on anything else, such
+    as an unquoted ``on`` or ``no`` that YAML reads as true or false."""
+    data = yaml.safe_load(text)
+    if not isinstance(data, list) or not data:
+        raise LexiconError(f"{path}: expected a list of words")
+    bad = [w for w in data if not isinstance(w, str) or not w.strip()]
+    if bad:
+        raise LexiconError(f"{path}: {bad[0]!r} is not a word (quote it)")
+    return frozenset(fold(w) for w in data)
+
+
+@cache
 def agencies() -> dict[str, str]:
     """Folded form of a news agency -> how it is usually written ("associated press" -> "AP")."""
     return _by_form("agencies", include_name=True)

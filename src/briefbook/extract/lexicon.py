@@ -8,26 +8,13 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..lexicon_data import FUNCTION_WORDS as FUNCTION_WORDS  # one set for every rule
-from ..lexicon_data import agencies, countries
+from ..lexicon_data import agencies, countries, words
 
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
-# Lower-cased head nouns of a person's role ("Science Minister", "director of ...", "CEO").
-ROLE_HEADS = frozenset(
-    """
-minister secretary president vice-president director head chief ceo cfo cto coo chair chairman
-chairwoman chairperson spokesperson spokesman spokeswoman ambassador envoy governor mayor senator
-representative congressman congresswoman lawmaker legislator adviser advisor administrator
-commissioner commander general admiral prime premier chancellor king queen prince princess emperor
-pope professor researcher scientist analyst economist founder co-founder cofounder owner partner
-executive officer official officials manager leader deputy undersecretary under-secretary attorney
-judge justice speaker lady first-lady counselor counsellor aide negotiator delegate strategist
-engineer editor correspondent columnist reporter author principal dean rector chancellor
-superintendent treasurer comptroller inspector marshal sheriff consul attache attaché vice
-mp mla mep candidate nominee counsel lawyer barrister solicitor activist businessman businesswoman
-philanthropist campaigner coach captain
-""".split()
-)
+# Lower-cased head nouns of a person's role ("Science Minister", "director of ...", "CEO"):
+# ``data/lexicon/roles.yml``.
+ROLE_HEADS = words("roles")
 
 # Abbreviations written with a full stop that does not end a sentence ("U.S. President", "Gov.
 # Smith", "Jan. 5"); single capital initials ("J. Smith", "U.S.") are recognised by their shape.
@@ -91,10 +78,8 @@ bloomberg open app read also related stories disclaimer
 """.split()
 )
 
-# Honorifics that precede a name but are not a role by themselves.
-HONORIFICS = frozenset(
-    "mr mr. mrs mrs. ms ms. dr dr. sir dame madam hon hon. rev rev. prof prof. engr engr.".split()
-)
+# Honorifics that precede a name but are not a role by themselves: ``data/lexicon/honorifics.yml``.
+HONORIFICS = words("honorifics")
 
 # Head words that make a proper-noun phrase an organization.
 ORG_HEADS = frozenset(
