@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from briefbook.cleaning import clean, clean_markdown, clean_text
+from briefbook.clean import clean
+from briefbook.cleaning import clean_markdown, clean_text
 from briefbook.reading import read_article
 
 # An agency story pasted from a portal: menu words, headline, byline with an update time, a
@@ -698,3 +699,28 @@ def test_a_briefing_says_when_its_title_comes_from_the_lead() -> None:
     headed = clean_text("Grid deal signed\n\n" + _BODY)
     assert build_briefing(headed, Source(file="x.txt")).title_from is None
     assert "title_from" not in build_briefing(headed, Source(file="x.txt")).frontmatter()
+
+
+def test_line_length_limits_are_named_settings_not_inline_numbers():
+    # Every character limit a cleaning rule uses is a field of cleaning.Limits, with what it is for.
+    import ast
+    import inspect
+
+    import briefbook.cleaning as cleaning
+
+    def is_len_of_text(node: ast.AST) -> bool:
+        if not (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "len" and node.args):
+            return False
+        arg = ast.unparse(node.args[0])
+        return "words" not in arg and "sources" not in arg  # word counts stay beside their rule
+
+    inline = [
+        ast.unparse(node)
+        for node in ast.walk(ast.parse(inspect.getsource(cleaning)))
+        if isinstance(node, ast.Compare)
+        and any(is_len_of_text(x) for x in [node.left, *node.comparators])
+        and any(isinstance(x, ast.Constant) and isinstance(x.value, int) and x.value >= 20
+                for x in [node.left, *node.comparators])
+    ]
+    assert inline == []
+    assert cleaning.LIMITS.notice > cleaning.LIMITS.end_marker > cleaning.LIMITS.heading

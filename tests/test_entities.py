@@ -377,3 +377,6 @@ def test_registry_resolves_by_id_then_name_then_other_forms():
     assert reg.resolve("organization", "x", "The Office", ["OSTP"]).name == "Office of Science and Technology Policy"
     assert reg.resolve("person", "x", "Nobody", ["Kim Sang-bu"]).name == "Kim Sang-bu"
     assert reg.resolve("initiative", "x", "Kim Sang-bu") is None
+    # Extraction has no id yet: only the name and the other forms are asked.
+    assert reg.resolve("person", None, "Kim Sangbu").name == "Kim Sang-bu"
+    assert reg.resolve("person", None, "Nobody", ["Nobody Else"]) is None

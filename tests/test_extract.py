@@ -253,6 +253,25 @@ def test_registry_entry_overrides_the_extracted_name():
     assert [(o.id, o.name) for o in b.organizations] == [("department-of-energy", "Department of Energy")]
 
 
+def test_a_one_word_mention_does_not_name_a_registered_person():
+    # "Roe" is the registered Jane Roe's alias, but Janet Roe is named in full: she keeps her own id.
+    registry = Registry([Entry(name="Jane Roe", kind="person", aliases=["Roe"])])
+    b = brief(
+        "Janet Roe, the port director, said on Monday that the harbour would reopen.",
+        "Roe added that ships were waiting.",
+        registry=registry,
+    )
+    assert [(p.id, p.name) for p in b.people] == [("janet-roe", "Janet Roe")]
+    b = brief("Director Roe said on Monday that the harbour would reopen.", registry=registry)
+    assert [(p.id, p.name) for p in b.people] == [("jane-roe", "Jane Roe")]
+
+
+def test_an_agency_the_cleaner_knows_is_no_organization_of_the_story():
+    # "Xinhua News Agency" was known to the cleaner only, before the two lists became one.
+    b = brief("The patient is stable, according to Xinhua News Agency.")
+    assert b.organizations == []
+
+
 def test_no_date_means_review():
     b = brief("The plant will open soon, the company said.", date=None)
     assert b.review and b.date is None

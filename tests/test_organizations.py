@@ -234,3 +234,10 @@ def test_one_agency_with_and_in_its_name_but_not_two_places():
     assert _plausible("Immigration and Customs Enforcement")
     assert not _plausible("Orange and Riverside")
     assert not _plausible("Canada and Mexico Trade Talks")
+
+
+def test_an_organization_named_after_a_country_is_of_that_country():
+    # Any country form of data/lexicon/countries.yml, not only the U.S. and Korea.
+    docs = parse(["The Nigerian Senate passed the bill, and the Japanese Ministry of Defense welcomed it."])
+    found = {o.name: o.country for o in find_organizations(docs, set(), set())}
+    assert found == {"Nigerian Senate": "Nigeria", "Japanese Ministry of Defense": "Japan"}

@@ -43,10 +43,10 @@ import numpy as np
 import yaml
 
 from . import __version__, budgets, caches, dedupe, fsguard, store
-from .corpus import briefing_files, refused_briefings, slug_of
 from .ids import name_key
 from .model import ENTITY_LISTS, frontmatter_defaults, item_classes
 from .registry import Registry, RegistryError, load_registry
+from .store import briefing_files, refused_briefings, slug_of
 
 CACHE_VERSION = 3
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -30,10 +30,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .dates import NUMERIC_DATE_SHAPE, iso_day, month_number, weekdays_disagree, written_dates
-from .reading import RawArticle
+from .lexicon_data import FUNCTION_WORDS, agencies, fold, words
 from .sentences import split_sentences
 
-__all__ = ["CleanArticle", "Removal", "clean", "clean_markdown", "clean_text"]
+__all__ = ["CleanArticle", "Removal", "clean_markdown", "clean_text"]
 
 
 @dataclass
@@ -66,6 +66,49 @@ class CleanArticle:
         return "\n\n".join(self.paragraphs)
 
 
+# --------------------------------------------------------------------------- settings
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How long a line may be and still be a given piece of furniture (characters, unless the name
+    says words). Measured on the 181 pages of the cleaning benchmark; every rule reads them here."""
+
+    headline: int = 220  # a longer line is a sentence, not a headline
+    wrapped_line: int = 40  # a line this long, not ending a sentence, is continued by a lower-case line
+    meta_line: int = 160  # bylines and date lines are short; longer lines are left to the other rules
+    labelled_date: int = 120  # "Updated: May 23, 2024 01:05 am IST"
+    date_line: int = 80  # a line that is a date (a time, an agency or a place besides)
+    numeric_date_line: int = 40  # "05.06.2025 10:41" alone on its line
+    date_line_words_left: int = 3  # words a date line may carry besides the date
+    agency_line: int = 40  # "Yonhap" or "(AFP)" alone on its line
+    agency_list_line: int = 80  # "Yonhap | IANS"
+    notice: int = 400  # only notices and disclaimers come longer; captions and credits do not
+    photo_position: int = 300  # "(left to right) ...": a caption naming who stands where
+    end_marker: int = 320  # "Related stories", "© 2024 ...": a footer line
+    comments_line: int = 250  # "23 comments", "Leave a reply"
+    short_line: int = 200  # the line rules for short lines; longer ones get the long-line rules
+    person_line: int = 40  # a line that is only a name ("Jane Roe")
+    repeated_stem: int = 20  # a shared beginning this long makes two lines the same teaser
+    near_duplicate: int = 30  # shorter neighbouring lines may repeat on purpose ("Yes." "Yes.")
+    repeated_paragraph: int = 60  # a paragraph this long printed twice is the page repeating itself
+    heading: int = 160  # a link or heading line
+    heading_words: int = 25
+    list_heading: int = 120  # "Related stories" heading that opens a link list
+    teaser: int = 400  # the summary paragraph of a teaser in a link list
+    menu_date_line: int = 40  # a date standing alone among menu lines
+    cjk_sentence: int = 20  # Chinese, Japanese or Korean text has no spaces to count words by
+    closing_sentence: int = 80  # a short last sentence ("We will see," he said.) kept after the article
+    comment_author: int = 120  # "Jane says:" above a comment
+    page_title: int = 250  # "Headline | Site": the first line, repeated as the headline
+    bare_credit: int = 30  # "-- AFP" at the end
+    outlet_credit: int = 60  # "with the Korea JoongAng Daily"
+    dateline_city: int = 40  # "SEOUL" or "WASHINGTON, D.C." before the dateline's date
+
+
+LIMITS = Limits()
+
+
 # --------------------------------------------------------------------------- vocabulary
 
 # The month names a dateline may carry (``dates.month_number`` reads them).
@@ -73,50 +116,10 @@ _MON = (r"(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|A
         r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 
 # Wire services, keyed by a folded form; the value is how the agency is usually written.
-_AGENCIES = {
-    "yonhap": "Yonhap", "ians": "IANS", "pti": "PTI", "ani": "ANI", "ap": "AP",
-    "associated press": "AP", "the associated press": "AP", "afp": "AFP",
-    "agence france-presse": "AFP", "agence france presse": "AFP", "reuters": "Reuters",
-    "thomson reuters": "Reuters", "xinhua": "Xinhua", "kyodo": "Kyodo", "kyodo news": "Kyodo",
-    "upi": "UPI", "dpa": "dpa", "efe": "EFE", "ansa": "ANSA", "tass": "TASS", "interfax": "Interfax",
-    "ria novosti": "RIA Novosti", "bernama": "Bernama", "antara": "Antara", "kcna": "KCNA",
-    "newsis": "Newsis", "news1": "News1", "jiji": "Jiji", "jiji press": "Jiji", "anadolu": "Anadolu",
-    "anadolu agency": "Anadolu", "aap": "AAP", "pa": "PA", "press association": "PA",
-    "pa media": "PA", "the canadian press": "The Canadian Press", "canadian press": "The Canadian Press",
-    "bloomberg": "Bloomberg", "ukrinform": "Ukrinform", "sputnik": "Sputnik", "irna": "IRNA",
-    "wam": "WAM", "pana": "PANA", "spa": "SPA", "qna": "QNA", "kuna": "KUNA", "cna": "CNA", "apa": "APA",
-    "belga": "Belga", "lusa": "Lusa", "yna": "Yonhap", "yonhap news": "Yonhap",
-    "yonhap news agency": "Yonhap", "ani news": "ANI", "pti news": "PTI",
-    "press trust of india": "PTI", "indo-asian news service": "IANS", "asian news international": "ANI",
-    "xinhua news agency": "Xinhua", "kyodo news agency": "Kyodo", "united press international": "UPI",
-}
+_AGENCIES = agencies()
 
-# Whole lines that are site navigation or page chrome, in any outlet.
-_CHROME = {
-    "home", "menu", "search", "subscribe", "subscribe now", "sign in", "sign up", "log in", "login",
-    "log out", "logout", "register", "my account", "account", "share", "share this", "share this article",
-    "share this story", "share on facebook", "share on twitter", "tweet", "email", "e-mail", "print",
-    "facebook", "twitter", "x", "linkedin", "whatsapp", "pinterest", "reddit", "telegram", "instagram",
-    "youtube", "flipboard", "rss", "copy link", "copy", "link copied", "comments", "comment",
-    "open in app", "open app", "epaper", "e-paper", "e paper", "advertisement", "advertising",
-    "sponsored", "sponsored content", "ad", "ads", "skip to content", "skip to main content",
-    "skip to navigation", "close", "back to top", "top", "next", "previous", "prev", "next article",
-    "previous article", "read more", "load more", "show more", "more", "see more", "view more",
-    "follow us", "follow", "newsletter", "newsletters", "watch", "listen", "download", "video",
-    "videos", "photos", "photo", "gallery", "live", "live tv", "trending", "latest", "latest news",
-    "news", "world", "politics", "business", "sports", "sport", "entertainment", "technology", "tech",
-    "science", "health", "opinion", "lifestyle", "city", "national", "international", "india",
-    "economy", "culture", "policies", "policy", "korea", "nation", "society", "markets", "weather",
-    "contact", "contact us", "about", "about us", "privacy", "privacy policy", "terms", "terms of use",
-    "terms of service", "cookie policy", "cookies", "accept", "accept cookies", "ok", "got it",
-    "reply", "report", "like", "likes", "save", "saved", "bookmark", "font size", "text size", "a a",
-    "listen to this article", "audio", "print this article", "email this article", "more stories",
-    "advertise", "advertise with us", "careers", "jobs", "feedback", "help", "faq", "sitemap",
-    "all rights reserved", "go", "submit", "cancel", "loading", "loading...", "toggle navigation",
-    "main menu", "navigation", "sections", "topics", "tags", "related", "recommended", "popular",
-    "most read", "most popular", "editor's picks", "editors' picks", "top stories", "breaking news",
-    "translate", "english", "korean", "language", "edition", "subscribe to newsletter",
-}
+# Whole lines that are site navigation or page chrome, in any outlet: ``data/lexicon/furniture.yml``.
+_CHROME = words("furniture")
 
 # Headings that open a related-stories list, a comment thread or the footer: the article is over.
 _P = r"^(?:(?=[^\s\w]*\w)[\w'’.&-]+\s+){0,3}"  # "PFT Most Commented", "Technology Related Stories"
@@ -317,10 +320,6 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # --------------------------------------------------------------------------- helpers
 
 
-def _fold(s: str) -> str:
-    return re.sub(r"\s+", " ", s).strip().casefold()
-
-
 def agency_name(name: str) -> str | None:
     """The usual spelling of a wire service ("YONHAP", "Associated Press" -> "AP"), or None."""
     return _agency(name)
@@ -333,7 +332,7 @@ def byline_names(raw: str) -> list[str]:
 
 def _agency(name: str) -> str | None:
     """The usual spelling of a wire agency name, or None when ``name`` is not a known agency."""
-    key = _fold(name).strip("[]().,;:-—/ ")
+    key = fold(name).strip("[]().,;:-—/ ")
     return _AGENCIES.get(key)
 
 
@@ -370,7 +369,7 @@ def _is_cjk(s: str) -> bool:
 def _headline_like(s: str, max_words: int = 25) -> bool:
     """A short line that reads like a headline: a few words, no sentence ending, not a label."""
     words = _words(s)
-    if not (3 <= len(words) <= max_words) or len(s) > 220:
+    if not (3 <= len(words) <= max_words) or len(s) > LIMITS.headline:
         return False
     if s.rstrip().endswith((".", ":", ";", ",")) and not s.rstrip().endswith(("...", "…")):
         return False
@@ -430,7 +429,7 @@ def _split_blocks(text: str) -> list[_Block]:
         if not line:
             prev_blank = True
             continue
-        if (out and not prev_blank and len(out[-1].text) >= 40 and line[:1].islower()
+        if (out and not prev_blank and len(out[-1].text) >= LIMITS.wrapped_line and line[:1].islower()
                 and not re.search(r"[.!?:;\"”)\]]$", out[-1].text)):
             out[-1].text += " " + line
         else:
@@ -480,10 +479,10 @@ class _Cleaner:
     def meta_line(self, b: _Block) -> str | None:
         """Recognise byline and date lines; record their facts; return the reason to cut them."""
         s = b.text
-        if len(s) > 160:  # bylines and date lines are short; long lines are left to the other rules
+        if len(s) > LIMITS.meta_line:
             return None
         m = _DATE_LABEL.match(s)
-        if m and len(s) <= 120:
+        if m and len(s) <= LIMITS.labelled_date:
             iso = find_date(m["rest"])
             if iso:
                 label = m["label"].lower()
@@ -497,7 +496,7 @@ class _Cleaner:
                     self.place = self.place or place["place"]
                 return "date line"
         m = _BYLINE.match(s)
-        if m and len(s) <= 160:
+        if m and len(s) <= LIMITS.meta_line:
             names = _names(m["names"])
             if names and all(_agency(n) or _person_like(n) for n in names):
                 for n in names:
@@ -516,29 +515,29 @@ class _Cleaner:
                         self.add_agency(part)
                 return "byline"
         # A line that is only a date (and maybe a time, an agency or a place): the site's date line.
-        iso = find_date(s) if len(s) <= 80 else None
-        if not iso and NUMERIC_DATE_SHAPE.search(s) and len(s) <= 40:
+        iso = find_date(s) if len(s) <= LIMITS.date_line else None
+        if not iso and NUMERIC_DATE_SHAPE.search(s) and len(s) <= LIMITS.numeric_date_line:
             rest = NUMERIC_DATE_SHAPE.sub(" ", s)
             rest = re.sub(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?", " ", rest, flags=re.I)
             if len(_words(rest)) <= 2:
                 self.site_dates.append((b, None))  # a date in an order that cannot be told
                 return "date line"
-        if iso and len(s) <= 80:
+        if iso and len(s) <= LIMITS.date_line:
             rest = _without_dates(s)
             rest = re.sub(_DATE_LINE_EXTRAS, " ", rest, flags=re.I)
             leftover = _words(rest)
-            if len(leftover) <= 3:
+            if len(leftover) <= LIMITS.date_line_words_left:
                 for w in re.split(r"\s*[|•·,]\s*", rest.strip(" |•·,-—")):
                     if _agency(w):
                         self.add_agency(w)
                 self.site_dates.append((b, iso))
                 return "date line"
-        if _agency(s) and len(s) <= 40:
+        if _agency(s) and len(s) <= LIMITS.agency_line:
             self.add_agency(s)
             return "credit line"
         # "Press Trust of India | New Delhi": the wire and the place, as a byline
         parts = [p for p in re.split(r"\s*[|•·,/]\s*", s) if p]
-        if 2 <= len(parts) <= 3 and len(s) <= 80 and _agency(parts[0]) and all(
+        if 2 <= len(parts) <= 3 and len(s) <= LIMITS.agency_list_line and _agency(parts[0]) and all(
                 _person_like(p) for p in parts[1:]):
             self.add_agency(parts[0])
             return "byline"
@@ -547,27 +546,27 @@ class _Cleaner:
         return None
 
     def furniture(self, s: str) -> str | None:
-        if len(s) > 400:  # only notices and disclaimers come this long
+        if len(s) > LIMITS.notice:
             if _COOKIES.search(s):
                 return "cookie notice"
             return "disclaimer" if _RULE["disclaimer"].match(s) else None
-        key = _fold(s).strip(" :|»›>-•·")
+        key = fold(s).strip(" :|»›>-•·")
         if key in _CHROME:
             return "navigation"
         # a caption ending in its credit: "... on Aug. 4. (Ministry of Science and ICT)", "[YONHAP]",
         # "... in Seoul. / Yonhap", "... on Tuesday. Courtesy of Hyundai Motor", "(Image: GETTY)",
         # or opening like an agency caption: "In this Dec. 12, 2006, file photo, ..."
-        if len(s) <= 400 and (_LABELLED_CREDIT.search(s) or _PHOTO_OPENING.match(s)):
+        if len(s) <= LIMITS.notice and (_LABELLED_CREDIT.search(s) or _PHOTO_OPENING.match(s)):
             return "photo caption"
-        if len(s) <= 300 and _PHOTO_POSITION.search(s):
+        if len(s) <= LIMITS.photo_position and _PHOTO_POSITION.search(s):
             return "photo caption"
         m = _SLASH_CREDIT.search(s)
-        if m and len(s) <= 400 and (_agency(m["credit"]) or _PHOTO_WORD.search(m["credit"])):
+        if m and len(s) <= LIMITS.notice and (_agency(m["credit"]) or _PHOTO_WORD.search(m["credit"])):
             if _agency(m["credit"]):
                 self.add_agency(m["credit"])
             return "photo caption"
         m = _CREDIT_TAIL.search(s)
-        if m and len(s) <= 400:
+        if m and len(s) <= LIMITS.notice:
             credit = (m["p"] or m["b"] or "").strip()
             if _credit_like(credit):
                 if _agency(credit):
@@ -575,11 +574,11 @@ class _Cleaner:
                 return "photo caption"
         if _COOKIES.search(s):
             return "cookie notice"
-        if len(s) <= 320 and _END_MARKERS.match(s):
+        if len(s) <= LIMITS.end_marker and _END_MARKERS.match(s):
             return "related list / footer"
-        if len(s) <= 250 and (_COMMENTS_STRONG.match(s) or _COMMENTS.match(s)):
+        if len(s) <= LIMITS.comments_line and (_COMMENTS_STRONG.match(s) or _COMMENTS.match(s)):
             return "comments"
-        for reason, rx in _LINE_RULES if len(s) <= 200 else _LONG_LINE_RULES:
+        for reason, rx in _LINE_RULES if len(s) <= LIMITS.short_line else _LONG_LINE_RULES:
             if rx.match(s):
                 return reason
         if _tag_line(s):
@@ -738,7 +737,7 @@ def _title_candidate(b: _Block) -> bool:
         b.reason in ("before the article", "navigation", "repeated headline")
         and _headline_like(s)
         and not re.match(r"^\d{1,2}[.)]\s", s)  # a numbered menu item
-        and _fold(s) not in _CHROME
+        and fold(s) not in _CHROME
         and not _agency(s)
         and not _name_line(s)
         and not furniture_title(s)
@@ -759,9 +758,9 @@ def _tag_line(s: str) -> bool:
 def _name_line(s: str) -> bool:
     """Only a person's name, e.g. "Kim Soo-yeon" or "Jane A. Doe"."""
     words = s.split()
-    return (2 <= len(words) <= 4 and len(s) <= 40 and _person_like(s) and not s.isupper() and "'" not in s
+    return (2 <= len(words) <= 4 and len(s) <= LIMITS.person_line and _person_like(s) and not s.isupper() and "'" not in s
             and not any(w.lower() in _MINOR or w.lower() in _UI_WORDS for w in words)
-            and _fold(s) not in _CHROME)
+            and fold(s) not in _CHROME)
 
 
 def _bare_bylines(blocks: list[_Block], c: _Cleaner) -> None:
@@ -786,7 +785,7 @@ def _cut_twins(blocks: list[_Block]) -> None:
         if b.keep and _TRUNCATED.search(b.text):
             stem = _TRUNCATED.sub("", b.text).strip()
             k = bisect.bisect_left(texts, stem)
-            while len(stem) >= 20 and k < len(texts) and texts[k].startswith(stem):
+            while len(stem) >= LIMITS.repeated_stem and k < len(texts) and texts[k].startswith(stem):
                 if texts[k] != b.text:
                     b.cut("truncated repeat of the lead")
                     break
@@ -795,7 +794,7 @@ def _cut_twins(blocks: list[_Block]) -> None:
     # a byline or date line means a summary printed above the article and repeated as its lead.
     live = [b for b in blocks if b.keep or b.reason not in _INVISIBLE]
     for a, b in itertools.pairwise(live):
-        if a.keep and b.keep and len(a.text) >= 30 and _near_same(a.text, b.text):
+        if a.keep and b.keep and len(a.text) >= LIMITS.near_duplicate and _near_same(a.text, b.text):
             # a headline (no full stop) printed as the page title and again as the heading
             reason = "repeated headline" if _headline_like(b.text) else "photo caption"
             a.cut(reason)
@@ -806,7 +805,7 @@ def _cut_twins(blocks: list[_Block]) -> None:
             a.cut("photo caption")
     seen: dict[str, int] = {}
     for j, b in enumerate(blocks):
-        if b.keep and len(b.text) >= 60:
+        if b.keep and len(b.text) >= LIMITS.repeated_paragraph:
             i = seen.get(b.text)
             if i is not None and blocks[i].keep and j - i <= 8 and any(
                     m.reason in ("byline", "date line") for m in blocks[i + 1 : j]):
@@ -861,12 +860,12 @@ def _site_date(blocks: list[_Block], start: int, end: int, c: _Cleaner) -> None:
 
 def _is_heading(s: str) -> bool:
     """A link or heading line: short, and not ending like a sentence."""
-    return len(s) <= 160 and not re.search(r"[.!?。！？:;,\"”’')]$", s) and len(_words(s)) <= 25
+    return len(s) <= LIMITS.heading and not re.search(r"[.!?。！？:;,\"”’')]$", s) and len(_words(s)) <= LIMITS.heading_words
 
 
 def _list_line(s: str) -> bool:
     """A line of a link list: a headline, kicker or author name (questions and exclamations too)."""
-    return len(s) <= 160 and len(_words(s)) <= 25 and not re.search(r"[.:;,\"”’')]$", s)
+    return len(s) <= LIMITS.heading and len(_words(s)) <= LIMITS.heading_words and not re.search(r"[.:;,\"”’')]$", s)
 
 
 def _cut_link_lists(blocks: list[_Block]) -> None:
@@ -876,7 +875,7 @@ def _cut_link_lists(blocks: list[_Block]) -> None:
     live = [i for i, b in enumerate(blocks) if b.keep]
     for m, block in enumerate(blocks):
         text = block.text
-        if not (_SOFT_MARKERS.match(text) or _END_MARKERS.match(text)) or len(text) > 120:
+        if not (_SOFT_MARKERS.match(text) or _END_MARKERS.match(text)) or len(text) > LIMITS.list_heading:
             continue
         items: list[tuple[list[int], bool]] = []  # (blocks, has a summary paragraph)
         k = bisect.bisect_right(live, m)
@@ -893,7 +892,7 @@ def _cut_link_lists(blocks: list[_Block]) -> None:
                 break
             if k < len(live) and not _list_line(blocks[live[k]].text):
                 after = live[k + 1] if k + 1 < len(live) else None
-                if (after is None or _list_line(blocks[after].text)) and len(blocks[live[k]].text) <= 400:
+                if (after is None or _list_line(blocks[after].text)) and len(blocks[live[k]].text) <= LIMITS.teaser:
                     items.append(([*heads, live[k]], True))
                     k += 1
                     continue
@@ -917,7 +916,7 @@ def _menu_line(s: str) -> bool:
 
 def _page_like(blocks: list[_Block]) -> bool:
     """Whole-page text (menus, link lists) rather than an article pasted on its own."""
-    menus = sum(1 for b in blocks if _menu_line(b.text) or (NUMERIC_DATE_SHAPE.search(b.text) and len(b.text) < 40))
+    menus = sum(1 for b in blocks if _menu_line(b.text) or (NUMERIC_DATE_SHAPE.search(b.text) and len(b.text) < LIMITS.menu_date_line))
     return menus > max(3, 0.15 * len(blocks))
 
 
@@ -937,7 +936,7 @@ def _article_span(blocks: list[_Block], find_body: bool) -> tuple[int, int]:
     return start, end
 
 
-_MINOR = {"a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with", "&", "de"}
+_MINOR = FUNCTION_WORDS
 
 
 def _title_case(s: str) -> bool:
@@ -950,7 +949,7 @@ def _prose_like(s: str) -> bool:
     """Running text rather than a headline or a menu: several words, mostly lower-case ones."""
     words = [w for w in _words(s) if not w.isdigit()]
     if _is_cjk(s):
-        return len(s) >= 20
+        return len(s) >= LIMITS.cjk_sentence
     if len(words) < 5:
         return False
     lower = sum(1 for w in words if w[:1].islower())
@@ -964,7 +963,7 @@ def _extend_tail(blocks: list[_Block], end: int) -> int:
         return end + 1
     # a short closing sentence ("We will see," he said.) scores too little to be taken in
     n = 0
-    while (end < len(blocks) and n < 2 and blocks[end].keep and len(blocks[end].text) < 80
+    while (end < len(blocks) and n < 2 and blocks[end].keep and len(blocks[end].text) < LIMITS.closing_sentence
            and re.search(r"[.!?][\"”’']?$", blocks[end].text) and _prose_like(blocks[end].text)):
         end += 1
         n += 1
@@ -997,7 +996,7 @@ _RUN_GROWTH = 0.1
 
 
 def _hard_end(s: str) -> bool:
-    return len(s) <= 320 and bool(_END_MARKERS.match(s) or _COMMENTS_STRONG.match(s) or _COMMENTS.match(s))
+    return len(s) <= LIMITS.end_marker and bool(_END_MARKERS.match(s) or _COMMENTS_STRONG.match(s) or _COMMENTS.match(s))
 
 
 def _main_region(blocks: list[_Block]) -> tuple[int, int]:
@@ -1015,10 +1014,10 @@ def _main_region(blocks: list[_Block]) -> tuple[int, int]:
     # A comment thread ends the article: after its opening line (or the first of several
     # "NAME says:" lines) only comments and the footer follow. Related-list headings and footer
     # lines weigh heavily against spanning them, but an article may continue after an inline box.
-    authors = [i for i, b in enumerate(blocks) if len(b.text) <= 120 and _COMMENT_AUTHOR.match(b.text)]
+    authors = [i for i, b in enumerate(blocks) if len(b.text) <= LIMITS.comment_author and _COMMENT_AUTHOR.match(b.text)]
     limit, prose = len(blocks), 0.0
     for i, b in enumerate(blocks):
-        if len(b.text) > 320:
+        if len(b.text) > LIMITS.end_marker:
             prose += max(scores[i], 0.0)
             continue
         strong = _COMMENTS_STRONG.match(b.text) or (len(authors) >= 2 and i == authors[0])
@@ -1083,14 +1082,14 @@ _TITLE_SPLIT = re.compile(r"\s+(?:[|–—:-]|::|›|»|·)\s+")
 
 def _title_anchors(blocks: list[_Block]) -> list[int]:
     """Lines that repeat the page title given by the first line ("Headline | Site")."""
-    if not blocks or len(blocks[0].text) > 250:
+    if not blocks or len(blocks[0].text) > LIMITS.page_title:
         return []
     parts = [p for p in _TITLE_SPLIT.split(blocks[0].text) if len(_words(p)) >= 3]
     keys = {_key(p) for p in parts} | {_key(blocks[0].text)}
     out = []
     for i in range(1, len(blocks)):
         s = blocks[i].text
-        if len(s) <= 250 and _key(s) in keys:
+        if len(s) <= LIMITS.page_title and _key(s) in keys:
             out.append(i)
     return out
 
@@ -1136,10 +1135,10 @@ def _credit_line(s: str, c: _Cleaner) -> bool:
     """A closing credit ("Yonhap", "with the Korea JoongAng Daily", "-- AFP"); records it."""
     m = _WITH_OUTLET.match(s)
     bare = s.strip("-—–/() ")
-    if _agency(s) or (len(s) <= 30 and _agency(bare)):
+    if _agency(s) or (len(s) <= LIMITS.bare_credit and _agency(bare)):
         c.add_agency(bare)
         return True
-    if m and len(s) <= 60:
+    if m and len(s) <= LIMITS.outlet_credit:
         if _agency(m["o"]):
             c.add_agency(m["o"])
         else:
@@ -1159,7 +1158,7 @@ def _credit_like(s: str) -> bool:
     words = s.split()
     if not (1 <= len(words) <= 8) or re.search(r"[.!?;:]$", s):
         return False
-    caps = sum(1 for w in words if w[:1].isupper() or w.lower() in {"of", "and", "the", "for", "&", "de"})
+    caps = sum(1 for w in words if w[:1].isupper() or w.lower() in FUNCTION_WORDS)
     return caps == len(words) and s[:1].isupper()
 
 
@@ -1194,11 +1193,11 @@ def _dateline(b: _Block, c: _Cleaner, lead: bool = True) -> bool:
     city, sep, mon = m["city"], m["sep"], m["mon"]
     rest = s[m.end():]
     first = city.split()[0].strip(".").lower()
-    if first in _DATELINE_STOP or _fold(city) in _CHROME:
+    if first in _DATELINE_STOP or fold(city) in _CHROME:
         return False
     if not rest[:1].isupper() and rest[:1] not in "\"“'‘":
         return False
-    if len(city) > 40 or (mon is None and sep is None and m["agency"] is None):
+    if len(city) > LIMITS.dateline_city or (mon is None and sep is None and m["agency"] is None):
         return False
     if sep == ":" and not (mon or m["agency"]) and not (lead and (city.isupper() or _place_like(city))):
         return False
@@ -1314,14 +1313,3 @@ def clean_markdown(text: str) -> CleanArticle:
     if title:
         art.title, art.title_from_lead = title, False
     return art
-
-
-def clean(raw: RawArticle) -> CleanArticle:
-    """Clean an article read from disk, whatever its kind."""
-    if raw.kind == "html":
-        from .html_reader import read_html
-
-        return read_html(raw.text)
-    if raw.kind == "markdown":
-        return clean_markdown(raw.text)
-    return clean_text(raw.text)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import heapq
 import os
-import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -24,15 +23,17 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from . import budgets, fsguard, store
+from . import budgets, store
+from .check import validate
+from .ids import clean_id as _clean_id
 from .ids import slugify
 from .model import ENTITY_KINDS, KINDS, Briefing
 from .names import name_key
 from .registry import Entry, Registry, load_registry
+from .store import briefing_files, refused_briefings, slug_of
 
 # Kinds drawn in the graph and counted as connections between entities.
 NETWORK_KINDS = ENTITY_KINDS
-_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 class Ref(NamedTuple):
@@ -196,27 +197,11 @@ class _Builder:
         self.entities: dict[Ref, Entity] = {}
         self.names: dict[Ref, Counter[str]] = {}
         self.aliases: dict[Ref, dict[str, str]] = {}  # name_key -> alias as written
-        self.registry_kinds = {e.kind for e in registry.entries}
-        self.lookups: dict[tuple[str, str], Entry | None] = {}
         self.keys: dict[str, str] = {}  # name_key cache
-
-    def lookup(self, surface: str, kind: str) -> Entry | None:
-        """Registry lookup by name or alias, remembered: the same names recur in every briefing."""
-        if kind not in self.registry_kinds:
-            return None
-        key = (kind, surface)
-        if key not in self.lookups:
-            self.lookups[key] = self.registry.lookup(surface, kind)
-        return self.lookups[key]
 
     def canonical(self, kind: str, local_id: str, name: str, aliases: Iterable[str] = ()) -> Ref:
         """The entity a briefing's (id, name) stands for; creates it on first sight."""
-        entry = self.registry.get(kind, local_id) or self.lookup(name, kind)
-        if entry is None:
-            for alias in aliases:
-                entry = self.lookup(alias, kind)
-                if entry:
-                    break
+        entry = self.registry.resolve(kind, local_id, name, aliases)
         ref = Ref(kind, entry.id if entry else _clean_id(local_id or name))
         ent = self.entities.get(ref)
         if ent is None:
@@ -262,10 +247,6 @@ def _new_entity(ref: Ref, entry: Entry | None, topics: Mapping[str, TopicInfo]) 
         return Entity(kind="topic", id=ref.id, name=name, description=info.description if info else None,
                       in_registry=info is not None)
     return Entity(kind=ref.kind, id=ref.id, name=ref.id)
-
-
-def _clean_id(text: str) -> str:
-    return text if _ID.match(text or "") else slugify(text or "unnamed")
 
 
 def _sort_key(item: tuple[str, Briefing]) -> tuple[str, str]:
@@ -499,31 +480,6 @@ def load_topics(path: str | os.PathLike[str] | None = None) -> dict[str, TopicIn
     return out
 
 
-def briefing_files(briefings_dir: str | os.PathLike[str], roots: Iterable[Path] = ()) -> list[Path]:
-    """The briefing files of a folder (recursively), in sorted order; none that leads outside it
-    (or ``roots``) through a link: :func:`refused_briefings` names those."""
-    return _briefing_walk(briefings_dir, roots).files
-
-
-def refused_briefings(briefings_dir: str | os.PathLike[str], roots: Iterable[Path] = ()) -> list[tuple[Path, str]]:
-    """Files of the folder that are not read, and why (a link out of the project, a loop)."""
-    return _briefing_walk(briefings_dir, roots).refused
-
-
-def _briefing_walk(briefings_dir: str | os.PathLike[str], roots: Iterable[Path]) -> fsguard.Walk:
-    root = Path(briefings_dir)
-    if not root.is_dir():
-        return fsguard.Walk()
-    found = fsguard.walk(root, (".md",), roots, hidden=(".",))  # as before: `_draft.md` is a briefing
-    found.files = [p for p in found.files if p.suffix == ".md"]
-    return found
-
-
-def slug_of(path: Path) -> str:
-    """A briefing's address: its file name without `.md`, made URL-safe when it is not."""
-    return _clean_id(path.stem)
-
-
 # Parsed briefings by path, kept while the file's size and time stay the same: `mkdocs serve`
 # rebuilds after every edit, and reading thousands of unchanged files again is most of its wait.
 # Nothing changes a Briefing once parsed: the index and the pages only read it.
@@ -532,8 +488,6 @@ _PARSED: dict[Path, tuple[tuple[int, int], Briefing]] = {}
 
 def _load(path: Path, keep: bool) -> Briefing:
     """One briefing, refused (BriefingError) on anything `briefbook check` says of it alone."""
-    from .check import validate  # check reads the corpus too: imported here, not at the top
-
     st = path.stat()
     stamp = (st.st_mtime_ns, st.st_size)
     hit = _PARSED.get(path)

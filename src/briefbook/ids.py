@@ -43,3 +43,11 @@ def slugify(text: str, max_length: int = 80) -> str:
 def name_key(text: str) -> str:
     """A comparison key that ignores case, accents, punctuation, hyphens and spaces."""
     return slugify(text, max_length=10_000).replace("-", "")
+
+
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def clean_id(text: str) -> str:
+    """``text`` when it is an id already (lower-case words joined by hyphens), else its slug."""
+    return text if _ID.match(text or "") else slugify(text or "unnamed")

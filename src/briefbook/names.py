@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .extract.lexicon import COUNTRY_FORMS
 from .ids import name_key
+from .lexicon_data import FUNCTION_WORDS, countries
 
 __all__ = [
     "ACRONYM",
@@ -102,7 +102,7 @@ for _group in _SURNAME_GROUPS:
         KOREAN_SURNAMES.setdefault(_n, _names[0])
 
 # Words an acronym may skip or take the initial of ("Ministry of Science and ICT").
-ACRONYM_SKIPS = frozenset({"of", "and", "the", "for", "on", "in", "to", "at", "de", "&", "a", "an"})
+ACRONYM_SKIPS = FUNCTION_WORDS
 
 # The shape of an acronym: "OSTP", "MSIT", "KAIST", "U.S."
 ACRONYM = re.compile(r"^(?:[A-Z][A-Za-z0-9&]{1,9}|(?:[A-Z]\.){2,6})$")
@@ -230,7 +230,7 @@ def expands(acronym: str, long: str, *, whole: bool = False) -> bool:
     return any(fits(start, 0) for start in range(len(words)) if words[start].lower() not in ACRONYM_SKIPS)
 
 
-_QUALIFIERS = sorted({*COUNTRY_FORMS, "white house"}, key=len, reverse=True)
+_QUALIFIERS = sorted({*countries(), "white house"}, key=len, reverse=True)
 
 
 def org_core(name: str) -> str:

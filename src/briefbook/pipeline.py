@@ -225,7 +225,7 @@ def _extract_many(jobs: list[_Job], seconds: float | None = budgets.ARTICLE_SECO
 
     A bad article fails alone: its error is its result, the others go on. ``seconds``: the time
     one article may take (reading, parsing, building); past it the article is reported as failed."""
-    from .cleaning import clean
+    from .clean import clean
     from .extract.article import build_briefing, looks_english
     from .extract.nlp import parse, parse_many, pipeline
 

@@ -93,10 +93,14 @@ class Registry:
     def get(self, kind: str, entity_id: str) -> Entry | None:
         return self._by_id.get((kind, entity_id))
 
-    def resolve(self, kind: str, entity_id: str, name: str, forms: Iterable[str] = ()) -> Entry | None:
+    def resolve(
+        self, kind: str, entity_id: str | None, name: str, forms: Iterable[str] = ()
+    ) -> Entry | None:
         """The entry a briefing's item stands for: by its id, else its name, else its first other
-        form (alias, multi-word mention) that the registry knows. One order for every caller."""
-        entry = self.get(kind, entity_id) or self.lookup(name, kind)
+        form (alias, multi-word mention) that the registry knows. One order for every caller:
+        extraction (no id yet: None), the corpus index and curation.
+        """
+        entry = (self.get(kind, entity_id) if entity_id else None) or self.lookup(name, kind)
         if entry is None:
             entry = next((e for f in forms if (e := self.lookup(f, kind))), None)
         return entry

@@ -13,12 +13,14 @@ import os
 import re
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from . import __version__, yamlerrors
+from . import __version__, fsguard, yamlerrors
+from .ids import clean_id
 from .model import Briefing
 
 GENERATOR = "briefbook"
@@ -227,3 +229,31 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
             os.unlink(tmp)
         raise
 
+
+# ---------------------------------------------------------------------------------------------
+# The briefings folder: which files are briefings, and their addresses
+
+
+def briefing_files(briefings_dir: str | os.PathLike[str], roots: Iterable[Path] = ()) -> list[Path]:
+    """The briefing files of a folder (recursively), in sorted order; none that leads outside it
+    (or ``roots``) through a link: :func:`refused_briefings` names those."""
+    return _briefing_walk(briefings_dir, roots).files
+
+
+def refused_briefings(briefings_dir: str | os.PathLike[str], roots: Iterable[Path] = ()) -> list[tuple[Path, str]]:
+    """Files of the folder that are not read, and why (a link out of the project, a loop)."""
+    return _briefing_walk(briefings_dir, roots).refused
+
+
+def _briefing_walk(briefings_dir: str | os.PathLike[str], roots: Iterable[Path]) -> fsguard.Walk:
+    root = Path(briefings_dir)
+    if not root.is_dir():
+        return fsguard.Walk()
+    found = fsguard.walk(root, (".md",), roots, hidden=(".",))  # as before: `_draft.md` is a briefing
+    found.files = [p for p in found.files if p.suffix == ".md"]
+    return found
+
+
+def slug_of(path: Path) -> str:
+    """A briefing's address: its file name without `.md`, made URL-safe when it is not."""
+    return clean_id(path.stem)

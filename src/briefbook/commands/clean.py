@@ -14,7 +14,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from ..cleaning import CleanArticle, clean
+from ..clean import clean
+from ..cleaning import CleanArticle
 from ..reading import KINDS, InputError, read_article
 
 

@@ -12,9 +12,9 @@ from typing import Any
 import yaml
 
 from .. import store
-from ..corpus import briefing_files
 from ..pipeline import folder_lock
 from ..registry import Entry, Registry, parse_registry
+from ..store import briefing_files
 from .registry_edit import merge_registry
 from .relink import plan_relink, relink_in_place, relink_pristine
 

@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .. import store
-from ..corpus import briefing_files
 from ..model import ENTITY_KINDS, Briefing
 from ..registry import Entry, Registry
+from ..store import briefing_files
 
 
 @dataclass

@@ -86,7 +86,7 @@ def plan_relink(meta: dict[str, Any], registry: Registry) -> Relink:
         for i, topic in enumerate(topics):
             if not isinstance(topic, str):
                 continue
-            entry = registry.get("topic", topic) or registry.lookup(topic.replace("-", " "), "topic")
+            entry = registry.resolve("topic", topic, topic.replace("-", " "))
             if entry is not None and entry.id != topic:
                 plan.edits.append((("topics", i), entry.id))
     return plan

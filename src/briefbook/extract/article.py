@@ -23,7 +23,7 @@ from ..model import Briefing, Event, Initiative, Organization, Person, Quote, So
 from ..registry import Registry
 from .events import find_events
 from .initiatives import InitiativeFound, find_initiatives
-from .lexicon import AGENCIES, COUNTRY_FORMS
+from .lexicon import AGENCIES, COUNTRY_FORMS, COUNTRY_SPELLINGS
 from .nlp import parse
 from .organizations import OrgFound, find_organizations, resolve_org_reference
 from .people import PersonFound, find_people, person_evidence, resolve_short
@@ -293,22 +293,22 @@ def _add_registered(docs: list[Doc], orgs: list[OrgFound], registry: Registry) -
 
 
 def _person_id(p: PersonFound, registry: Registry) -> str:
-    for form in [p.name, *p.mentions]:
-        entry = registry.lookup(form, "person")
-        if entry is not None and (form == p.name or len(form.split()) > 1):
-            p.name = entry.name
-            return entry.id
+    # A one-word mention ("Kim") is too ambiguous to name a registered person; the article's
+    # items have no id yet, so the registry is asked by name and forms only.
+    entry = registry.resolve("person", None, p.name, (m for m in p.mentions if len(m.split()) > 1))
+    if entry is not None:
+        p.name = entry.name
+        return entry.id
     return slugify(p.name)
 
 
 def _org_id(o: OrgFound, registry: Registry) -> str:
-    for form in o.forms():
-        entry = registry.lookup(form, "organization")
-        if entry is not None:
-            if o.name != entry.name and o.name not in o.aliases:
-                o.aliases.append(o.name)  # keep the form the article used: quotes say "MSIT said"
-            o.name = entry.name
-            return entry.id
+    entry = registry.resolve("organization", None, o.name, o.aliases)
+    if entry is not None:
+        if o.name != entry.name and o.name not in o.aliases:
+            o.aliases.append(o.name)  # keep the form the article used: quotes say "MSIT said"
+        o.name = entry.name
+        return entry.id
     return slugify(o.name)
 
 
@@ -412,14 +412,7 @@ def _initiatives_out(items: list[InitiativeFound], registry: Registry) -> list[I
     out: dict[str, Initiative] = {}
     for item in items:
         name = item.name
-        entry = next(
-            (
-                registry.lookup(f, "initiative")
-                for f in [name, *item.aliases]
-                if registry.lookup(f, "initiative")
-            ),
-            None,
-        )
+        entry = registry.resolve("initiative", None, name, item.aliases)
         if entry is not None:
             name = entry.name
         iid = entry.id if entry else slugify(name)
@@ -524,7 +517,7 @@ def _places(docs: list[Doc]) -> list[str]:
                 continue
             canonical = (
                 COUNTRY_FORMS.get(name.lower(), name)
-                if name.lower() in ("u.s.", "us", "united states", "america", "uk", "u.k.", "britain")
+                if name.lower() in COUNTRY_SPELLINGS
                 else name
             )
             seen.setdefault(name_key(canonical), canonical)

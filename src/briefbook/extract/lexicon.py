@@ -7,24 +7,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..lexicon_data import FUNCTION_WORDS as FUNCTION_WORDS  # one set for every rule
+from ..lexicon_data import agencies, countries, words
+
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
-# Lower-cased head nouns of a person's role ("Science Minister", "director of ...", "CEO").
-ROLE_HEADS = frozenset(
-    """
-minister secretary president vice-president director head chief ceo cfo cto coo chair chairman
-chairwoman chairperson spokesperson spokesman spokeswoman ambassador envoy governor mayor senator
-representative congressman congresswoman lawmaker legislator adviser advisor administrator
-commissioner commander general admiral prime premier chancellor king queen prince princess emperor
-pope professor researcher scientist analyst economist founder co-founder cofounder owner partner
-executive officer official officials manager leader deputy undersecretary under-secretary attorney
-judge justice speaker lady first-lady counselor counsellor aide negotiator delegate strategist
-engineer editor correspondent columnist reporter author principal dean rector chancellor
-superintendent treasurer comptroller inspector marshal sheriff consul attache attaché vice
-mp mla mep candidate nominee counsel lawyer barrister solicitor activist businessman businesswoman
-philanthropist campaigner coach captain
-""".split()
-)
+# Lower-cased head nouns of a person's role ("Science Minister", "director of ...", "CEO"):
+# ``data/lexicon/roles.yml``.
+ROLE_HEADS = words("roles")
 
 # Abbreviations written with a full stop that does not end a sentence ("U.S. President", "Gov.
 # Smith", "Jan. 5"); single capital initials ("J. Smith", "U.S.") are recognised by their shape.
@@ -88,10 +78,8 @@ bloomberg open app read also related stories disclaimer
 """.split()
 )
 
-# Honorifics that precede a name but are not a role by themselves.
-HONORIFICS = frozenset(
-    "mr mr. mrs mrs. ms ms. dr dr. sir dame madam hon hon. rev rev. prof prof. engr engr.".split()
-)
+# Honorifics that precede a name but are not a role by themselves: ``data/lexicon/honorifics.yml``.
+HONORIFICS = words("honorifics")
 
 # Head words that make a proper-noun phrase an organization.
 ORG_HEADS = frozenset(
@@ -208,143 +196,30 @@ DOCUMENT_WORDS = frozenset(
 # ("X said (that) ...", "X told reporters ..."); "X proposed", "X stressed" narrate, they do not quote.
 INDIRECT_VERBS = frozenset("say tell add".split())
 
-# Demonyms and country forms found before titles ("U.S. President", "Singaporean Digital Minister").
-COUNTRY_FORMS: dict[str, str] = {
-    "u.s.": "United States",
-    "us": "United States",
-    "u.s": "United States",
-    "american": "United States",
-    "united states": "United States",
-    "america": "United States",
-    "washington": "United States",
-    "the united states": "United States",
-    "korea": "South Korea",
-    "korean": "South Korea",
-    "south korea": "South Korea",
-    "south korean": "South Korea",
-    "seoul": "South Korea",
-    "north korea": "North Korea",
-    "north korean": "North Korea",
-    "pyongyang": "North Korea",
-    "japan": "Japan",
-    "japanese": "Japan",
-    "tokyo": "Japan",
-    "china": "China",
-    "chinese": "China",
-    "beijing": "China",
-    "taiwan": "Taiwan",
-    "taiwanese": "Taiwan",
-    "india": "India",
-    "indian": "India",
-    "new delhi": "India",
-    "singapore": "Singapore",
-    "singaporean": "Singapore",
-    "britain": "United Kingdom",
-    "british": "United Kingdom",
-    "u.k.": "United Kingdom",
-    "uk": "United Kingdom",
-    "united kingdom": "United Kingdom",
-    "london": "United Kingdom",
-    "france": "France",
-    "french": "France",
-    "paris": "France",
-    "germany": "Germany",
-    "german": "Germany",
-    "berlin": "Germany",
-    "italy": "Italy",
-    "italian": "Italy",
-    "spain": "Spain",
-    "spanish": "Spain",
-    "canada": "Canada",
-    "canadian": "Canada",
-    "australia": "Australia",
-    "australian": "Australia",
-    "russia": "Russia",
-    "russian": "Russia",
-    "moscow": "Russia",
-    "ukraine": "Ukraine",
-    "ukrainian": "Ukraine",
-    "vietnam": "Vietnam",
-    "vietnamese": "Vietnam",
-    "indonesia": "Indonesia",
-    "indonesian": "Indonesia",
-    "malaysia": "Malaysia",
-    "malaysian": "Malaysia",
-    "thailand": "Thailand",
-    "thai": "Thailand",
-    "philippines": "Philippines",
-    "philippine": "Philippines",
-    "filipino": "Philippines",
-    "mexico": "Mexico",
-    "mexican": "Mexico",
-    "brazil": "Brazil",
-    "brazilian": "Brazil",
-    "israel": "Israel",
-    "israeli": "Israel",
-    "iran": "Iran",
-    "iranian": "Iran",
-    "saudi": "Saudi Arabia",
-    "saudi arabia": "Saudi Arabia",
-    "turkey": "Turkey",
-    "turkish": "Turkey",
-    "eu": "European Union",
-    "european": "European Union",
-    "european union": "European Union",
-    "new zealand": "New Zealand",
-    "chile": "Chile",
-    "chilean": "Chile",
-    "peru": "Peru",
-    "peruvian": "Peru",
-    "netherlands": "Netherlands",
-    "dutch": "Netherlands",
-    "sweden": "Sweden",
-    "swedish": "Sweden",
-    "poland": "Poland",
-    "polish": "Poland",
-    "egypt": "Egypt",
-    "egyptian": "Egypt",
-    "nigeria": "Nigeria",
-    "nigerian": "Nigeria",
-    "south africa": "South Africa",
-    "south african": "South Africa",
-    "pakistan": "Pakistan",
-    "pakistani": "Pakistan",
-    "bangladesh": "Bangladesh",
-    "uae": "United Arab Emirates",
-    "emirati": "United Arab Emirates",
-    "qatar": "Qatar",
-    "qatari": "Qatar",
-}
+# The function words that join capitalised words into one name ("Bank of Korea", "Banco de España"):
+# fewer than FUNCTION_WORDS, since "to", "at" or "with" would join two names into one
+# ("Hipcricket to Augme Technologies", "Center ... at the University of Washington").
+NAME_JOINERS = FUNCTION_WORDS & {"of", "and", "for", "on", "&", "the", "de", "a"}
 
-# News agencies and wire services: credited sources, not actors of the story.
-AGENCIES = frozenset(
-    {
-        "yonhap",
-        "ians",
-        "afp",
-        "ap",
-        "reuters",
-        "xinhua",
-        "kyodo",
-        "bloomberg",
-        "pti",
-        "ani",
-        "dpa",
-        "efe",
-        "ansa",
-        "tass",
-        "bernama",
-        "antara",
-        "united press international",
-        "upi",
-        "associated press",
-        "agence france-presse",
-        "press trust of india",
-        "yonhap news agency",
-        "newsis",
-        "news1",
-    }
-)
+# The function words inside a person's title read leftwards from the name ("Minister of Science and
+# ICT", "head of AI in Asia").
+TITLE_CONNECTORS = FUNCTION_WORDS & {"of", "and", "for", "on", "&", "in"}
+
+# Demonyms and country forms found before titles ("U.S. President", "Singaporean Digital Minister"):
+# ``data/lexicon/countries.yml``.
+COUNTRY_FORMS: dict[str, str] = countries()
+
+# Forms of a country's name that the list of places writes as the country: "the U.S." and
+# "America" are one place (other places keep the article's spelling).
+COUNTRY_SPELLINGS = frozenset({"u.s.", "us", "united states", "america", "uk", "u.k.", "britain"})
+
+# Abbreviated titles: a capitalised phrase holding one is a person's role, not an organization
+# ("CM Yogi", "PM Modi", "CEO Jane Roe").
+ROLE_ABBREVIATIONS = frozenset({"cm", "pm", "ceo"})
+
+# News agencies and wire services: credited sources, not actors of the story. Every form of
+# ``data/lexicon/agencies.yml``, the list the cleaner reads datelines with.
+AGENCIES = frozenset(agencies())
 
 # Collective speakers kept as such ("the two countries said").
 COLLECTIVE_SPEAKER_HEADS = frozenset(

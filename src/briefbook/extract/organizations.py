@@ -28,6 +28,7 @@ from .lexicon import (
     NOT_NAME_WORDS,
     ORG_HEADS,
     REPORTING_VERBS,
+    ROLE_ABBREVIATIONS,
     ROLE_HEADS,
     VENUE_AND_THING_HEADS,
     verb_base,
@@ -217,7 +218,7 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
                 continue  # "Roe Jr., 55, of Addison"; a table's column heads
             if any(w.lower().strip("’'s") in person_words for w in words):
                 continue
-            if any(w.lower().strip(".") in ("cm", "pm", "ceo") for w in words):
+            if any(w.lower().strip(".") in ROLE_ABBREVIATIONS for w in words):
                 continue
             if all(
                 w.lower() in _GENERIC_SINGLE or w.lower() in COUNTRY_FORMS or w.lower() in ("of", "and")
@@ -293,7 +294,7 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
     orgs = _merge(orgs, docs)
     for org in orgs:
         first = org.name.split()[0].lower()
-        org.country = COUNTRY_FORMS.get(first) if first in ("us", "u.s.", "korean", "korea") else None
+        org.country = COUNTRY_FORMS.get(first)
     return sorted(orgs, key=lambda o: (o.paragraphs[0] if o.paragraphs else 0, o.name))
 
 

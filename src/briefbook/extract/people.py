@@ -25,6 +25,7 @@ from .lexicon import (
     ROLE_HEADS,
     ROLE_MODIFIERS,
     THING_NOUNS,
+    TITLE_CONNECTORS,
     WEEKDAYS,
     verb_base,
 )
@@ -34,7 +35,7 @@ _NAME_TOKEN = re.compile(
     r"^(?:[A-Z][a-z\u00C0-\u024F'’]*\.?|[A-Z][a-z\u00C0-\u024F'’]+(?:-[A-Za-z\u00C0-\u024F'’]+)+"
     r"|(?:de|van|von|der|da|di|bin|al|la|le|du)|(?:Mc|Mac|Fitz|De|Di|La|Le|Van)[A-Z][a-z]+|O['’][A-Z][a-z]+)$"
 )
-_CONNECTORS = {"of", "and", "for", "on", "&", "in"}
+_CONNECTORS = TITLE_CONNECTORS
 # Words that end a title read leftwards from a name ("on Monday, Science Minister Bae").
 _STOP_LEFT = WEEKDAYS | frozenset("on with by as to from between that said says when while".split())
 

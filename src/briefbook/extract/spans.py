@@ -17,9 +17,9 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ..names import expands
-from .lexicon import INITIATIVE_HEADS, ORG_HEADS
+from .lexicon import INITIATIVE_HEADS, NAME_JOINERS, ORG_HEADS
 
-_JOINERS = {"of", "and", "for", "on", "&", "the", "de", "a"}
+_JOINERS = NAME_JOINERS
 _HEADISH = ORG_HEADS | set(INITIATIVE_HEADS)  # words that end a name (Bank, Group, Deal)
 _ACRONYM = re.compile(r"^[A-Z][A-Z&0-9]*(?:-[A-Z][A-Z&0-9]*)?[A-Z0-9]$")  # "CNDD-FDD"
 

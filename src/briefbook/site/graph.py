@@ -10,14 +10,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from ..corpus import NETWORK_KINDS, Corpus, Entity, Ref
 from . import paths
+from .html import Page, SitePage, p, table
 from .text import h
-
-if TYPE_CHECKING:
-    from .pages import SitePage
 
 MAX_NODES = 40
 NARROW_NODES = 18  # the phone drawing: fewer nodes, so that their labels can be read
@@ -291,13 +288,11 @@ def ego_svg(corpus: Corpus, ent: Entity, here: str, directory_urls: bool = True)
 
 
 def graph_page(corpus: Corpus, here: str, *, directory_urls: bool = True) -> SitePage:
-    from .pages import _Page, p, table  # the page helpers; imported here to avoid a cycle
-
     nodes, edges, wide = drawing(corpus, here, directory_urls, MAX_NODES, WIDTH, HEIGHT, "bb-graph-wide")
     narrow = drawing(corpus, here, directory_urls, NARROW_NODES, NARROW_WIDTH, NARROW_HEIGHT,
                      "bb-graph-narrow")[2]
     total = sum(len(corpus.entities[k]) for k in NETWORK_KINDS)
-    page = _Page("Graph")
+    page = Page("Graph")
     page.add(p("People, organizations and initiatives, joined when they appear in the same briefing "
                "(thicker lines: more shared briefings). Click a node to open its page."))
     if total > len(nodes):

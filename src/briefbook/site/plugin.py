@@ -36,7 +36,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from .. import fsguard
-from ..corpus import load_corpus
+from ..corpus import Corpus, load_corpus
 from ..registry import RegistryError
 from ..store import BriefingError
 from . import paths
@@ -99,38 +99,76 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
                 build_log.addFilter(_DirtyWarningFilter())
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Read the briefings, make every page and file from them, and hand them to MkDocs."""
+        corpus = self._resolve_corpus()
+        briefing_count = len(corpus.briefings)
+        docs_pages = self._resolve_project_pages(files, config)
+        min_briefings = self._resolve_search_min_briefings(briefing_count)
+        pages = self._generate_pages(corpus, config, docs_pages, min_briefings)
+        generated = self._generate_assets_and_names(corpus, config, min_briefings)
+        on_disk = self._generate_exports(corpus, config)
+        del corpus
+        self._render_files(files, config, pages, generated, on_disk)
+        self._generated = frozenset(pages)
+        log.info("briefbook: %d briefings, %d generated files", briefing_count,
+                 len(pages) + len(generated) + len(on_disk))
+        return files
+
+    def _resolve_corpus(self) -> Corpus:
+        """The briefings indexed with the registry; a problem is a build error worded as `check`'s."""
         named = self.root / self.config.registry
         if named.is_symlink():  # a registry.yml that is a link out of the project: not read
             refused = fsguard.why_refused(named, [self.root])
             if refused:
                 raise PluginError(f"briefbook: {named}:1: {refused}")
         try:
-            corpus = load_corpus(self.briefings_dir, self.registry_path, self.topics_path,
-                                 keep_parsed=getattr(self, "_serving", False), roots=[self.root])
+            return load_corpus(self.briefings_dir, self.registry_path, self.topics_path,
+                               keep_parsed=getattr(self, "_serving", False), roots=[self.root])
         except BriefingError as exc:  # worded as `briefbook check` words it: the loader runs its checks
             raise PluginError(f"briefbook: {exc}") from None
         except RegistryError as exc:
             raise PluginError(f"briefbook: {exc}") from None
-        directory_urls = config.use_directory_urls
-        briefing_count = len(corpus.briefings)
+
+    def _resolve_project_pages(self, files: Files, config: MkDocsConfig) -> list[str]:
+        """The hand-written pages the docs folder has; the footer links to those it lists."""
         docs_pages = [uri for uri in PROJECT_PAGES if files.get_file_from_path(uri) is not None]
         config.extra["briefbook_footer"] = [
-            {"label": label, "url": paths.url(uri, directory_urls)}
+            {"label": label, "url": paths.url(uri, config.use_directory_urls)}
             for uri, label in FOOTER_PAGES.items() if uri in docs_pages]
+        return docs_pages
+
+    def _resolve_search_min_briefings(self, briefing_count: int) -> int:
+        """In how many briefings an entity must be seen to be searched by name (configurable)."""
         min_briefings = self.config.search_min_briefings
         if min_briefings is None:
             min_briefings = 1 if briefing_count < LARGE_CORPUS else 2
+        return min_briefings
+
+    def _generate_pages(self, corpus: Corpus, config: MkDocsConfig, docs_pages: list[str],
+                        min_briefings: int) -> dict[str, SitePage]:
         try:
-            pages = generate_pages(corpus, directory_urls=directory_urls, docs_pages=docs_pages,
-                                   search_min_briefings=min_briefings)
+            return generate_pages(corpus, directory_urls=config.use_directory_urls, docs_pages=docs_pages,
+                                  search_min_briefings=min_briefings)
         except PageCollision as exc:
             raise PluginError(f"briefbook: {exc}") from None
-        names = name_files(corpus, directory_urls=directory_urls, search_min_briefings=min_briefings)
-        # The feed and the JSON export go to disk now (about 190 MB at 10,000 briefings) rather
-        # than stay in memory until the end of the build, which MkDocs would do.
-        exports = generate_files(corpus, site_url=config.site_url, directory_urls=directory_urls,
+
+    def _generate_assets_and_names(self, corpus: Corpus, config: MkDocsConfig,
+                                   min_briefings: int) -> dict[str, str | bytes]:
+        """The scripts and styles the pages use, and the names index search reads."""
+        generated: dict[str, str | bytes] = {}
+        assets = resources.files("briefbook").joinpath("site/assets")
+        for name in ASSETS:
+            generated[f"{ASSET_DIR}/{name}"] = assets.joinpath(name).read_bytes()
+        generated.update(name_files(corpus, directory_urls=config.use_directory_urls,
+                                    search_min_briefings=min_briefings))
+        return generated
+
+    def _generate_exports(self, corpus: Corpus, config: MkDocsConfig) -> dict[str, tuple[str, bytes]]:
+        """The feed and the JSON export, written to the spool now (about 190 MB at 10,000
+        briefings) rather than kept in memory until the end of the build, which MkDocs would do.
+        Returns uri -> (file on disk, digest)."""
+        exports = generate_files(corpus, site_url=config.site_url, directory_urls=config.use_directory_urls,
                                  site_name=config.site_name)
-        del corpus
         spool = self._new_spool()
         on_disk: dict[str, tuple[str, bytes]] = {}
         for uri, text in exports.items():
@@ -138,12 +176,12 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
             data = text.encode("utf-8")
             path.write_bytes(data)
             on_disk[uri] = (str(path), _digest(data))
-        del exports
-        generated: dict[str, str | bytes] = {}
-        assets = resources.files("briefbook").joinpath("site/assets")
-        for name in ASSETS:
-            generated[f"{ASSET_DIR}/{name}"] = assets.joinpath(name).read_bytes()
-        generated.update(names)
+        return on_disk
+
+    def _render_files(self, files: Files, config: MkDocsConfig, pages: dict[str, SitePage],
+                      generated: dict[str, str | bytes], on_disk: dict[str, tuple[str, bytes]]) -> None:
+        """Put every generated file in ``files`` (replacing a hand-written one of the same path);
+        a file the same as in the last build is marked unmodified for `mkdocs serve --dirty`."""
         previous = getattr(self, "_digests", {})
         digests: dict[str, bytes] = {}
 
@@ -169,10 +207,6 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
             else:
                 put(File.generated(config, uri, content=content, inclusion=inclusion), _digest(content))
         self._digests = digests
-        self._generated = frozenset(pages)
-        log.info("briefbook: %d briefings, %d generated files", briefing_count,
-                 len(pages) + len(generated) + len(on_disk))
-        return files
 
     def _new_spool(self) -> Path:
         """A fresh folder for this build's large generated files (the last build's is removed, and

@@ -1,0 +1,74 @@
+"""The word lists that are data: each says what it is for, is read once, and fails loudly."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+
+from briefbook import lexicon_data
+from briefbook.cleaning import agency_name
+from briefbook.extract.lexicon import AGENCIES, COUNTRY_FORMS, NAME_JOINERS, TITLE_CONNECTORS
+from briefbook.lexicon_data import FUNCTION_WORDS, LexiconError, index_forms, parse_forms, parse_words
+
+WORD_LISTS = {"roles", "honorifics", "furniture"}
+
+
+def test_every_word_list_file_starts_with_what_it_is_for():
+    folder = resources.files("briefbook").joinpath("data/lexicon")
+    files = [f for f in folder.iterdir() if f.name.endswith(".yml")]
+    assert files
+    for f in files:
+        first = f.read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("# ") and len(first) > 20, f.name
+        name = f.name.removesuffix(".yml")
+        # and it loads: word lists are sequences, the others map a name to its forms
+        assert lexicon_data.words(name) if name in WORD_LISTS else lexicon_data.forms_of(name)
+
+
+def test_the_cleaner_and_the_extractor_know_the_same_agencies():
+    assert set(lexicon_data.agencies()) == AGENCIES
+    assert all(agency_name(form) for form in AGENCIES)
+    assert agency_name("Anadolu Agency") == "Anadolu" and "anadolu agency" in AGENCIES
+
+
+def test_country_forms_come_from_the_countries_list():
+    assert COUNTRY_FORMS["singaporean"] == "Singapore" and COUNTRY_FORMS["u.s."] == "United States"
+    assert set(COUNTRY_FORMS.values()) == {name for name, _ in lexicon_data.forms_of("countries")}
+
+
+def test_narrower_word_sets_are_parts_of_the_one_function_word_set():
+    assert NAME_JOINERS < FUNCTION_WORDS and TITLE_CONNECTORS < FUNCTION_WORDS
+    assert "to" not in NAME_JOINERS  # "Hipcricket to Augme Technologies" is two names
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["- just a list", "AP: associated press", "AP: [1, 2]", "'': [x]"],
+)
+def test_a_malformed_list_is_an_error_not_fewer_matches(text):
+    with pytest.raises(LexiconError):
+        parse_forms(text, "agencies.yml")
+
+
+def test_a_form_claimed_by_two_names_is_an_error():
+    pairs = parse_forms("AP: [associated press]\nAPA: [Associated  Press]\n")
+    with pytest.raises(LexiconError, match="both 'AP' and 'APA'"):
+        index_forms(pairs, include_name=True)
+    assert index_forms(parse_forms("AP: [Associated Press]\nUPI:\n"), include_name=True) == {
+        "ap": "AP", "associated press": "AP", "upi": "UPI"
+    }
+
+
+def test_a_word_list_is_folded_and_refuses_what_yaml_reads_as_no_word():
+    assert parse_words("[Subscribe  Now, share]") == {"subscribe now", "share"}
+    for text in ["[subscribe, on]", "[1]", "{a: b}", "[]"]:
+        with pytest.raises(LexiconError):
+            parse_words(text)
+
+
+def test_the_rules_read_the_word_lists():
+    from briefbook.extract.lexicon import HONORIFICS, ROLE_HEADS
+
+    assert {"minister", "ceo"} <= ROLE_HEADS and {"dr.", "mrs"} <= HONORIFICS
+    assert lexicon_data.words("roles") == ROLE_HEADS
