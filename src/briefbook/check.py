@@ -81,7 +81,7 @@ class Facts:
     problems: list[Problem] = field(default_factory=list)
     org_refs: list[OrgRef] = field(default_factory=list)
     sources: list[tuple[str, int]] = field(default_factory=list)  # (sha256, 0 = source, n = other n)
-    # (n, file) of each other_sources entry that ingest recorded (it has a sha256): its file
+    # (n, file) of each other_sources entry that ingest recorded (it has a sha256), and (-1, source file): its file
     # must still exist, which is checked on every run (deleting an article does not touch the briefing)
     other_files: list[tuple[int, str]] = field(default_factory=list)
     shingles: np.ndarray | None = None
@@ -465,6 +465,9 @@ def examine(text: str, path: str = "<briefing>") -> Facts:
             facts.sources.append((sha, i))
             if i and isinstance(s.get("file"), str) and s["file"]:
                 facts.other_files.append((i - 1, s["file"]))
+    main_file = src.get("file") if isinstance(src, dict) else None
+    if facts.other_files and isinstance(main_file, str) and main_file:
+        facts.other_files.insert(0, (-1, main_file))  # the anchor: where the project's files are
     sh = dedupe.shingles(paragraphs)
     if sh.size:
         facts.shingles = sh
@@ -594,8 +597,11 @@ def _corpus_problems(facts: list[Facts], registry: Registry) -> list[Problem]:
                 )
     for f in facts:
         root = Path(f.path).resolve().parent.parent  # the project: the folder that holds briefings/
-        for n, file in getattr(f, "other_files", []):
-            if not Path(file).is_absolute() and not (root / file).exists():
+        anchor = next((file for n, file in f.other_files if n == -1), None)
+        if anchor is not None and not Path(anchor).is_absolute() and not (root / anchor).exists():
+            continue  # the article of the briefing itself is not there either: files live elsewhere
+        for n, file in f.other_files:
+            if n >= 0 and not Path(file).is_absolute() and not (root / file).exists():
                 problems.append(
                     Problem(
                         f.path,
@@ -754,7 +760,8 @@ def _facts_from_json(path: str, data: Any) -> Facts:
         sources.append((item[0], item[1]))
     others = []
     for item in data["other_files"]:
-        if not (isinstance(item, list) and len(item) == 2 and _is_int(item[0]) and isinstance(item[1], str)):
+        ok = isinstance(item, list) and len(item) == 2 and type(item[0]) is int and item[0] >= -1
+        if not ok or not isinstance(item[1], str):
             raise ValueError("other_file")
         others.append((item[0], item[1]))
     shingles = _array_from_json(data["shingles"], "<u4")
