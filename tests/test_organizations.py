@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefbook.extract.nlp import parse
-from briefbook.extract.organizations import find_organizations
+from briefbook.extract.organizations import find_organizations, find_organizations_and_doubts
 
 
 def orgs_of(*paragraphs: str) -> dict[str, list[str]]:
@@ -234,3 +234,79 @@ def test_one_agency_with_and_in_its_name_but_not_two_places():
     assert _plausible("Immigration and Customs Enforcement")
     assert not _plausible("Orange and Riverside")
     assert not _plausible("Canada and Mexico Trade Talks")
+
+
+# ------------------------------------------------- issue 12, round 2: evidence that a name is an organization
+
+
+def doubts_of(*paragraphs: str) -> tuple[set[str], list[str]]:
+    found, doubts = find_organizations_and_doubts(parse(list(paragraphs)), set(), set())
+    return {o.name for o in found}, doubts
+
+
+def test_a_name_the_article_never_treats_as_an_organization_is_a_doubt():
+    found, doubts = doubts_of("Shoppers can pre-order the Lumora Pad Pro at most stores this week.")
+    assert "Lumora Pad Pro" not in found
+    assert "Lumora Pad Pro" in doubts
+
+
+def test_a_center_is_a_building_unless_it_acts():
+    found, doubts = doubts_of("The band played two sold-out nights at the Harbor Lights Center last month.")
+    assert "Harbor Lights Center" not in found and "Harbor Lights Center" in doubts
+    found, _ = doubts_of("The Vireo Center said it would close in May.")
+    assert "Vireo Center" in found
+
+
+def test_an_outlet_that_is_told_or_cited_is_an_organization():
+    found, _ = doubts_of("A spokesperson told the Harwick Courier that the plant would reopen.")
+    assert "Harwick Courier" in found
+    found, _ = doubts_of("Prices rose by a fifth, according to Brightline Analytics.")
+    assert "Brightline Analytics" in found
+
+
+def test_a_name_with_its_own_acronym_in_brackets_is_an_organization():
+    found, _ = doubts_of("Tarlow Brands (TBR) will pay a dividend in March.")
+    assert "Tarlow Brands" in found
+
+
+def test_an_employer_of_researchers_is_an_organization():
+    found, _ = doubts_of("Maria Okafor, a researcher at Quillon Biosciences, led the trial.")
+    assert "Quillon Biosciences" in found
+
+
+def test_a_party_to_a_contract_is_an_organization():
+    found, _ = doubts_of("The county signed a contract with Velmora Paving to repair the bridge.")
+    assert "Velmora Paving" in found
+
+
+def test_a_subject_of_a_corporate_verb_is_an_organization():
+    found, _ = doubts_of("Dunmore Foods hired 200 workers for its new plant.")
+    assert "Dunmore Foods" in found
+
+
+def test_a_name_listed_with_a_certain_organization_is_one_too():
+    found, _ = doubts_of("Samsung Electronics and Kestrel Semiconductor will build plants in Texas.")
+    assert "Kestrel Semiconductor" in found
+
+
+def test_the_surname_of_a_person_in_the_article_is_not_an_organization():
+    found, _ = doubts_of("Former envoy Kurt Hollander testified on Tuesday. Hollander said the meeting was brief.")
+    assert "Hollander" not in found
+
+
+def test_a_sentence_opener_is_no_part_of_a_name():
+    found, _ = doubts_of("Some White House officials said the plan was dead.")
+    assert found == {"White House"}
+
+
+def test_a_title_after_an_organization_is_no_part_of_its_name():
+    found, _ = doubts_of("The House of Representatives Speaker refused to schedule a vote.")
+    assert found == {"House of Representatives"}
+    found, _ = doubts_of("The Office of the Inspector General opened an inquiry.")
+    assert found == {"Office of the Inspector General"}
+
+
+def test_a_surname_before_of_the_organization_is_its_employee():
+    found, _ = doubts_of("Said Lark of the University of Leeds: the data were clear.")
+    assert "University of Leeds" in found
+    assert not any("Lark" in name for name in found)

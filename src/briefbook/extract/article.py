@@ -26,7 +26,7 @@ from .events import find_events
 from .initiatives import InitiativeFound, find_initiatives
 from .lexicon import AGENCIES, COUNTRY_FORMS
 from .nlp import parse
-from .organizations import OrgFound, find_organizations, resolve_org_reference
+from .organizations import OrgFound, find_organizations_and_doubts, generic_name, resolve_org_reference
 from .people import PersonFound, find_people, person_evidence, resolve_short
 from .quotes import QuoteFound, find_quotes, is_pronoun
 from .spans import tokens_with_lower
@@ -63,7 +63,7 @@ def build_briefing(
     person_words = {w.lower().strip("’'") for p in people + doubtful for w in p.name.split()}
     places = _places(docs)
     place_words = {p.lower() for p in places} | ({clean.location.lower()} if clean.location else set())
-    orgs = find_organizations(docs, person_words, place_words)
+    orgs, org_doubts = find_organizations_and_doubts(docs, person_words, place_words)
     agencies = {a.lower() for a in source.agencies} | AGENCIES
     orgs = [o for o in orgs if o.actor or o.name.lower() not in agencies]
     orgs = _add_employers(people, orgs)
@@ -119,6 +119,11 @@ def build_briefing(
         review=[
             f"possible person not listed (named once, without title, role or speech): {p.name}"
             for p in doubtful
+        ]
+        + [
+            f"possible organization not listed (never acts as one in the article): {name}"
+            for name in org_doubts
+            if name_key(name) not in org_keys
         ],
     )
 
@@ -277,7 +282,12 @@ def _add_known_people(docs: list[Doc], people: list[PersonFound]) -> list[Person
 def _add_employers(people: list[PersonFound], orgs: list[OrgFound]) -> list[OrgFound]:
     """'Nvidia CEO Jensen Huang': the company before a corporate title is an organization too."""
     for p in people:
-        if p.role_org and resolve_org_reference(p.role_org, orgs) is None and p.role_org[:1].isupper():
+        if (
+            p.role_org
+            and resolve_org_reference(p.role_org, orgs) is None
+            and p.role_org[:1].isupper()
+            and not generic_name(p.role_org)
+        ):
             orgs.append(OrgFound(name=p.role_org, paragraphs=list(p.paragraphs[:1])))
     return orgs
 

@@ -105,6 +105,7 @@ network house technologies technology telecom communications holdings industries
 systems energy capital ventures labs media broadcasting times post journal exchange council guard
 force forces army navy police
 studio studios
+inspectorate
 """.split()
 )
 

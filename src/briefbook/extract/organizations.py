@@ -72,7 +72,15 @@ _GENERIC_SINGLE = {
     "services",
     "service",
     "statehouse",
+    "company",
+    "fund",
+    "inc",
 }
+
+
+def generic_name(name: str) -> bool:
+    """'Police', 'Company', 'Post': one common word, which names no organization on its own."""
+    return " " not in name.strip() and name.strip().lower() in _GENERIC_SINGLE
 # Acronyms that name things, not organizations ("NASA said" is an organization, "HBM" is not).
 _NOT_ORG_ACRONYMS = frozenset(
     """AI AGI LLM ICT CEO CFO CTO COO GDP USD KRW JPY EUR MOU RFI TV EV EVS GPU GPUS CPU HBM DRAM NAND SMR
@@ -94,6 +102,13 @@ class OrgFound:
         return [self.name, *self.aliases]
 
 
+# Words that open a sentence before a name and are no part of it ("Neither the House", "Now the Agency").
+_OPENERS = frozenset(
+    "Neither Nor Now Some Many Several Both Most When While But If So Then Also Even Only Yet Although "
+    "Though Because After Before Since Meanwhile However Still Instead Why How What".split()
+)
+
+
 def _strip(text: str) -> str:
     text = re.sub(r"^(?:the|The|With|And|For|From|To|At|By|In|On|Of)\s+", "", text.strip())
     text = re.sub(r"^(?:[Ff]ormer|[Ee]x-)\s*(?=[A-Z])", "", text)  # "Former National Security Council official"
@@ -101,7 +116,19 @@ def _strip(text: str) -> str:
     text = re.sub(r"^[A-Z][\w.]*(?:\s[A-Z][\w.]*)?[’']s\s+(?=[A-Z])", "", text)  # "Washington's Office"
     text = re.sub(r"[’']s?$", "", text)  # "the Nittany Lions’ loss"
     text = re.sub(r"\s+[A-Z]{2,6}\d[A-Z0-9]*$", "", text)  # "London Metal Exchange CMAL3": a ticker code
-    return text.strip(" ,.;:()")
+    words = text.split()
+    if len(words) >= 2 and words[0] in _OPENERS and (words[1][:1].isupper() or words[1] == "the"):
+        words = words[2:] if words[1] == "the" else words[1:]  # "Neither the House", "Some White House"
+        if len(words) < 2:
+            return ""  # "Now the Agency": a reference, not a name
+    if (
+        len(words) >= 3
+        and words[-1].lower() in ROLE_HEADS
+        and words[-2].lower() not in _INNER_JOINERS | ROLE_HEADS | {"the"}  # "Office of Inspector General"
+        and _org_head(words[:-1])
+    ):
+        words = words[:-1]  # "House of Representatives Speaker": a title after its organization
+    return " ".join(words).strip(" ,.;:()")
 
 
 def _org_head(words: list[str]) -> bool:
@@ -115,15 +142,31 @@ def _org_head(words: list[str]) -> bool:
 
 def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]) -> list[OrgFound]:
     """Organizations named in the paragraphs; ``person_words`` and ``places`` veto false hits."""
+    return find_organizations_and_doubts(docs, person_words, places)[0]
+
+
+def find_organizations_and_doubts(
+    docs: list[Doc], person_words: set[str], places: set[str]
+) -> tuple[list[OrgFound], list[str]]:
+    """The organizations, and the names spaCy tags ORG that the article never treats as one.
+
+    A name without an institution word ("Moscone Center", "Note 10 Plus", "Braun") is as often a
+    product, venue, work or person as a company: it is kept only with evidence from some mention
+    (see `_acts_as_organization`), a defined acronym, or a list beside a certain organization;
+    the others are returned as doubts for the briefing's ``review:`` list."""
     found: dict[str, OrgFound] = {}
+    pending: dict[str, tuple[str, int]] = {}
     ent_counts: dict[str, int] = {}
     acronyms: dict[str, str] = {}  # acronym -> expansion
 
     def add(name: str, pno: int, actor: bool = False) -> OrgFound | None:
         name = _strip(name)
-        m = re.match(r"^(?P<who>[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){1,3}) of (?:the )?(?P<org>[A-Z].+)$", name)
-        if m and any(w.lower() in person_words or w.lower() in HONORIFICS for w in m["who"].split()):
-            name = m["org"]  # "Jane Roe of the Daily Post": the person's employer
+        m = re.match(r"^(?P<who>[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,3}) of (?P<the>the )?(?P<org>[A-Z].+)$", name)
+        if m and (
+            any(w.lower() in person_words or w.lower() in HONORIFICS for w in m["who"].split())
+            or (m["the"] and _org_head(m["org"].split()) and head_word(m["who"].split()) is None)
+        ):
+            name = m["org"]  # "Jane Roe of the Daily Post", "Roe of the Times": the person's employer
         name = _employer_in_title(name)
         if " and " in name:  # "Department of Health and Jane Roe": an organization and a person
             head, _, tail = name.rpartition(" and ")
@@ -133,7 +176,7 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
             elif _org_head(head.split()) and tail_words[:1] == ["the"] and _org_head(tail_words[1:]):
                 add(" ".join(tail_words[1:]), pno, actor)  # "the Court of Justice and the Security Council"
                 name = head
-        if not _plausible(name) or (name.split()[-1].lower() in ROLE_HEADS and not _org_head(name.split())):
+        if not _plausible(name) or generic_name(name) or (name.split()[-1].lower() in ROLE_HEADS and not _org_head(name.split())):
             return None  # "Cherokee County Sheriff" is a title ("Court of Justice" is not)
         brand = " " not in name and any(c.isupper() for c in name[1:]) and not name.isupper()
         if (
@@ -160,6 +203,9 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
             # a leading country form ("US Department of Commerce") stays in the name; a possessive
             # place before the phrase ("Washington's Office of ...") is outside the phrase already.
             if _org_head(words) and not _only_generic(words):
+                if _venue_like(words) and not _acts_as_organization(doc, ph.start, ph.end):
+                    pending.setdefault(name_key(_strip(text)), (_strip(text), pno))
+                    continue  # "a concert at the Moscone Center": a building, unless it acts
                 org = add(text, pno)
                 if org and ph.acronym:
                     acronyms[ph.acronym] = org.name
@@ -183,10 +229,9 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
     text_all = "\n".join(d.text for d in docs)
     lower_defined = _lower_defined(text_all)
     after_place: dict[tuple[str, bool], bool] = {}
-    pending: dict[str, tuple[str, int]] = {}
     evidenced: set[str] = set()
-    single_orgs = {e.text for d in docs for e in d.ents if e.label_ == "ORG" and len(e) == 1}
     gpe_counts: dict[str, int] = {}
+    surnames = {e[-1].text for d in docs for e in d.ents if e.label_ == "PERSON" and len(e) >= 2}
     for d in docs:
         for e in d.ents:
             if e.label_ == "GPE" and len(e) == 1:
@@ -208,6 +253,9 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
             words = name.split()
             brand = len(words) == 1 and any(c.isupper() for c in name[1:]) and not name.isupper()
             if not words or _is_initiative(words) or (name.lower() in places and not brand):
+                continue
+            if re.fullmatch(r"Group [A-Z]", name) or (len(words) == 1 and name in surnames):
+                continue  # "Group H" of a tournament; "Volker" of "Kurt Volker": a person
                 continue
             glued = ent.start >= 2 and doc[ent.start - 1].text == "-" and not doc[ent.start - 2].whitespace_
             if _venue_or_listing(doc, ent.start, ent.end):
@@ -247,7 +295,7 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
                 inner_cap = any(c.isupper() for c in w[1:]) and not w.isupper()
                 if (w in _NOT_ORG_ACRONYMS or (w.isupper() and w.isalpha() and len(w) > 7)) and w not in acronyms:
                     continue  # "RAM", "CPU": things, however often named; "INTIMIDATING": a shout
-                if re.fullmatch(r"Group [A-Z]", name) or 0 < ent_counts.get(name_key(w), 0) <= gpe_counts.get(w, 0):
+                if 0 < ent_counts.get(name_key(w), 0) <= gpe_counts.get(w, 0):
                     continue  # "Delhi": tagged a place at least as often as an organization
                 if (
                     is_acronym(w)
@@ -272,18 +320,26 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
             # A brand word ("MacBook", "eGPU") or a company's name with a thing's name after it
             # ("Google Stadia", "Amazon Music Unlimited") is often a product: it needs the article
             # to treat it as an organization.
-            weak = (len(words) > 1 and not _org_head(words) and words[0] in single_orgs) or (
-                len(words) == 1 and not is_acronym(name) and any(c.isupper() for c in name[1:])
+            certain = (
+                (_org_head(words) and not _venue_like(words))
+                or _named_by_adjective(words)
+                or name in acronyms
+                or name in acronyms.values()
+                or (words[0] == "Government" and words[1:2] == ["of"])
+                or (len(words) > 1 and words[-1] == "Trust")  # "Sussex NHS Foundation Trust" (not "for Trust")
             )
-            if weak and ent_counts.get(name_key(name), 0) < 2 and not _acts_as_organization(doc, ent.start, ent.end):
+            if not certain and not _acts_as_organization(doc, ent.start, ent.end):
                 pending.setdefault(name_key(name), (name, pno))
                 continue
             evidenced.add(name_key(name))
-            if _org_head(words) or len(words) <= 4:
+            if certain or _org_head(words) or len(words) <= 4:
                 add(name, pno)
+    doubts = []
     for key, (name, pno) in pending.items():
-        if key in evidenced:
+        if key in evidenced or _listed_with(name, [o.name for o in found.values()], text_all):
             add(name, pno)
+        elif key not in found:
+            doubts.append(name)
     orgs = list(found.values())
     for acr, expansion in acronyms.items():
         target = found.get(name_key(expansion))
@@ -293,7 +349,23 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
     for org in orgs:
         first = org.name.split()[0].lower()
         org.country = COUNTRY_FORMS.get(first) if first in ("us", "u.s.", "korean", "korea") else None
-    return sorted(orgs, key=lambda o: (o.paragraphs[0] if o.paragraphs else 0, o.name))
+    return sorted(orgs, key=lambda o: (o.paragraphs[0] if o.paragraphs else 0, o.name)), doubts
+
+
+def _venue_like(words: list[str]) -> bool:
+    """'Moscone Center', 'Blossom Music Center': a name that ends in center/centre/hall (not "Center
+    for ...") is as often a building as an institution."""
+    return len(words) >= 2 and words[-1].lower() in ("center", "centre", "hall")
+
+
+def _listed_with(name: str, orgs: list[str], text: str) -> bool:
+    """'Samsung Electronics and SK hynix': a name coordinated with an organization the article names
+    with certainty is one of the same kind."""
+    other = "|".join(re.escape(o) for o in orgs if o != name)
+    if not other:
+        return False
+    me = re.escape(name)
+    return re.search(rf"\b(?:(?:{other}),? (?:and|or) (?:the )?{me}|{me},? (?:and|or) (?:the )?(?:{other}))\b", text) is not None
 
 
 _ACRONYM_IN_BRACKETS = re.compile(r" \(([A-Z]{2,})\)")
@@ -328,23 +400,71 @@ _ORG_NOUNS = ORG_HEADS | frozenset(
 )
 
 
+# Nouns an organization has after its name ("the UMP party", "a Fox Business interview").
+_OWN_NOUNS = frozenset(
+    "party members spokesperson spokesman spokeswoman shares shareholders stock employees staff workers executives "
+    "interview investigation report reporter reporters correspondent poll survey analysis documentary "
+    "broadcast podcast newsroom editorial subsidiary headquarters".split()
+)
+# People an organization employs or counts ("researchers at Acme", "members of Acme").
+_STAFF_NOUNS = frozenset(
+    "researchers scientists analysts economists engineers employees workers staff members fellow fellows "
+    "student students professors officials spokesperson".split()
+)
+# What an organization signs with another ("a contract with Acme").
+_DEAL_NOUNS = frozenset(
+    "agreement agreements arrangement deal deals contract contracts memorandum understanding partnership settlement "
+    "talks negotiations merger alliance".split()
+)
+# What companies, agencies, teams and outlets do as subjects ("Acme hired", "Acme sued").
+# (Written in the forms they take: `verb_base` knows only the verbs of speech.)
+_CORPORATE_VERBS = frozenset(
+    """hired hires employs employed acquired acquires bought buys sold sells sued sues filed files invested
+    invests fired raised raises partnered merged signed signs beat defeated apologized apologised declined
+    declines denied denies announced announces reported agreed""".split()
+)
+
+
 def _acts_as_organization(doc: Doc, start: int, end: int) -> bool:
     """The article treats the name as an organization: it acts ("Acme said", "Acme's shares"),
     employs ("chief executive of Acme", "Acme chief executive") or is called one ("Acme, the retailer")."""
     toks = doc[start:end]
     after = doc[end] if end < len(doc) else None
+    before = doc[start - 1] if start else None
     if after is not None and after.text in ("'s", "’s"):
         return True
-    if start >= 2 and doc[start - 1].text == "(" and doc[start - 2].text[:1].isupper():
+    if len(toks) > 1 and toks[-1].lower_ == "party":
+        return True  # spaCy's "UMP party"
+    if after is not None and after.is_lower and after.lower_ in _OWN_NOUNS:
+        return True  # "the UMP party", "a Fox Business interview", "Acme shares"
+    b = start - 1 - (before is not None and before.lower_ == "the")
+    if b >= 0 and (doc[b].lower_ == "told" or (doc[b].lower_ == "to" and b >= 1 and doc[b - 1].lower_ == "according")):
+        return True  # "told the Daily Post", "according to Acme": it speaks or is spoken to
+    if (
+        before is not None
+        and before.lower_ in ("at", "from")
+        and before.head.dep_ == "nsubj"
+        and before.head.pos_ == "NOUN"
+        and verb_base(before.head.head.text) in REPORTING_VERBS
+    ):
+        return True  # "doctors at Acme told reporters": people who speak from where they work
+    if before is not None and before.lower_ == "with" and before.head.lower_ in _DEAL_NOUNS:
+        return True  # "a memorandum of understanding with Acme": a party to an agreement
+    if after is not None and re.match(r"\(\s*[A-Z][A-Z&-]{1,9}\)", doc.text[after.idx : after.idx + 14]):
+        return True  # "Acme Holdings (AHL)", "Pakistan Muslim League-Nawaz (PML-N)": defined by an acronym
+    if start >= 2 and before is not None and before.lower_ in ("at", "of", "for", "with") and (
+        doc[start - 2].lower_ in ROLE_HEADS | _STAFF_NOUNS or doc[start - 2].lower_ in ("works", "worked", "working")
+    ):
+        return True  # "a researcher at Acme", "workers at Acme": an employer
+    if start >= 2 and doc[start - 1].text == "(" and doc[start - 2].lower_ in ORG_HEADS:
         return True  # "the General National Congress (GNC-Parliament)": another name of an organization
     if after is not None and after.lower_ in ROLE_HEADS and after.is_lower:
         return True  # "Acme spokesperson"
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in ROLE_HEADS:
         return True
     if any(t.dep_ in ("nsubj", "nsubjpass") for t in toks) and toks.root.head.pos_ == "VERB":
-        return verb_base(toks.root.head.text) in REPORTING_VERBS or toks.root.head.lower_ in (
-            "announced", "reported", "hired", "employs", "acquired", "bought", "sold", "sued", "agreed",
-        )
+        verb = toks.root.head
+        return verb_base(verb.text) in REPORTING_VERBS or verb.lower_ in _CORPORATE_VERBS
     if after is not None and after.text == "," and end + 2 < len(doc):
         k = end + 1 + (doc[end + 1].lower_ in ("the", "a", "an"))
         return any(t.lower_ in _ORG_NOUNS for t in doc[k : min(len(doc), k + 4)])
