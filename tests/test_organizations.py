@@ -310,3 +310,30 @@ def test_a_surname_before_of_the_organization_is_its_employee():
     found, _ = doubts_of("Said Lark of the University of Leeds: the data were clear.")
     assert "University of Leeds" in found
     assert not any("Lark" in name for name in found)
+
+
+def test_the_end_of_a_longer_name_is_not_an_organization():
+    found, _ = doubts_of("The Department of Health and Human Services said the grant was approved.")
+    assert found == {"Department of Health and Human Services"}
+    found, _ = doubts_of("The Ministry of Trade, Industry and Energy announced the plan.")
+    assert found == {"Ministry of Trade, Industry and Energy"}
+    found, _ = doubts_of("Rebels fought the People's Liberation Army near the border.")
+    assert found == {"People's Liberation Army"}
+
+
+def test_a_machine_is_not_an_organization_even_with_an_acronym():
+    found, _ = doubts_of("The agency's new Lunar Ice Survey Rover (LISR) will land in 2026.")
+    assert not any("Rover" in name for name in found)
+
+
+def test_a_title_s_start_after_an_organization_is_cut():
+    found, _ = doubts_of("The motion honoured the late Speaker of the House of Representatives Rt. Hon. Ada Obi.")
+    assert "House of Representatives" in found
+    assert not any(name.endswith("Rt") for name in found)
+
+
+def test_an_organization_then_a_person_on_topic_is_the_organization():
+    found, _ = find_organizations_and_doubts(
+        parse(["Aides at the White House on Jane Roe said little."]), {"jane", "roe"}, set()
+    )
+    assert [o.name for o in found] == ["White House"]

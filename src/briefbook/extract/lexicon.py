@@ -42,6 +42,7 @@ THING_NOUNS = frozenset(
 work painting film movie song album single book novel play musical game app device phone console edition
 model series show programme program brand bar restaurant cafe hotel park building ship car product
 platform service feature mode festival exhibition award prize
+rover lander rocket spacecraft satellite telescope vehicle stage
 """.split()
 )
 

@@ -28,6 +28,7 @@ from .lexicon import (
     ORG_HEADS,
     REPORTING_VERBS,
     ROLE_HEADS,
+    THING_NOUNS,
     VENUE_AND_THING_HEADS,
     verb_base,
 )
@@ -105,7 +106,7 @@ class OrgFound:
 # Words that open a sentence before a name and are no part of it ("Neither the House", "Now the Agency").
 _OPENERS = frozenset(
     "Neither Nor Now Some Many Several Both Most When While But If So Then Also Even Only Yet Although "
-    "Though Because After Before Since Meanwhile However Still Instead Why How What".split()
+    "Though Because After Before Since Meanwhile However Still Instead Why How What Key Top".split()
 )
 
 
@@ -113,7 +114,8 @@ def _strip(text: str) -> str:
     text = re.sub(r"^(?:the|The|With|And|For|From|To|At|By|In|On|Of)\s+", "", text.strip())
     text = re.sub(r"^(?:[Ff]ormer|[Ee]x-)\s*(?=[A-Z])", "", text)  # "Former National Security Council official"
     text = re.sub(r"^([A-Z][A-Z0-9&-]+[A-Z0-9])\s+(?:party|group|government)$", r"\1", text)  # "the UMP party"
-    text = re.sub(r"^[A-Z][\w.]*(?:\s[A-Z][\w.]*)?[’']s\s+(?=[A-Z])", "", text)  # "Washington's Office"
+    if not re.match(r"^(?:People|Children|Women|Men|Workers|Farmers|Veterans|Citizens)[’']s?\s", text):
+        text = re.sub(r"^[A-Z][\w.]*(?:\s[A-Z][\w.]*)?[’']s\s+(?=[A-Z])", "", text)  # "Washington's Office"
     text = re.sub(r"[’']s?$", "", text)  # "the Nittany Lions’ loss"
     text = re.sub(r"\s+[A-Z]{2,6}\d[A-Z0-9]*$", "", text)  # "London Metal Exchange CMAL3": a ticker code
     words = text.split()
@@ -121,6 +123,8 @@ def _strip(text: str) -> str:
         words = words[2:] if words[1] == "the" else words[1:]  # "Neither the House", "Some White House"
         if len(words) < 2:
             return ""  # "Now the Agency": a reference, not a name
+    if len(words) >= 3 and words[-1].lower().rstrip(".") in HONORIFICS | {"rt"}:
+        words = words[:-1]  # "House of Representatives Rt. Hon.": a title's start after its organization
     if (
         len(words) >= 3
         and words[-1].lower() in ROLE_HEADS
@@ -168,6 +172,9 @@ def find_organizations_and_doubts(
         ):
             name = m["org"]  # "Jane Roe of the Daily Post", "Roe of the Times": the person's employer
         name = _employer_in_title(name)
+        on = re.match(r"^(?P<org>.+?) (?:on|with|to) (?P<who>[A-Z].+)$", name)
+        if on and _org_head(on["org"].split()) and any(w.lower() in person_words for w in on["who"].split()):
+            name = on["org"]  # "the White House on Jane Roe": an organization, then its topic
         if " and " in name:  # "Department of Health and Jane Roe": an organization and a person
             head, _, tail = name.rpartition(" and ")
             tail_words = tail.split()
@@ -198,7 +205,11 @@ def find_organizations_and_doubts(
         for ph in phrases(doc):
             words = ph.words
             text = ph.text
-            if _indefinite(doc, ph.start, ph.end) or _venue_or_listing(doc, ph.start, ph.end):
+            if (
+                _indefinite(doc, ph.start, ph.end)
+                or _venue_or_listing(doc, ph.start, ph.end)
+                or _tail_of_longer_name(doc, ph.start)
+            ):
                 continue  # "an Intensive Care Unit": a kind of thing, not a named one; a venue; a product
             # a leading country form ("US Department of Commerce") stays in the name; a possessive
             # place before the phrase ("Washington's Office of ...") is outside the phrase already.
@@ -213,6 +224,7 @@ def find_organizations_and_doubts(
                 ph.acronym
                 and initials_match(ph.acronym, text)
                 and not _is_initiative(words)
+                and words[-1].lower() not in THING_NOUNS  # "Polar Exploration Rover (PER)": a machine
                 and any(doc[k].ent_type_ == "ORG" for k in range(ph.start, ph.end))
             ):
                 org = add(text, pno)
@@ -254,10 +266,13 @@ def find_organizations_and_doubts(
             brand = len(words) == 1 and any(c.isupper() for c in name[1:]) and not name.isupper()
             if not words or _is_initiative(words) or (name.lower() in places and not brand):
                 continue
+            if len(words) > 1 and words[-1].lower() in THING_NOUNS - ORG_HEADS:
+                continue  # "Lunar Ice Survey Rover (LISR)": a machine, however it is named
             if re.fullmatch(r"Group [A-Z]", name) or (len(words) == 1 and name in surnames):
                 continue  # "Group H" of a tournament; "Volker" of "Kurt Volker": a person
                 continue
             glued = ent.start >= 2 and doc[ent.start - 1].text == "-" and not doc[ent.start - 2].whitespace_
+            glued = glued or _tail_of_longer_name(doc, ent.start)
             if _venue_or_listing(doc, ent.start, ent.end):
                 continue
             if _person_after(doc, ent.end) or glued or (doc.text.count("|") >= 2 and not _org_head(words)):
@@ -350,6 +365,18 @@ def find_organizations_and_doubts(
         first = org.name.split()[0].lower()
         org.country = COUNTRY_FORMS.get(first) if first in ("us", "u.s.", "korean", "korea") else None
     return sorted(orgs, key=lambda o: (o.paragraphs[0] if o.paragraphs else 0, o.name)), doubts
+
+
+def _tail_of_longer_name(doc: Doc, start: int) -> bool:
+    """'Department of Health and [Human Services]', 'Trade, Industry and [Energy]': after "and" or
+    "of" that follow a capitalised word no entity holds, the name is the end of a longer one
+    ("Samsung Electronics and SK hynix" are two)."""
+    if start < 2 or doc[start - 1].lower_ not in ("and", "of", "&", "'s", "’s"):
+        return False
+    if doc[start].ent_iob_ == "I":
+        return True  # inside a longer entity: "the People's [Liberation Army]"
+    prev = doc[start - 2]
+    return prev.text[:1].isupper() and prev.pos_ == "PROPN" and prev.ent_type_ == "" and not prev.is_sent_start
 
 
 def _venue_like(words: list[str]) -> bool:
@@ -707,6 +734,8 @@ def _merge(orgs: list[OrgFound], docs: list[Doc]) -> list[OrgFound]:
         target = None
         okey = name_key(org.name)
         opat = _canonical_pattern(org.name)
+        if any(big.name.endswith((f" and {org.name}", f", {org.name}", f" & {org.name}")) for big in kept):
+            continue  # "Human Services" of "Department of Health and Human Services": a cut name
         for big in kept:
             bkey = name_key(big.name)
             if (
