@@ -110,11 +110,15 @@ _OPENERS = frozenset(
 )
 
 
+# Plural nouns whose possessive starts a name ("People's Liberation Army", "Children's Hospital").
+_GROUP_POSSESSORS = frozenset("People Children Women Men Workers Farmers Veterans Citizens".split())
+
+
 def _strip(text: str) -> str:
     text = re.sub(r"^(?:the|The|With|And|For|From|To|At|By|In|On|Of)\s+", "", text.strip())
     text = re.sub(r"^(?:[Ff]ormer|[Ee]x-)\s*(?=[A-Z])", "", text)  # "Former National Security Council official"
     text = re.sub(r"^([A-Z][A-Z0-9&-]+[A-Z0-9])\s+(?:party|group|government)$", r"\1", text)  # "the UMP party"
-    if not re.match(r"^(?:People|Children|Women|Men|Workers|Farmers|Veterans|Citizens)[’']s?\s", text):
+    if text.split("'")[0].split("’")[0] not in _GROUP_POSSESSORS:  # "People's Liberation Army" is one name
         text = re.sub(r"^[A-Z][\w.]*(?:\s[A-Z][\w.]*)?[’']s\s+(?=[A-Z])", "", text)  # "Washington's Office"
     text = re.sub(r"[’']s?$", "", text)  # "the Nittany Lions’ loss"
     text = re.sub(r"\s+[A-Z]{2,6}\d[A-Z0-9]*$", "", text)  # "London Metal Exchange CMAL3": a ticker code
@@ -371,10 +375,12 @@ def _tail_of_longer_name(doc: Doc, start: int) -> bool:
     """'Department of Health and [Human Services]', 'Trade, Industry and [Energy]': after "and" or
     "of" that follow a capitalised word no entity holds, the name is the end of a longer one
     ("Samsung Electronics and SK hynix" are two)."""
-    if start < 2 or doc[start - 1].lower_ not in ("and", "of", "&", "'s", "’s"):
+    if start >= 2 and doc[start - 1].text in ("'s", "’s") and doc[start - 2].text in _GROUP_POSSESSORS:
+        return True  # "the People's [Liberation Army]"
+    if start < 2 or doc[start - 1].lower_ not in ("and", "of", "&"):
         return False
     if doc[start].ent_iob_ == "I":
-        return True  # inside a longer entity: "the People's [Liberation Army]"
+        return True  # inside a longer entity: "the Ministry of Trade, Industry and [Energy]"
     prev = doc[start - 2]
     return prev.text[:1].isupper() and prev.pos_ == "PROPN" and prev.ent_type_ == "" and not prev.is_sent_start
 
