@@ -337,3 +337,27 @@ def test_an_organization_then_a_person_on_topic_is_the_organization():
         parse(["Aides at the White House on Jane Roe said little."]), {"jane", "roe"}, set()
     )
     assert [o.name for o in found] == ["White House"]
+
+
+def test_a_word_written_after_a_maker_or_a_given_name_is_not_an_organization_alone():
+    found, _ = doubts_of(
+        "Set it up on your Amazon Alexa speaker. Alexa said the weather would be fine, and Alexa's voice was calm."
+    )
+    assert "Alexa" not in found
+
+
+def test_a_name_before_an_event_word_is_the_event_s():
+    found, _ = doubts_of("Executives met at the Brightwater Media conference on Tuesday.")
+    assert "Brightwater Media" not in found
+
+
+def test_a_named_report_is_no_evidence_of_an_organization():
+    found, doubts = doubts_of("The Ridgeway Digest report said sales fell.")
+    assert "Ridgeway Digest" not in found and "Ridgeway Digest" in doubts
+
+
+def test_a_name_after_a_company_s_possessive_is_its_product_unless_it_acts():
+    found, doubts = doubts_of("Trevalon's Skyline Exchange offers ad buyers a single market.")
+    assert "Skyline Exchange" not in found and "Skyline Exchange" in doubts
+    found, _ = doubts_of("Trevalon's Skyline Exchange said it would close.")
+    assert "Skyline Exchange" in found

@@ -218,7 +218,9 @@ def find_organizations_and_doubts(
             # a leading country form ("US Department of Commerce") stays in the name; a possessive
             # place before the phrase ("Washington's Office of ...") is outside the phrase already.
             if _org_head(words) and not _only_generic(words):
-                if _venue_like(words) and not _acts_as_organization(doc, ph.start, ph.end):
+                if _before_event_word(doc, ph.end):
+                    continue  # "the Code Media conference": an event
+                if (_venue_like(words) or _owned(doc, ph.start)) and not _acts_as_organization(doc, ph.start, ph.end):
                     pending.setdefault(name_key(_strip(text)), (_strip(text), pno))
                     continue  # "a concert at the Moscone Center": a building, unless it acts
                 org = add(text, pno)
@@ -247,7 +249,7 @@ def find_organizations_and_doubts(
     after_place: dict[tuple[str, bool], bool] = {}
     evidenced: set[str] = set()
     gpe_counts: dict[str, int] = {}
-    surnames = {e[-1].text for d in docs for e in d.ents if e.label_ == "PERSON" and len(e) >= 2}
+    surnames = {e[-1].text for d in docs for e in d.ents if e.label_ == "PERSON"} | _after_given_names(docs)
     for d in docs:
         for e in d.ents:
             if e.label_ == "GPE" and len(e) == 1:
@@ -339,7 +341,8 @@ def find_organizations_and_doubts(
             # A brand word ("MacBook", "eGPU") or a company's name with a thing's name after it
             # ("Google Stadia", "Amazon Music Unlimited") is often a product: it needs the article
             # to treat it as an organization.
-            certain = (
+            own_start = next((t.i + 1 for t in ent[:-1] if t.text in ("'s", "’s")), ent.start)
+            certain = not _owned(doc, own_start) and (
                 (_org_head(words) and not _venue_like(words))
                 or _named_by_adjective(words)
                 or name in acronyms
@@ -383,6 +386,37 @@ def _tail_of_longer_name(doc: Doc, start: int) -> bool:
         return True  # inside a longer entity: "the Ministry of Trade, Industry and [Energy]"
     prev = doc[start - 2]
     return prev.text[:1].isupper() and prev.pos_ == "PROPN" and prev.ent_type_ == "" and not prev.is_sent_start
+
+
+def _after_given_names(docs: list[Doc]) -> set[str]:
+    """Words the article writes after a capitalised word that could be a given name ("Kurt Volker",
+    "(Frank) Vogel") or a maker ("Amazon Alexa"): one of them alone is a surname or a product,
+    whatever spaCy calls it. Not after a sentence start, a place or nation, a title or honorific
+    ("The Nintendo", "Japanese Sony", "Dr Roe")."""
+    out = set()
+    for doc in docs:
+        for t in doc[1:]:
+            k = t.i - 1 - (doc[t.i - 1].text == ")" and t.i >= 3)  # "(Frank) Vogel"
+            prev = doc[k]
+            if (
+                t.is_title and t.is_alpha and prev.is_title and prev.is_alpha
+                and not prev.is_sent_start and not prev.is_stop
+                and prev.ent_type_ not in ("GPE", "NORP", "LOC", "FAC", "DATE", "EVENT")
+                and prev.lower_ not in ROLE_HEADS | HONORIFICS
+                and prev.lower_ not in COUNTRY_FORMS
+            ):
+                out.add(t.text)
+    return out
+
+
+def _owned(doc: Doc, start: int) -> bool:
+    """'my6sense's Cross-Network Exchange', 'Acme's Skyline Network': a name after a company's
+    possessive is often its product or unit (not after a place's or a title's: "Washington's Office",
+    "the Governor's Office")."""
+    if start < 2 or doc[start - 1].text not in ("'s", "’s"):
+        return False
+    owner = doc[start - 2]
+    return owner.ent_type_ == "ORG" or (owner.ent_type_ == "" and not owner.text[:1].isupper())
 
 
 def _venue_like(words: list[str]) -> bool:
@@ -436,7 +470,7 @@ _ORG_NOUNS = ORG_HEADS | frozenset(
 # Nouns an organization has after its name ("the UMP party", "a Fox Business interview").
 _OWN_NOUNS = frozenset(
     "party members spokesperson spokesman spokeswoman shares shareholders stock employees staff workers executives "
-    "interview investigation report reporter reporters correspondent poll survey analysis documentary "
+    "interview investigation reporter reporters correspondent documentary "
     "broadcast podcast newsroom editorial subsidiary headquarters".split()
 )
 # People an organization employs or counts ("researchers at Acme", "members of Acme").
@@ -454,6 +488,7 @@ _DEAL_NOUNS = frozenset(
 _CORPORATE_VERBS = frozenset(
     """hired hires employs employed acquired acquires bought buys sold sells sued sues filed files invested
     invests fired raised raises partnered merged signed signs beat defeated apologized apologised declined
+    purchased purchases owns owned
     declines denied denies announced announces reported agreed""".split()
 )
 
@@ -485,7 +520,7 @@ def _acts_as_organization(doc: Doc, start: int, end: int) -> bool:
         return True  # "a memorandum of understanding with Acme": a party to an agreement
     if after is not None and re.match(r"\(\s*[A-Z][A-Z&-]{1,9}\)", doc.text[after.idx : after.idx + 14]):
         return True  # "Acme Holdings (AHL)", "Pakistan Muslim League-Nawaz (PML-N)": defined by an acronym
-    if start >= 2 and before is not None and before.lower_ in ("at", "of", "for", "with") and (
+    if start >= 2 and before is not None and before.lower_ in ("at", "of", "for") and (
         doc[start - 2].lower_ in ROLE_HEADS | _STAFF_NOUNS or doc[start - 2].lower_ in ("works", "worked", "working")
     ):
         return True  # "a researcher at Acme", "workers at Acme": an employer
