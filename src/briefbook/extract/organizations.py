@@ -416,6 +416,8 @@ def _owned(doc: Doc, start: int) -> bool:
     if start < 2 or doc[start - 1].text not in ("'s", "’s"):
         return False
     owner = doc[start - 2]
+    if owner.text in _GROUP_POSSESSORS:
+        return False  # "People's Liberation Army": one name
     return owner.ent_type_ == "ORG" or (owner.ent_type_ == "" and not owner.text[:1].isupper())
 
 
