@@ -361,3 +361,29 @@ def test_a_name_after_a_company_s_possessive_is_its_product_unless_it_acts():
     assert "Skyline Exchange" not in found and "Skyline Exchange" in doubts
     found, _ = doubts_of("Trevalon's Skyline Exchange said it would close.")
     assert "Skyline Exchange" in found
+
+
+def test_a_verb_of_speech_with_an_object_is_no_speech():
+    found, doubts = doubts_of("Brad Marchand added three assists to lead Boston.")
+    assert "Brad Marchand" not in found and "Brad Marchand" in doubts
+    found, _ = doubts_of("Kestrel Analytics added that demand was weak.")
+    assert "Kestrel Analytics" in found
+
+
+def test_an_office_is_a_room_unless_it_acts():
+    found, doubts = doubts_of("The president signed the order in the Oval Office on Monday.")
+    assert "Oval Office" not in found and "Oval Office" in doubts
+    found, _ = doubts_of("The Congressional Budget Office said the deficit would grow.")
+    assert "Congressional Budget Office" in found
+
+
+def test_a_program_named_with_its_acronym_is_not_an_organization():
+    found, _ = doubts_of("Five firms joined the Lunar Freight Services (LFS) program on Monday.")
+    assert "Lunar Freight Services" not in found
+
+
+def test_a_leader_s_name_before_an_institution_is_no_part_of_it():
+    found, _ = find_organizations_and_doubts(
+        parse(["An aide at the Obama National Security Council went to the inspector general."]), {"obama"}, set()
+    )
+    assert [o.name for o in found] == ["National Security Council"]

@@ -176,6 +176,9 @@ def find_organizations_and_doubts(
         ):
             name = m["org"]  # "Jane Roe of the Daily Post", "Roe of the Times": the person's employer
         name = _employer_in_title(name)
+        lead = name.split()
+        if len(lead) >= 3 and lead[0].lower() in person_words and _org_head(lead[1:]):
+            name = " ".join(lead[1:])  # "the Obama National Security Council": the council, in his time
         on = re.match(r"^(?P<org>.+?) (?:on|with|to) (?P<who>[A-Z].+)$", name)
         if on and _org_head(on["org"].split()) and any(w.lower() in person_words for w in on["who"].split()):
             name = on["org"]  # "the White House on Jane Roe": an organization, then its topic
@@ -424,7 +427,7 @@ def _owned(doc: Doc, start: int) -> bool:
 def _venue_like(words: list[str]) -> bool:
     """'Moscone Center', 'Blossom Music Center': a name that ends in center/centre/hall (not "Center
     for ...") is as often a building as an institution."""
-    return len(words) >= 2 and words[-1].lower() in ("center", "centre", "hall")
+    return len(words) >= 2 and words[-1].lower() in ("center", "centre", "hall", "office")
 
 
 def _listed_with(name: str, orgs: list[str], text: str) -> bool:
@@ -534,7 +537,10 @@ def _acts_as_organization(doc: Doc, start: int, end: int) -> bool:
         return True
     if any(t.dep_ in ("nsubj", "nsubjpass") for t in toks) and toks.root.head.pos_ == "VERB":
         verb = toks.root.head
-        return verb_base(verb.text) in REPORTING_VERBS or verb.lower_ in _CORPORATE_VERBS
+        speaks = verb_base(verb.text) in REPORTING_VERBS and not any(
+            c.dep_ == "dobj" and c.pos_ == "NOUN" for c in verb.children
+        )  # "Roe added three assists" is no speech
+        return speaks or verb.lower_ in _CORPORATE_VERBS
     if after is not None and after.text == "," and end + 2 < len(doc):
         k = end + 1 + (doc[end + 1].lower_ in ("the", "a", "an"))
         return any(t.lower_ in _ORG_NOUNS for t in doc[k : min(len(doc), k + 4)])
@@ -684,8 +690,11 @@ _EVENT_WORDS = {
 
 
 def _before_event_word(doc: Doc, end: int) -> bool:
-    """'Fostering the Future Together global initiative': a name of an initiative, not an organization."""
+    """'Fostering the Future Together global initiative', 'the Lunar Services (LS) program': a name of
+    an initiative, not an organization."""
     k = end
+    if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
+        k += 3  # its acronym between
     while (
         k < len(doc)
         and k - end < 2
