@@ -377,3 +377,11 @@ def test_a_common_word_in_a_role_is_no_employer():
     people = [PersonFound(name="Musa Danjuma", role="Inspector-General of Police", role_org="Police"),
               PersonFound(name="Dana Whitfield", role="Orvan Freight CEO", role_org="Orvan Freight")]
     assert [o.name for o in _add_employers(people, [])] == ["Orvan Freight"]
+
+
+def test_a_person_named_in_a_role_is_no_employer():
+    from briefbook.extract.article import _add_employers
+    from briefbook.extract.people import PersonFound
+
+    people = [PersonFound(name="Sonia Marsh", role="Dorsano's attorney", role_org="Dorsano"), PersonFound(name="Pat Dorsano")]
+    assert _add_employers(people, []) == []

@@ -280,13 +280,16 @@ def _add_known_people(docs: list[Doc], people: list[PersonFound]) -> list[Person
 
 
 def _add_employers(people: list[PersonFound], orgs: list[OrgFound]) -> list[OrgFound]:
-    """'Nvidia CEO Jensen Huang': the company before a corporate title is an organization too."""
+    """'Nvidia CEO Jensen Huang': the company before a corporate title is an organization too
+    ("Roe's attorney" names no company: a person's name is never an employer)."""
+    person_words = {w.lower().strip("’'") for p in people for w in p.name.split()}
     for p in people:
         if (
             p.role_org
             and resolve_org_reference(p.role_org, orgs) is None
             and p.role_org[:1].isupper()
             and not generic_name(p.role_org)
+            and not any(w.lower().strip("’'s") in person_words for w in p.role_org.split())
         ):
             orgs.append(OrgFound(name=p.role_org, paragraphs=list(p.paragraphs[:1])))
     return orgs

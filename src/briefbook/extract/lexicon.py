@@ -57,7 +57,7 @@ COMPETITION_HEADS = frozenset(
 # Pavilion", "Stamford Bridge", "Kospi Index", "Ultimate Collector Series").
 VENUE_AND_THING_HEADS = frozenset(
     "pavilion arena stadium bridge theater theatre amphitheatre amphitheater ballpark field fields park "
-    "square index series edition collection".split()
+    "square index composite average series edition collection".split()
 )
 
 # Facilities and sub-units: in the plural ("Intensive Care Units") a kind of thing, not a name.

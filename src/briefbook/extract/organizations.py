@@ -76,6 +76,11 @@ _GENERIC_SINGLE = {
     "company",
     "fund",
     "inc",
+    "co",
+    "corp",
+    "ltd",
+    "llc",
+    "plc",
 }
 
 
@@ -215,6 +220,7 @@ def find_organizations_and_doubts(
             if (
                 _indefinite(doc, ph.start, ph.end)
                 or _venue_or_listing(doc, ph.start, ph.end)
+                or _label(doc, ph.start, ph.end)
                 or _tail_of_longer_name(doc, ph.start)
             ):
                 continue  # "an Intensive Care Unit": a kind of thing, not a named one; a venue; a product
@@ -252,7 +258,12 @@ def find_organizations_and_doubts(
     after_place: dict[tuple[str, bool], bool] = {}
     evidenced: set[str] = set()
     gpe_counts: dict[str, int] = {}
-    surnames = {e[-1].text for d in docs for e in d.ents if e.label_ == "PERSON"} | _after_given_names(docs)
+    surnames = {
+        next((t.text for t in reversed(e) if t.text.rstrip(".") not in ("Jr", "Sr", "II", "III")), e[-1].text)
+        for d in docs
+        for e in d.ents
+        if e.label_ == "PERSON"
+    } | _after_given_names(docs)
     for d in docs:
         for e in d.ents:
             if e.label_ == "GPE" and len(e) == 1:
@@ -282,7 +293,7 @@ def find_organizations_and_doubts(
                 continue
             glued = ent.start >= 2 and doc[ent.start - 1].text == "-" and not doc[ent.start - 2].whitespace_
             glued = glued or _tail_of_longer_name(doc, ent.start)
-            if _venue_or_listing(doc, ent.start, ent.end):
+            if _venue_or_listing(doc, ent.start, ent.end) or _label(doc, ent.start, ent.end):
                 continue
             if _person_after(doc, ent.end) or glued or (doc.text.count("|") >= 2 and not _org_head(words)):
                 continue  # "Roe Jr., 55, of Addison"; a table's column heads
@@ -410,6 +421,13 @@ def _after_given_names(docs: list[Doc]) -> set[str]:
             ):
                 out.add(t.text)
     return out
+
+
+def _label(doc: Doc, start: int, end: int) -> bool:
+    """'- Connectivity Technology: Bluetooth 5.0': a name that opens its line before a colon labels
+    what follows (a specification, a column), whatever it is ("said to the Commission: ..." is not)."""
+    opens = all(t.is_punct or t.is_space for t in doc[doc[start].sent.start : start])
+    return opens and end < len(doc) and doc[end].text == ":"
 
 
 def _owned(doc: Doc, start: int) -> bool:
