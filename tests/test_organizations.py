@@ -397,3 +397,13 @@ def test_a_name_that_opens_a_line_before_a_colon_is_a_label():
 def test_a_state_abbreviation_is_not_a_company_suffix():
     found, _ = doubts_of("Denver, CO and Austin, TX are on the tour.")
     assert "CO" not in found
+
+
+def test_institution_words_without_a_corporate_act_are_enough():
+    found, _ = doubts_of("The developer appealed and the Planning Inspectorate overturned the decision.")
+    assert "Planning Inspectorate" in found
+    found, _ = doubts_of("Lewis Dray died while receiving care from the Eastvale Hospitals NHS Foundation Trust.")
+    assert "Eastvale Hospitals NHS Foundation Trust" in found
+    found, _ = doubts_of("The minister wrote to the European Commission about the quota.")
+    assert "European Commission" in found
+
