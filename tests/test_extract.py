@@ -382,3 +382,26 @@ def test_a_coordination_after_a_complement_is_two_organizations():
 def test_a_capitalised_first_word_is_not_an_acronym():
     b = brief("SPEND a day at the county fair on Saturday, where riders compete for the cup.")
     assert b.organizations == []
+
+
+def test_an_organization_in_doubt_goes_to_review_and_a_generic_employer_nowhere():
+    b = brief("Shoppers can pre-order the Lumora Pad Pro at most stores this week.")
+    assert b.organizations == []
+    assert any("Lumora Pad Pro" in r and "organization" in r for r in b.review)
+
+
+def test_a_common_word_in_a_role_is_no_employer():
+    from briefbook.extract.article import _add_employers
+    from briefbook.extract.people import PersonFound
+
+    people = [PersonFound(name="Musa Danjuma", role="Inspector-General of Police", role_org="Police"),
+              PersonFound(name="Dana Whitfield", role="Orvan Freight CEO", role_org="Orvan Freight")]
+    assert [o.name for o in _add_employers(people, [])] == ["Orvan Freight"]
+
+
+def test_a_person_named_in_a_role_is_no_employer():
+    from briefbook.extract.article import _add_employers
+    from briefbook.extract.people import PersonFound
+
+    people = [PersonFound(name="Sonia Marsh", role="Dorsano's attorney", role_org="Dorsano"), PersonFound(name="Pat Dorsano")]
+    assert _add_employers(people, []) == []

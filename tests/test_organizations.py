@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefbook.extract.nlp import parse
-from briefbook.extract.organizations import find_organizations
+from briefbook.extract.organizations import find_organizations, find_organizations_and_doubts
 
 
 def orgs_of(*paragraphs: str) -> dict[str, list[str]]:
@@ -241,3 +241,176 @@ def test_an_organization_named_after_a_country_is_of_that_country():
     docs = parse(["The Nigerian Senate passed the bill, and the Japanese Ministry of Defense welcomed it."])
     found = {o.name: o.country for o in find_organizations(docs, set(), set())}
     assert found == {"Nigerian Senate": "Nigeria", "Japanese Ministry of Defense": "Japan"}
+
+
+# ------------------------------------------------- issue 12, round 2: evidence that a name is an organization
+
+
+def doubts_of(*paragraphs: str) -> tuple[set[str], list[str]]:
+    found, doubts = find_organizations_and_doubts(parse(list(paragraphs)), set(), set())
+    return {o.name for o in found}, doubts
+
+
+def test_a_name_the_article_never_treats_as_an_organization_is_a_doubt():
+    found, doubts = doubts_of("Shoppers can pre-order the Lumora Pad Pro at most stores this week.")
+    assert "Lumora Pad Pro" not in found
+    assert "Lumora Pad Pro" in doubts
+
+
+def test_a_center_is_a_building_unless_it_acts():
+    found, doubts = doubts_of("The band played two sold-out nights at the Harbor Lights Center last month.")
+    assert "Harbor Lights Center" not in found and "Harbor Lights Center" in doubts
+    found, _ = doubts_of("The Vireo Center said it would close in May.")
+    assert "Vireo Center" in found
+
+
+def test_an_outlet_that_is_told_or_cited_is_an_organization():
+    found, _ = doubts_of("A spokesperson told the Harwick Courier that the plant would reopen.")
+    assert "Harwick Courier" in found
+    found, _ = doubts_of("Prices rose by a fifth, according to Brightline Analytics.")
+    assert "Brightline Analytics" in found
+
+
+def test_a_name_with_its_own_acronym_in_brackets_is_an_organization():
+    found, _ = doubts_of("Tarlow Brands (TBR) will pay a dividend in March.")
+    assert "Tarlow Brands" in found
+
+
+def test_an_employer_of_researchers_is_an_organization():
+    found, _ = doubts_of("Maria Okafor, a researcher at Quillon Biosciences, led the trial.")
+    assert "Quillon Biosciences" in found
+
+
+def test_a_party_to_a_contract_is_an_organization():
+    found, _ = doubts_of("The county signed a contract with Velmora Paving to repair the bridge.")
+    assert "Velmora Paving" in found
+
+
+def test_a_subject_of_a_corporate_verb_is_an_organization():
+    found, _ = doubts_of("Dunmore Foods hired 200 workers for its new plant.")
+    assert "Dunmore Foods" in found
+
+
+def test_a_name_listed_with_a_certain_organization_is_one_too():
+    found, _ = doubts_of("Samsung Electronics and Kestrel Semiconductor will build plants in Texas.")
+    assert "Kestrel Semiconductor" in found
+
+
+def test_the_surname_of_a_person_in_the_article_is_not_an_organization():
+    found, _ = doubts_of("Former envoy Kurt Hollander testified on Tuesday. Hollander said the meeting was brief.")
+    assert "Hollander" not in found
+
+
+def test_a_sentence_opener_is_no_part_of_a_name():
+    found, _ = doubts_of("Some White House officials said the plan was dead.")
+    assert found == {"White House"}
+
+
+def test_a_title_after_an_organization_is_no_part_of_its_name():
+    found, _ = doubts_of("The House of Representatives Speaker refused to schedule a vote.")
+    assert found == {"House of Representatives"}
+    found, _ = doubts_of("The Office of the Inspector General opened an inquiry.")
+    assert found == {"Office of the Inspector General"}
+
+
+def test_a_surname_before_of_the_organization_is_its_employee():
+    found, _ = doubts_of("A note from Lark of the University of Leeds was read aloud.")
+    assert "University of Leeds" in found
+    assert not any("Lark" in name for name in found)
+
+
+def test_the_end_of_a_longer_name_is_not_an_organization():
+    found, _ = doubts_of("The Department of Health and Human Services said the grant was approved.")
+    assert found == {"Department of Health and Human Services"}
+    found, _ = doubts_of("The Ministry of Trade, Industry and Energy announced the plan.")
+    assert found == {"Ministry of Trade, Industry and Energy"}
+    found, _ = doubts_of("Rebels fought the People's Liberation Army near the border.")
+    assert found == {"People's Liberation Army"}
+
+
+def test_a_machine_is_not_an_organization_even_with_an_acronym():
+    found, _ = doubts_of("The agency's new Lunar Ice Survey Rover (LISR) will land in 2026.")
+    assert not any("Rover" in name for name in found)
+
+
+def test_a_title_s_start_after_an_organization_is_cut():
+    found, _ = doubts_of("The motion honoured the late Speaker of the House of Representatives Rt. Hon. Ada Obi.")
+    assert "House of Representatives" in found
+    assert not any(name.endswith("Rt") for name in found)
+
+
+def test_an_organization_then_a_person_on_topic_is_the_organization():
+    found, _ = find_organizations_and_doubts(
+        parse(["Aides at the White House on Jane Roe said little."]), {"jane", "roe"}, set()
+    )
+    assert [o.name for o in found] == ["White House"]
+
+
+def test_a_word_written_after_a_maker_or_a_given_name_is_not_an_organization_alone():
+    found, _ = doubts_of(
+        "Set it up on your Amazon Alexa speaker. Alexa said the weather would be fine, and Alexa's voice was calm."
+    )
+    assert "Alexa" not in found
+
+
+def test_a_name_before_an_event_word_is_the_event_s():
+    found, _ = doubts_of("Executives met at the Brightwater Media conference on Tuesday.")
+    assert "Brightwater Media" not in found
+
+
+def test_a_named_report_is_no_evidence_of_an_organization():
+    found, doubts = doubts_of("The Ridgeway Digest report said sales fell.")
+    assert "Ridgeway Digest" not in found and "Ridgeway Digest" in doubts
+
+
+def test_a_name_after_a_company_s_possessive_is_its_product_unless_it_acts():
+    found, doubts = doubts_of("Trevalon's Skyline Exchange offers ad buyers a single market.")
+    assert "Skyline Exchange" not in found and "Skyline Exchange" in doubts
+    found, _ = doubts_of("Trevalon's Skyline Exchange said it would close.")
+    assert "Skyline Exchange" in found
+
+
+def test_a_verb_of_speech_with_an_object_is_no_speech():
+    found, doubts = doubts_of("Brad Marchand added three assists to lead Boston.")
+    assert "Brad Marchand" not in found and "Brad Marchand" in doubts
+    found, _ = doubts_of("Kestrel Analytics added that demand was weak.")
+    assert "Kestrel Analytics" in found
+
+
+def test_an_office_is_a_room_unless_it_acts():
+    found, doubts = doubts_of("The president signed the order in the Oval Office on Monday.")
+    assert "Oval Office" not in found and "Oval Office" in doubts
+    found, _ = doubts_of("The Congressional Budget Office said the deficit would grow.")
+    assert "Congressional Budget Office" in found
+
+
+def test_a_program_named_with_its_acronym_is_not_an_organization():
+    found, _ = doubts_of("Five firms joined the Lunar Freight Services (LFS) program on Monday.")
+    assert "Lunar Freight Services" not in found
+
+
+def test_a_leader_s_name_before_an_institution_is_no_part_of_it():
+    found, _ = find_organizations_and_doubts(
+        parse(["An aide at the Obama National Security Council went to the inspector general."]), {"obama"}, set()
+    )
+    assert [o.name for o in found] == ["National Security Council"]
+
+
+def test_a_name_that_opens_a_line_before_a_colon_is_a_label():
+    found, _ = doubts_of("- Battery Technology: Lithium cells rated for 500 cycles")
+    assert "Battery Technology" not in found
+
+
+def test_a_state_abbreviation_is_not_a_company_suffix():
+    found, _ = doubts_of("Denver, CO and Austin, TX are on the tour.")
+    assert "CO" not in found
+
+
+def test_institution_words_without_a_corporate_act_are_enough():
+    found, _ = doubts_of("The developer appealed and the Planning Inspectorate overturned the decision.")
+    assert "Planning Inspectorate" in found
+    found, _ = doubts_of("Lewis Dray died while receiving care from the Eastvale Hospitals NHS Foundation Trust.")
+    assert "Eastvale Hospitals NHS Foundation Trust" in found
+    found, _ = doubts_of("The minister wrote to the European Commission about the quota.")
+    assert "European Commission" in found
+

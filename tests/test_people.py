@@ -162,3 +162,8 @@ def test_a_shop_name_with_an_apostrophe_s_is_no_person():
 
     suspect = PersonFound(name="Rival Harlow", mentions=["Rival Harlow"], role="x", titled=True)
     assert person_evidence(parse(["Rival Harlow's was also lower after the results."]), suspect) is None
+
+
+def test_a_hyphenated_company_before_a_title_is_its_whole_name():
+    found = people_of("E-Trade CEO Lena Holt is stepping down in March.")
+    assert found["Lena Holt"].role_org == "E-Trade"

@@ -25,7 +25,7 @@ from .events import find_events
 from .initiatives import InitiativeFound, find_initiatives
 from .lexicon import AGENCIES, COUNTRY_FORMS, COUNTRY_SPELLINGS
 from .nlp import parse
-from .organizations import OrgFound, find_organizations, resolve_org_reference
+from .organizations import OrgFound, find_organizations_and_doubts, generic_name, resolve_org_reference
 from .people import PersonFound, find_people, person_evidence, resolve_short
 from .quotes import QuoteFound, find_quotes
 from .speakers import Speaker, attribute, named_speakers, note_genders, note_titles
@@ -56,7 +56,7 @@ def build_briefing(
     person_words = {w.lower().strip("’'") for p in people + doubtful for w in p.name.split()}
     places = _places(docs)
     place_words = {p.lower() for p in places} | ({clean.location.lower()} if clean.location else set())
-    orgs = find_organizations(docs, person_words, place_words)
+    orgs, org_doubts = find_organizations_and_doubts(docs, person_words, place_words)
     agencies = {a.lower() for a in source.agencies} | AGENCIES
     orgs = [o for o in orgs if o.actor or o.name.lower() not in agencies]
     orgs = _add_employers(people, orgs)
@@ -111,6 +111,11 @@ def build_briefing(
         review=[
             f"possible person not listed (named once, without title, role or speech): {p.name}"
             for p in doubtful
+        ]
+        + [
+            f"possible organization not listed (never acts as one in the article): {name}"
+            for name in org_doubts
+            if name_key(name) not in org_keys
         ],
     )
 
@@ -267,9 +272,17 @@ def _add_known_people(docs: list[Doc], people: list[PersonFound]) -> list[Person
 
 
 def _add_employers(people: list[PersonFound], orgs: list[OrgFound]) -> list[OrgFound]:
-    """'Nvidia CEO Jensen Huang': the company before a corporate title is an organization too."""
+    """'Nvidia CEO Jensen Huang': the company before a corporate title is an organization too
+    ("Roe's attorney" names no company: a person's name is never an employer)."""
+    person_words = {w.lower().strip("’'") for p in people for w in p.name.split()}
     for p in people:
-        if p.role_org and resolve_org_reference(p.role_org, orgs) is None and p.role_org[:1].isupper():
+        if (
+            p.role_org
+            and resolve_org_reference(p.role_org, orgs) is None
+            and p.role_org[:1].isupper()
+            and not generic_name(p.role_org)
+            and not any(w.lower().strip("’'s") in person_words for w in p.role_org.split())
+        ):
             orgs.append(OrgFound(name=p.role_org, paragraphs=list(p.paragraphs[:1])))
     return orgs
 

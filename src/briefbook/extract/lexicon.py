@@ -32,6 +32,7 @@ THING_NOUNS = frozenset(
 work painting film movie song album single book novel play musical game app device phone console edition
 model series show programme program brand bar restaurant cafe hotel park building ship car product
 platform service feature mode festival exhibition award prize
+rover lander rocket spacecraft satellite telescope vehicle stage
 """.split()
 )
 
@@ -46,7 +47,7 @@ COMPETITION_HEADS = frozenset(
 # Pavilion", "Stamford Bridge", "Kospi Index", "Ultimate Collector Series").
 VENUE_AND_THING_HEADS = frozenset(
     "pavilion arena stadium bridge theater theatre amphitheatre amphitheater ballpark field fields park "
-    "square index series edition collection".split()
+    "square index composite average series edition collection".split()
 )
 
 # Facilities and sub-units: in the plural ("Intensive Care Units") a kind of thing, not a name.
@@ -93,6 +94,7 @@ network house technologies technology telecom communications holdings industries
 systems energy capital ventures labs media broadcasting times post journal exchange council guard
 force forces army navy police
 studio studios
+inspectorate
 """.split()
 )
 
@@ -159,13 +161,16 @@ GENERIC_INITIATIVE_HEADS = frozenset(
     }
 )
 
-# Verbs that introduce speech (lemmas).
 # What organizations do and products, places and works do not ("Acme signed a deal"): a name that
 # is the subject of one of these is acting as an organization (past and present forms).
 CORPORATE_VERBS = frozenset(
-    "announced announces reported reports hired hires employs employed acquired acquires bought buys sold "
-    "sells sued sues agreed agrees signed signs invested invests merged partnered pledged filed".split()
+    """announced announces reported reports hired hires employs employed acquired acquires bought buys sold
+    sells sued sues agreed agrees signed signs invested invests merged partnered pledged filed files fired
+    raised raises beat defeated apologized apologised declined declines denied denies purchased purchases
+    owns owned""".split()
 )
+
+# Verbs that introduce speech (lemmas).
 REPORTING_VERBS = frozenset(
     """
 say tell add note stress state announce explain write emphasize emphasise ask urge warn claim argue

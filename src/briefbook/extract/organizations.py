@@ -30,6 +30,7 @@ from .lexicon import (
     REPORTING_VERBS,
     ROLE_ABBREVIATIONS,
     ROLE_HEADS,
+    THING_NOUNS,
     VENUE_AND_THING_HEADS,
     verb_base,
 )
@@ -74,7 +75,20 @@ _GENERIC_SINGLE = {
     "services",
     "service",
     "statehouse",
+    "company",
+    "fund",
+    "inc",
+    "co",
+    "corp",
+    "ltd",
+    "llc",
+    "plc",
 }
+
+
+def generic_name(name: str) -> bool:
+    """'Police', 'Company', 'Post': one common word, which names no organization on its own."""
+    return " " not in name.strip() and name.strip().lower() in _GENERIC_SINGLE
 # Acronyms that name things, not organizations ("NASA said" is an organization, "HBM" is not).
 _NOT_ORG_ACRONYMS = frozenset(
     """AI AGI LLM ICT CEO CFO CTO COO GDP USD KRW JPY EUR MOU RFI TV EV EVS GPU GPUS CPU HBM DRAM NAND SMR
@@ -96,14 +110,40 @@ class OrgFound:
         return [self.name, *self.aliases]
 
 
+# Words that open a sentence before a name and are no part of it ("Neither the House", "Now the Agency").
+_OPENERS = frozenset(
+    "Neither Nor Now Some Many Several Both Most When While But If So Then Also Even Only Yet Although "
+    "Though Because After Before Since Meanwhile However Still Instead Why How What Key Top".split()
+)
+
+
+# Plural nouns whose possessive starts a name ("People's Liberation Army", "Children's Hospital").
+_GROUP_POSSESSORS = frozenset("People Children Women Men Workers Farmers Veterans Citizens".split())
+
+
 def _strip(text: str) -> str:
     text = re.sub(r"^(?:the|The|With|And|For|From|To|At|By|In|On|Of)\s+", "", text.strip())
     text = re.sub(r"^(?:[Ff]ormer|[Ee]x-)\s*(?=[A-Z])", "", text)  # "Former National Security Council official"
     text = re.sub(r"^([A-Z][A-Z0-9&-]+[A-Z0-9])\s+(?:party|group|government)$", r"\1", text)  # "the UMP party"
-    text = re.sub(r"^[A-Z][\w.]*(?:\s[A-Z][\w.]*)?[’']s\s+(?=[A-Z])", "", text)  # "Washington's Office"
+    if text.split("'")[0].split("’")[0] not in _GROUP_POSSESSORS:  # "People's Liberation Army" is one name
+        text = re.sub(r"^[A-Z][\w.]*(?:\s[A-Z][\w.]*)?[’']s\s+(?=[A-Z])", "", text)  # "Washington's Office"
     text = re.sub(r"[’']s?$", "", text)  # "the Nittany Lions’ loss"
     text = re.sub(r"\s+[A-Z]{2,6}\d[A-Z0-9]*$", "", text)  # "London Metal Exchange CMAL3": a ticker code
-    return text.strip(" ,.;:()")
+    words = text.split()
+    if len(words) >= 2 and words[0] in _OPENERS and (words[1][:1].isupper() or words[1] == "the"):
+        words = words[2:] if words[1] == "the" else words[1:]  # "Neither the House", "Some White House"
+        if len(words) < 2:
+            return ""  # "Now the Agency": a reference, not a name
+    if len(words) >= 3 and words[-1].lower().rstrip(".") in HONORIFICS | {"rt"}:
+        words = words[:-1]  # "House of Representatives Rt. Hon.": a title's start after its organization
+    if (
+        len(words) >= 3
+        and words[-1].lower() in ROLE_HEADS
+        and words[-2].lower() not in _INNER_JOINERS | ROLE_HEADS | {"the"}  # "Office of Inspector General"
+        and _org_head(words[:-1])
+    ):
+        words = words[:-1]  # "House of Representatives Speaker": a title after its organization
+    return " ".join(words).strip(" ,.;:()")
 
 
 def _org_head(words: list[str]) -> bool:
@@ -117,16 +157,38 @@ def _org_head(words: list[str]) -> bool:
 
 def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]) -> list[OrgFound]:
     """Organizations named in the paragraphs; ``person_words`` and ``places`` veto false hits."""
+    return find_organizations_and_doubts(docs, person_words, places)[0]
+
+
+def find_organizations_and_doubts(
+    docs: list[Doc], person_words: set[str], places: set[str]
+) -> tuple[list[OrgFound], list[str]]:
+    """The organizations, and the names spaCy tags ORG that the article never treats as one.
+
+    A name without an institution word ("Moscone Center", "Note 10 Plus", "Braun") is as often a
+    product, venue, work or person as a company: it is kept only with evidence from some mention
+    (see `_acts_as_organization`), a defined acronym, or a list beside a certain organization;
+    the others are returned as doubts for the briefing's ``review:`` list."""
     found: dict[str, OrgFound] = {}
+    pending: dict[str, tuple[str, int]] = {}
     ent_counts: dict[str, int] = {}
     acronyms: dict[str, str] = {}  # acronym -> expansion
 
     def add(name: str, pno: int, actor: bool = False) -> OrgFound | None:
         name = _strip(name)
-        m = re.match(r"^(?P<who>[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){1,3}) of (?:the )?(?P<org>[A-Z].+)$", name)
-        if m and any(w.lower() in person_words or w.lower() in HONORIFICS for w in m["who"].split()):
-            name = m["org"]  # "Jane Roe of the Daily Post": the person's employer
+        m = re.match(r"^(?P<who>[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,3}) of (?P<the>the )?(?P<org>[A-Z].+)$", name)
+        if m and (
+            any(w.lower() in person_words or w.lower() in HONORIFICS for w in m["who"].split())
+            or (m["the"] and _org_head(m["org"].split()) and head_word(m["who"].split()) is None)
+        ):
+            name = m["org"]  # "Jane Roe of the Daily Post", "Roe of the Times": the person's employer
         name = _employer_in_title(name)
+        lead = name.split()
+        if len(lead) >= 3 and lead[0].lower() in person_words and _org_head(lead[1:]):
+            name = " ".join(lead[1:])  # "the Obama National Security Council": the council, in his time
+        on = re.match(r"^(?P<org>.+?) (?:on|with|to) (?P<who>[A-Z].+)$", name)
+        if on and _org_head(on["org"].split()) and any(w.lower() in person_words for w in on["who"].split()):
+            name = on["org"]  # "the White House on Jane Roe": an organization, then its topic
         if " and " in name:  # "Department of Health and Jane Roe": an organization and a person
             head, _, tail = name.rpartition(" and ")
             tail_words = tail.split()
@@ -135,7 +197,7 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
             elif _org_head(head.split()) and tail_words[:1] == ["the"] and _org_head(tail_words[1:]):
                 add(" ".join(tail_words[1:]), pno, actor)  # "the Court of Justice and the Security Council"
                 name = head
-        if not _plausible(name) or (name.split()[-1].lower() in ROLE_HEADS and not _org_head(name.split())):
+        if not _plausible(name) or generic_name(name) or (name.split()[-1].lower() in ROLE_HEADS and not _org_head(name.split())):
             return None  # "Cherokee County Sheriff" is a title ("Court of Justice" is not)
         brand = " " not in name and any(c.isupper() for c in name[1:]) and not name.isupper()
         if (
@@ -157,11 +219,21 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
         for ph in phrases(doc):
             words = ph.words
             text = ph.text
-            if _indefinite(doc, ph.start, ph.end) or _venue_or_listing(doc, ph.start, ph.end):
+            if (
+                _indefinite(doc, ph.start, ph.end)
+                or _venue_or_listing(doc, ph.start, ph.end)
+                or _label(doc, ph.start, ph.end)
+                or _tail_of_longer_name(doc, ph.start)
+            ):
                 continue  # "an Intensive Care Unit": a kind of thing, not a named one; a venue; a product
             # a leading country form ("US Department of Commerce") stays in the name; a possessive
             # place before the phrase ("Washington's Office of ...") is outside the phrase already.
             if _org_head(words) and not _only_generic(words):
+                if _before_event_word(doc, ph.end):
+                    continue  # "the Code Media conference": an event
+                if (_venue_like(words) or _owned(doc, ph.start)) and not _acts_as_organization(doc, ph.start, ph.end):
+                    pending.setdefault(name_key(_strip(text)), (_strip(text), pno))
+                    continue  # "a concert at the Moscone Center": a building, unless it acts
                 org = add(text, pno)
                 if org and ph.acronym:
                     acronyms[ph.acronym] = org.name
@@ -169,6 +241,7 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
                 ph.acronym
                 and initials_match(ph.acronym, text)
                 and not _is_initiative(words)
+                and words[-1].lower() not in THING_NOUNS  # "Polar Exploration Rover (PER)": a machine
                 and any(doc[k].ent_type_ == "ORG" for k in range(ph.start, ph.end))
             ):
                 org = add(text, pno)
@@ -185,10 +258,14 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
     text_all = "\n".join(d.text for d in docs)
     lower_defined = _lower_defined(text_all)
     after_place: dict[tuple[str, bool], bool] = {}
-    pending: dict[str, tuple[str, int]] = {}
     evidenced: set[str] = set()
-    single_orgs = {e.text for d in docs for e in d.ents if e.label_ == "ORG" and len(e) == 1}
     gpe_counts: dict[str, int] = {}
+    surnames = {
+        next((t.text for t in reversed(e) if t.text.rstrip(".") not in ("Jr", "Sr", "II", "III")), e[-1].text)
+        for d in docs
+        for e in d.ents
+        if e.label_ == "PERSON"
+    } | _after_given_names(docs)
     for d in docs:
         for e in d.ents:
             if e.label_ == "GPE" and len(e) == 1:
@@ -211,8 +288,14 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
             brand = len(words) == 1 and any(c.isupper() for c in name[1:]) and not name.isupper()
             if not words or _is_initiative(words) or (name.lower() in places and not brand):
                 continue
+            if len(words) > 1 and words[-1].lower() in THING_NOUNS - ORG_HEADS:
+                continue  # "Lunar Ice Survey Rover (LISR)": a machine, however it is named
+            if re.fullmatch(r"Group [A-Z]", name) or (len(words) == 1 and name in surnames):
+                continue  # "Group H" of a tournament; "Volker" of "Kurt Volker": a person
+                continue
             glued = ent.start >= 2 and doc[ent.start - 1].text == "-" and not doc[ent.start - 2].whitespace_
-            if _venue_or_listing(doc, ent.start, ent.end):
+            glued = glued or _tail_of_longer_name(doc, ent.start)
+            if _venue_or_listing(doc, ent.start, ent.end) or _label(doc, ent.start, ent.end):
                 continue
             if _person_after(doc, ent.end) or glued or (doc.text.count("|") >= 2 and not _org_head(words)):
                 continue  # "Roe Jr., 55, of Addison"; a table's column heads
@@ -249,7 +332,7 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
                 inner_cap = any(c.isupper() for c in w[1:]) and not w.isupper()
                 if (w in _NOT_ORG_ACRONYMS or (w.isupper() and w.isalpha() and len(w) > 7)) and w not in acronyms:
                     continue  # "RAM", "CPU": things, however often named; "INTIMIDATING": a shout
-                if re.fullmatch(r"Group [A-Z]", name) or 0 < ent_counts.get(name_key(w), 0) <= gpe_counts.get(w, 0):
+                if 0 < ent_counts.get(name_key(w), 0) <= gpe_counts.get(w, 0):
                     continue  # "Delhi": tagged a place at least as often as an organization
                 if (
                     is_acronym(w)
@@ -274,18 +357,27 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
             # A brand word ("MacBook", "eGPU") or a company's name with a thing's name after it
             # ("Google Stadia", "Amazon Music Unlimited") is often a product: it needs the article
             # to treat it as an organization.
-            weak = (len(words) > 1 and not _org_head(words) and words[0] in single_orgs) or (
-                len(words) == 1 and not is_acronym(name) and any(c.isupper() for c in name[1:])
+            own_start = next((t.i + 1 for t in ent[:-1] if t.text in ("'s", "’s")), ent.start)
+            certain = not _owned(doc, own_start) and (
+                (_org_head(words) and not _venue_like(words))
+                or _named_by_adjective(words)
+                or name in acronyms
+                or name in acronyms.values()
+                or (words[0] == "Government" and words[1:2] == ["of"])
+                or (len(words) > 1 and words[-1] == "Trust")  # "Sussex NHS Foundation Trust" (not "for Trust")
             )
-            if weak and ent_counts.get(name_key(name), 0) < 2 and not _acts_as_organization(doc, ent.start, ent.end):
+            if not certain and not _acts_as_organization(doc, ent.start, ent.end):
                 pending.setdefault(name_key(name), (name, pno))
                 continue
             evidenced.add(name_key(name))
-            if _org_head(words) or len(words) <= 4:
+            if certain or _org_head(words) or len(words) <= 4:
                 add(name, pno)
+    doubts = []
     for key, (name, pno) in pending.items():
-        if key in evidenced:
+        if key in evidenced or _listed_with(name, [o.name for o in found.values()], text_all):
             add(name, pno)
+        elif key not in found:
+            doubts.append(name)
     orgs = list(found.values())
     for acr, expansion in acronyms.items():
         target = found.get(name_key(expansion))
@@ -295,7 +387,77 @@ def find_organizations(docs: list[Doc], person_words: set[str], places: set[str]
     for org in orgs:
         first = org.name.split()[0].lower()
         org.country = COUNTRY_FORMS.get(first)
-    return sorted(orgs, key=lambda o: (o.paragraphs[0] if o.paragraphs else 0, o.name))
+    return sorted(orgs, key=lambda o: (o.paragraphs[0] if o.paragraphs else 0, o.name)), doubts
+
+
+def _tail_of_longer_name(doc: Doc, start: int) -> bool:
+    """'Department of Health and [Human Services]', 'Trade, Industry and [Energy]': after "and" or
+    "of" that follow a capitalised word no entity holds, the name is the end of a longer one
+    ("Samsung Electronics and SK hynix" are two)."""
+    if start >= 2 and doc[start - 1].text in ("'s", "’s") and doc[start - 2].text in _GROUP_POSSESSORS:
+        return True  # "the People's [Liberation Army]"
+    if start < 2 or doc[start - 1].lower_ not in ("and", "of", "&"):
+        return False
+    if doc[start].ent_iob_ == "I":
+        return True  # inside a longer entity: "the Ministry of Trade, Industry and [Energy]"
+    prev = doc[start - 2]
+    return prev.text[:1].isupper() and prev.pos_ == "PROPN" and prev.ent_type_ == "" and not prev.is_sent_start
+
+
+def _after_given_names(docs: list[Doc]) -> set[str]:
+    """Words the article writes after a capitalised word that could be a given name ("Kurt Volker",
+    "(Frank) Vogel") or a maker ("Amazon Alexa"): one of them alone is a surname or a product,
+    whatever spaCy calls it. Not after a sentence start, a place or nation, a title or honorific
+    ("The Nintendo", "Japanese Sony", "Dr Roe")."""
+    out = set()
+    for doc in docs:
+        for t in doc[1:]:
+            k = t.i - 1 - (doc[t.i - 1].text == ")" and t.i >= 3)  # "(Frank) Vogel"
+            prev = doc[k]
+            if (
+                t.is_title and t.is_alpha and prev.is_title and prev.is_alpha
+                and not prev.is_sent_start and not prev.is_stop
+                and prev.ent_type_ not in ("GPE", "NORP", "LOC", "FAC", "DATE", "EVENT")
+                and prev.lower_ not in ROLE_HEADS | HONORIFICS
+                and prev.lower_ not in COUNTRY_FORMS
+            ):
+                out.add(t.text)
+    return out
+
+
+def _label(doc: Doc, start: int, end: int) -> bool:
+    """'- Connectivity Technology: Bluetooth 5.0': a name that opens its line before a colon labels
+    what follows (a specification, a column), whatever it is ("said to the Commission: ..." is not)."""
+    opens = all(t.is_punct or t.is_space for t in doc[doc[start].sent.start : start])
+    return opens and end < len(doc) and doc[end].text == ":"
+
+
+def _owned(doc: Doc, start: int) -> bool:
+    """'my6sense's Cross-Network Exchange', 'Acme's Skyline Network': a name after a company's
+    possessive is often its product or unit (not after a place's or a title's: "Washington's Office",
+    "the Governor's Office")."""
+    if start < 2 or doc[start - 1].text not in ("'s", "’s"):
+        return False
+    owner = doc[start - 2]
+    if owner.text in _GROUP_POSSESSORS:
+        return False  # "People's Liberation Army": one name
+    return owner.ent_type_ == "ORG" or (owner.ent_type_ == "" and not owner.text[:1].isupper())
+
+
+def _venue_like(words: list[str]) -> bool:
+    """'Moscone Center', 'Blossom Music Center': a name that ends in center/centre/hall (not "Center
+    for ...") is as often a building as an institution."""
+    return len(words) >= 2 and words[-1].lower() in ("center", "centre", "hall", "office")
+
+
+def _listed_with(name: str, orgs: list[str], text: str) -> bool:
+    """'Samsung Electronics and SK hynix': a name coordinated with an organization the article names
+    with certainty is one of the same kind."""
+    other = "|".join(re.escape(o) for o in orgs if o != name)
+    if not other:
+        return False
+    me = re.escape(name)
+    return re.search(rf"\b(?:(?:{other}),? (?:and|or) (?:the )?{me}|{me},? (?:and|or) (?:the )?(?:{other}))\b", text) is not None
 
 
 _ACRONYM_IN_BRACKETS = re.compile(r" \(([A-Z]{2,})\)")
@@ -330,21 +492,67 @@ _ORG_NOUNS = ORG_HEADS | frozenset(
 )
 
 
+# Nouns an organization has after its name ("the UMP party", "a Fox Business interview").
+_OWN_NOUNS = frozenset(
+    "party members spokesperson spokesman spokeswoman shares shareholders stock employees staff workers executives "
+    "interview investigation reporter reporters correspondent documentary "
+    "broadcast podcast newsroom editorial subsidiary headquarters".split()
+)
+# People an organization employs or counts ("researchers at Acme", "members of Acme").
+_STAFF_NOUNS = frozenset(
+    "researchers scientists analysts economists engineers employees workers staff members fellow fellows "
+    "student students professors officials spokesperson".split()
+)
+# What an organization signs with another ("a contract with Acme").
+_DEAL_NOUNS = frozenset(
+    "agreement agreements arrangement deal deals contract contracts memorandum understanding partnership settlement "
+    "talks negotiations merger alliance".split()
+)
+
+
 def _acts_as_organization(doc: Doc, start: int, end: int) -> bool:
     """The article treats the name as an organization: it acts ("Acme said", "Acme's shares"),
     employs ("chief executive of Acme", "Acme chief executive") or is called one ("Acme, the retailer")."""
     toks = doc[start:end]
     after = doc[end] if end < len(doc) else None
+    before = doc[start - 1] if start else None
     if after is not None and after.text in ("'s", "’s"):
         return True
-    if start >= 2 and doc[start - 1].text == "(" and doc[start - 2].text[:1].isupper():
+    if len(toks) > 1 and toks[-1].lower_ == "party":
+        return True  # spaCy's "UMP party"
+    if after is not None and after.is_lower and after.lower_ in _OWN_NOUNS:
+        return True  # "the UMP party", "a Fox Business interview", "Acme shares"
+    b = start - 1 - (before is not None and before.lower_ == "the")
+    if b >= 0 and (doc[b].lower_ == "told" or (doc[b].lower_ == "to" and b >= 1 and doc[b - 1].lower_ == "according")):
+        return True  # "told the Daily Post", "according to Acme": it speaks or is spoken to
+    if (
+        before is not None
+        and before.lower_ in ("at", "from")
+        and before.head.dep_ == "nsubj"
+        and before.head.pos_ == "NOUN"
+        and verb_base(before.head.head.text) in REPORTING_VERBS
+    ):
+        return True  # "doctors at Acme told reporters": people who speak from where they work
+    if before is not None and before.lower_ == "with" and before.head.lower_ in _DEAL_NOUNS:
+        return True  # "a memorandum of understanding with Acme": a party to an agreement
+    if after is not None and re.match(r"\(\s*[A-Z][A-Z&-]{1,9}\)", doc.text[after.idx : after.idx + 14]):
+        return True  # "Acme Holdings (AHL)", "Pakistan Muslim League-Nawaz (PML-N)": defined by an acronym
+    if start >= 2 and before is not None and before.lower_ in ("at", "of", "for") and (
+        doc[start - 2].lower_ in ROLE_HEADS | _STAFF_NOUNS or doc[start - 2].lower_ in ("works", "worked", "working")
+    ):
+        return True  # "a researcher at Acme", "workers at Acme": an employer
+    if start >= 2 and doc[start - 1].text == "(" and doc[start - 2].lower_ in ORG_HEADS:
         return True  # "the General National Congress (GNC-Parliament)": another name of an organization
     if after is not None and after.lower_ in ROLE_HEADS and after.is_lower:
         return True  # "Acme spokesperson"
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in ROLE_HEADS:
         return True
     if any(t.dep_ in ("nsubj", "nsubjpass") for t in toks) and toks.root.head.pos_ == "VERB":
-        return verb_base(toks.root.head.text) in REPORTING_VERBS or toks.root.head.lower_ in CORPORATE_VERBS
+        verb = toks.root.head
+        speaks = verb_base(verb.text) in REPORTING_VERBS and not any(
+            c.dep_ == "dobj" and c.pos_ == "NOUN" for c in verb.children
+        )  # "Roe added three assists" is no speech
+        return speaks or verb.lower_ in CORPORATE_VERBS
     if after is not None and after.text == "," and end + 2 < len(doc):
         k = end + 1 + (doc[end + 1].lower_ in ("the", "a", "an"))
         return any(t.lower_ in _ORG_NOUNS for t in doc[k : min(len(doc), k + 4)])
@@ -494,8 +702,11 @@ _EVENT_WORDS = {
 
 
 def _before_event_word(doc: Doc, end: int) -> bool:
-    """'Fostering the Future Together global initiative': a name of an initiative, not an organization."""
+    """'Fostering the Future Together global initiative', 'the Lunar Services (LS) program': a name of
+    an initiative, not an organization."""
     k = end
+    if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
+        k += 3  # its acronym between
     while (
         k < len(doc)
         and k - end < 2
@@ -587,6 +798,8 @@ def _merge(orgs: list[OrgFound], docs: list[Doc]) -> list[OrgFound]:
         target = None
         okey = name_key(org.name)
         opat = _canonical_pattern(org.name)
+        if any(big.name.endswith((f" and {org.name}", f", {org.name}", f" & {org.name}")) for big in kept):
+            continue  # "Human Services" of "Department of Health and Human Services": a cut name
         for big in kept:
             bkey = name_key(big.name)
             if (

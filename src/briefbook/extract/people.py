@@ -331,7 +331,10 @@ def _split_possessor(toks: list[Token]) -> tuple[str | None, str | None, str | N
         ):
             k += 1
         if 0 < k == len(toks) - 1 and any(t.ent_type_ == "ORG" for t in toks[:k]):
-            org = org or _name_text(toks[:k])
+            first = toks[0].i
+            glued = first >= 2 and toks[0].doc[first - 1].text == "-" and not toks[0].doc[first - 2].whitespace_
+            # "T-Mobile CEO": the title stopped at the hyphen, the company's name did not
+            org = org or ((toks[0].doc[first - 2].text + "-" if glued else "") + _name_text(toks[:k]))
             toks = toks[k:]
     role = _name_text(toks) if toks else None
     return role, org, country
