@@ -572,3 +572,16 @@ def test_person_page_does_not_open_with_the_same_phrase_twice():
     assert "<p>Minister of Energy (since 2024).</p>" not in page_of("Minister of Energy (since 2024).")
     assert "<p>Norwegian politician, Minister of Energy since the elections of 2023.</p>" in page_of(
         "Norwegian politician, Minister of Energy since the elections of 2023.")
+
+
+def test_review_box_says_a_shared_reason_once_with_its_names():
+    reason = "possible person not listed (named once, without title, role or speech)"
+    b = _briefing("2024-05-01", ["Ann Lee"])
+    b.review = [f"{reason}: Jeff Foust", f"{reason}: Northrop Grumman", "no publication date found: relative dates "
+                "could not be resolved", f"{reason}: Jeff Foust"]
+    pages = generate_pages(build_corpus([("b", b)]))
+    for uri in ("briefings/b.md", "review.md"):
+        body = pages[uri].body
+        assert body.count(reason) == 1, uri
+        assert f"{reason}: Jeff Foust, Northrop Grumman; no publication date found: relative dates could not be " \
+               "resolved" in body, uri

@@ -365,7 +365,8 @@ def briefing_page(ctx: _Ctx, entry: BriefingEntry) -> SitePage:
         meta.append(external_a("original article", source.url))
     page.add(p(" · ".join(meta), "bb-meta"))
     if b.review:
-        page.add(p("<strong>Needs review:</strong> " + "; ".join(h(r) for r in b.review), "bb-review"))
+        page.add(p("<strong>Needs review:</strong> " + "; ".join(h(r) for r in review_lines(b.review)),
+                   "bb-review"))
     # The summary, key points, quotes and timeline are sentences of the article below: each is
     # shown once here, and searched there only (the index is what every search downloads).
     shown = _Shown(entry.title)  # some articles repeat their headline as a paragraph
@@ -511,8 +512,21 @@ def review_page(ctx: _Ctx) -> SitePage:
     if not review:
         page.add(p("Nothing needs review."))
     page.add(bullets(f"{briefing_a(ctx, here, e.slug)} ({date_text(e.date)}): "
-                     + "; ".join(h(r) for r in e.briefing.review) for e in review))
+                     + "; ".join(h(r) for r in review_lines(e.briefing.review)) for e in review))
     return page.done()
+
+
+def review_lines(reasons: Iterable[str]) -> list[str]:
+    """The review flags, those that share a reason said once: "possible person not listed (…): A,
+    B, C" rather than the same words before each name."""
+    said: dict[str, list[str]] = {}
+    for reason in reasons:
+        head, sep, what = reason.partition(": ")
+        key = head if sep and what else reason
+        said.setdefault(key, [])
+        if sep and what and what not in said[key]:
+            said[key].append(what)
+    return [f"{head}: {', '.join(whats)}" if whats else head for head, whats in said.items()]
 
 
 # ---------------------------------------------------------------------------------------------
