@@ -585,3 +585,44 @@ def test_review_box_says_a_shared_reason_once_with_its_names():
         assert body.count(reason) == 1, uri
         assert f"{reason}: Jeff Foust, Northrop Grumman; no publication date found: relative dates could not be " \
                "resolved" in body, uri
+
+
+class _Searched(HTMLParser):
+    """The text a search index takes from a page: all but the elements marked data-search-exclude."""
+
+    VOID = frozenset({"br", "img", "input", "hr", "meta", "link", "wbr"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0  # inside an excluded element: how deep
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.VOID:
+            return
+        if self.depth or "data-search-exclude" in dict(attrs):
+            self.depth += 1
+
+    def handle_endtag(self, tag):
+        if self.depth and tag not in self.VOID:
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if not self.depth and data.strip():
+            self.text.append(data.strip())
+
+
+def test_a_briefing_searched_begins_with_its_article_not_the_meta_line_or_review_flags():
+    """Pagefind's excerpt of a briefing is its first indexed words: the article, not "date · outlet"."""
+    b = _briefing("2024-05-01", ["Ann Lee", "Bo Chan"])
+    b.title, b.location = "Talks resume", "Oslo"
+    b.source = Source(url="https://example.com/a", outlet="Example Times")
+    b.review = ["possible person not listed (named once, without title, role or speech): Bo Chan"]
+    page = generate_pages(build_corpus([("b", b)]))["briefings/b.md"]
+    assert "Example Times" in page.body and "original article" in page.body and "Needs review" in page.body
+    searched = _Searched()
+    searched.feed(page.body)
+    words = " ".join(searched.text)
+    assert words.startswith("Talks resume Article 1 Ann Lee"), words[:200]  # title, section, paragraph
+    assert "Example Times" not in words and "original article" not in words and "2024-05-01" not in words
+    assert "Needs review" not in words

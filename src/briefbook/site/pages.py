@@ -363,10 +363,12 @@ def briefing_page(ctx: _Ctx, entry: BriefingEntry) -> SitePage:
         meta.append(outlet)
     if source.url:
         meta.append(external_a("original article", source.url))
-    page.add(p(" · ".join(meta), "bb-meta"))
+    # The meta line and the review flags are about the article, not its words: out of the search
+    # index, so that a result's excerpt starts with the text.
+    page.add(f'<p class="bb-meta" data-search-exclude>{" · ".join(meta)}</p>')
     if b.review:
-        page.add(p("<strong>Needs review:</strong> " + "; ".join(h(r) for r in review_lines(b.review)),
-                   "bb-review"))
+        page.add('<p class="bb-review" data-search-exclude><strong>Needs review:</strong> '
+                 + "; ".join(h(r) for r in review_lines(b.review)) + "</p>")
     # The summary, key points, quotes and timeline are sentences of the article below: each is
     # shown once here, and searched there only (the index is what every search downloads).
     shown = _Shown(entry.title)  # some articles repeat their headline as a paragraph
