@@ -626,3 +626,69 @@ def test_a_briefing_searched_begins_with_its_article_not_the_meta_line_or_review
     assert words.startswith("Talks resume Article 1 Ann Lee"), words[:200]  # title, section, paragraph
     assert "Example Times" not in words and "original article" not in words and "2024-05-01" not in words
     assert "Needs review" not in words
+
+
+def _links_resolve(pages: dict, prefix: str) -> None:
+    """Every relative link of the pages under ``prefix`` leads to a generated page."""
+    built = {paths.url(uri): uri for uri in pages}
+    for uri, page in pages.items():
+        if not uri.startswith(prefix):
+            continue
+        for href in hrefs(page.body):
+            target = href.partition("#")[0]
+            if target and not target.startswith(("https://", "http://")):
+                assert built.get(resolve(uri, target)) in pages, f"{uri}: broken link {href}"
+
+
+def test_names_seen_once_past_a_limit_go_to_a_to_z_pages_not_into_the_index(monkeypatch):
+    """At volume the folded "Mentioned once" list would hold every name in the index's HTML."""
+    from briefbook.site import pages as site_pages
+
+    monkeypatch.setattr(site_pages, "AZ_FOLDED", 20)
+    monkeypatch.setattr(site_pages, "AZ_PAGE", 8)
+    singles = [f"{first} Person{i:03d}" for i, first in enumerate(["Zed", "Amy", "Bob"] * 10)]
+    briefings = [(f"b{i}", _briefing(f"2024-01-{i % 28 + 1:02d}", [singles[i]])) for i in range(30)]
+    briefings += [(f"{x}{i}", _briefing("2024-02-01", [f"Core Name{i:03d}"])) for i in range(100) for x in "cd"]
+    pages = generate_pages(build_corpus(briefings))
+    index = pages["people/index.md"].body
+    assert "Mentioned once: 30 entries" in index
+    assert not any(name in index for name in singles)  # only links to the A–Z pages
+    parts = {uri: page.body for uri, page in pages.items() if uri.startswith("people/a-z/")}
+    assert set(parts) == {"people/a-z/a.md", "people/a-z/a-2.md", "people/a-z/b.md", "people/a-z/b-2.md",
+                          "people/a-z/z.md", "people/a-z/z-2.md"}
+    assert '<a href="../people/a-z/b/">B 1</a>' in index
+    for name in singles:
+        assert sum(name in body for body in parts.values()) == 1, name
+    assert all(body.count('class="bb-item"') <= 8 for body in parts.values())
+    assert '<a href="../../../people/">All people</a>' in parts["people/a-z/z-2.md"]
+    assert pages["people/a-z/z-2.md"].title == "People mentioned once: Z 2"
+    _links_resolve(pages, "people/")
+    # under the limit the names stay in the index, folded
+    monkeypatch.setattr(site_pages, "AZ_FOLDED", 600)
+    assert all(name in generate_pages(build_corpus(briefings))["people/index.md"].body for name in singles)
+
+
+def test_an_entity_in_many_briefings_links_to_pages_of_its_older_ones(monkeypatch):
+    """At volume the folded list of older briefings on a topic's or person's page held thousands."""
+    from briefbook.site import pages as site_pages
+
+    monkeypatch.setattr(site_pages, "COVERAGE_LISTED", 15)
+    monkeypatch.setattr(site_pages, "BRIEFINGS_ROWS", 12)
+    briefings = [(f"b{i:02d}", _briefing(f"{2020 + i // 20}-{i % 20 // 2 + 1:02d}-{i % 2 + 1:02d}", ["Ann Lee"]))
+                 for i in range(40)]
+    pages = generate_pages(build_corpus(briefings))
+    person = pages["people/ann-lee.md"].body
+    assert "30 older briefings</summary>" in person
+    older = {uri: page.body for uri, page in pages.items() if uri.startswith("people/ann-lee/")}
+    # 20 in 2020 (over 12: a page a month), the 10 older of 2021 (one page)
+    assert set(older) == {f"people/ann-lee/2020-{m:02d}.md" for m in range(1, 11)} | {"people/ann-lee/2021.md"}
+    assert "<li>" not in person.split("older briefings</summary>")[1].split("</details>")[0]
+    assert '<a href="../../people/ann-lee/2021/">2021 (10)</a> · <a href="../../people/ann-lee/2020-10/">' in person
+    shown = "".join(older.values()) + person
+    assert all(f"On {b.date}" in shown for _, b in briefings)
+    _links_resolve(pages, "people/")
+    # few enough: listed in the page as before
+    monkeypatch.setattr(site_pages, "COVERAGE_LISTED", 100)
+    again = generate_pages(build_corpus(briefings))
+    assert not any(uri.startswith("people/ann-lee/") for uri in again)
+    assert again["people/ann-lee.md"].body.count("<li>") >= 40

@@ -163,9 +163,10 @@ def generate_pages(corpus: Corpus, *, directory_urls: bool = True, docs_pages: I
     for entry in corpus.briefings.values():
         add(paths.briefing(entry.slug), f"briefing {entry.slug!r}", lambda e=entry: briefing_page(ctx, e))
     for kind, by_id in corpus.entities.items():
-        pages[paths.index_of(kind)] = entity_index(ctx, kind)
+        pages.update(entity_index(ctx, kind))
         for ent in by_id.values():
             add(paths.entity(ent.ref), f"{kind} {ent.id!r}", lambda e=ent: entity_page(ctx, e))
+            pages.update(coverage_pages(ctx, ent))
     pages.update(timeline_pages(ctx))
     pages[paths.GRAPH] = graph_page(corpus, paths.GRAPH, directory_urls=directory_urls)
     return pages
@@ -547,26 +548,79 @@ def filter_box(what: str) -> str:
             f'placeholder="Filter {h(what)} by name" aria-label="Filter {h(what)} by name" hidden></p>')
 
 
-def _az_groups(ctx: _Ctx, here: str, ents: list[Entity]) -> str:
-    """Entities as compact A–Z lines, one per initial, with a bar of jumps to each."""
+def _by_initial(ents: list[Entity]) -> dict[str, list[Entity]]:
+    """Entities in name order, grouped by initial ("#" for names that start with no letter)."""
     groups: dict[str, list[Entity]] = {}
     for e in sorted(ents, key=lambda e: e.rank):
         first = name_key(e.name)[:1].upper()
         groups.setdefault(first if first.isalpha() else "#", []).append(e)
-    bar = " ".join(f'<a href="#az-{h(k.lower() if k != "#" else "other")}">{h(k)}</a>' for k in groups)
-    lines = [f'<p class="bb-az-group" id="az-{h(k.lower() if k != "#" else "other")}"><strong>{h(k)}</strong> '
-             + " · ".join(f'<span class="bb-item">{ref_a(ctx, here, e.ref)}</span>' for e in es) + "</p>"
-             for k, es in groups.items()]
-    return f'<p class="bb-az">{bar}</p>\n' + "\n".join(lines)
+    return groups
+
+
+def _initial_key(initial: str) -> str:
+    return initial.lower() if initial != "#" else "other"
+
+
+def _az_line(ctx: _Ctx, here: str, initial: str, ents: list[Entity]) -> str:
+    return (f'<p class="bb-az-group" id="az-{h(_initial_key(initial))}"><strong>{h(initial)}</strong> '
+            + " · ".join(f'<span class="bb-item">{ref_a(ctx, here, e.ref)}</span>' for e in ents) + "</p>")
+
+
+def _az_groups(ctx: _Ctx, here: str, ents: list[Entity]) -> str:
+    """Entities as compact A–Z lines, one per initial, with a bar of jumps to each."""
+    groups = _by_initial(ents)
+    bar = " ".join(f'<a href="#az-{h(_initial_key(k))}">{h(k)}</a>' for k in groups)
+    return f'<p class="bb-az">{bar}</p>\n' + "\n".join(_az_line(ctx, here, k, es) for k, es in groups.items())
+
+
+def _az_parts(ents: list[Entity]) -> list[tuple[str, str, list[Entity]]]:
+    """(key, label, entities) of each A–Z page: an initial, cut into parts of at most AZ_PAGE."""
+    parts = []
+    for initial, group in _by_initial(ents).items():
+        chunks = [group[i:i + AZ_PAGE] for i in range(0, len(group), AZ_PAGE)]
+        # a part is named by the first letters of its first and last names ("Ja–Jo"), or numbered
+        # where those say nothing ("Ze" to "Ze")
+        labels = ["–".join(dict.fromkeys(name_key(e.name)[:2].capitalize() for e in (c[0], c[-1])))
+                  for c in chunks]
+        if len(chunks) == 1:
+            labels = [initial]
+        elif len(set(labels)) < len(labels):
+            labels = [f"{initial} {n}" for n in range(1, len(chunks) + 1)]
+        for n, (chunk, label) in enumerate(zip(chunks, labels, strict=True), start=1):
+            parts.append((_initial_key(initial) + (f"-{n}" if n > 1 else ""), label, chunk))
+    return parts
+
+
+def _az_pages(ctx: _Ctx, kind: str, label: str, ents: list[Entity]) -> tuple[str, dict[str, SitePage]]:
+    """The bar of links to the A–Z pages of a long list, and those pages (each with the bar)."""
+    index = paths.index_of(kind)
+    parts = _az_parts(ents)
+    pages: dict[str, SitePage] = {}
+    for key, title, chunk in parts:
+        uri = paths.index_part(kind, key)
+        bar = " ".join(a(ctx, uri, h(t), paths.index_part(kind, k)) if k != key else f"<strong>{h(t)}</strong>"
+                       for k, t, _ in parts)
+        page = _Page(f"{paths.KIND_TITLES[kind]} {label.lower()}: {title}")
+        back = a(ctx, uri, "All " + h(paths.KIND_TITLES[kind].lower()), index)
+        page.add(p(f"{back} · {plural(len(chunk), 'entry', 'entries')}"), p(bar, "bb-az"),
+                 _az_line(ctx, uri, title, chunk))
+        pages[uri] = page.done(searchable=False, hide=("navigation", "toc"))
+    bar = " ".join(a(ctx, index, h(t), paths.index_part(kind, k)) for k, t, c in parts)
+    return p(bar, "bb-az"), pages
 
 
 # An index longer than this keeps the entities seen in one briefing apart, folded, A–Z.
 INDEX_FOLD = 100
 # The most covered entities get a table row each; the rest are names on A–Z lines.
 INDEX_ROWS = 250
+# Past this many names the A–Z lines leave the index for pages of their own, one per initial,
+# each holding at most AZ_PAGE names (at 10,000 briefings the names seen once are ~40,000).
+AZ_FOLDED = 600
+AZ_PAGE = 1000
 
 
-def entity_index(ctx: _Ctx, kind: str) -> SitePage:
+def entity_index(ctx: _Ctx, kind: str) -> dict[str, SitePage]:
+    """The index of a kind, and past AZ_FOLDED names seen once, their A–Z pages."""
     here = paths.index_of(kind)
     ents = sorted(ctx.corpus.entities[kind].values(), key=prominence)
     page = _Page(paths.KIND_TITLES[kind])
@@ -606,12 +660,19 @@ def entity_index(ctx: _Ctx, kind: str) -> SitePage:
             people = sum(1 for r in e.connections if r.kind == "person")
             rows.append([ref_a(ctx, here, e.ref), str(len(e.briefings)), str(people), date_text(e.last_seen)])
         page.add(table(["Topic", "Briefings", "People", "Last seen"], rows))
+    pages: dict[str, SitePage] = {}
     if rest:
         once = all(len(e.briefings) < 2 for e in rest)
         label = "Mentioned once" if once else "Everyone else"
+        if len(rest) > AZ_FOLDED:
+            bar, pages = _az_pages(ctx, kind, label, rest)
+            body = p("A–Z, on pages of their own:") + "\n" + bar
+        else:
+            body = _az_groups(ctx, here, rest)
         page.add(f'<details class="bb-more" id="more">\n<summary>{label}: {plural(len(rest), "entry", "entries")}'
-                 f"</summary>\n{_az_groups(ctx, here, rest)}\n</details>")
-    return page.done(searchable=False, hide=("navigation", "toc"))
+                 f"</summary>\n{body}\n</details>")
+    pages[here] = page.done(searchable=False, hide=("navigation", "toc"))
+    return pages
 
 
 def person_lead(ctx: _Ctx, here: str, ent: Entity) -> str:
@@ -856,10 +917,50 @@ def _coverage_section(ctx: _Ctx, page: _Page, here: str, ent: Entity, *, limit: 
     body = ['<ul class="bb-coverage">\n' + "\n".join(f"<li>{x}</li>" for x in items) + "\n</ul>"]
     if len(slugs) > limit:
         older = slugs[limit:]
+        parts = _coverage_parts(ctx, ent)
+        if parts:  # too many to list here: links to pages of them by year or month
+            listed = p(" · ".join(a(ctx, here, h(f"{title} ({len(entries)})"), paths.coverage_part(ent.ref, key))
+                                  for key, title, entries in reversed(parts)), "bb-inline")
+        else:
+            listed = bullets(f"{h(date_text(ctx.corpus.briefings[x].date))} · {briefing_a(ctx, here, x)}"
+                             for x in older)
         body.append(f'<details class="bb-more">\n<summary>{plural(len(older), "older briefing")}</summary>\n'
-                    + bullets(f"{h(date_text(ctx.corpus.briefings[x].date))} · {briefing_a(ctx, here, x)}"
-                              for x in older) + "\n</details>")
+                    + listed + "\n</details>")
     page.section("Latest coverage", *body, searchable=False)
+
+
+# Past this many older briefings an entity page links to pages of them (by year or month) instead
+# of listing them all: the most covered names are in thousands of briefings at volume.
+COVERAGE_LISTED = 100
+
+
+def _coverage_parts(ctx: _Ctx, ent: Entity) -> list[tuple[str, str, list[BriefingEntry]]]:
+    """The older briefings about an entity as date pages (oldest first), or none if few enough to list."""
+    older = [ctx.corpus.briefings[x] for x in list(reversed(ent.briefings))[COVERAGE_FIRST:]]
+    if len(older) <= COVERAGE_LISTED:
+        return []
+    older.sort(key=lambda e: (e.date or "", e.slug))
+    return date_pages(older, lambda e: e.date or "undated", BRIEFINGS_ROWS)
+
+
+def coverage_pages(ctx: _Ctx, ent: Entity) -> dict[str, SitePage]:
+    """Pages of an entity's older briefings by year or month, when there are too many to list."""
+    parts = _coverage_parts(ctx, ent)
+    pages: dict[str, SitePage] = {}
+    home = paths.entity(ent.ref)
+    for position, (key, title, entries) in enumerate(parts):
+        uri = paths.coverage_part(ent.ref, key)
+        nav = [a(ctx, uri, h(ent.name), home)]
+        if position > 0:
+            before = parts[position - 1]
+            nav.insert(0, a(ctx, uri, "← " + h(before[1]), paths.coverage_part(ent.ref, before[0])))
+        if position + 1 < len(parts):
+            after = parts[position + 1]
+            nav.append(a(ctx, uri, h(after[1]) + " →", paths.coverage_part(ent.ref, after[0])))
+        page = _Page(f"{ent.name}: briefings, {title}")
+        page.add(p(" · ".join(nav), "bb-pager"), _briefing_rows(ctx, uri, list(reversed(entries))))
+        pages[uri] = page.done(searchable=False, hide=("toc",))
+    return pages
 
 
 # ---------------------------------------------------------------------------------------------
