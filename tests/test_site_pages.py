@@ -692,3 +692,19 @@ def test_an_entity_in_many_briefings_links_to_pages_of_its_older_ones(monkeypatc
     again = generate_pages(build_corpus(briefings))
     assert not any(uri.startswith("people/ann-lee/") for uri in again)
     assert again["people/ann-lee.md"].body.count("<li>") >= 40
+
+
+@pytest.mark.parametrize("outlet,url,shown", [
+    ("https://www.facebook.com/CBSPolitics", "https://www.cbsnews.com/news/x/", "cbsnews.com"),
+    ("https://www.hawaiinewsnow.com", None, "hawaiinewsnow.com"),
+    (None, "https://www.vox.com/a", "vox.com"),
+    ("Vox", "https://www.vox.com/a", "Vox"),
+])
+def test_an_outlet_given_as_a_web_address_is_shown_as_the_site_name(outlet, url, shown):
+    b = _briefing("2024-05-01", ["Ann Lee"])
+    b.source = Source(url=url, outlet=outlet)
+    pages = generate_pages(build_corpus([("b", b)]))
+    meta = re.search(r'<p class="bb-meta"[^>]*>(.*?)</p>', pages["briefings/b.md"].body).group(1)
+    assert f" · {shown}" in meta and "facebook" not in meta and "https://www.h" not in meta
+    row = re.search(r"<tr><td>2024-05-01</td>.*?</tr>", pages["briefings/index.md"].body).group(0)
+    assert f"<td>{shown}</td>" in row

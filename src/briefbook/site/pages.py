@@ -17,10 +17,12 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 from ..corpus import BriefingEntry, Corpus, Entity, EventRef, Mention, QuoteRef, Ref, RoleSeen
 from ..extract.summary import sentences
 from ..ids import name_key
+from ..model import Source
 from . import paths
 from .roles import is_post, jobs, latest_job, names_organization, tidy
 from .text import external_a, h
@@ -356,7 +358,7 @@ def briefing_page(ctx: _Ctx, entry: BriefingEntry) -> SitePage:
     if b.location:
         meta.append(h(b.location))
     source = b.source
-    outlet = h(source.outlet) if source.outlet else ""
+    outlet = h(outlet_label(source))
     if source.agencies:
         agencies = ", ".join(h(x) for x in source.agencies)
         outlet = f"{outlet} ({agencies})" if outlet else agencies
@@ -437,7 +439,8 @@ def briefing_page(ctx: _Ctx, entry: BriefingEntry) -> SitePage:
             for n, para in enumerate(b.paragraphs, start=1)))
     sources = [s for s in b.other_sources if s.outlet or s.url]
     if sources:
-        page.section("Also reported by", bullets(external_a(h(s.outlet or s.url), s.url) for s in sources),
+        page.section("Also reported by", bullets(external_a(h(outlet_label(s) or s.url or ""), s.url)
+                                                    for s in sources),
                      searchable=False)
     return page.done()
 
@@ -467,12 +470,26 @@ def _piece(raw: str) -> str:
     return (" " if raw[0].isspace() else "") + h(raw) + (" " if raw[-1].isspace() else "")
 
 
+def _host(url: str | None) -> str:
+    host = urlsplit(url or "").hostname or ""
+    return host.removeprefix("www.")
+
+
+def outlet_label(source: Source) -> str:
+    """The outlet as a reader names it: some pages give a web address as their publisher
+    ("https://www.facebook.com/CBSPolitics"); then, as when none is given, the article's site."""
+    outlet = (source.outlet or "").strip()
+    if outlet and not outlet.lower().startswith(("http://", "https://")):
+        return outlet
+    return _host(source.url) or _host(outlet)
+
+
 def _briefing_rows(ctx: _Ctx, here: str, entries: list[BriefingEntry]) -> str:
     rows = []
     for e in entries:
         b = e.briefing
         rows.append([date_text(b.date), briefing_a(ctx, here, e.slug), h(b.location),
-                     h(b.source.outlet), str(len(e.quotes))])
+                     h(outlet_label(b.source)), str(len(e.quotes))])
     return table(["Date", "Briefing", "Place", "Outlet", "Quotes"], rows)
 
 
