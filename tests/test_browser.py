@@ -26,7 +26,7 @@ import sys
 import threading
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote_plus, urlsplit
 
 import pytest
 from browser_cdp import Browser, find_chromium
@@ -422,3 +422,34 @@ def test_volume_index_filter_box_and_timeline_filters_narrow_the_lists(volume, v
     assert 0 < people < before
     assert b.eval("Array.from(document.querySelectorAll('ul.bb-events > li')).filter(l => !l.hidden)"
                   ".every(l => l.dataset.f.split(' ').includes('person'))")
+
+
+def test_volume_search_results_for_a_briefing_begin_with_its_text(volume, volume_data, browser):
+    """A briefing found by words of its article shows them: not "date · outlet · original article"
+    first, not the title and "Article" heading, and not the same excerpt again under it."""
+    briefings, _ = volume_data
+    b = browser
+    b.viewport(1280, 900)
+    checked = 0
+    for briefing in sorted(briefings, key=lambda x: (-len(x["paragraphs"]), x["slug"]))[:8]:
+        words = sorted({w.strip(".,;:!?“”\"'()") for w in briefing["paragraphs"][1].split()}, key=lambda w: (-len(w), w))
+        query = " ".join([w for w in words if w.isascii() and w.isalpha()][:3])  # paragraph 2's longest words
+        if query.count(" ") < 2:
+            continue
+        b.goto(volume + "search/?q=" + quote_plus(query))
+        b.wait_for("!!document.querySelector('li.bb-result') || /Nothing found/.test(document.body.innerText)",
+                   what=f"results for {query!r}", timeout=60)
+        time.sleep(0.5)
+        found = b.eval(f"""(() => {{
+          const li = [...document.querySelectorAll('li.bb-result')].find(
+            li => new URL(li.querySelector('h3 a').href).pathname === {json.dumps('/' + briefing['url'])});
+          return li && {{excerpt: li.querySelector(':scope > p').innerText, sections: li.querySelectorAll('ul li').length}};
+        }})()""")
+        if not found:
+            continue
+        checked += 1
+        excerpt = found["excerpt"]
+        assert not excerpt.startswith(briefing["date"] or "~"), excerpt
+        assert "original article" not in excerpt and "Needs review" not in excerpt and ". Article." not in excerpt
+        assert found["sections"] == 0, query  # the article's excerpt is not listed twice
+    assert checked >= 3
