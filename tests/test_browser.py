@@ -453,3 +453,13 @@ def test_volume_search_results_for_a_briefing_begin_with_its_text(volume, volume
         assert "original article" not in excerpt and "Needs review" not in excerpt and ". Article." not in excerpt
         assert found["sections"] == 0, query  # the article's excerpt is not listed twice
     assert checked >= 3
+
+
+def test_phone_header_shows_the_site_name_whole_beside_the_search_box(served_pagefind, browser):
+    b = browser
+    b.viewport(390, 844, mobile=True)
+    b.goto(served_pagefind + "people/")
+    cut = b.eval("(() => { const e = document.querySelector('.md-header__topic .md-ellipsis');"
+                 " return [e.scrollWidth, e.clientWidth, e.textContent.trim()]; })()")
+    assert cut[0] <= cut[1], f"the site's name {cut[2]!r} is cut off in the header: {cut}"
+    assert b.eval("document.querySelector('form.bb-find input').getBoundingClientRect().width") >= 100
