@@ -708,3 +708,12 @@ def test_an_outlet_given_as_a_web_address_is_shown_as_the_site_name(outlet, url,
     assert f" · {shown}" in meta and "facebook" not in meta and "https://www.h" not in meta
     row = re.search(r"<tr><td>2024-05-01</td>.*?</tr>", pages["briefings/index.md"].body).group(0)
     assert f"<td>{shown}</td>" in row
+
+
+def test_seen_most_with_names_the_page_entity_whole_and_says_what_the_colours_mean():
+    long = "Alexandra Konstantinopoulou-Smith"  # 33 characters: cut at 18 before
+    briefings = [(f"b{i}", _briefing(f"2024-01-0{i + 1}", [long, "Ann Lee", "Bo Chan", "Cy Park"])) for i in range(2)]
+    body = generate_pages(build_corpus(briefings))["people/alexandra-konstantinopoulou-smith.md"].body
+    drawing = body.split('id="seen-most-with"')[1].split("</svg>")[0]
+    assert f">{long}</text>" in drawing
+    assert '<span class="bb-key bb-person">Person</span>' in drawing and "bb-organization" not in drawing
