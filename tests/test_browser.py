@@ -332,7 +332,7 @@ def test_volume_search_finds_a_person_by_name_and_an_entity_by_alias(volume, vol
     assert header_search(b, volume, person["name"]) == f"/{person['url'].rstrip('/')}/"
     assert b.eval("document.documentElement.scrollWidth") <= width
     if os.environ.get("BRIEFBOOK_SCREENSHOTS"):
-        time.sleep(0.3)
+        settle(b)
         b.screenshot(SHOTS / f"search-{width}.png")
     assert header_search(b, volume, alias) == f"/{entity['url'].rstrip('/')}/", alias
     # Enter: the search page ranks it first too
@@ -380,6 +380,17 @@ def test_volume_briefing_pages_show_each_article_sentence_at_most_once_outside_i
     assert repeated == {}
 
 
+def settle(b: Browser) -> None:
+    """Stop the page's transitions before a picture: Material fades its tabs in one after another,
+    again when a full-page capture resizes the window, and the picture showed "Home" alone."""
+    b.eval("(() => { const s = document.createElement('style'); s.textContent = "
+           "'*, *::before, *::after { transition: none !important; animation: none !important; }'; "
+           "document.head.appendChild(s); })()")
+    b.wait_for("[...document.querySelectorAll('.md-tabs__link')].every(a => +getComputedStyle(a).opacity >= 0.69)",
+               what="the header's tabs to be drawn")
+    time.sleep(0.2)
+
+
 @pytest.mark.parametrize("width,height,mobile", WIDTHS, ids=["desktop", "phone"])
 def test_volume_screenshots(volume, volume_site, volume_data, browser, width, height, mobile):
     """Home, a briefing, a person, the graph and the timeline at both widths (the README shows them)."""
@@ -393,7 +404,7 @@ def test_volume_screenshots(volume, volume_site, volume_data, browser, width, he
                        ("person", f"people/{_most_covered(entities['people'])['id']}/"), ("graph", "graph/"),
                        ("timeline", f"timeline/{timeline[0]}/" if timeline else "timeline/")):
         b.goto(volume + page)
-        time.sleep(0.3)
+        settle(b)
         path = SHOTS / f"volume-{name}-{width}.png"
         b.screenshot(path, full_page=True, max_height=1300 if width > 600 else 1700)
         assert path.stat().st_size > 10_000
