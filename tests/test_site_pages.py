@@ -717,3 +717,16 @@ def test_seen_most_with_names_the_page_entity_whole_and_says_what_the_colours_me
     drawing = body.split('id="seen-most-with"')[1].split("</svg>")[0]
     assert f">{long}</text>" in drawing
     assert '<span class="bb-key bb-person">Person</span>' in drawing and "bb-organization" not in drawing
+
+
+def test_a_briefing_timeline_is_in_date_order():
+    b = _briefing("2019-11-18", ["Ann Lee"])
+    b.paragraphs = ["Ann Lee spoke on Monday.", "In September the panel met.", "In November it was decided."]
+    b.events = [Event(date="2019-11-18", text="Ann Lee spoke on Monday.", paragraph=1),
+                Event(date="2019-09", text="In September the panel met.", paragraph=2),
+                Event(date="2019-11", text="In November it was decided.", paragraph=3),
+                Event(date="2019-11-02", text="Early November saw a vote.", paragraph=3)]
+    body = generate_pages(build_corpus([("b", b)]))["briefings/b.md"].body
+    timeline = body.split('id="timeline"')[1].split("</ul>")[0]
+    dates = re.findall(r"<strong>([0-9-]+)</strong>", timeline)
+    assert dates == ["2019-09", "2019-11", "2019-11-02", "2019-11-18"], dates

@@ -425,7 +425,8 @@ def briefing_page(ctx: _Ctx, entry: BriefingEntry) -> SitePage:
                          searchable=False)
     if entry.events:
         items = []
-        for ev in entry.events:
+        # in date order (the article's order within a date): a month alone goes before its days
+        for ev in sorted(entry.events, key=lambda ev: (ev.date, ev.paragraph)):
             if shown.fresh(ev.text):
                 shown.add(ev.text)
                 items.append(event_item(ctx, here, ev, show_briefing=False))
