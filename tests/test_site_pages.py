@@ -730,3 +730,20 @@ def test_a_briefing_timeline_is_in_date_order():
     timeline = body.split('id="timeline"')[1].split("</ul>")[0]
     dates = re.findall(r"<strong>([0-9-]+)</strong>", timeline)
     assert dates == ["2019-09", "2019-11", "2019-11-02", "2019-11-18"], dates
+
+
+def test_an_event_the_article_repeats_is_on_the_timelines_once():
+    b = _briefing("2019-11-19", ["Ann Lee", "Bo Chan"])
+    b.paragraphs = ["Ann Lee: this is the news you need today.", "More.", "Ann Lee: this is the news you need today."]
+    line = "Ann Lee: this is the news you need today."
+    b.events = [Event(date="2019-11-19", text=line, paragraph=1), Event(date="2019-11-19", text=line, paragraph=3),
+                Event(date="2019-11-19", text=" ".join(line.upper().split()), paragraph=3),
+                Event(date="2019-11-20", text=line, paragraph=3)]  # another date: another event
+    pages = generate_pages(build_corpus([("b", b), ("c", _briefing("2019-11-20", ["Ann Lee"]))]))
+    for uri in ("timeline/index.md", "people/ann-lee.md"):
+        timeline = pages[uri].body
+        assert timeline.count("2019-11-19</strong>") == 1, uri
+        assert timeline.count("2019-11-20</strong>") == 1, uri
+    assert "2 dated events" in pages["index.md"].body
+    briefing = pages["briefings/b.md"].body.split('id="timeline"')[1].split("</ul>")[0]
+    assert briefing.count("<li>") == 2

@@ -426,7 +426,7 @@ def briefing_page(ctx: _Ctx, entry: BriefingEntry) -> SitePage:
     if entry.events:
         items = []
         # in date order (the article's order within a date): a month alone goes before its days
-        for ev in sorted(entry.events, key=lambda ev: (ev.date, ev.paragraph)):
+        for ev in sorted(unique_events(entry.events), key=lambda ev: (ev.date, ev.paragraph)):
             if shown.fresh(ev.text):
                 shown.add(ev.text)
                 items.append(event_item(ctx, here, ev, show_briefing=False))
@@ -904,10 +904,11 @@ def _people_section(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
 def _events_section(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
     if not ent.events:
         return
-    events = ent.events[-ENTITY_EVENTS_SHOWN:]
+    every = unique_events(ent.events)
+    events = every[-ENTITY_EVENTS_SHOWN:]
     note = ""
-    if len(ent.events) > len(events):
-        note = p(f"The latest {len(events)} of {len(ent.events)} dated events; "
+    if len(every) > len(events):
+        note = p(f"The latest {len(events)} of {len(every)} dated events; "
                  + a(ctx, here, "the timeline", paths.TIMELINE) + " has them all.")
     page.section("Timeline", note, bullets(event_item(ctx, here, ev, skip=ent.ref) for ev in events),
                  searchable=False)
@@ -1007,12 +1008,25 @@ def _period(date: str) -> tuple[dt.date, dt.date] | None:
         return None
 
 
+def unique_events(events: Iterable[EventRef]) -> list[EventRef]:
+    """Each event once: an article that repeats a line (a newsletter's heading, a caption) gave
+    the same date and words several times, and the timeline showed them one under another."""
+    seen: set[tuple[str, str, str]] = set()
+    out = []
+    for ev in events:
+        key = (ev.briefing, ev.date, " ".join(ev.text.split()).casefold())
+        if key not in seen:
+            seen.add(key)
+            out.append(ev)
+    return out
+
+
 def timeline_events(corpus: Corpus) -> list[EventRef]:
     """The events worth a place on the timeline: those in their briefing's own time window (from
     shortly before it was written to a year after: the news and what it announces), and those
     involving an entity seen in two briefings or more. Background history and anecdotes go."""
     kept = []
-    for ev in corpus.events:
+    for ev in unique_events(corpus.events):
         written = _period(corpus.briefings[ev.briefing].date or "")
         when = _period(ev.date)
         if written is None or when is None:
@@ -1114,7 +1128,7 @@ def _part(month: str, dates: list[str], items: list[T]) -> tuple[str, str, list[
 def timeline_pages(ctx: _Ctx) -> dict[str, SitePage]:
     events = timeline_events(ctx.corpus)
     here = paths.TIMELINE
-    left_out = len(ctx.corpus.events) - len(events)
+    left_out = len(unique_events(ctx.corpus.events)) - len(events)
     intro = (f"{plural(len(events), 'dated event')} from {plural(len(ctx.corpus.briefings), 'briefing')}, "
              "by month. Each links to the paragraph it comes from.")
     if left_out:
@@ -1188,7 +1202,7 @@ def home(ctx: _Ctx) -> SitePage:
     for kind, words in (("person", ("person", "people")), ("organization", ("organization", None)),
                         ("initiative", ("initiative", None)), ("topic", ("topic", None))):
         counts.append(a(ctx, here, plural(len(c.entities[kind]), *words), paths.index_of(kind)))
-    counts.append(a(ctx, here, plural(len(c.events), "dated event"), paths.TIMELINE))
+    counts.append(a(ctx, here, plural(len(unique_events(c.events)), "dated event"), paths.TIMELINE))
     page = _Page("Home", "News briefings")
     page.add(p("Who acted, what, when, and who said what: briefings made from news articles, with a page "
                "for every person, organization, initiative and topic they mention."),
