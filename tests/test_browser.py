@@ -386,8 +386,8 @@ def settle(b: Browser) -> None:
     b.eval("(() => { const s = document.createElement('style'); s.textContent = "
            "'*, *::before, *::after { transition: none !important; animation: none !important; }'; "
            "document.head.appendChild(s); })()")
-    b.wait_for("[...document.querySelectorAll('.md-tabs__link')].every(a => +getComputedStyle(a).opacity >= 0.69)",
-               what="the header's tabs to be drawn")
+    b.wait_for("[...document.querySelectorAll('.md-tabs__link')].filter(a => a.offsetParent)"  # (a phone has none)
+               ".every(a => +getComputedStyle(a).opacity >= 0.69)", what="the header's tabs to be drawn")
     time.sleep(0.2)
 
 
