@@ -747,3 +747,15 @@ def test_an_event_the_article_repeats_is_on_the_timelines_once():
     assert "2 dated events" in pages["index.md"].body
     briefing = pages["briefings/b.md"].body.split('id="timeline"')[1].split("</ul>")[0]
     assert briefing.count("<li>") == 2
+
+
+def test_a_short_quote_the_article_repeats_is_shown_once():
+    from briefbook.model import Quote
+
+    b = _briefing("2019-11-19", ["Ann Lee"])
+    b.paragraphs = ["Ann Lee called it “a flagship VR game.”"] * 3
+    b.quotes = [Quote(text="a flagship VR game.", speaker="ann-lee", speaker_name="Ann Lee", kind="direct",
+                      paragraph=n) for n in (1, 2, 3)]
+    body = generate_pages(build_corpus([("b", b)]))["briefings/b.md"].body
+    quotes = body.split('id="quotes"')[1].split("<h2")[0]
+    assert quotes.count("a flagship VR game.") == 1, quotes

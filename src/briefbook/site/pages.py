@@ -300,8 +300,12 @@ class _Shown:
         self.seen: list[str] = []
         # the headline: a sentence that is no more than it repeats it (one that says more does not)
         self.title = "".join(c for c in title.lower() if c.isalnum() or c == " ").strip()
+        # whole texts too short to compare by sentence ("a flagship VR game."), said again verbatim
+        self.whole: set[str] = set()
 
     def fresh(self, text: str) -> bool:
+        if _whole_key(text) in self.whole:
+            return False
         keys = _sentence_keys(text)
         if self.title and any(sent in self.title for sent in keys):
             return False
@@ -309,6 +313,11 @@ class _Shown:
 
     def add(self, text: str) -> None:
         self.seen.extend(_sentence_keys(text))
+        self.whole.add(_whole_key(text))
+
+
+def _whole_key(text: str) -> str:
+    return " ".join("".join(c for c in text.lower() if c.isalnum() or c.isspace()).split())
 
 
 def _sentence_keys(text: str) -> list[str]:
