@@ -756,6 +756,11 @@ def test_a_short_quote_the_article_repeats_is_shown_once():
     b.paragraphs = ["Ann Lee called it “a flagship VR game.”"] * 3
     b.quotes = [Quote(text="a flagship VR game.", speaker="ann-lee", speaker_name="Ann Lee", kind="direct",
                       paragraph=n) for n in (1, 2, 3)]
-    body = generate_pages(build_corpus([("b", b)]))["briefings/b.md"].body
-    quotes = body.split('id="quotes"')[1].split("<h2")[0]
+    b.quotes.append(Quote(text="It will change how we play games.", speaker="ann-lee", speaker_name="Ann Lee",
+                          kind="direct", paragraph=1))
+    b.quotes.append(b.quotes[-1])
+    pages = generate_pages(build_corpus([("b", b)]))
+    quotes = pages["briefings/b.md"].body.split('id="quotes"')[1].split("<h2")[0]
     assert quotes.count("a flagship VR game.") == 1, quotes
+    person = pages["people/ann-lee.md"].body.split('id="quotes"')[1].split("<h2")[0]
+    assert person.count("It will change how we play games.") == 1, person

@@ -779,7 +779,7 @@ def entity_page(ctx: _Ctx, ent: Entity) -> SitePage:
         if ent.quotes:
             # the briefings' own words, searched there: here they would outrank them for a name
             page.section("Statements", *(quote_block(ctx, here, q, show_speaker=False, show_briefing=True)
-                                         for q in reversed(ent.quotes)), searchable=False)
+                                         for q in quotes_once(reversed(ent.quotes))), searchable=False)
         _events_section(ctx, page, here, ent)
         _people_section(ctx, page, here, ent)
         if ent.kind != "topic":
@@ -802,10 +802,22 @@ def _ego_section(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
         page.section("Seen most with", f'<div class="bb-graph-wrap">\n{drawing}\n</div>', searchable=False)
 
 
+def quotes_once(quotes: Iterable[QuoteRef]) -> list[QuoteRef]:
+    """Each quote once per briefing: an article that repeats itself repeats its quotes."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for q in quotes:
+        key = (q.briefing, _whole_key(q.text))
+        if key not in seen:
+            seen.add(key)
+            out.append(q)
+    return out
+
+
 def _person_quotes(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
     """Direct quotes grouped by briefing, newest first; reported statements folded after them."""
     by_briefing: dict[str, list[QuoteRef]] = {}
-    for q in reversed(ent.quotes):
+    for q in quotes_once(reversed(ent.quotes)):
         by_briefing.setdefault(q.briefing, []).append(q)
     blocks, reported = [], []
     for slug, quotes in by_briefing.items():
