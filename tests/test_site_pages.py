@@ -764,3 +764,25 @@ def test_a_short_quote_the_article_repeats_is_shown_once():
     assert quotes.count("a flagship VR game.") == 1, quotes
     person = pages["people/ann-lee.md"].body.split('id="quotes"')[1].split("<h2")[0]
     assert person.count("It will change how we play games.") == 1, person
+
+
+def test_needs_review_past_a_page_puts_older_flagged_briefings_on_pages_by_date(monkeypatch):
+    """At 10,000 briefings thousands are flagged: the review page held every one."""
+    from briefbook.site import pages as site_pages
+
+    monkeypatch.setattr(site_pages, "BRIEFINGS_ROWS", 5)
+    briefings = []
+    for i in range(12):
+        b = _briefing(f"{2020 + i // 6}-0{i % 6 + 1}-01", ["Ann Lee"])
+        b.review = [f"check number {i}"]
+        briefings.append((f"b{i:02d}", b))
+    pages = generate_pages(build_corpus(briefings))
+    review = pages["review.md"].body
+    assert review.count("check number") == 5 and "check number 11" in review  # the newest five
+    parts = {uri: page.body for uri, page in pages.items() if uri.startswith("review/")}
+    # 2020's six are more than a page: a page a month; 2021's oldest one fits a page of its own
+    assert set(parts) == {f"review/2020-0{m}.md" for m in range(1, 7)} | {"review/2021.md"}
+    every = review + "".join(parts.values())
+    assert all(every.count(f"check number {i}<") + every.count(f"check number {i}\n") == 1 for i in range(12))
+    assert '<a href="../review/2021/">2021 (1)</a>' in review
+    _links_resolve(pages, "review")

@@ -152,7 +152,7 @@ def generate_pages(corpus: Corpus, *, directory_urls: bool = True, docs_pages: I
     from .graph import graph_page  # the graph draws with this module's helpers
 
     ctx = _Ctx(corpus, directory_urls, tuple(docs_pages), search_min_briefings)
-    pages: dict[str, SitePage] = {paths.HOME: home(ctx), paths.REVIEW: review_page(ctx), **briefing_pages(ctx)}
+    pages: dict[str, SitePage] = {paths.HOME: home(ctx), **review_pages(ctx), **briefing_pages(ctx)}
     made_by: dict[str, str] = {}  # page -> what it shows, to name both sides of a collision
 
     def add(uri: str, what: str, make: Callable[[], SitePage]) -> None:
@@ -533,7 +533,9 @@ def briefing_pages(ctx: _Ctx) -> dict[str, SitePage]:
     return pages
 
 
-def review_page(ctx: _Ctx) -> SitePage:
+def review_pages(ctx: _Ctx) -> dict[str, SitePage]:
+    """The briefings flagged for review, newest first: past BRIEFINGS_ROWS, the older ones on pages
+    by year or month (at 10,000 briefings thousands are flagged)."""
     here = paths.REVIEW
     review = ctx.corpus.needs_review()
     page = _Page("Needs review")
@@ -541,9 +543,26 @@ def review_page(ctx: _Ctx) -> SitePage:
                "(or the registry) and rebuild; the flag goes away when its <code>review</code> list is empty."))
     if not review:
         page.add(p("Nothing needs review."))
-    page.add(bullets(f"{briefing_a(ctx, here, e.slug)} ({date_text(e.date)}): "
-                     + "; ".join(h(r) for r in review_lines(e.briefing.review)) for e in review))
-    return page.done()
+    page.add(_review_list(ctx, here, review[:BRIEFINGS_ROWS]))
+    pages: dict[str, SitePage] = {}
+    if len(review) > BRIEFINGS_ROWS:
+        older = list(reversed(review[BRIEFINGS_ROWS:]))  # oldest first, as date_pages wants them
+        links = []
+        for key, title, entries in reversed(date_pages(older, lambda e: e.date or "undated", BRIEFINGS_ROWS)):
+            uri = paths.review_part(key)
+            links.append(a(ctx, here, h(f"{title} ({len(entries)})"), uri))
+            part = _Page(f"Needs review: {title}")
+            part.add(p(a(ctx, uri, "The latest flagged briefings", here)),
+                     _review_list(ctx, uri, list(reversed(entries))))
+            pages[uri] = part.done(searchable=False)
+        page.section("Older", p(" · ".join(links), "bb-inline"))
+    pages[here] = page.done()
+    return pages
+
+
+def _review_list(ctx: _Ctx, here: str, entries: list[BriefingEntry]) -> str:
+    return bullets(f"{briefing_a(ctx, here, e.slug)} ({date_text(e.date)}): "
+                   + "; ".join(h(r) for r in review_lines(e.briefing.review)) for e in entries)
 
 
 def review_lines(reasons: Iterable[str]) -> list[str]:

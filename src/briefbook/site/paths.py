@@ -61,6 +61,11 @@ def coverage_part(ref: Ref, key: str) -> str:
     return f"{SECTIONS[ref.kind]}/{_leaf(ref.id)}/{key}.md"
 
 
+def review_part(key: str) -> str:
+    """Older briefings flagged for review, of a year or month ("review/2019.md")."""
+    return f"review/{key}.md"
+
+
 def timeline_year(year: str) -> str:
     return f"timeline/{year}.md"
 
