@@ -54,7 +54,7 @@
   // which starts in the text, rather than the page's (title, heading, text) and the same again under it.
   function lead(data) {
     var subs = sections(data);
-    return subs.length === 1 ? subs[0].excerpt : data.excerpt;
+    return subs.length === 1 && /<mark>/.test(subs[0].excerpt || "") ? subs[0].excerpt : data.excerpt;
   }
 
   function link(url, title) {
@@ -182,9 +182,10 @@
     var title = document.createElement("h3");
     title.appendChild(link(data.url, data.meta && data.meta.title));
     li.appendChild(title);
-    li.appendChild(excerpt(lead(data)));
+    var first = lead(data);
+    li.appendChild(excerpt(first));
     var subs = sections(data).slice(0, 3);
-    if (subs.length > 1) {
+    if (subs.length > 1 || (subs.length === 1 && subs[0].excerpt !== first)) {
       var ul = document.createElement("ul");
       subs.forEach(function (s) {
         var sub = document.createElement("li");
