@@ -26,7 +26,7 @@ import sys
 import threading
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote_plus, urlsplit
 
 import pytest
 from browser_cdp import Browser, find_chromium
@@ -333,7 +333,7 @@ def test_volume_search_finds_a_person_by_name_and_an_entity_by_alias(volume, vol
     assert header_search(b, volume, person["name"]) == f"/{person['url'].rstrip('/')}/"
     assert b.eval("document.documentElement.scrollWidth") <= width
     if os.environ.get("BRIEFBOOK_SCREENSHOTS"):
-        time.sleep(0.3)
+        settle(b)
         b.screenshot(SHOTS / f"search-{width}.png")
     assert header_search(b, volume, alias) == f"/{entity['url'].rstrip('/')}/", alias
     # Enter: the search page ranks it first too
@@ -381,6 +381,17 @@ def test_volume_briefing_pages_show_each_article_sentence_at_most_once_outside_i
     assert repeated == {}
 
 
+def settle(b: Browser) -> None:
+    """Stop the page's transitions before a picture: Material fades its tabs in one after another,
+    again when a full-page capture resizes the window, and the picture showed "Home" alone."""
+    b.eval("(() => { const s = document.createElement('style'); s.textContent = "
+           "'*, *::before, *::after { transition: none !important; animation: none !important; }'; "
+           "document.head.appendChild(s); })()")
+    b.wait_for("[...document.querySelectorAll('.md-tabs__link')].filter(a => a.offsetParent)"  # (a phone has none)
+               ".every(a => +getComputedStyle(a).opacity >= 0.69)", what="the header's tabs to be drawn")
+    time.sleep(0.2)
+
+
 @pytest.mark.parametrize("width,height,mobile", WIDTHS, ids=["desktop", "phone"])
 def test_volume_screenshots(volume, volume_site, volume_data, browser, width, height, mobile):
     """Home, a briefing, a person, the graph and the timeline at both widths (the README shows them)."""
@@ -394,7 +405,7 @@ def test_volume_screenshots(volume, volume_site, volume_data, browser, width, he
                        ("person", f"people/{_most_covered(entities['people'])['id']}/"), ("graph", "graph/"),
                        ("timeline", f"timeline/{timeline[0]}/" if timeline else "timeline/")):
         b.goto(volume + page)
-        time.sleep(0.3)
+        settle(b)
         path = SHOTS / f"volume-{name}-{width}.png"
         b.screenshot(path, full_page=True, max_height=1300 if width > 600 else 1700)
         assert path.stat().st_size > 10_000
@@ -423,3 +434,44 @@ def test_volume_index_filter_box_and_timeline_filters_narrow_the_lists(volume, v
     assert 0 < people < before
     assert b.eval("Array.from(document.querySelectorAll('ul.bb-events > li')).filter(l => !l.hidden)"
                   ".every(l => l.dataset.f.split(' ').includes('person'))")
+
+
+def test_volume_search_results_for_a_briefing_begin_with_its_text(volume, volume_data, browser):
+    """A briefing found by words of its article shows them: not "date · outlet · original article"
+    first, not the title and "Article" heading, and not the same excerpt again under it."""
+    briefings, _ = volume_data
+    b = browser
+    b.viewport(1280, 900)
+    checked = 0
+    for briefing in sorted(briefings, key=lambda x: (-len(x["paragraphs"]), x["slug"]))[:8]:
+        words = sorted({w.strip(".,;:!?“”\"'()") for w in briefing["paragraphs"][1].split()}, key=lambda w: (-len(w), w))
+        query = " ".join([w for w in words if w.isascii() and w.isalpha()][:3])  # paragraph 2's longest words
+        if query.count(" ") < 2:
+            continue
+        b.goto(volume + "search/?q=" + quote_plus(query))
+        b.wait_for("!!document.querySelector('li.bb-result') || /Nothing found/.test(document.body.innerText)",
+                   what=f"results for {query!r}", timeout=60)
+        time.sleep(0.5)
+        found = b.eval(f"""(() => {{
+          const li = [...document.querySelectorAll('li.bb-result')].find(
+            li => new URL(li.querySelector('h3 a').href).pathname === {json.dumps('/' + briefing['url'])});
+          return li && {{excerpt: li.querySelector(':scope > p').innerText, sections: li.querySelectorAll('ul li').length}};
+        }})()""")
+        if not found:
+            continue
+        checked += 1
+        excerpt = found["excerpt"]
+        assert not excerpt.startswith(briefing["date"] or "~"), excerpt
+        assert "original article" not in excerpt and "Needs review" not in excerpt and ". Article." not in excerpt
+        assert found["sections"] == 0, query  # the article's excerpt is not listed twice
+    assert checked >= 3
+
+
+def test_phone_header_shows_the_site_name_whole_beside_the_search_box(served_pagefind, browser):
+    b = browser
+    b.viewport(390, 844, mobile=True)
+    b.goto(served_pagefind + "people/")
+    cut = b.eval("(() => { const e = document.querySelector('.md-header__topic .md-ellipsis');"
+                 " return [e.scrollWidth, e.clientWidth, e.textContent.trim()]; })()")
+    assert cut[0] <= cut[1], f"the site's name {cut[2]!r} is cut off in the header: {cut}"
+    assert b.eval("document.querySelector('form.bb-find input').getBoundingClientRect().width") >= 100

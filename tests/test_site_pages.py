@@ -572,3 +572,217 @@ def test_person_page_does_not_open_with_the_same_phrase_twice():
     assert "<p>Minister of Energy (since 2024).</p>" not in page_of("Minister of Energy (since 2024).")
     assert "<p>Norwegian politician, Minister of Energy since the elections of 2023.</p>" in page_of(
         "Norwegian politician, Minister of Energy since the elections of 2023.")
+
+
+def test_review_box_says_a_shared_reason_once_with_its_names():
+    reason = "possible person not listed (named once, without title, role or speech)"
+    b = _briefing("2024-05-01", ["Ann Lee"])
+    b.review = [f"{reason}: Jeff Foust", f"{reason}: Northrop Grumman", "no publication date found: relative dates "
+                "could not be resolved", f"{reason}: Jeff Foust"]
+    pages = generate_pages(build_corpus([("b", b)]))
+    for uri in ("briefings/b.md", "review.md"):
+        body = pages[uri].body
+        assert body.count(reason) == 1, uri
+        assert f"{reason}: Jeff Foust, Northrop Grumman; no publication date found: relative dates could not be " \
+               "resolved" in body, uri
+
+
+class _Searched(HTMLParser):
+    """The text a search index takes from a page: all but the elements marked data-search-exclude."""
+
+    VOID = frozenset({"br", "img", "input", "hr", "meta", "link", "wbr"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0  # inside an excluded element: how deep
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.VOID:
+            return
+        if self.depth or "data-search-exclude" in dict(attrs):
+            self.depth += 1
+
+    def handle_endtag(self, tag):
+        if self.depth and tag not in self.VOID:
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if not self.depth and data.strip():
+            self.text.append(data.strip())
+
+
+def test_a_briefing_searched_begins_with_its_article_not_the_meta_line_or_review_flags():
+    """Pagefind's excerpt of a briefing is its first indexed words: the article, not "date · outlet"."""
+    b = _briefing("2024-05-01", ["Ann Lee", "Bo Chan"])
+    b.title, b.location = "Talks resume", "Oslo"
+    b.source = Source(url="https://example.com/a", outlet="Example Times")
+    b.review = ["possible person not listed (named once, without title, role or speech): Bo Chan"]
+    page = generate_pages(build_corpus([("b", b)]))["briefings/b.md"]
+    assert "Example Times" in page.body and "original article" in page.body and "Needs review" in page.body
+    searched = _Searched()
+    searched.feed(page.body)
+    words = " ".join(searched.text)
+    assert words.startswith("Talks resume Article 1 Ann Lee"), words[:200]  # title, section, paragraph
+    assert "Example Times" not in words and "original article" not in words and "2024-05-01" not in words
+    assert "Needs review" not in words
+
+
+def _links_resolve(pages: dict, prefix: str) -> None:
+    """Every relative link of the pages under ``prefix`` leads to a generated page."""
+    built = {paths.url(uri): uri for uri in pages}
+    for uri, page in pages.items():
+        if not uri.startswith(prefix):
+            continue
+        for href in hrefs(page.body):
+            target = href.partition("#")[0]
+            if target and not target.startswith(("https://", "http://")):
+                assert built.get(resolve(uri, target)) in pages, f"{uri}: broken link {href}"
+
+
+def test_names_seen_once_past_a_limit_go_to_a_to_z_pages_not_into_the_index(monkeypatch):
+    """At volume the folded "Mentioned once" list would hold every name in the index's HTML."""
+    from briefbook.site import pages as site_pages
+
+    monkeypatch.setattr(site_pages, "AZ_FOLDED", 20)
+    monkeypatch.setattr(site_pages, "AZ_PAGE", 8)
+    singles = [f"{first} Person{i:03d}" for i, first in enumerate(["Zed", "Amy", "Bob"] * 10)]
+    briefings = [(f"b{i}", _briefing(f"2024-01-{i % 28 + 1:02d}", [singles[i]])) for i in range(30)]
+    briefings += [(f"{x}{i}", _briefing("2024-02-01", [f"Core Name{i:03d}"])) for i in range(100) for x in "cd"]
+    pages = generate_pages(build_corpus(briefings))
+    index = pages["people/index.md"].body
+    assert "Mentioned once: 30 entries" in index
+    assert not any(name in index for name in singles)  # only links to the A–Z pages
+    parts = {uri: page.body for uri, page in pages.items() if uri.startswith("people/a-z/")}
+    assert set(parts) == {"people/a-z/a.md", "people/a-z/a-2.md", "people/a-z/b.md", "people/a-z/b-2.md",
+                          "people/a-z/z.md", "people/a-z/z-2.md"}
+    assert '<a href="../people/a-z/b/">B 1</a>' in index
+    for name in singles:
+        assert sum(name in body for body in parts.values()) == 1, name
+    assert all(body.count('class="bb-item"') <= 8 for body in parts.values())
+    assert '<a href="../../../people/">All people</a>' in parts["people/a-z/z-2.md"]
+    assert pages["people/a-z/z-2.md"].title == "People mentioned once: Z 2"
+    _links_resolve(pages, "people/")
+    # under the limit the names stay in the index, folded
+    monkeypatch.setattr(site_pages, "AZ_FOLDED", 600)
+    assert all(name in generate_pages(build_corpus(briefings))["people/index.md"].body for name in singles)
+
+
+def test_an_entity_in_many_briefings_links_to_pages_of_its_older_ones(monkeypatch):
+    """At volume the folded list of older briefings on a topic's or person's page held thousands."""
+    from briefbook.site import pages as site_pages
+
+    monkeypatch.setattr(site_pages, "COVERAGE_LISTED", 15)
+    monkeypatch.setattr(site_pages, "BRIEFINGS_ROWS", 12)
+    briefings = [(f"b{i:02d}", _briefing(f"{2020 + i // 20}-{i % 20 // 2 + 1:02d}-{i % 2 + 1:02d}", ["Ann Lee"]))
+                 for i in range(40)]
+    pages = generate_pages(build_corpus(briefings))
+    person = pages["people/ann-lee.md"].body
+    assert "30 older briefings</summary>" in person
+    older = {uri: page.body for uri, page in pages.items() if uri.startswith("people/ann-lee/")}
+    # 20 in 2020 (over 12: a page a month), the 10 older of 2021 (one page)
+    assert set(older) == {f"people/ann-lee/2020-{m:02d}.md" for m in range(1, 11)} | {"people/ann-lee/2021.md"}
+    assert "<li>" not in person.split("older briefings</summary>")[1].split("</details>")[0]
+    assert '<a href="../../people/ann-lee/2021/">2021 (10)</a> · <a href="../../people/ann-lee/2020-10/">' in person
+    shown = "".join(older.values()) + person
+    assert all(f"On {b.date}" in shown for _, b in briefings)
+    _links_resolve(pages, "people/")
+    # few enough: listed in the page as before
+    monkeypatch.setattr(site_pages, "COVERAGE_LISTED", 100)
+    again = generate_pages(build_corpus(briefings))
+    assert not any(uri.startswith("people/ann-lee/") for uri in again)
+    assert again["people/ann-lee.md"].body.count("<li>") >= 40
+
+
+@pytest.mark.parametrize("outlet,url,shown", [
+    ("https://www.facebook.com/CBSPolitics", "https://www.cbsnews.com/news/x/", "cbsnews.com"),
+    ("https://www.hawaiinewsnow.com", None, "hawaiinewsnow.com"),
+    (None, "https://www.vox.com/a", "vox.com"),
+    ("Vox", "https://www.vox.com/a", "Vox"),
+])
+def test_an_outlet_given_as_a_web_address_is_shown_as_the_site_name(outlet, url, shown):
+    b = _briefing("2024-05-01", ["Ann Lee"])
+    b.source = Source(url=url, outlet=outlet)
+    pages = generate_pages(build_corpus([("b", b)]))
+    meta = re.search(r'<p class="bb-meta"[^>]*>(.*?)</p>', pages["briefings/b.md"].body).group(1)
+    assert f" · {shown}" in meta and "facebook" not in meta and "https://www.h" not in meta
+    row = re.search(r"<tr><td>2024-05-01</td>.*?</tr>", pages["briefings/index.md"].body).group(0)
+    assert f"<td>{shown}</td>" in row
+
+
+def test_seen_most_with_names_the_page_entity_whole_and_says_what_the_colours_mean():
+    long = "Alexandra Konstantinopoulou-Smith"  # 33 characters: cut at 18 before
+    briefings = [(f"b{i}", _briefing(f"2024-01-0{i + 1}", [long, "Ann Lee", "Bo Chan", "Cy Park"])) for i in range(2)]
+    body = generate_pages(build_corpus(briefings))["people/alexandra-konstantinopoulou-smith.md"].body
+    drawing = body.split('id="seen-most-with"')[1].split("</svg>")[0]
+    assert f">{long}</text>" in drawing
+    assert '<span class="bb-key bb-person">Person</span>' in drawing and "bb-organization" not in drawing
+
+
+def test_a_briefing_timeline_is_in_date_order():
+    b = _briefing("2019-11-18", ["Ann Lee"])
+    b.paragraphs = ["Ann Lee spoke on Monday.", "In September the panel met.", "In November it was decided."]
+    b.events = [Event(date="2019-11-18", text="Ann Lee spoke on Monday.", paragraph=1),
+                Event(date="2019-09", text="In September the panel met.", paragraph=2),
+                Event(date="2019-11", text="In November it was decided.", paragraph=3),
+                Event(date="2019-11-02", text="Early November saw a vote.", paragraph=3)]
+    body = generate_pages(build_corpus([("b", b)]))["briefings/b.md"].body
+    timeline = body.split('id="timeline"')[1].split("</ul>")[0]
+    dates = re.findall(r"<strong>([0-9-]+)</strong>", timeline)
+    assert dates == ["2019-09", "2019-11", "2019-11-02", "2019-11-18"], dates
+
+
+def test_an_event_the_article_repeats_is_on_the_timelines_once():
+    b = _briefing("2019-11-19", ["Ann Lee", "Bo Chan"])
+    b.paragraphs = ["Ann Lee: this is the news you need today.", "More.", "Ann Lee: this is the news you need today."]
+    line = "Ann Lee: this is the news you need today."
+    b.events = [Event(date="2019-11-19", text=line, paragraph=1), Event(date="2019-11-19", text=line, paragraph=3),
+                Event(date="2019-11-19", text=" ".join(line.upper().split()), paragraph=3),
+                Event(date="2019-11-20", text=line, paragraph=3)]  # another date: another event
+    pages = generate_pages(build_corpus([("b", b), ("c", _briefing("2019-11-20", ["Ann Lee"]))]))
+    for uri in ("timeline/index.md", "people/ann-lee.md"):
+        timeline = pages[uri].body
+        assert timeline.count("2019-11-19</strong>") == 1, uri
+        assert timeline.count("2019-11-20</strong>") == 1, uri
+    assert "2 dated events" in pages["index.md"].body
+    briefing = pages["briefings/b.md"].body.split('id="timeline"')[1].split("</ul>")[0]
+    assert briefing.count("<li>") == 2
+
+
+def test_a_short_quote_the_article_repeats_is_shown_once():
+    from briefbook.model import Quote
+
+    b = _briefing("2019-11-19", ["Ann Lee"])
+    b.paragraphs = ["Ann Lee called it “a flagship VR game.”"] * 3
+    b.quotes = [Quote(text="a flagship VR game.", speaker="ann-lee", speaker_name="Ann Lee", kind="direct",
+                      paragraph=n) for n in (1, 2, 3)]
+    b.quotes.append(Quote(text="It will change how we play games.", speaker="ann-lee", speaker_name="Ann Lee",
+                          kind="direct", paragraph=1))
+    b.quotes.append(b.quotes[-1])
+    pages = generate_pages(build_corpus([("b", b)]))
+    quotes = pages["briefings/b.md"].body.split('id="quotes"')[1].split("<h2")[0]
+    assert quotes.count("a flagship VR game.") == 1, quotes
+    person = pages["people/ann-lee.md"].body.split('id="quotes"')[1].split("<h2")[0]
+    assert person.count("It will change how we play games.") == 1, person
+
+
+def test_needs_review_past_a_page_puts_older_flagged_briefings_on_pages_by_date(monkeypatch):
+    """At 10,000 briefings thousands are flagged: the review page held every one."""
+    from briefbook.site import pages as site_pages
+
+    monkeypatch.setattr(site_pages, "BRIEFINGS_ROWS", 5)
+    briefings = []
+    for i in range(12):
+        b = _briefing(f"{2020 + i // 6}-0{i % 6 + 1}-01", ["Ann Lee"])
+        b.review = [f"check number {i}"]
+        briefings.append((f"b{i:02d}", b))
+    pages = generate_pages(build_corpus(briefings))
+    review = pages["review.md"].body
+    assert review.count("check number") == 5 and "check number 11" in review  # the newest five
+    parts = {uri: page.body for uri, page in pages.items() if uri.startswith("review/")}
+    # 2020's six are more than a page: a page a month; 2021's oldest one fits a page of its own
+    assert set(parts) == {f"review/2020-0{m}.md" for m in range(1, 7)} | {"review/2021.md"}
+    every = review + "".join(parts.values())
+    assert all(every.count(f"check number {i}<") + every.count(f"check number {i}\n") == 1 for i in range(12))
+    assert '<a href="../review/2021/">2021 (1)</a>' in review
+    _links_resolve(pages, "review")

@@ -258,6 +258,7 @@ def drawing(corpus: Corpus, here: str, directory_urls: bool, max_nodes: int, wid
 
 EGO_WIDTH, EGO_HEIGHT = 480, 300
 EGO_NODES = 8
+EGO_CENTRE_CHARS = 34  # 0.6 × 14 px a character: about 290 of the drawing's 480
 
 
 def ego_svg(corpus: Corpus, ent: Entity, here: str, directory_urls: bool = True) -> str:
@@ -281,10 +282,16 @@ def ego_svg(corpus: Corpus, ent: Entity, here: str, directory_urls: bool = True)
         angle = -math.pi / 2 + 2 * math.pi * i / len(conns) + 0.3
         nodes.append(Node(other, EGO_WIDTH / 2 + 165 * math.cos(angle), EGO_HEIGHT / 2 + 95 * math.sin(angle)))
     set_labels(nodes, 18)
+    # the page's own entity, in the middle, has the room to be named whole ("Affordable Care A…")
+    if len(ent.name) <= EGO_CENTRE_CHARS:
+        centre.label = ent.name
     place_labels(nodes, EGO_WIDTH, EGO_HEIGHT)
     edges = [(0, i + 1, n) for i, (n, _) in enumerate(conns)]
-    return svg(nodes, edges, here, directory_urls, width=EGO_WIDTH, height=EGO_HEIGHT, cls="bb-ego",
-               title=f"{ent.name} and the entities seen most often with them")
+    drawn = svg(nodes, edges, here, directory_urls, width=EGO_WIDTH, height=EGO_HEIGHT, cls="bb-ego",
+                title=f"{ent.name} and the entities seen most often with them")
+    kinds = [k for k in NETWORK_KINDS if any(n.ref.kind == k for n in nodes)]
+    legend = " · ".join(f'<span class="bb-key bb-{k}">{LABELS[k]}</span>' for k in kinds)
+    return f'<p class="bb-legend">{legend}</p>\n{drawn}'
 
 
 def graph_page(corpus: Corpus, here: str, *, directory_urls: bool = True) -> SitePage:

@@ -16,10 +16,12 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TypeVar
+from urllib.parse import urlsplit
 
 from ..corpus import BriefingEntry, Corpus, Entity, EventRef, Mention, QuoteRef, Ref, RoleSeen
 from ..extract.summary import sentences
 from ..ids import name_key
+from ..model import Source
 from . import paths
 from .graph import ego_svg, graph_page
 from .html import Page as _Page
@@ -80,7 +82,7 @@ def generate_pages(corpus: Corpus, *, directory_urls: bool = True, docs_pages: I
     """
 
     ctx = _Ctx(corpus, directory_urls, tuple(docs_pages), search_min_briefings)
-    pages: dict[str, SitePage] = {paths.HOME: home(ctx), paths.REVIEW: review_page(ctx), **briefing_pages(ctx)}
+    pages: dict[str, SitePage] = {paths.HOME: home(ctx), **review_pages(ctx), **briefing_pages(ctx)}
     made_by: dict[str, str] = {}  # page -> what it shows, to name both sides of a collision
 
     def add(uri: str, what: str, make: Callable[[], SitePage]) -> None:
@@ -93,9 +95,10 @@ def generate_pages(corpus: Corpus, *, directory_urls: bool = True, docs_pages: I
     for entry in corpus.briefings.values():
         add(paths.briefing(entry.slug), f"briefing {entry.slug!r}", lambda e=entry: briefing_page(ctx, e))
     for kind, by_id in corpus.entities.items():
-        pages[paths.index_of(kind)] = entity_index(ctx, kind)
+        pages.update(entity_index(ctx, kind))
         for ent in by_id.values():
             add(paths.entity(ent.ref), f"{kind} {ent.id!r}", lambda e=ent: entity_page(ctx, e))
+            pages.update(coverage_pages(ctx, ent))
     pages.update(timeline_pages(ctx))
     pages[paths.GRAPH] = graph_page(corpus, paths.GRAPH, directory_urls=directory_urls)
     return pages
@@ -216,8 +219,12 @@ class _Shown:
         self.seen: list[str] = []
         # the headline: a sentence that is no more than it repeats it (one that says more does not)
         self.title = "".join(c for c in title.lower() if c.isalnum() or c == " ").strip()
+        # whole texts too short to compare by sentence ("a flagship VR game."), said again verbatim
+        self.whole: set[str] = set()
 
     def fresh(self, text: str) -> bool:
+        if _whole_key(text) in self.whole:
+            return False
         keys = _sentence_keys(text)
         if self.title and any(sent in self.title for sent in keys):
             return False
@@ -225,6 +232,11 @@ class _Shown:
 
     def add(self, text: str) -> None:
         self.seen.extend(_sentence_keys(text))
+        self.whole.add(_whole_key(text))
+
+
+def _whole_key(text: str) -> str:
+    return " ".join("".join(c for c in text.lower() if c.isalnum() or c.isspace()).split())
 
 
 def _sentence_keys(text: str) -> list[str]:
@@ -274,7 +286,7 @@ def briefing_page(ctx: _Ctx, entry: BriefingEntry) -> SitePage:
     if b.location:
         meta.append(h(b.location))
     source = b.source
-    outlet = h(source.outlet) if source.outlet else ""
+    outlet = h(outlet_label(source))
     if source.agencies:
         agencies = ", ".join(h(x) for x in source.agencies)
         outlet = f"{outlet} ({agencies})" if outlet else agencies
@@ -282,9 +294,12 @@ def briefing_page(ctx: _Ctx, entry: BriefingEntry) -> SitePage:
         meta.append(outlet)
     if source.url:
         meta.append(external_a("original article", source.url))
-    page.add(p(" · ".join(meta), "bb-meta"))
+    # The meta line and the review flags are about the article, not its words: out of the search
+    # index, so that a result's excerpt starts with the text.
+    page.add(f'<p class="bb-meta" data-search-exclude>{" · ".join(meta)}</p>')
     if b.review:
-        page.add(p("<strong>Needs review:</strong> " + "; ".join(h(r) for r in b.review), "bb-review"))
+        page.add('<p class="bb-review" data-search-exclude><strong>Needs review:</strong> '
+                 + "; ".join(h(r) for r in review_lines(b.review)) + "</p>")
     # The summary, key points, quotes and timeline are sentences of the article below: each is
     # shown once here, and searched there only (the index is what every search downloads).
     shown = _Shown(entry.title)  # some articles repeat their headline as a paragraph
@@ -338,7 +353,8 @@ def briefing_page(ctx: _Ctx, entry: BriefingEntry) -> SitePage:
                          searchable=False)
     if entry.events:
         items = []
-        for ev in entry.events:
+        # in date order (the article's order within a date): a month alone goes before its days
+        for ev in sorted(unique_events(entry.events), key=lambda ev: (ev.date, ev.paragraph)):
             if shown.fresh(ev.text):
                 shown.add(ev.text)
                 items.append(event_item(ctx, here, ev, show_briefing=False))
@@ -352,7 +368,8 @@ def briefing_page(ctx: _Ctx, entry: BriefingEntry) -> SitePage:
             for n, para in enumerate(b.paragraphs, start=1)))
     sources = [s for s in b.other_sources if s.outlet or s.url]
     if sources:
-        page.section("Also reported by", bullets(external_a(h(s.outlet or s.url), s.url) for s in sources),
+        page.section("Also reported by", bullets(external_a(h(outlet_label(s) or s.url or ""), s.url)
+                                                    for s in sources),
                      searchable=False)
     return page.done()
 
@@ -382,12 +399,26 @@ def _piece(raw: str) -> str:
     return (" " if raw[0].isspace() else "") + h(raw) + (" " if raw[-1].isspace() else "")
 
 
+def _host(url: str | None) -> str:
+    host = urlsplit(url or "").hostname or ""
+    return host.removeprefix("www.")
+
+
+def outlet_label(source: Source) -> str:
+    """The outlet as a reader names it: some pages give a web address as their publisher
+    ("https://www.facebook.com/CBSPolitics"); then, as when none is given, the article's site."""
+    outlet = (source.outlet or "").strip()
+    if outlet and not outlet.lower().startswith(("http://", "https://")):
+        return outlet
+    return _host(source.url) or _host(outlet)
+
+
 def _briefing_rows(ctx: _Ctx, here: str, entries: list[BriefingEntry]) -> str:
     rows = []
     for e in entries:
         b = e.briefing
         rows.append([date_text(b.date), briefing_a(ctx, here, e.slug), h(b.location),
-                     h(b.source.outlet), str(len(e.quotes))])
+                     h(outlet_label(b.source)), str(len(e.quotes))])
     return table(["Date", "Briefing", "Place", "Outlet", "Quotes"], rows)
 
 
@@ -421,7 +452,9 @@ def briefing_pages(ctx: _Ctx) -> dict[str, SitePage]:
     return pages
 
 
-def review_page(ctx: _Ctx) -> SitePage:
+def review_pages(ctx: _Ctx) -> dict[str, SitePage]:
+    """The briefings flagged for review, newest first: past BRIEFINGS_ROWS, the older ones on pages
+    by year or month (at 10,000 briefings thousands are flagged)."""
     here = paths.REVIEW
     review = ctx.corpus.needs_review()
     page = _Page("Needs review")
@@ -429,9 +462,39 @@ def review_page(ctx: _Ctx) -> SitePage:
                "(or the registry) and rebuild; the flag goes away when its <code>review</code> list is empty."))
     if not review:
         page.add(p("Nothing needs review."))
-    page.add(bullets(f"{briefing_a(ctx, here, e.slug)} ({date_text(e.date)}): "
-                     + "; ".join(h(r) for r in e.briefing.review) for e in review))
-    return page.done()
+    page.add(_review_list(ctx, here, review[:BRIEFINGS_ROWS]))
+    pages: dict[str, SitePage] = {}
+    if len(review) > BRIEFINGS_ROWS:
+        older = list(reversed(review[BRIEFINGS_ROWS:]))  # oldest first, as date_pages wants them
+        links = []
+        for key, title, entries in reversed(date_pages(older, lambda e: e.date or "undated", BRIEFINGS_ROWS)):
+            uri = paths.review_part(key)
+            links.append(a(ctx, here, h(f"{title} ({len(entries)})"), uri))
+            part = _Page(f"Needs review: {title}")
+            part.add(p(a(ctx, uri, "The latest flagged briefings", here)),
+                     _review_list(ctx, uri, list(reversed(entries))))
+            pages[uri] = part.done(searchable=False)
+        page.section("Older", p(" · ".join(links), "bb-inline"))
+    pages[here] = page.done()
+    return pages
+
+
+def _review_list(ctx: _Ctx, here: str, entries: list[BriefingEntry]) -> str:
+    return bullets(f"{briefing_a(ctx, here, e.slug)} ({date_text(e.date)}): "
+                   + "; ".join(h(r) for r in review_lines(e.briefing.review)) for e in entries)
+
+
+def review_lines(reasons: Iterable[str]) -> list[str]:
+    """The review flags, those that share a reason said once: "possible person not listed (…): A,
+    B, C" rather than the same words before each name."""
+    said: dict[str, list[str]] = {}
+    for reason in reasons:
+        head, sep, what = reason.partition(": ")
+        key = head if sep and what else reason
+        said.setdefault(key, [])
+        if sep and what and what not in said[key]:
+            said[key].append(what)
+    return [f"{head}: {', '.join(whats)}" if whats else head for head, whats in said.items()]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -450,26 +513,79 @@ def filter_box(what: str) -> str:
             f'placeholder="Filter {h(what)} by name" aria-label="Filter {h(what)} by name" hidden></p>')
 
 
-def _az_groups(ctx: _Ctx, here: str, ents: list[Entity]) -> str:
-    """Entities as compact A–Z lines, one per initial, with a bar of jumps to each."""
+def _by_initial(ents: list[Entity]) -> dict[str, list[Entity]]:
+    """Entities in name order, grouped by initial ("#" for names that start with no letter)."""
     groups: dict[str, list[Entity]] = {}
     for e in sorted(ents, key=lambda e: e.rank):
         first = name_key(e.name)[:1].upper()
         groups.setdefault(first if first.isalpha() else "#", []).append(e)
-    bar = " ".join(f'<a href="#az-{h(k.lower() if k != "#" else "other")}">{h(k)}</a>' for k in groups)
-    lines = [f'<p class="bb-az-group" id="az-{h(k.lower() if k != "#" else "other")}"><strong>{h(k)}</strong> '
-             + " · ".join(f'<span class="bb-item">{ref_a(ctx, here, e.ref)}</span>' for e in es) + "</p>"
-             for k, es in groups.items()]
-    return f'<p class="bb-az">{bar}</p>\n' + "\n".join(lines)
+    return groups
+
+
+def _initial_key(initial: str) -> str:
+    return initial.lower() if initial != "#" else "other"
+
+
+def _az_line(ctx: _Ctx, here: str, initial: str, ents: list[Entity]) -> str:
+    return (f'<p class="bb-az-group" id="az-{h(_initial_key(initial))}"><strong>{h(initial)}</strong> '
+            + " · ".join(f'<span class="bb-item">{ref_a(ctx, here, e.ref)}</span>' for e in ents) + "</p>")
+
+
+def _az_groups(ctx: _Ctx, here: str, ents: list[Entity]) -> str:
+    """Entities as compact A–Z lines, one per initial, with a bar of jumps to each."""
+    groups = _by_initial(ents)
+    bar = " ".join(f'<a href="#az-{h(_initial_key(k))}">{h(k)}</a>' for k in groups)
+    return f'<p class="bb-az">{bar}</p>\n' + "\n".join(_az_line(ctx, here, k, es) for k, es in groups.items())
+
+
+def _az_parts(ents: list[Entity]) -> list[tuple[str, str, list[Entity]]]:
+    """(key, label, entities) of each A–Z page: an initial, cut into parts of at most AZ_PAGE."""
+    parts = []
+    for initial, group in _by_initial(ents).items():
+        chunks = [group[i:i + AZ_PAGE] for i in range(0, len(group), AZ_PAGE)]
+        # a part is named by the first letters of its first and last names ("Ja–Jo"), or numbered
+        # where those say nothing ("Ze" to "Ze")
+        labels = ["–".join(dict.fromkeys(name_key(e.name)[:2].capitalize() for e in (c[0], c[-1])))
+                  for c in chunks]
+        if len(chunks) == 1:
+            labels = [initial]
+        elif len(set(labels)) < len(labels):
+            labels = [f"{initial} {n}" for n in range(1, len(chunks) + 1)]
+        for n, (chunk, label) in enumerate(zip(chunks, labels, strict=True), start=1):
+            parts.append((_initial_key(initial) + (f"-{n}" if n > 1 else ""), label, chunk))
+    return parts
+
+
+def _az_pages(ctx: _Ctx, kind: str, label: str, ents: list[Entity]) -> tuple[str, dict[str, SitePage]]:
+    """The bar of links to the A–Z pages of a long list, and those pages (each with the bar)."""
+    index = paths.index_of(kind)
+    parts = _az_parts(ents)
+    pages: dict[str, SitePage] = {}
+    for key, title, chunk in parts:
+        uri = paths.index_part(kind, key)
+        bar = " ".join(a(ctx, uri, h(t), paths.index_part(kind, k)) if k != key else f"<strong>{h(t)}</strong>"
+                       for k, t, _ in parts)
+        page = _Page(f"{paths.KIND_TITLES[kind]} {label.lower()}: {title}")
+        back = a(ctx, uri, "All " + h(paths.KIND_TITLES[kind].lower()), index)
+        page.add(p(f"{back} · {plural(len(chunk), 'entry', 'entries')}"), p(bar, "bb-az"),
+                 _az_line(ctx, uri, title, chunk))
+        pages[uri] = page.done(searchable=False, hide=("navigation", "toc"))
+    bar = " ".join(a(ctx, index, h(t), paths.index_part(kind, k)) for k, t, c in parts)
+    return p(bar, "bb-az"), pages
 
 
 # An index longer than this keeps the entities seen in one briefing apart, folded, A–Z.
 INDEX_FOLD = 100
 # The most covered entities get a table row each; the rest are names on A–Z lines.
 INDEX_ROWS = 250
+# Past this many names the A–Z lines leave the index for pages of their own, one per initial,
+# each holding at most AZ_PAGE names (at 10,000 briefings the names seen once are ~40,000).
+AZ_FOLDED = 600
+AZ_PAGE = 1000
 
 
-def entity_index(ctx: _Ctx, kind: str) -> SitePage:
+def entity_index(ctx: _Ctx, kind: str) -> dict[str, SitePage]:
+    """The index of a kind, and past AZ_FOLDED names seen once, their A–Z pages."""
     here = paths.index_of(kind)
     ents = sorted(ctx.corpus.entities[kind].values(), key=prominence)
     page = _Page(paths.KIND_TITLES[kind])
@@ -509,12 +625,19 @@ def entity_index(ctx: _Ctx, kind: str) -> SitePage:
             people = sum(1 for r in e.connections if r.kind == "person")
             rows.append([ref_a(ctx, here, e.ref), str(len(e.briefings)), str(people), date_text(e.last_seen)])
         page.add(table(["Topic", "Briefings", "People", "Last seen"], rows))
+    pages: dict[str, SitePage] = {}
     if rest:
         once = all(len(e.briefings) < 2 for e in rest)
         label = "Mentioned once" if once else "Everyone else"
+        if len(rest) > AZ_FOLDED:
+            bar, pages = _az_pages(ctx, kind, label, rest)
+            body = p("A–Z, on pages of their own:") + "\n" + bar
+        else:
+            body = _az_groups(ctx, here, rest)
         page.add(f'<details class="bb-more" id="more">\n<summary>{label}: {plural(len(rest), "entry", "entries")}'
-                 f"</summary>\n{_az_groups(ctx, here, rest)}\n</details>")
-    return page.done(searchable=False, hide=("navigation", "toc"))
+                 f"</summary>\n{body}\n</details>")
+    pages[here] = page.done(searchable=False, hide=("navigation", "toc"))
+    return pages
 
 
 def person_lead(ctx: _Ctx, here: str, ent: Entity) -> str:
@@ -594,7 +717,7 @@ def entity_page(ctx: _Ctx, ent: Entity) -> SitePage:
         if ent.quotes:
             # the briefings' own words, searched there: here they would outrank them for a name
             page.section("Statements", *(quote_block(ctx, here, q, show_speaker=False, show_briefing=True)
-                                         for q in reversed(ent.quotes)), searchable=False)
+                                         for q in quotes_once(reversed(ent.quotes))), searchable=False)
         _events_section(ctx, page, here, ent)
         _people_section(ctx, page, here, ent)
         if ent.kind != "topic":
@@ -616,10 +739,22 @@ def _ego_section(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
         page.section("Seen most with", f'<div class="bb-graph-wrap">\n{drawing}\n</div>', searchable=False)
 
 
+def quotes_once(quotes: Iterable[QuoteRef]) -> list[QuoteRef]:
+    """Each quote once per briefing: an article that repeats itself repeats its quotes."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for q in quotes:
+        key = (q.briefing, _whole_key(q.text))
+        if key not in seen:
+            seen.add(key)
+            out.append(q)
+    return out
+
+
 def _person_quotes(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
     """Direct quotes grouped by briefing, newest first; reported statements folded after them."""
     by_briefing: dict[str, list[QuoteRef]] = {}
-    for q in reversed(ent.quotes):
+    for q in quotes_once(reversed(ent.quotes)):
         by_briefing.setdefault(q.briefing, []).append(q)
     blocks, reported = [], []
     for slug, quotes in by_briefing.items():
@@ -727,10 +862,11 @@ def _people_section(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
 def _events_section(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
     if not ent.events:
         return
-    events = ent.events[-ENTITY_EVENTS_SHOWN:]
+    every = unique_events(ent.events)
+    events = every[-ENTITY_EVENTS_SHOWN:]
     note = ""
-    if len(ent.events) > len(events):
-        note = p(f"The latest {len(events)} of {len(ent.events)} dated events; "
+    if len(every) > len(events):
+        note = p(f"The latest {len(events)} of {len(every)} dated events; "
                  + a(ctx, here, "the timeline", paths.TIMELINE) + " has them all.")
     page.section("Timeline", note, bullets(event_item(ctx, here, ev, skip=ent.ref) for ev in events),
                  searchable=False)
@@ -758,10 +894,50 @@ def _coverage_section(ctx: _Ctx, page: _Page, here: str, ent: Entity, *, limit: 
     body = ['<ul class="bb-coverage">\n' + "\n".join(f"<li>{x}</li>" for x in items) + "\n</ul>"]
     if len(slugs) > limit:
         older = slugs[limit:]
+        parts = _coverage_parts(ctx, ent)
+        if parts:  # too many to list here: links to pages of them by year or month
+            listed = p(" · ".join(a(ctx, here, h(f"{title} ({len(entries)})"), paths.coverage_part(ent.ref, key))
+                                  for key, title, entries in reversed(parts)), "bb-inline")
+        else:
+            listed = bullets(f"{h(date_text(ctx.corpus.briefings[x].date))} · {briefing_a(ctx, here, x)}"
+                             for x in older)
         body.append(f'<details class="bb-more">\n<summary>{plural(len(older), "older briefing")}</summary>\n'
-                    + bullets(f"{h(date_text(ctx.corpus.briefings[x].date))} · {briefing_a(ctx, here, x)}"
-                              for x in older) + "\n</details>")
+                    + listed + "\n</details>")
     page.section("Latest coverage", *body, searchable=False)
+
+
+# Past this many older briefings an entity page links to pages of them (by year or month) instead
+# of listing them all: the most covered names are in thousands of briefings at volume.
+COVERAGE_LISTED = 100
+
+
+def _coverage_parts(ctx: _Ctx, ent: Entity) -> list[tuple[str, str, list[BriefingEntry]]]:
+    """The older briefings about an entity as date pages (oldest first), or none if few enough to list."""
+    older = [ctx.corpus.briefings[x] for x in list(reversed(ent.briefings))[COVERAGE_FIRST:]]
+    if len(older) <= COVERAGE_LISTED:
+        return []
+    older.sort(key=lambda e: (e.date or "", e.slug))
+    return date_pages(older, lambda e: e.date or "undated", BRIEFINGS_ROWS)
+
+
+def coverage_pages(ctx: _Ctx, ent: Entity) -> dict[str, SitePage]:
+    """Pages of an entity's older briefings by year or month, when there are too many to list."""
+    parts = _coverage_parts(ctx, ent)
+    pages: dict[str, SitePage] = {}
+    home = paths.entity(ent.ref)
+    for position, (key, title, entries) in enumerate(parts):
+        uri = paths.coverage_part(ent.ref, key)
+        nav = [a(ctx, uri, h(ent.name), home)]
+        if position > 0:
+            before = parts[position - 1]
+            nav.insert(0, a(ctx, uri, "← " + h(before[1]), paths.coverage_part(ent.ref, before[0])))
+        if position + 1 < len(parts):
+            after = parts[position + 1]
+            nav.append(a(ctx, uri, h(after[1]) + " →", paths.coverage_part(ent.ref, after[0])))
+        page = _Page(f"{ent.name}: briefings, {title}")
+        page.add(p(" · ".join(nav), "bb-pager"), _briefing_rows(ctx, uri, list(reversed(entries))))
+        pages[uri] = page.done(searchable=False, hide=("toc",))
+    return pages
 
 
 # ---------------------------------------------------------------------------------------------
@@ -790,12 +966,25 @@ def _period(date: str) -> tuple[dt.date, dt.date] | None:
         return None
 
 
+def unique_events(events: Iterable[EventRef]) -> list[EventRef]:
+    """Each event once: an article that repeats a line (a newsletter's heading, a caption) gave
+    the same date and words several times, and the timeline showed them one under another."""
+    seen: set[tuple[str, str, str]] = set()
+    out = []
+    for ev in events:
+        key = (ev.briefing, ev.date, " ".join(ev.text.split()).casefold())
+        if key not in seen:
+            seen.add(key)
+            out.append(ev)
+    return out
+
+
 def timeline_events(corpus: Corpus) -> list[EventRef]:
     """The events worth a place on the timeline: those in their briefing's own time window (from
     shortly before it was written to a year after: the news and what it announces), and those
     involving an entity seen in two briefings or more. Background history and anecdotes go."""
     kept = []
-    for ev in corpus.events:
+    for ev in unique_events(corpus.events):
         written = _period(corpus.briefings[ev.briefing].date or "")
         when = _period(ev.date)
         if written is None or when is None:
@@ -897,7 +1086,7 @@ def _part(month: str, dates: list[str], items: list[T]) -> tuple[str, str, list[
 def timeline_pages(ctx: _Ctx) -> dict[str, SitePage]:
     events = timeline_events(ctx.corpus)
     here = paths.TIMELINE
-    left_out = len(ctx.corpus.events) - len(events)
+    left_out = len(unique_events(ctx.corpus.events)) - len(events)
     intro = (f"{plural(len(events), 'dated event')} from {plural(len(ctx.corpus.briefings), 'briefing')}, "
              "by month. Each links to the paragraph it comes from.")
     if left_out:
@@ -971,7 +1160,7 @@ def home(ctx: _Ctx) -> SitePage:
     for kind, words in (("person", ("person", "people")), ("organization", ("organization", None)),
                         ("initiative", ("initiative", None)), ("topic", ("topic", None))):
         counts.append(a(ctx, here, plural(len(c.entities[kind]), *words), paths.index_of(kind)))
-    counts.append(a(ctx, here, plural(len(c.events), "dated event"), paths.TIMELINE))
+    counts.append(a(ctx, here, plural(len(unique_events(c.events)), "dated event"), paths.TIMELINE))
     page = _Page("Home", "News briefings")
     page.add(p("Who acted, what, when, and who said what: briefings made from news articles, with a page "
                "for every person, organization, initiative and topic they mention."),

@@ -51,6 +51,21 @@ def briefing_archive(key: str) -> str:
     return f"briefings/archive-{key}.md"
 
 
+def index_part(kind: str, key: str) -> str:
+    """Part of an index's A–Z list ("people/a-z/b.md"): an entity page has no folder of its own."""
+    return f"{SECTIONS[kind]}/a-z/{key}.md"
+
+
+def coverage_part(ref: Ref, key: str) -> str:
+    """Older briefings about an entity, of a year or month ("people/donald-trump/2019.md")."""
+    return f"{SECTIONS[ref.kind]}/{_leaf(ref.id)}/{key}.md"
+
+
+def review_part(key: str) -> str:
+    """Older briefings flagged for review, of a year or month ("review/2019.md")."""
+    return f"review/{key}.md"
+
+
 def timeline_year(year: str) -> str:
     return f"timeline/{year}.md"
 

@@ -42,6 +42,21 @@
     return out;
   }
 
+  // The sections of a result worth listing under it: not the page's own heading again.
+  function sections(data) {
+    var title0 = data.meta && data.meta.title;
+    return (data.sub_results || []).filter(function (s) {
+      return s.url !== data.url && !/#top$/.test(s.url) && s.title !== title0;
+    });
+  }
+
+  // A page searched in one section only (a briefing: its article) shows that section's excerpt,
+  // which starts in the text, rather than the page's (title, heading, text) and the same again under it.
+  function lead(data) {
+    var subs = sections(data);
+    return subs.length === 1 && /<mark>/.test(subs[0].excerpt || "") ? subs[0].excerpt : data.excerpt;
+  }
+
   function link(url, title) {
     var a = document.createElement("a");
     a.href = url;
@@ -106,7 +121,7 @@
       });
       results.forEach(function (data) {
         if (seen[new URL(data.url, location.href).pathname] || panel.childNodes.length >= HEADER_HITS) return;
-        hit(data.url, (data.meta && data.meta.title) || data.url, excerpt(data.excerpt));
+        hit(data.url, (data.meta && data.meta.title) || data.url, excerpt(lead(data)));
       });
       if (!panel.childNodes.length) {
         var none = document.createElement("p");
@@ -167,12 +182,10 @@
     var title = document.createElement("h3");
     title.appendChild(link(data.url, data.meta && data.meta.title));
     li.appendChild(title);
-    li.appendChild(excerpt(data.excerpt));
-    var title0 = data.meta && data.meta.title;
-    var subs = (data.sub_results || []).filter(function (s) {  // not the page's own heading again
-      return s.url !== data.url && !/#top$/.test(s.url) && s.title !== title0;
-    }).slice(0, 3);
-    if (subs.length) {
+    var first = lead(data);
+    li.appendChild(excerpt(first));
+    var subs = sections(data).slice(0, 3);
+    if (subs.length > 1 || (subs.length === 1 && subs[0].excerpt !== first)) {
       var ul = document.createElement("ul");
       subs.forEach(function (s) {
         var sub = document.createElement("li");
