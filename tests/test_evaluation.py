@@ -329,6 +329,18 @@ def test_a_speaker_that_is_no_entity_of_its_briefing_is_counted():
     assert not_an_entity(meta) == ["he", "the French politician", "Harbour City", "AFP"]
 
 
+def test_an_agency_is_a_credit_line_only_where_the_briefing_credits_it():
+    from briefbook.evaluation.speakers_bench import not_an_entity
+
+    cited = {"id": "associated-press", "name": "Associated Press"}
+    quote = {"text": "a", "speaker": "associated-press", "speaker_name": "Associated Press"}
+    # "..., writes the Associated Press": an outlet the story cites is one of its organizations
+    assert not_an_entity({"organizations": [cited], "quotes": [quote]}) == []
+    # the same outlet credited as the article's own source is its credit line, not a speaker
+    credited = {"source": {"agencies": ["Associated Press"]}, "organizations": [cited], "quotes": [quote]}
+    assert not_an_entity(credited) == ["Associated Press"]
+
+
 def test_each_development_set_has_its_own_section_and_the_speaker_count_its_row():
     ours = {"available": True, "metrics": {"attribution": 0.95, "wrong_speaker": 0.05}}
     theirs = {"available": True, "metrics": {"attribution": 0.60, "wrong_speaker": 0.40}}

@@ -40,6 +40,9 @@ def not_an_entity(meta: dict[str, Any]) -> list[str]:
     """Speaker names of a briefing's quotes that do not name one of its people or organizations."""
     people = {e.get("id"): e.get("name") for e in meta.get("people") or []}
     names = {**{e.get("id"): e.get("name") for e in meta.get("organizations") or []}, **people}
+    # a news agency is a credit line when the briefing credits it as the article's source; an agency
+    # the story cites ("writes the Associated Press") is an organization of the briefing like any other
+    credited = {str(a).lower() for a in ((meta.get("source") or {}).get("agencies") or [])}
     out = []
     for q in meta.get("quotes") or []:
         name = (q.get("speaker_name") or "").strip()
@@ -49,7 +52,7 @@ def not_an_entity(meta: dict[str, Any]) -> list[str]:
         if (
             names.get(q.get("speaker")) != name
             or (low in PRONOUNS | _RELATIVES and not name.isupper())  # "who", never "WHO"
-            or low in AGENCIES
+            or (low in AGENCIES and (low in credited or q.get("speaker") in people))
             or (low == (meta.get("location") or "").lower() and q.get("speaker") not in people)  # dateline
         ):
             out.append(name or str(q.get("speaker")))
