@@ -53,7 +53,7 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m pytest -m speed
-	$(BIN)/python -m briefbook.bench.adversarial
+	$(BIN)/python -m tools.bench.adversarial
 	$(BIN)/python scripts/bench.py --pagefind
 
 clean-site:

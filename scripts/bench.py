@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
-"""`make bench`: the scale benchmark; the work is in briefbook.bench.run (see --help)."""
+"""`make bench`: the scale benchmark; the work is in tools.bench.run (see --help)."""
 
 import sys
+from pathlib import Path
 
-from briefbook.bench.run import main
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tools/ lives in the checkout, not the install
+
+from tools.bench.run import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
-"""`make eval`: measure briefbook against its peers; the work is in briefbook.evaluation.report."""
+"""`make eval`: measure briefbook against its peers; the work is in tools.evaluation.report."""
 
 import sys
+from pathlib import Path
 
-from briefbook.evaluation.report import main
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tools/ lives in the checkout, not the install
+
+from tools.evaluation.report import main
 
 if __name__ == "__main__":
     sys.exit(main())

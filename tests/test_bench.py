@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from briefbook.bench import corpus, names, proc
-from briefbook.bench.measure import (
+from tools.bench import corpus, names, proc
+from tools.bench.measure import (
     Result,
     bare_config,
     nav_files,
@@ -21,8 +21,8 @@ from briefbook.bench.measure import (
     site_config,
     write_bare_docs,
 )
-from briefbook.bench.run import parse_sizes
-from briefbook.bench.table import COLUMNS, markdown, verdicts
+from tools.bench.run import parse_sizes
+from tools.bench.table import COLUMNS, markdown, verdicts
 
 ARTICLE_A = """date 2024-03-12 Harbour council approves new ferry terminal
 Marta Lindgren, chair of the Port Authority of Eastvale (PAE), said on Tuesday that the terminal would open in 2025.

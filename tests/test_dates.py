@@ -307,7 +307,7 @@ def test_mention_tense_is_reported() -> None:
 
 
 def test_tempeval_reader_and_scorer(tmp_path) -> None:
-    from briefbook.evaluation import tempeval
+    from tools.evaluation import tempeval
 
     folder = tmp_path / tempeval.BENCH
     folder.mkdir(parents=True)

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from briefbook.evaluation import dev, peers, report
-from briefbook.evaluation.report import Row, Target
+from tools.evaluation import dev, peers, report
+from tools.evaluation.report import Row, Target
 
 # The evaluation kit (scorer and held-out gold) is kept beside the repository, not in it, so a
 # contributor's clone has none: these tests then say what they need in words, naming no path.
@@ -310,7 +310,7 @@ def test_peer_briefings_round_trip_through_the_scorer(shared: Path, tmp_path: Pa
 
 
 def test_a_speaker_that_is_no_entity_of_its_briefing_is_counted():
-    from briefbook.evaluation.speakers_bench import not_an_entity
+    from tools.evaluation.speakers_bench import not_an_entity
 
     meta = {
         "location": "Harbour City",
@@ -330,7 +330,7 @@ def test_a_speaker_that_is_no_entity_of_its_briefing_is_counted():
 
 
 def test_an_agency_is_a_credit_line_only_where_the_briefing_credits_it():
-    from briefbook.evaluation.speakers_bench import not_an_entity
+    from tools.evaluation.speakers_bench import not_an_entity
 
     cited = {"id": "associated-press", "name": "Associated Press"}
     quote = {"text": "a", "speaker": "associated-press", "speaker_name": "Associated Press"}

@@ -250,7 +250,7 @@ def test_an_article_over_its_time_budget_fails_alone(tmp_path: Path, monkeypatch
 
 def test_the_adversarial_articles_are_done_or_failed_within_budget(tmp_path: Path) -> None:
     """A small version of `make bench`'s adversarial step: 20 kB each, 2 s per 100 kB, at least 1 s."""
-    from briefbook.bench.adversarial import PIECES, article
+    from tools.bench.adversarial import PIECES, article
 
     for name, piece in PIECES:
         path = write(tmp_path / "articles", f"{name}.txt", article(piece, 20_000))

@@ -15,7 +15,7 @@ the spirit of jusText (length, sentence punctuation, runs of short link-like lin
 run of prose is the article, comment threads end it, and the page title printed again as the
 headline marks where it starts.
 
-Measured with ``python -m briefbook.evaluation.cleaning_bench`` (181 real pages, their whole
+Measured with ``python -m tools.evaluation.cleaning_bench`` (181 real pages, their whole
 visible text): shingle F1 0.936, against 0.665 for keeping everything.
 """
 

@@ -108,7 +108,7 @@ def sources_digest(sources: list[Source]) -> str:
 
 def spacy_finder(paragraphs: list[str]) -> list[list[Span]]:
     """People and organizations as spaCy's small English model sees them (NER only, batched)."""
-    from ..extract.nlp import pipeline
+    from briefbook.extract.nlp import pipeline
 
     nlp = pipeline()
     keep = {"tok2vec", "ner"}

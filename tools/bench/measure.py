@@ -326,7 +326,7 @@ def run_size(
         cfg = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
         cfg["site_dir"] = "site-serve"
         write_yaml(rebuild_cfg, cfg)
-        cmd = [py, "-m", "briefbook.bench.rebuild", str(rebuild_cfg), str(one)]
+        cmd = [py, "-m", "tools.bench.rebuild", str(rebuild_cfg), str(one)]
         if size > FULL_REBUILD_UP_TO:
             cmd.append("--no-full")
         m = proc.run(cmd, cwd=project, env=env, timeout=timeout)

@@ -9,7 +9,7 @@ from typing import Any
 
 
 def print_table(run: Callable[[Path], dict[str, Any]]) -> int:
-    """The command-line face of a scoring step: ``python -m briefbook.evaluation.X [SHARED]``."""
+    """The command-line face of a scoring step: ``python -m tools.evaluation.X [SHARED]``."""
     shared = Path(sys.argv[1]) if len(sys.argv) > 1 else Path.cwd().parent / "shared"
     result = run(shared)
     if not result["available"]:

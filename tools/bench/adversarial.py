@@ -59,7 +59,7 @@ def write_articles(folder: Path, size: int = 100_000) -> list[Path]:
 
 def time_one(path: Path, out: Path, seconds: float) -> tuple[float, str]:
     """Seconds ingest takes on one article in this process (spaCy loaded already), and its outcome."""
-    from ..pipeline import ingest
+    from briefbook.pipeline import ingest
 
     start = time.perf_counter()
     report = ingest([path], out, seconds=seconds)
@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--small", type=int, default=10_000,
                    help="bytes of the same articles timed without a limit, to compare ms per kB (default 10,000)")
     args = p.parse_args(argv)
-    from ..extract.nlp import pipeline
+    from briefbook.extract.nlp import pipeline
 
     pipeline()
     budget = BUDGET_PER_100KB * args.size / 100_000

@@ -16,12 +16,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ..caches import cache_dir
+from briefbook.caches import cache_dir
+
 from . import corpus
 from .measure import Result, run_size
 from .table import markdown, verdicts
 
-REPO = Path(__file__).resolve().parents[3]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def machine() -> str:

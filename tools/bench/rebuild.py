@@ -5,7 +5,7 @@ define ``on_startup`` (and everything already imported) between builds. This doe
 build once (warm-up), edit one briefing, build again as plain ``mkdocs serve`` does (every
 page), edit it again and build as ``mkdocs serve --dirty`` does (pages whose content changed).
 
-    python -m briefbook.bench.rebuild mkdocs.yml briefings/some-briefing.md [--no-full]
+    python -m tools.bench.rebuild mkdocs.yml briefings/some-briefing.md [--no-full]
 
 (``--no-full`` leaves out the every-page rebuild, which costs as much as a cold build.)
 

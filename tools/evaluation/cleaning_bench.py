@@ -10,7 +10,7 @@ over pages, F1 from the two means.
 - ``html``: our HTML reader on the saved page;
 - ``trafilatura``: trafilatura's plain ``extract()`` on the same HTML (the peer, published 0.958).
 
-Run: ``python -m briefbook.evaluation.cleaning_bench [SHARED_DIR] [--systems text,nothing]``.
+Run: ``python -m tools.evaluation.cleaning_bench [SHARED_DIR] [--systems text,nothing]``.
 """
 
 from __future__ import annotations

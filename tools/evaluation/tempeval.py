@@ -15,7 +15,7 @@ The peer is ``dateparser.search.search_dates`` with the DCT as relative base and
 preferred; each string it returns is parsed again to learn its period (day, month, year, week),
 which gives the value's precision.
 
-    python -m briefbook.evaluation.tempeval [--shared ../shared] [--failures]
+    python -m tools.evaluation.tempeval [--shared ../shared] [--failures]
 """
 
 from __future__ import annotations
@@ -278,7 +278,7 @@ def _context(doc: Document, t: Timex | Found, width: int = 70) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[4] / "shared"))
+    ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[3] / "shared"))
     ap.add_argument("--failures", action="store_true", help="list our errors, one per line")
     args = ap.parse_args(argv)
     if not (Path(args.shared) / BENCH).is_dir():

@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..extract.lexicon import AGENCIES, PRONOUNS
-from ..store import split
+from briefbook.extract.lexicon import AGENCIES, PRONOUNS
+from briefbook.store import split
+
 from .dev import EvalError, cli_ingest
 
 Ingest = Callable[[Path, Path], str]
@@ -111,7 +112,7 @@ def run(shared_dir: Path, ingest: Ingest | None = None, cwd: Path | None = None)
 
 
 def main() -> int:
-    """Print the count (``python -m briefbook.evaluation.speakers_bench [SHARED]``)."""
+    """Print the count (``python -m tools.evaluation.speakers_bench [SHARED]``)."""
     shared = Path(sys.argv[1]) if len(sys.argv) > 1 else Path.cwd().parent / "shared"
     result = run(shared)
     if not result["available"]:

@@ -135,7 +135,7 @@ def run(
 
 
 def main() -> int:
-    """Print the scores of this step (``python -m briefbook.evaluation.dev [SHARED]``)."""
+    """Print the scores of this step (``python -m tools.evaluation.dev [SHARED]``)."""
     return print_table(run)
 
 

@@ -6,8 +6,8 @@ organization of the index gets a page. No gold says who they are, so a seeded ra
 each kind is checked by reading its context, and the verdicts are kept in
 ``docs/entity-audit.yml`` so that the check can be repeated and compared after each change:
 
-    python -m briefbook.evaluation.entity_audit --shared ../shared            # list and score
-    python -m briefbook.evaluation.entity_audit --shared ../shared --sample   # (re)draw the sample
+    python -m tools.evaluation.entity_audit --shared ../shared            # list and score
+    python -m tools.evaluation.entity_audit --shared ../shared --sample   # (re)draw the sample
 
 Drawing again keeps the verdicts of entities already judged; new ones get ``verdict: null``
 until a person reads their context and writes ``ok`` or ``wrong`` (with a ``note``).
@@ -47,7 +47,7 @@ class Listed:
 
 def ingest_pages(html_dir: Path, work: Path) -> Path:
     """Unpack the saved pages and ingest them; returns the briefings folder."""
-    from ..pipeline import ingest
+    from briefbook.pipeline import ingest
 
     pages = work / "pages"
     pages.mkdir(parents=True, exist_ok=True)
@@ -68,7 +68,7 @@ def _context(paragraphs: list[str], forms: list[str]) -> str | None:
 
 def list_entities(briefings_dir: Path) -> dict[str, list[Listed]]:
     """Every person and organization of the corpus index, by name."""
-    from ..corpus import load_corpus
+    from briefbook.corpus import load_corpus
 
     corpus = load_corpus(briefings_dir)
     out: dict[str, list[Listed]] = {}
@@ -139,7 +139,7 @@ def run(shared: Path, audit_file: Path = AUDIT_FILE, write_sample: bool = False)
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m briefbook.evaluation.entity_audit", description=__doc__.split("\n")[0])
+    ap = argparse.ArgumentParser(prog="python -m tools.evaluation.entity_audit", description=__doc__.split("\n")[0])
     ap.add_argument("--shared", type=Path, default=Path("..") / "shared")
     ap.add_argument("--audit", type=Path, default=AUDIT_FILE)
     ap.add_argument("--sample", action="store_true", help="(re)draw the sample and write the audit file")

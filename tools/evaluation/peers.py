@@ -253,7 +253,7 @@ def run(shared_dir: Path, subset: str = "") -> dict[str, Any]:
 
 
 def main() -> int:
-    """Print the scores of this step (``python -m briefbook.evaluation.peers [SHARED]``)."""
+    """Print the scores of this step (``python -m tools.evaluation.peers [SHARED]``)."""
     return print_table(run)
 
 

@@ -228,7 +228,7 @@ def entity_rows(result: dict[str, Any] | None) -> list[Row]:
             ENTITIES, f"{label.capitalize()} not what they claim", t.get("wrong") if judged else None, [],
             Target(2, higher=False), of=judged or None, higher=False,
             note=f"{(result or {}).get(label, '?')} {label} get a page; a seeded random sample judged by reading "
-            "(docs/entity-audit.yml, python -m briefbook.evaluation.entity_audit)",
+            "(docs/entity-audit.yml, python -m tools.evaluation.entity_audit)",
         ))
     return rows
 
@@ -279,13 +279,13 @@ def run_step(name: str, fn: Callable[[], dict[str, Any] | None]) -> tuple[dict[s
 
 
 def sibling(module: str, shared: Path) -> Callable[[], dict[str, Any]]:
-    """``briefbook.evaluation.<module>.run(shared)``, or "not available" when it is not written yet."""
+    """``tools.evaluation.<module>.run(shared)``, or "not available" when it is not written yet."""
 
     def call() -> dict[str, Any]:
         try:
-            mod = importlib.import_module(f"briefbook.evaluation.{module}")
+            mod = importlib.import_module(f"tools.evaluation.{module}")
         except ModuleNotFoundError as exc:
-            if exc.name and exc.name.startswith("briefbook"):
+            if exc.name and exc.name.startswith("tools.evaluation"):
                 return {"available": False, "reason": f"{module} not written yet"}
             raise
         return mod.run(shared)
