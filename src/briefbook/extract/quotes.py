@@ -374,20 +374,42 @@ def _possessor_cue(
 ) -> Span | None:
     """'the commissioner's remark that "..."': the possessor of a speech noun just before the quote.
 
-    With ``introducing``, only a noun whose clause the quote is ("remark that", "words:")."""
-    for tok in sent:
-        between = sent.doc.text[tok.idx + len(tok.text) : a]
+    With ``introducing``, only a noun whose clause the quote is ("remark that", "words:"). Looks
+    back a few tokens from the quote only: at most five words stand between noun and quote, and a
+    paragraph of many quotes must not cost a pass over its sentence for each (linear, not cubic)."""
+    doc = sent.doc
+    here = next((t.i for t in sent if t.idx >= a), sent.end) if len(sent) < 64 else _first_at(doc, a, sent)
+    tail = ""  # the text of the tokens after the one looked at, up to the quote (not Doc.text: the whole doc)
+    for i in range(here - 1, max(sent.start, here - _POSSESSOR_LOOKBACK) - 1, -1):
+        tok = doc[i]
+        between = tok.whitespace_ + tail
+        tail = tok.text_with_ws + tail
         if (
             tok.lower_ in REPORTING_NOUNS
             and tok.idx < a
             and len(between.split()) <= 5
-            and not any(s <= tok.idx < e for s, e in quote_spans)
+            and not _inside(tok.idx, quote_spans)
             and (not introducing or re.search(r"(?:\bthat|:)\s*$", between))
         ):
             for child in tok.children:
                 if child.dep_ == "poss" and child.pos_ != "PRON":
-                    return sent.doc[child.left_edge.i : child.i + 1]
+                    return doc[child.left_edge.i : child.i + 1]
     return None
+
+
+_POSSESSOR_LOOKBACK = 16  # tokens: five words and their punctuation, with room to spare
+
+
+def _first_at(doc: Doc, a: int, sent: Span) -> int:
+    """The index of the sentence's first token at or after character ``a`` (a binary search)."""
+    lo, hi = sent.start, sent.end
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if doc[mid].idx < a:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def _near_verb(verbs: list[Token], a: int, b: int) -> bool:
