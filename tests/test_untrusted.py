@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 import pytest
+from test_check import write  # one helper for writing a briefing file in a test folder
 
 from briefbook import budgets, store
 from briefbook import check as check_mod
@@ -57,13 +58,6 @@ def briefing(n: int = 1, **changes: object) -> Briefing:
     for key, value in changes.items():
         setattr(b, key, value)
     return b
-
-
-def write(folder: Path, name: str, text: str) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / name
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 # ---------------------------------------------------------------------------------------------

@@ -49,7 +49,7 @@ def build_briefing(
     people = find_people(docs)
     people = _add_known_people(docs, _add_bare_mentions(docs, people))
     found_quotes = find_quotes(docs)
-    people += _quoted_people(found_quotes, docs, people)
+    people = _with_quoted_people(found_quotes, docs, people)
     doubtful = [p for p in people if person_evidence(docs, p) is None]
     people = [p for p in people if p not in doubtful]
     # names doubted as people are still names: they must not become organizations ("Ben Roe" -> "Roe")
@@ -436,27 +436,27 @@ def _initiatives_out(items: list[InitiativeFound], registry: Registry) -> list[I
 # ----------------------------------------------------------------------------- quotes
 
 
-def _quoted_people(found: list[QuoteFound], docs: list[Doc], people: list[PersonFound]) -> list[PersonFound]:
-    """People the article quotes by name and introduces with a title, whom the entity labels missed.
+def _with_quoted_people(found: list[QuoteFound], docs: list[Doc], people: list[PersonFound]) -> list[PersonFound]:
+    """``people`` and the people the article quotes by name and introduces with a title, whom the
+    entity labels missed.
 
     A person found by surname alone ("Ms Persson") gives way to the titled full name the article
     gives elsewhere ("Deputy Director ... Eva-Marie Persson"): one person, not two."""
     bare = {name_key(p.name): p for p in people if len(p.name.split()) == 1}
     known = {name_key(w) for p in people if name_key(p.name) not in bare for form in [p.name, *p.mentions]
              for w in form.split()}
-    out: list[PersonFound] = []
+    kept, added = list(people), []
     for s in named_speakers(found, docs, known):
-        short = bare.get(name_key(s.name.split()[-1]))
+        short = bare.pop(name_key(s.name.split()[-1]), None)
         mentions, paragraphs = list(s.mentions), list(s.paragraphs)
         if short is not None:
-            people.remove(short)
-            del bare[name_key(short.name)]
+            kept.remove(short)
             mentions += [m for m in [short.name, *short.mentions] if m not in mentions and m != s.name]
             paragraphs = sorted(set(paragraphs) | set(short.paragraphs))
-        out.append(PersonFound(name=s.name, mentions=mentions, role=s.role or (short.role if short else None),
-                               role_org=short.role_org if short else None, country=short.country if short else None,
-                               paragraphs=paragraphs, titled=True))
-    return out
+        added.append(PersonFound(name=s.name, mentions=mentions, role=s.role or (short.role if short else None),
+                                 role_org=short.role_org if short else None, country=short.country if short else None,
+                                 paragraphs=paragraphs, titled=True))
+    return kept + added
 
 
 def _speakers(people: list[Person], orgs: list[Organization]) -> list[Speaker]:
