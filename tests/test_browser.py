@@ -195,7 +195,10 @@ def test_pagefind_search_from_the_header_ranks_the_entity_page_first(served_page
     first = b.wait_for("(document.querySelector('li.bb-result h3 a') || {}).href",
                        what=f"Pagefind results for {query!r}", timeout=60)
     assert urlsplit(first).path == path, first
-    assert b.eval("document.querySelector('li.bb-result mark') !== null")  # the words found, marked
+    # the entity named is listed at once; Pagefind's own results, with the words found marked,
+    # arrive after it, so wait for them rather than race them
+    b.wait_for("document.querySelector('li.bb-result mark') !== null",
+               what=f"marked Pagefind excerpts for {query!r}", timeout=60)
     assert b.eval("document.querySelector('.bb-search-status').textContent").endswith(f"for “{query}”")
     if query == "Kratsios":
         time.sleep(0.3)
