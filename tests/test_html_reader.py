@@ -84,3 +84,66 @@ def test_unclosed_active_elements_are_inert() -> None:
     page += "<p>" + "Hidden text after an unclosed script. " * 2000 + "</p></body></html>"
     art = read_html(page)
     assert "Hidden text" not in art.text
+
+
+# -- pages laid out with tables, and pull quotes ---------------------------------------------
+
+COLUMN = [
+    "Earlier this month the agency said the new engines had been fitted to the rocket's core stage, "
+    "which will now be shipped to a test stand on the coast.",
+    "The rocket has been central to the agency's plans for a decade, despite delays that pushed "
+    "its first launch back by several years.",
+    "Some members of the committee have argued that it should fly more often, and said so at a "
+    "hearing last week.",
+]
+
+LAYOUT_PAGE = f"""<html><head><title>A bigger role for a big rocket</title></head><body>
+<table width="100%"><tr><td><a href="/">The Review</a></td><td>Search</td></tr></table>
+<div align="center"><table width="90%" cellspacing="3"><tbody><tr>
+<td width="20%" valign="top"> </td>
+<td width="60%" valign="top">
+<table align="center" width="600"><tr><td><img src="a.jpg"><div class="info2">The core stage in its
+hall. (credit: the agency)</div></td></tr></table>
+<h1 class="headline">A bigger role for a big rocket</h1>
+<h3 class="byline">by Jane Doe<br><span class="datetime">Monday, November 18, 2019</span></h3>
+<p>{COLUMN[0]}</p>
+<table width="40%" align="right"><tr><td class="pullquote">“It should fly more often,” the chairman
+said at the hearing last week.</td></tr></table>
+<p>{COLUMN[1]}</p>
+<p>{COLUMN[2]}</p>
+</td><td width="20%" valign="top">Other articles: <a href="/x">Moon plans</a></td></tr></tbody></table></div>
+</body></html>"""
+
+
+def test_an_article_in_a_layout_table_comes_out_as_its_paragraphs() -> None:
+    """A page laid out with tables: the article is one cell, not one table row of run-on text."""
+    art = read_html(LAYOUT_PAGE)
+    assert art.paragraphs[:3] == COLUMN
+    assert not any(p.startswith("|") for p in art.paragraphs)
+    assert not any("the chairman" in p for p in art.paragraphs)  # the pull quote is a copy
+    assert art.authors == ["Jane Doe"]  # not "Jane Doe Monday" and "November" from the byline's date
+
+
+def test_a_month_that_ends_an_author_s_name_is_kept() -> None:
+    page = PAGE.replace('content="Jane Doe"', 'content="Theresa May; Saturday"')
+    assert "Theresa May" in read_html(page).authors
+
+
+DATA_PAGE = f"""<html><head><title>Standings after the final race</title></head><body><article>
+<h1>Standings after the final race</h1>
+<p>{COLUMN[0]}</p>
+<table><tr><th>Pos.</th><th>Driver</th><th>Points</th></tr>
+<tr><td>1</td><td>Kyle Roe</td><td>5040</td></tr><tr><td>2</td><td>Martin Doe</td><td>5035</td></tr></table>
+<p>{COLUMN[1]}</p>
+</article></body></html>"""
+
+
+def test_a_table_of_data_stays_a_table() -> None:
+    art = read_html(DATA_PAGE)
+    assert "| 1 | Kyle Roe | 5040 |" in art.paragraphs
+
+
+def test_a_page_without_tables_or_pull_quotes_reaches_the_extractor_unchanged() -> None:
+    from briefbook.html_layout import unlayout
+
+    assert unlayout(PAGE) is PAGE

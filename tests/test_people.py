@@ -167,3 +167,14 @@ def test_a_shop_name_with_an_apostrophe_s_is_no_person():
 def test_a_hyphenated_company_before_a_title_is_its_whole_name():
     found = people_of("E-Trade CEO Lena Holt is stepping down in March.")
     assert found["Lena Holt"].role_org == "E-Trade"
+
+
+@pytest.mark.parametrize("sentence", [
+    "“I think, Mr. Ranking Member, that the schedule cannot hold,” the administrator told the panel.",
+    "“Madam Secretary, will the money arrive this year?” asked Senator Ruth Okafor.",
+    "“Thank you, Mr. Vice Chairman,” said the witness, before reading her statement.",
+])
+def test_a_title_used_to_address_someone_is_not_a_person(sentence):
+    found = people_of(sentence)
+    assert not any(set(name.split()) <= {"Ranking", "Member", "Madam", "Secretary", "Vice", "Chairman"}
+                   for name in found), found

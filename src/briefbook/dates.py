@@ -972,6 +972,13 @@ def month_number(name: str) -> int | None:
     return _month_of(name)
 
 
+def is_calendar_word(word: str) -> bool:
+    """A weekday's or a month's full name ("Monday", "november"): what is left of a date that a
+    page's metadata split at its commas ("Jane Doe Monday; November")."""
+    w = word.strip(".,;:").lower()
+    return w in _WEEKDAYS or w in _MONTH_NAMES
+
+
 def written_dates(text: str) -> list[WrittenDate]:
     """Every complete calendar date written in ``text``, in order (relative dates left out)."""
     found = [WrittenDate(m.start, m.end, m.value) for m in find_dates(text, None) if m.precision == "day"]

@@ -10,6 +10,7 @@ _EXTRACTION_SOURCES = (
     "reading.py",
     "cleaning.py",
     "html_reader.py",
+    "html_layout.py",
     "clean.py",
     "registry.py",
     "store.py",

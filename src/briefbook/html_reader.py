@@ -12,6 +12,8 @@ import logging
 import re
 
 from .cleaning import CleanArticle, Removal, agency_name, byline_names, clean_text
+from .dates import is_calendar_word, month_number
+from .html_layout import unlayout
 
 # Measured on the article-extraction benchmark (evaluation/cleaning_bench.py, shingle F1):
 # balanced 0.964, favor_precision 0.966 (recall 0.968), favor_recall 0.964. favor_precision
@@ -27,7 +29,7 @@ logging.getLogger("htmldate").setLevel(logging.ERROR)
 def read_html(html: str, url: str | None = None) -> CleanArticle:
     """Extract the article of an HTML page: paragraphs plus title, date, authors, outlet, url."""
     # Dropping active content first keeps its text out of every fallback extractor too.
-    safe = strip_active(html)
+    safe = unlayout(strip_active(html))
     doc = _extract(safe, url, precise=True)
     balanced = _extract(safe, url, precise=False)
     if balanced is not None and (doc is None or len(doc.text or "") < _FALLBACK_SHARE * len(balanced.text or "")):
@@ -98,7 +100,7 @@ def _extract(html: str, url: str | None, precise: bool):  # -> trafilatura Docum
 def _add_authors(art: CleanArticle, raw: str) -> None:
     """Page author metadata ("Jane Doe; Ap Auto Writer; Reuters"): people to authors, wires to agencies."""
     for part in re.split(r"\s*;\s*", raw):
-        for name in byline_names(part):
+        for name in byline_names(_without_split_date(part)):
             # "Ap Auto Writer": a wire's staff title, not a person
             staff = re.search(r"\b(?:writer|reporter|correspondent|editor)s?\b", part, re.I)
             wire = agency_name(name) or (agency_name(name.split()[0]) if staff else None)
@@ -107,6 +109,21 @@ def _add_authors(art: CleanArticle, raw: str) -> None:
                     art.agencies.append(wire)
             elif name not in art.authors:
                 art.authors.append(name)
+
+
+def _without_split_date(part: str) -> str:
+    """"Jane Roe Monday" and "November" from a byline "Jane Roe, Monday, November 18, 2019" that the
+    metadata split at its commas: the date's words go. A month alone after a name stays, being
+    also a name ("Theresa May"); a weekday never is."""
+    words = part.split()
+    if all(is_calendar_word(w) for w in words):
+        return ""
+    k = len(words)
+    while k and is_calendar_word(words[k - 1]):
+        k -= 1
+    if any(is_calendar_word(w) and month_number(w) is None for w in words[k:]):  # a weekday among them
+        words = words[:k]
+    return " ".join(words)
 
 
 def _fold(s: str) -> str:

@@ -60,9 +60,13 @@ INTERFACE_VERBS = frozenset("email e-mail follow contact call watch read listen 
 ROLE_MODIFIERS = frozenset(
     """
 senior junior deputy vice acting former chief first second top interim executive managing general
-assistant associate principal special lead national presidential foreign prime
+assistant associate principal special lead national presidential foreign prime ranking
 """.split()
 )
+
+# Nouns of membership that make a title with a modifier ("Ranking Member", "Senior Fellow") but are
+# too common to stand for a role on their own ("one member of the Browns' defense").
+MEMBER_NOUNS = frozenset("member fellow trustee".split())
 
 # Words that never appear inside a person's name.
 NOT_NAME_WORDS = frozenset(

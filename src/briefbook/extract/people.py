@@ -19,6 +19,7 @@ from .lexicon import (
     COUNTRY_FORMS,
     HONORIFICS,
     INTERFACE_VERBS,
+    MEMBER_NOUNS,
     NOT_NAME_WORDS,
     ORG_HEADS,
     REPORTING_VERBS,
@@ -31,6 +32,7 @@ from .lexicon import (
 )
 from .spans import tokens_with_lower
 
+_TITLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS | MEMBER_NOUNS
 _NAME_TOKEN = re.compile(
     r"^(?:[A-Z][a-z\u00C0-\u024F'’]*\.?|[A-Z][a-z\u00C0-\u024F'’]+(?:-[A-Za-z\u00C0-\u024F'’]+)+"
     r"|(?:de|van|von|der|da|di|bin|al|la|le|du)|(?:Mc|Mac|Fitz|De|Di|La|Le|Van)[A-Z][a-z]+|O['’][A-Z][a-z]+)$"
@@ -143,6 +145,8 @@ def looks_like_name(text: str) -> bool:
             return False
     if words[-1].lower().strip(".") in ORG_HEADS:
         return False  # "Dick Clark Productions"
+    if len(words) > 1 and all(w.lower().strip(".,") in _TITLE_WORDS for w in words):
+        return False  # a title used as a form of address: "Mr. Ranking Member", "Madam Secretary"
     return any(w[0].isupper() for w in words) and words[0][0].isupper()
 
 
