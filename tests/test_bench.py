@@ -222,3 +222,15 @@ def test_table_and_verdicts() -> None:
 def test_parse_sizes() -> None:
     assert parse_sizes("100,1000") == [100, 1000]
     assert parse_sizes("10_000") == [10_000]
+
+
+def test_the_bench_children_find_the_tools_package_from_a_work_folder(tmp_path: Path) -> None:
+    """The rebuild step runs `python -m tools.bench.rebuild` in the corpus folder; `tools` is in the
+    checkout, not installed (a run of the bench lost its rebuild column to this)."""
+    import subprocess
+
+    from tools.bench.measure import child_env
+
+    done = subprocess.run([sys.executable, "-c", "import tools.bench.rebuild"], cwd=tmp_path, env=child_env(),
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr

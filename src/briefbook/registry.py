@@ -117,6 +117,8 @@ class Registry:
         extraction copies into a briefing count, so an alias added for one person re-extracts
         the briefings that name that person, and a new description re-extracts none.
         """
+        if not self.entries:
+            return None  # (flattening a whole article costs more than the rest of this)
         flat = _flat(text)
         used = set(ids)
         relevant = sorted(

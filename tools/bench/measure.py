@@ -242,10 +242,16 @@ def search_cost(site: Path) -> tuple[str | None, int | None, int | None, int | N
 # the run of one size
 
 
-def _env() -> dict[str, str]:
+# The checkout: `tools` is not installed, so a child that runs `-m tools.bench...` from a work
+# folder finds it through PYTHONPATH.
+CHECKOUT = Path(__file__).resolve().parents[2]
+
+
+def child_env() -> dict[str, str]:
     env = dict(os.environ)
     env["NO_MKDOCS_2_WARNING"] = "1"
     env.setdefault("PYTHONHASHSEED", "0")
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(CHECKOUT), env.get("PYTHONPATH", "")) if p)
     return env
 
 
@@ -271,7 +277,7 @@ def run_size(
     articles = root / "articles"
     briefings = root / "briefings"
     py = sys.executable
-    env = _env()
+    env = child_env()
 
     log(f"[{size}] generating {size} stories")
     files = corpus.write_corpus(templates, size, articles)

@@ -453,11 +453,40 @@ def _venue_like(words: list[str]) -> bool:
 def _listed_with(name: str, orgs: list[str], text: str) -> bool:
     """'Samsung Electronics and SK hynix': a name coordinated with an organization the article names
     with certainty is one of the same kind."""
-    other = "|".join(re.escape(o) for o in orgs if o != name)
-    if not other:
+    others = [o for o in orgs if o and o != name]
+    if not others or not name:
         return False
-    me = re.escape(name)
-    return re.search(rf"\b(?:(?:{other}),? (?:and|or) (?:the )?{me}|{me},? (?:and|or) (?:the )?(?:{other}))\b", text) is not None
+    # One scan for the name, then a look at its two sides: a pattern of every organization built
+    # per name was compiled afresh for each (the `re` cache overflows) and cost 3 ms a call.
+    i = text.find(name)
+    while i != -1:
+        j = i + len(name)
+        before, after = text[max(0, i - _LISTED_REACH) : i], text[j : j + _LISTED_REACH]
+        joined = _JOINED_BEFORE.search(before)
+        if joined and _word_edge(text, j) and any(
+            before.endswith(o, 0, joined.start()) and _word_edge(text, i - len(before) + joined.start() - len(o))
+            for o in others
+        ):
+            return True
+        joined = _JOINED_AFTER.match(after)
+        if joined and _word_edge(text, i) and any(
+            after.startswith(o, joined.end()) and _word_edge(text, j + joined.end() + len(o)) for o in others
+        ):
+            return True
+        i = text.find(name, i + 1)
+    return False
+
+
+_LISTED_REACH = 200  # characters either side of a name: longer than any organization's name
+_JOINED_BEFORE = re.compile(r",? (?:and|or) (?:the )?$")
+_JOINED_AFTER = re.compile(r",? (?:and|or) (?:the )?")
+
+
+def _word_edge(text: str, at: int) -> bool:
+    """``\\b`` at ``at``: a word character on one side only."""
+    def word(k: int) -> bool:
+        return 0 <= k < len(text) and (text[k].isalnum() or text[k] == "_")
+    return word(at - 1) != word(at)
 
 
 _ACRONYM_IN_BRACKETS = re.compile(r" \(([A-Z]{2,})\)")
@@ -609,7 +638,10 @@ def _venue_or_listing(doc: Doc, start: int, end: int) -> bool:
     ):
         return True
     sent = doc[start].sent
-    return any(t.text in "$€£¥" for t in sent) and not any(t.pos_ in ("VERB", "AUX") for t in sent)
+    listings = doc.user_data.setdefault("briefbook.listing_sentences", {})  # asked once per name
+    if sent.start not in listings:
+        listings[sent.start] = any(t.text in "$€£¥" for t in sent) and not any(t.pos_ in ("VERB", "AUX") for t in sent)
+    return listings[sent.start]
 
 
 def _person_after(doc: Doc, end: int) -> bool:

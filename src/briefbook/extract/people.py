@@ -589,14 +589,26 @@ def resolve_short(form: str, people: list[PersonFound]) -> PersonFound | None:
 _PLACE_PREPOSITIONS = frozenset("in at near from to outside inside across".split())
 
 
+def _token_index(doc: Doc) -> dict[str, list[int]]:
+    """Where each token text stands in ``doc`` (apostrophes made straight), built once per doc:
+    the evidence rules look up every form of every person, and scanning the whole doc for each
+    was the largest share of extraction's own time."""
+    index = doc.user_data.get("briefbook.token_index")
+    if index is None:
+        index = {}
+        for t in doc:
+            index.setdefault(t.text.replace("’", "'"), []).append(t.i)
+        doc.user_data["briefbook.token_index"] = index
+    return index
+
+
 def _occurrences(doc: Doc, form: str) -> list[tuple[int, int]]:
     words = form.replace("’", "'").split()
     if not words:
         return []
     out = []
-    for t in doc:
-        if t.text.replace("’", "'") != words[0]:
-            continue
+    for i in _token_index(doc).get(words[0], ()):
+        t = doc[i]
         k, w = t.i, 0
         while k < len(doc) and w < len(words):
             if doc[k].text == "-" or doc[k].text == ".":
