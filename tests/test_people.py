@@ -178,3 +178,24 @@ def test_a_title_used_to_address_someone_is_not_a_person(sentence):
     found = people_of(sentence)
     assert not any(set(name.split()) <= {"Ranking", "Member", "Madam", "Secretary", "Vice", "Chairman"}
                    for name in found), found
+
+
+def test_an_occupation_before_a_name_is_a_role():
+    found = people_of("The veteran actress Adaeze Okonkwo returned to the stage on Friday after a long illness.")
+    assert found["Adaeze Okonkwo"].role == "veteran actress"
+
+
+def test_a_prepositional_phrase_after_a_comma_is_no_role():
+    found = people_of("She called them the quiet chapters, after the novelist Ines Marlowe described them to her.")
+    assert "quiet chapters" not in {n.lower() for n in found}
+    assert all(p.role is None or not p.role.startswith("after") for p in found.values())
+
+
+def test_the_next_person_of_a_list_is_not_the_role_of_the_one_before():
+    found = people_of("Drummer Karl Osei, bassist Lindqvist and singer Mara Voss will tour together next year.")
+    assert all(p.role is None or "Lindqvist" not in p.role for p in found.values())
+
+
+def test_a_firm_named_at_the_end_of_a_role_stays_in_it():
+    found = people_of("Tomas Berhane, a market analyst with the research firm Quillmark, said prices would fall.")
+    assert found["Tomas Berhane"].role == "market analyst with the research firm Quillmark"

@@ -16,12 +16,15 @@ from spacy.tokens import Doc, Span, Token
 
 from ..ids import name_key
 from .lexicon import (
+    COMPANY_WORDS,
     COUNTRY_FORMS,
+    FUNCTION_WORDS,
     HONORIFICS,
     INTERFACE_VERBS,
     MEMBER_NOUNS,
     NOT_NAME_WORDS,
     ORG_HEADS,
+    PUBLIC_BODY_WORDS,
     REPORTING_VERBS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
@@ -344,6 +347,25 @@ def _split_possessor(toks: list[Token]) -> tuple[str | None, str | None, str | N
     return role, org, country
 
 
+_NOT_BEFORE_A_PERSON = FUNCTION_WORDS | COMPANY_WORDS | PUBLIC_BODY_WORDS
+
+
+def _lists_titled_people(toks: list[Token]) -> bool:
+    """"..., singer-keyboardist McDonald,", "..., bassist Roe and singer Jane Doe will": a title and
+    a name that ends the phrase or one item of it are the next people of a list, not a role. A
+    firm's or a body's noun names no person ("analyst with the research firm Oanda"), nor does a
+    name that goes on ("professor at the university's Stern School of Business")."""
+    for i, a in enumerate(toks[:-1]):
+        if not a.is_lower or a.lower_ in _NOT_BEFORE_A_PERSON or a.text in ("'s", "’s"):
+            continue
+        j = i + 1
+        while j < len(toks) and _namey(toks[j]):
+            j += 1
+        if j > i + 1 and (j == len(toks) or toks[j].lower_ in ("and", "or")):
+            return True
+    return False
+
+
 def _role_after(doc: Doc, end: int) -> tuple[str | None, str | None]:
     """', director of the White House Office ... (OSTP),' right after a name: (role, country)."""
     if end >= len(doc) or doc[end].text != ",":
@@ -375,6 +397,10 @@ def _role_after(doc: Doc, end: int) -> tuple[str | None, str | None]:
     if head_pos is None:
         return None, None
     if toks and toks[0].ent_type_ == "PERSON":
+        return None, None
+    if toks[0].pos_ in ("ADP", "SCONJ"):
+        return None, None  # "..., after the novelist Jo Walton explained": an adverbial, no apposition
+    if _lists_titled_people(toks):
         return None, None
     country = None
     for width in (2, 1):
