@@ -359,7 +359,7 @@ PEER_NOTES = [
     "For comparison, `../shared/eval/README.md` reports for such tools people 0.80, organizations 0.45, "
     "initiatives 0.17, roles 0.00, quotes end-to-end 0.57, attribution 0.67, event dates 0.56, "
     "publication date 0.71 and 6 of 10 leaks; the small differences come from how each tool's output is "
-    "turned into a briefing (documented in `src/briefbook/evaluation/peers.py`).",
+    "turned into a briefing (documented in `tools/evaluation/peers.py`).",
     "- Cleaning: \"do nothing\" keeps the whole visible text; trafilatura extracts from the HTML "
     "(published F1 0.958 on this benchmark).",
     "- Dates: `dateparser.search.search_dates` relative to the document creation time (the best "
