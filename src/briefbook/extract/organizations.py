@@ -34,7 +34,7 @@ from .lexicon import (
     VENUE_AND_THING_HEADS,
     verb_base,
 )
-from .spans import head_word, initials_match, inside_quotes, is_acronym, phrases
+from .spans import head_word, initials_match, inside_quotes, is_acronym, per_doc, phrases
 
 _GENERIC_SINGLE = {
     "post",
@@ -461,23 +461,23 @@ def _listed_with(name: str, orgs: list[str], text: str) -> bool:
     i = text.find(name)
     while i != -1:
         j = i + len(name)
-        before, after = text[max(0, i - _LISTED_REACH) : i], text[j : j + _LISTED_REACH]
-        joined = _JOINED_BEFORE.search(before)
+        # "Other, and [the] Name": the other ends where the joining words start
+        joined = _JOINED_BEFORE.search(text, max(0, i - _JOINER_CHARS), i)
         if joined and _word_edge(text, j) and any(
-            before.endswith(o, 0, joined.start()) and _word_edge(text, i - len(before) + joined.start() - len(o))
-            for o in others
+            text.endswith(o, 0, joined.start()) and _word_edge(text, joined.start() - len(o)) for o in others
         ):
             return True
-        joined = _JOINED_AFTER.match(after)
+        # "Name, and [the] Other": the other starts where the joining words end
+        joined = _JOINED_AFTER.match(text, j)
         if joined and _word_edge(text, i) and any(
-            after.startswith(o, joined.end()) and _word_edge(text, j + joined.end() + len(o)) for o in others
+            text.startswith(o, joined.end()) and _word_edge(text, joined.end() + len(o)) for o in others
         ):
             return True
         i = text.find(name, i + 1)
     return False
 
 
-_LISTED_REACH = 200  # characters either side of a name: longer than any organization's name
+_JOINER_CHARS = len(", and the ")
 _JOINED_BEFORE = re.compile(r",? (?:and|or) (?:the )?$")
 _JOINED_AFTER = re.compile(r",? (?:and|or) (?:the )?")
 
@@ -637,11 +637,15 @@ def _venue_or_listing(doc: Doc, start: int, end: int) -> bool:
         and re.fullmatch(r"[A-Z]{2}", after[3].text)
     ):
         return True
-    sent = doc[start].sent
-    listings = doc.user_data.setdefault("briefbook.listing_sentences", {})  # asked once per name
-    if sent.start not in listings:
-        listings[sent.start] = any(t.text in "$€£¥" for t in sent) and not any(t.pos_ in ("VERB", "AUX") for t in sent)
-    return listings[sent.start]
+    return doc[start].sent.start in per_doc(doc, "price_lists", _price_lists)
+
+
+def _price_lists(doc: Doc) -> frozenset[int]:
+    """Where the sentences that are lines of a shopping list start: a price and no verb."""
+    return frozenset(
+        sent.start for sent in doc.sents
+        if any(t.text in "$€£¥" for t in sent) and not any(t.pos_ in ("VERB", "AUX") for t in sent)
+    )
 
 
 def _person_after(doc: Doc, end: int) -> bool:

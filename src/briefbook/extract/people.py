@@ -33,7 +33,7 @@ from .lexicon import (
     WEEKDAYS,
     verb_base,
 )
-from .spans import tokens_with_lower
+from .spans import per_doc, tokens_with_lower
 
 _TITLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS | MEMBER_NOUNS
 _NAME_TOKEN = re.compile(
@@ -616,15 +616,12 @@ _PLACE_PREPOSITIONS = frozenset("in at near from to outside inside across".split
 
 
 def _token_index(doc: Doc) -> dict[str, list[int]]:
-    """Where each token text stands in ``doc`` (apostrophes made straight), built once per doc:
-    the evidence rules look up every form of every person, and scanning the whole doc for each
-    was the largest share of extraction's own time."""
-    index = doc.user_data.get("briefbook.token_index")
-    if index is None:
-        index = {}
-        for t in doc:
-            index.setdefault(t.text.replace("’", "'"), []).append(t.i)
-        doc.user_data["briefbook.token_index"] = index
+    """Where each token text stands in ``doc`` (apostrophes made straight): the evidence rules look
+    up every form of every person, and scanning the whole doc for each was the largest share of
+    extraction's own time (kept with `per_doc`)."""
+    index: dict[str, list[int]] = {}
+    for t in doc:
+        index.setdefault(t.text.replace("’", "'"), []).append(t.i)
     return index
 
 
@@ -633,7 +630,7 @@ def _occurrences(doc: Doc, form: str) -> list[tuple[int, int]]:
     if not words:
         return []
     out = []
-    for i in _token_index(doc).get(words[0], ()):
+    for i in per_doc(doc, "token_index", _token_index).get(words[0], ()):
         t = doc[i]
         k, w = t.i, 0
         while k < len(doc) and w < len(words):

@@ -8,9 +8,10 @@ spaCy's small model splits "Ministry of Science and ICT" into two entities and m
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 from spacy.attrs import LOWER
 from spacy.strings import get_string_id
@@ -21,6 +22,7 @@ from .lexicon import INITIATIVE_HEADS, NAME_JOINERS, ORG_HEADS
 
 _JOINERS = NAME_JOINERS
 _HEADISH = ORG_HEADS | set(INITIATIVE_HEADS)  # words that end a name (Bank, Group, Deal)
+T = TypeVar("T")
 _ACRONYM = re.compile(r"^[A-Z][A-Z&0-9]*(?:-[A-Z][A-Z&0-9]*)?[A-Z0-9]$")  # "CNDD-FDD"
 
 
@@ -31,6 +33,16 @@ def tokens_with_lower(doc: Doc, words: Collection[str]) -> list[Token]:
     the test, and most words fail it."""
     ids = _word_ids(words) if isinstance(words, frozenset) else {get_string_id(w) for w in words}
     return [doc[i] for i, lower in enumerate(doc.to_array(LOWER).tolist()) if lower in ids]
+
+
+def per_doc(doc: Doc, name: str, build: Callable[[Doc], T]) -> T:
+    """``build(doc)``, made once per paragraph and kept on it: rules asked once per name in a
+    paragraph (where a token stands, whether a sentence is a price list) would otherwise redo
+    the same pass over it for every name."""
+    key = f"briefbook.{name}"
+    if key not in doc.user_data:
+        doc.user_data[key] = build(doc)
+    return doc.user_data[key]
 
 
 @lru_cache(maxsize=64)
