@@ -48,8 +48,9 @@ test: $(STAMP)
 	$(BIN)/briefbook check briefings
 	$(BIN)/python -m pytest -m "not speed" $(TESTS)
 
+EVAL_ARGS ?=
 eval: $(STAMP)
-	$(BIN)/python scripts/eval.py
+	$(BIN)/python scripts/eval.py $(EVAL_ARGS)
 
 bench: $(STAMP)
 	$(BIN)/python -m pytest -m speed

@@ -359,3 +359,52 @@ def test_the_general_news_set_lives_in_its_own_folder(tmp_path: Path):
     assert paths.articles == tmp_path / "eval" / "general" / "articles"
     assert paths.gold == tmp_path / "eval" / "general" / "gold"
     assert dev.EvalPaths(tmp_path).articles == tmp_path / "eval" / "articles"
+
+
+# ----------------------------------------------------------------------------- the public corpora
+
+
+def test_a_corpus_that_was_not_converted_is_one_line_that_says_how(tmp_path: Path):
+    from tools.evaluation import corpora
+
+    result = corpora.run_corpus("polnear", "dev", tmp_path / "shared", tmp_path / "nothing-here")
+    assert result["available"] is False
+    assert "polnear/README.md" in result["reason"] and "outside the repository" in result["reason"]
+
+
+def test_the_corpora_folder_comes_from_the_argument_then_the_environment(monkeypatch, tmp_path: Path):
+    from tools.evaluation import corpora
+
+    monkeypatch.setenv("BRIEFBOOK_CORPORA", str(tmp_path))
+    assert corpora.corpora_dir() == tmp_path
+    assert corpora.corpora_dir(Path("elsewhere")) == Path("elsewhere")
+    monkeypatch.delenv("BRIEFBOOK_CORPORA")
+    assert corpora.corpora_dir() == Path("..") / "corpora"
+
+
+def test_the_scorers_closing_line_is_read_as_figures():
+    from tools.evaluation import corpora
+
+    out = ("article  gold pred\nx 3 2\n"
+           "polnear_direct: quotes_f1=0.84 attribution=0.76 e2e_f1=0.62 wrong_speaker=0.042 n_gold=619\n\n")
+    assert corpora.parse_figures(out) == {"quotes_f1": 0.84, "attribution": 0.76, "e2e_f1": 0.62,
+                                          "wrong_speaker": 0.042, "n_gold": 619.0}
+    with pytest.raises(dev.EvalError):
+        corpora.parse_figures("\n \n")
+
+
+def test_corpus_rows_put_ours_beside_the_peer_with_the_issue_targets():
+    polnear = {"available": True, "articles": 84,
+               "metrics": {"all": {"quotes_f1": 0.9, "attribution": 0.8, "e2e_f1": 0.7, "wrong_speaker": 0.04}},
+               "peers": {"all": {"quotes_f1": 0.7, "attribution": 0.5, "e2e_f1": 0.4, "wrong_speaker": 0.3}}}
+    rows = {r.metric: r for r in report.polnear_rows(polnear)}
+    assert rows["Wrong speaker (share)"].status() == "missed by 0.010"
+    assert rows["Attribution (accuracy)"].versus_peer() == "+0.30"
+    conll = {"available": True,
+             "metrics": {"news": {"people_p": 0.95, "people_f1": 0.91, "orgs_p": 0.8, "orgs_f1": 0.7, "docs": 100}},
+             "peers": {"news": {"people_p": 0.6, "people_f1": 0.7, "orgs_p": 0.5, "orgs_f1": 0.6}}}
+    rows = {r.metric: r for r in report.conll_rows(conll)}
+    assert rows["News: people F1"].status() == "met"
+    assert rows["News: organizations precision"].status() == "missed by 0.050"
+    assert rows["Sports: people F1"].ours is None  # a desk not scored is "n/a", not zero
+    assert all(r.ours is None for r in report.conll_rows({"available": False, "reason": "x"}))

@@ -135,6 +135,28 @@ SPEAKERS = "Speakers on the article-extraction benchmark (181 news pages)"
 CLEAN = "Cleaning: article-extraction benchmark, shingle F1"
 DATES = "Dates: TempEval-3 platinum, DATE expressions"
 ENTITIES = "Entities with a page: 181 benchmark pages, a judged sample"
+POLNEAR = "Direct quotes: PolNeAR {split} split (US political news, polnear/score.py)"
+CONLL = "People and organizations: CoNLL-2003 {split} split (Reuters, conll/score.py)"
+
+# (scorer figure, label, target, note) for each corpus; targets are those of the issues that set them.
+POLNEAR_LINES: tuple[tuple[str, str, Target | None, str], ...] = (
+    ("quotes_f1", "Quotes F1 (text)", Target(0.95), "direct quotes found, fuzzy text match, speaker ignored"),
+    ("attribution", "Attribution (accuracy)", Target(0.92),
+     "of the gold direct quotes found whose source is named, the share given that source"),
+    ("e2e_f1", "Quotes end-to-end F1", Target(0.88), "a quote counts when its text and its speaker are right"),
+    ("wrong_speaker", "Wrong speaker (share)", Target(0.03, higher=False),
+     "of the same quotes, the share given another speaker"),
+)
+CONLL_LINES: tuple[tuple[str, str, str, Target | None], ...] = (
+    ("news", "people_p", "News: people precision", Target(0.93)),
+    ("news", "people_f1", "News: people F1", Target(0.90)),
+    ("news", "orgs_p", "News: organizations precision", Target(0.85)),
+    ("news", "orgs_f1", "News: organizations F1", Target(0.80)),
+    ("sports", "people_f1", "Sports: people F1", None),
+    ("sports", "orgs_f1", "Sports: organizations F1", None),
+    ("all", "people_f1", "All stories: people F1", None),
+    ("all", "orgs_f1", "All stories: organizations F1", None),
+)
 
 # (key in dev.flatten_totals, label, target, peer label, note)
 DEV_LINES: tuple[tuple[str, str, Target | None, str, str], ...] = (
@@ -261,6 +283,32 @@ def tempeval_rows(result: dict[str, Any] | None) -> list[Row]:
             for label, get, target, note in getters]
 
 
+def polnear_rows(result: dict[str, Any] | None, split: str = "dev") -> list[Row]:
+    """PolNeAR's figures (``corpora.run_corpus``), textacy beside them on the same articles."""
+    ok = bool(result) and result.get("available", False)
+    ours = (result or {}).get("metrics", {}).get("all", {}) if ok else {}
+    peer = (result or {}).get("peers", {}).get("all", {}) if ok else {}
+    n = (result or {}).get("articles", "?")
+    section = POLNEAR.format(split=split)
+    return [Row(section, label, ours.get(key), [("textacy", peer.get(key))], target,
+                higher=key != "wrong_speaker", digits=3 if key == "wrong_speaker" else 2,
+                note=f"{note} ({n} articles)")
+            for key, label, target, note in POLNEAR_LINES]
+
+
+def conll_rows(result: dict[str, Any] | None, split: str = "dev") -> list[Row]:
+    """CoNLL-2003's figures by desk (news first: the sports desk is line-ups), spaCy alone beside them."""
+    ok = bool(result) and result.get("available", False)
+    ours = (result or {}).get("metrics", {}) if ok else {}
+    peer = (result or {}).get("peers", {}) if ok else {}
+    section = CONLL.format(split=split)
+    return [Row(section, label, ours.get(desk, {}).get(key), [("spaCy alone", peer.get(desk, {}).get(key))],
+                target, digits=3,
+                note=f"document-level P/R/F1 over the {desk if desk != 'all' else 'kept'} stories "
+                     f"({int(ours.get(desk, {}).get('docs', 0)) or '?'}); a name is credited once per story")
+            for desk, key, label, target in CONLL_LINES]
+
+
 # ----------------------------------------------------------------------------- running the steps
 
 
@@ -379,7 +427,11 @@ def build_rows(results: dict[str, dict[str, Any]]) -> list[Row]:
             + speaker_rows(results.get("speakers"))
             + cleaning_rows(results.get("cleaning"))
             + tempeval_rows(results.get("tempeval"))
-            + entity_rows(results.get("entities")))
+            + entity_rows(results.get("entities"))
+            + polnear_rows(results.get("polnear-dev"))
+            + conll_rows(results.get("conll-dev"))
+            + (polnear_rows(results["polnear-train"], "train") if "polnear-train" in results else [])
+            + (conll_rows(results["conll-train"], "train") if "conll-train" in results else []))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -390,11 +442,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-doc", action="store_true", help="print the table only")
     ap.add_argument("--skip", action="append", default=[],
                     choices=["dev", "peers", "dev-general", "peers-general", "speakers", "cleaning", "tempeval",
-                             "entities"],
+                             "entities", "polnear-dev", "conll-dev"],
                     help="leave a step out (repeatable)")
+    ap.add_argument("--corpora", type=Path, default=None,
+                    help="the converted PolNeAR and CoNLL-2003 splits (default $BRIEFBOOK_CORPORA or ../corpora)")
+    ap.add_argument("--train", action="store_true",
+                    help="also score the train splits of PolNeAR and CoNLL-2003 (several minutes each)")
     args = ap.parse_args(argv)
 
-    from . import dev, peers, speakers_bench
+    from . import corpora, dev, peers, speakers_bench
 
     shared = args.shared
     steps: dict[str, Callable[[], dict[str, Any] | None]] = {
@@ -406,7 +462,14 @@ def main(argv: list[str] | None = None) -> int:
         "cleaning": sibling("cleaning_bench", shared),
         "tempeval": sibling("tempeval", shared),
         "entities": sibling("entity_audit", shared),
+        "polnear-dev": lambda: corpora.run_corpus("polnear", "dev", shared, args.corpora, Path.cwd()),
+        "conll-dev": lambda: corpora.run_corpus("conll", "dev", shared, args.corpora, Path.cwd()),
     }
+    if args.train:
+        steps["polnear-train"] = lambda: corpora.run_corpus("polnear", "train", shared, args.corpora, Path.cwd(),
+                                                            peers=False)
+        steps["conll-train"] = lambda: corpora.run_corpus("conll", "train", shared, args.corpora, Path.cwd(),
+                                                          peers=False)
     results: dict[str, dict[str, Any]] = {}
     timings: dict[str, float] = {}
     for name, fn in steps.items():
