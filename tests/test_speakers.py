@@ -488,3 +488,50 @@ def test_a_cue_less_quote_after_an_organization_acted_is_not_its_words():
         "“We will not find excuses for what went wrong this week.”",
     )
     assert got == [("We will not find excuses for what went wrong this week.", None)]
+
+
+# ----------------------------------------------------------------------------- round 2: kinds of attribution
+
+
+def test_two_apostrophes_written_as_a_double_mark_are_a_quote():
+    spans = quote_spans("''We will not raise fares this year,'' said the transit chief, Ana Ruiz.")
+    assert [s.inner for s in spans] == ["We will not raise fares this year,"]
+    quotes = said("''We will not raise fares this year,'' said the transit chief, Ana Ruiz. "
+                  "''The budget holds.''")
+    assert quotes == [("We will not raise fares this year,", "ana-ruiz"), ("The budget holds.", "ana-ruiz")]
+    # the attribution after such a quote is not also a sentence of reported speech
+    assert said("''We will not raise fares this year,'' said Ana Ruiz, the transit chief.", kind="indirect") == []
+
+
+def test_a_name_written_with_initials_speaks():
+    quotes = said("“The ferry must run all winter,” said Rep. T.J. Okafor, head of the island caucus.")
+    assert quotes == [("The ferry must run all winter,", "t-j-okafor")]
+
+
+def test_party_and_state_between_a_name_and_its_apposition_keep_the_role():
+    b = brief("“The ferry must run all winter,” said Rep. Lena Okafor (D-Maine), head of the island caucus.")
+    person = next(p for p in b.people if p.id == "lena-okafor")
+    assert person.role == "head of the island caucus"
+    assert [q.speaker for q in b.quotes] == ["lena-okafor"]
+
+
+def test_a_participle_after_a_relative_clause_goes_with_the_sentence_subject():
+    quotes = said(
+        "Governor Ruth Adams was defensive when asked about a builder who said he was never paid, "
+        "saying, “Perhaps the work was late, and I was not pleased with it.”"
+    )
+    assert quotes == [("Perhaps the work was late, and I was not pleased with it.", "ruth-adams")]
+
+
+def test_a_verb_and_its_particle_introduce_a_quote():
+    quotes = said("Mayor Omar Haddad faced hard questions on Monday. When a rival said the city had missed "
+                  "its targets, Haddad shot back, “We met every one of them.”")
+    assert quotes == [("We met every one of them.", "omar-haddad")]
+    # "shot" alone says nothing of speech
+    assert said("Haddad shot the opening scene himself, “a long take in the rain,” at dawn.") == []
+
+
+def test_a_description_whose_apposition_is_a_name_speaks_by_that_name():
+    b = brief("Her challenger, Paul Mbeki, said the answers showed she was out of touch.")
+    assert [p.id for p in b.people] == ["paul-mbeki"]
+    assert [(q.kind, q.speaker) for q in b.quotes] == [("indirect", "paul-mbeki")]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..lexicon_data import FUNCTION_WORDS as FUNCTION_WORDS  # one set for every rule
-from ..lexicon_data import agencies, countries, words
+from ..lexicon_data import agencies, countries, forms_of, words
 
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
@@ -185,6 +185,11 @@ call agree continue clarify concede counter retort complain lament allege demand
 testify assure boast joke recount insist scoff shout whisper conclude plead beg brag muse reflect
 yell scream sigh laugh interject
 """.split()
+)
+
+# Verb and particle pairs that introduce speech ("shot back", "weighed in"), every written form.
+PHRASAL_REPORTING = frozenset(
+    form for name, forms in forms_of("speech_phrasal_verbs") for form in (name, *forms)
 )
 
 # Nouns that report speech when someone's name is their possessor ("the minister's remark that "...").

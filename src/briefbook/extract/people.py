@@ -37,9 +37,11 @@ from .spans import per_doc, tokens_with_lower
 
 _TITLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS | MEMBER_NOUNS
 _NAME_TOKEN = re.compile(
-    r"^(?:[A-Z][a-z\u00C0-\u024F'’]*\.?|[A-Z][a-z\u00C0-\u024F'’]+(?:-[A-Za-z\u00C0-\u024F'’]+)+"
+    r"^(?:[A-Z][a-z\u00C0-\u024F'’]*\.?|(?:[A-Z]\.){2,3}|[A-Z][a-z\u00C0-\u024F'’]+(?:-[A-Za-z\u00C0-\u024F'’]+)+"
     r"|(?:de|van|von|der|da|di|bin|al|la|le|du)|(?:Mc|Mac|Fitz|De|Di|La|Le|Van)[A-Z][a-z]+|O['’][A-Z][a-z]+)$"
 )
+# One to three initials with their full stops: "A." of "Samuel A. Roe", "J.T." of "J.T. Roe".
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 _CONNECTORS = TITLE_CONNECTORS
 # Words that end a title read leftwards from a name ("on Monday, Science Minister Bae").
 _STOP_LEFT = WEEKDAYS | frozenset("on with by as to from between that said says when while".split())
@@ -140,11 +142,11 @@ def looks_like_name(text: str) -> bool:
     if not 1 <= len(words) <= 5 or any(ch.isdigit() for ch in text):
         return False
     for w in words:
-        if w.lower().strip(".") in NOT_NAME_WORDS and not re.fullmatch(r"[A-Z]\.", w):  # "Samuel A. Roe"
+        if w.lower().strip(".") in NOT_NAME_WORDS and not _INITIALS.fullmatch(w):  # "Samuel A. Roe"
             return False
         if not _NAME_TOKEN.match(w):
             return False
-        if len(w) > 1 and w.isupper() and not re.fullmatch(r"[A-Z]\.", w):
+        if len(w) > 1 and w.isupper() and not _INITIALS.fullmatch(w):
             return False
     if words[-1].lower().strip(".") in ORG_HEADS:
         return False  # "Dick Clark Productions"
@@ -366,8 +368,24 @@ def _lists_titled_people(toks: list[Token]) -> bool:
     return False
 
 
+def _after_short_parenthesis(doc: Doc, k: int, longest: int = 6) -> int:
+    """The index after "(D-Ore.)", "(R)" or "(41)" when one opens at ``k``; else ``k``."""
+    if k >= len(doc) or doc[k].text != "(":
+        return k
+    for j in range(k + 1, min(len(doc), k + longest + 2)):
+        if doc[j].text == ")":
+            return j + 1
+        if doc[j].text in ("(", ",", ";", "\u201c", "\u201d", '"'):
+            break
+    return k
+
+
 def _role_after(doc: Doc, end: int) -> tuple[str | None, str | None]:
-    """', director of the White House Office ... (OSTP),' right after a name: (role, country)."""
+    """', director of the White House Office ... (OSTP),' right after a name: (role, country).
+
+    A short parenthesis between the name and the comma ("Jane Roe (D-Ore.), head of ...") is the
+    name's party and state or an age, not the apposition: it is stepped over."""
+    end = _after_short_parenthesis(doc, end)
     if end >= len(doc) or doc[end].text != ",":
         return None, None
     toks: list[Token] = []
@@ -677,6 +695,11 @@ def person_evidence(docs: list[Doc], person: PersonFound) -> str | None:
                     return "honorific"
                 toks = doc[s:e]
                 if any(t.dep_ in ("nsubj", "nsubjpass") for t in toks) and toks.root.head.pos_ in ("VERB", "AUX"):
+                    return "subject of a verb"
+                # "Her rival, Tom Baker, said": the name set beside the subject is who acts
+                root = toks.root
+                if (root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass")
+                        and root.head.head.pos_ in ("VERB", "AUX")):
                     return "subject of a verb"
                 if verb_base(toks.root.head.text) in REPORTING_VERBS and toks.root.head.i >= e:
                     return "says something"

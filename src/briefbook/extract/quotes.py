@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import INDIRECT_VERBS, REPORTING_NOUNS, REPORTING_VERBS, verb_base
+from .lexicon import INDIRECT_VERBS, PHRASAL_REPORTING, REPORTING_NOUNS, REPORTING_VERBS, verb_base
 
 _OPENING = "\u201c\u00ab"
 _CLOSING = "\u201d\u00bb"
@@ -57,6 +57,9 @@ def _is_title_case(text: str) -> bool:
     small = {"a", "an", "the", "of", "and", "for", "to", "in", "on", "at", "by", "with", "toward", "towards"}
     caps = sum(1 for w in words if w[0].isupper() or w.lower() in small)
     return caps == len(words)
+
+
+_RELATIVES = frozenset({"who", "which", "that"})
 
 
 def _subject_of(verb: Token, quote_spans: list[tuple[int, int]]) -> Span | None:
@@ -105,6 +108,11 @@ def _subject_span(verb: Token, quote_spans: list[tuple[int, int]]) -> Span | Non
         return None
     for child in subjects[:1]:
         if outside(child):
+            # "Her rival, Tom Baker, said": a description whose apposition is the name speaks by that name
+            named = next((c for c in child.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > child.i
+                          and outside(c)), None)
+            if child.pos_ == "NOUN" and named is not None:
+                return verb.doc[named.left_edge.i : named.right_edge.i + 1]
             toks = [t for t in child.subtree if outside(t)]
             # an apposition after a name belongs to the name's description, not to the speaker
             cut = next((t.i for t in toks if t.text == "," and t.i > child.i), None)
@@ -114,6 +122,12 @@ def _subject_span(verb: Token, quote_spans: list[tuple[int, int]]) -> Span | Non
     # "..., saying, “...”": a participle takes the subject of the verb it hangs from
     if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp") and verb.head is not verb:
         found = _subject_span(verb.head, quote_spans)
+        if found is not None and found.root.lower_ in _RELATIVES and verb.i and verb.doc[verb.i - 1].text == ",":
+            # hung from a relative clause ("... a contractor who said he was unpaid, saying, “...”"): a
+            # participle set off by a comma goes with the sentence's own subject, not the clause's "who"
+            root = verb.sent.root
+            if root is not verb.head and root.pos_ in ("VERB", "AUX"):
+                return _subject_span(root, quote_spans)
         if found is not None:
             return found
     # "said the ministry": subject after the verb is parsed as dobj/attr sometimes
@@ -134,10 +148,18 @@ def _reporting_verbs(sent: Span, quote_spans: list[tuple[int, int]]) -> list[Tok
         if _inside(tok.idx, quote_spans):
             continue
         if (tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to") or (
-            tok.pos_ in ("VERB", "AUX") and verb_base(tok.text) in REPORTING_VERBS
+            tok.pos_ in ("VERB", "AUX") and (verb_base(tok.text) in REPORTING_VERBS or _phrasal_speech(tok))
         ):
             out.append(tok)
     return out
+
+
+def _phrasal_speech(verb: Token) -> bool:
+    """"shot back", "weighed in": the verb and its particle together introduce speech."""
+    return any(
+        c.i == verb.i + 1 and c.dep_ in ("prt", "advmod") and f"{verb.lower_} {c.lower_}" in PHRASAL_REPORTING
+        for c in verb.children
+    )
 
 
 def quote_spans(text: str) -> list[QuoteSpan]:
@@ -148,10 +170,18 @@ def quote_spans(text: str) -> list[QuoteSpan]:
     the end of the paragraph (a quote that goes on in the next one, or a page cut off); a closing
     mark with no opening one ends a quote that began in the paragraph before.
     """
+    text = paired_apostrophes(text)
     spans = _double_spans(text)
     taken = [(s.start, s.end) for s in spans]
     spans += [s for s in _single_spans(text) if not any(a <= s.start < b for a, b in taken)]
     return sorted(spans, key=lambda s: s.start)
+
+
+def paired_apostrophes(text: str) -> str:
+    """Two apostrophes used as a double quotation mark (''Like this,'' said X: newspaper archives and
+    wire databases write quotes so) read as one straight mark; the text keeps its length, so every
+    offset found in it holds for the paragraph as written."""
+    return text.replace("''", ' "') if "''" in text else text
 
 
 def _double_spans(text: str) -> list[QuoteSpan]:
@@ -222,7 +252,7 @@ def find_quotes(docs: list[Doc]) -> list[QuoteFound]:
     next_group = 0
     open_group: int | None = None  # the group of a quote left open at the end of the paragraph before
     for pno, doc in enumerate(docs, start=1):
-        text = doc.text
+        text = paired_apostrophes(doc.text)
         spans = quote_spans(text)
         quote_chars = [(s.start, s.end) for s in spans]
         quoted_sents: set[int] = set()
@@ -450,7 +480,7 @@ def _sentence_at(doc: Doc, a: int, b: int, sents: list[Span] | None = None) -> S
 def _indirect(doc: Doc, pno: int, quoted_sents: set[int]) -> list[QuoteFound]:
     out = []
     for sent in doc.sents:
-        if sent.start in quoted_sents or any(ch in sent.text for ch in '\u201c\u201d"'):
+        if sent.start in quoted_sents or _has_marks(paired_apostrophes(sent.text)):
             continue
         for tok in sent:
             if (tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to") or (
