@@ -40,6 +40,8 @@ SCHEMES = ("http", "https")
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 ROBOTS_MAX_BYTES = 512 * 1024
+ACCEPT = ("text/html,application/xhtml+xml;q=0.9,application/rss+xml;q=0.9,application/atom+xml;q=0.9,"
+          "application/xml;q=0.8,text/plain;q=0.7,*/*;q=0.1")
 _CHUNK = 64 * 1024
 
 
@@ -111,7 +113,7 @@ class Client:
     def get(self, url: str, *, etag: str | None = None, last_modified: str | None = None,
             obey_robots: bool = True, max_bytes: int | None = None) -> Response:
         """GET ``url``, following redirects; a 304 (when validators are given) comes back as is."""
-        headers = {"User-Agent": self.options.user_agent}
+        headers = {"User-Agent": self.options.user_agent, "Accept": ACCEPT}
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:

@@ -27,6 +27,7 @@ from .client import Client, FetchError, Forbidden, Response
 from .sources import SourceError, feed_links, normalise, sitemap_links, unique
 
 STATE_FILE = ".fetch-state.json"  # validators and links of the feeds and sitemaps followed
+SOURCE_MAX_BYTES = 50 * 1024 * 1024  # a sitemap may be 50 MB (sitemaps.org); a page is held to --max-size
 MAX_SITEMAPS = 50  # sitemaps read in one run, index included (a nested index is followed once)
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 TEXT_TYPES = ("text/plain",)
@@ -134,7 +135,8 @@ class Collector:
             return [], f"{url}: not an http or https address"
         before = self.state.setdefault(kind, {}).get(n, {})
         try:
-            resp = self.client.get(n, etag=before.get("etag"), last_modified=before.get("last_modified"))
+            resp = self.client.get(n, etag=_text(before.get("etag")), last_modified=_text(before.get("last_modified")),
+                                   max_bytes=max(self.client.options.max_bytes, SOURCE_MAX_BYTES))
         except FetchError as exc:
             return [], f"{n}: {exc}"
         if resp.status == 304:
@@ -220,6 +222,11 @@ def _sitemap_and_index_links(body: bytes, at: str) -> list[str]:
     """A sitemap's pages, and the sitemaps of an index marked ``sitemap:`` (kept so in the state)."""
     found = sitemap_links(body, at)
     return found.pages + [f"sitemap:{s}" for s in found.sitemaps]
+
+
+def _text(value: object) -> str | None:
+    """A validator from the state file, if it is one (the file may have been edited by hand)."""
+    return value if isinstance(value, str) and value.isprintable() and len(value) < 1000 else None
 
 
 def _iso(when: datetime) -> str:
