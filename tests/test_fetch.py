@@ -56,6 +56,8 @@ def test_a_feed_becomes_briefings_and_a_second_run_fetches_nothing(site, work, c
         assert seed.read_bytes() == article_html(*ARTICLES[path])  # exactly as received
         record = provenance.read_record(seed)
         assert record.final_url == url and record.fetched_at.endswith("Z") and record.etag
+    assert main(["check", "--briefings", "briefings"]) == 0
+    capsys.readouterr()
 
     site.log.clear()
     assert fetch("--feed", f"{site.base}/feed.xml") == 0
