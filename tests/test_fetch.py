@@ -116,7 +116,10 @@ def test_a_sitemap_index_leads_to_its_pages(site, work, capsys):
 
 def test_the_limit_caps_new_pages(site, work, capsys):
     assert fetch("--feed", f"{site.base}/feed.xml", "--no-ingest", "--limit", "1") == 0
-    assert "fetch: 1 new" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "fetch: 1 new" in out and "2 more left for the next run" in out
+    assert fetch("--feed", f"{site.base}/feed.xml", "--no-ingest", "--limit", "1") == 0
+    assert "fetch: 1 new, 0 changed, 0 unchanged, 1 already fetched" in capsys.readouterr().out
 
 
 def test_no_address_is_a_usage_error(work, capsys):

@@ -10,6 +10,13 @@ Careful: only http and https, redirects followed one hop at a time (each hop che
 at most ``max_redirects``), a connect and read timeout plus a deadline for the whole answer,
 and a size cap enforced while reading, so a huge or endless page is refused without being
 held in memory. Every failure is a ``FetchError`` whose text is one line.
+
+Why urllib3: it is installed already (trafilatura depends on it), and it gives what this needs
+per request: ``redirect=False`` to check every hop (scheme, robots.txt, count), streamed reads
+to cap the size while reading, separate connect and read timeouts. trafilatura's downloads hide
+the status line, the headers (no ETag or Last-Modified for a conditional request) and the hops,
+and are set up globally; httpx would serve too, but brings nothing this needs (no async, no
+HTTP/2) and retries connection errors only, so the retry loop would be ours either way.
 """
 
 from __future__ import annotations

@@ -47,6 +47,7 @@ class Report:
     outcomes: list[Outcome] = field(default_factory=list)
     requests: int = 0
     source_failures: int = 0  # feeds and sitemaps that could not be read
+    left: int = 0  # new addresses past the limit of one run
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -59,6 +60,8 @@ class Report:
         line = (f"fetch: {self.count('new')} new, {self.count('changed')} changed, {self.count('unchanged')} unchanged, "
                 f"{self.count('known')} already fetched, {self.count('forbidden')} not allowed, "
                 f"{self.count('failed') + self.source_failures} failed")
+        if self.left:
+            line += f"; {self.left} more left for the next run (--limit)"
         if not self.saved:
             line += "; nothing new to fetch" if not self.count("failed") else "; nothing new"
         return line
@@ -164,7 +167,8 @@ class Collector:
             if url in self.known and not self.recheck:
                 outcome = Outcome(url, "known", self.known[url][0])
             elif self.limit is not None and fresh >= self.limit and url not in self.known:
-                break
+                report.left += 1  # for the next run
+                continue
             else:
                 fresh += url not in self.known
                 outcome = self._one(url)
