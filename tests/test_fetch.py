@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 
 import pytest
 from web_server import ARTICLES, FEED_ETAG, NewsSite, SilentServer, article_html, rss
@@ -17,7 +18,7 @@ from briefbook.web.client import Client, FetchError, Forbidden, Options
 from briefbook.web.collect import page_name
 from briefbook.web.sources import SourceError, feed_links, normalise, sitemap_links, unique
 
-FAST = ["--delay", "0", "--timeout", "0.5", "--retries", "1"]
+FAST = ["--delay", "0", "--timeout", "1", "--retries", "1"]
 
 
 @pytest.fixture
@@ -167,6 +168,12 @@ def test_robots_forbids_and_other_schemes_are_refused(site):
             client.get(f"{site.base}/private/draft.html")
         with pytest.raises(FetchError, match="not an http or https address"):
             client.get("file:///etc/passwd")
+
+
+def test_a_declared_size_past_the_cap_is_refused_before_reading(site):
+    with Client(Options(delay=0, max_bytes=600)) as client, pytest.raises(FetchError) as caught:
+        client.get(f"{site.base}/news/solar-depot.html")
+    assert re.fullmatch(r"too large \(\d+ bytes; the limit is 600 bytes\)", str(caught.value))
 
 
 def test_a_conditional_request_gets_304(site):

@@ -88,7 +88,9 @@ def origin(url: str) -> str:
 
 
 def _human(n: float) -> str:
-    return f"{n / (1024 * 1024):.1f} MB" if n >= 1024 * 1024 else f"{n / 1024:.0f} KB"
+    if n >= 1024 * 1024:
+        return f"{n / (1024 * 1024):.1f} MB"
+    return f"{n / 1024:.0f} KB" if n >= 1024 else f"{n:.0f} bytes"
 
 
 class Client:
