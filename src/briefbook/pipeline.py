@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from . import __version__, budgets, dedupe, fsguard, store
+from . import __version__, budgets, dedupe, fsguard, provenance, store
 from .cleaning import CleanArticle
 from .fingerprint import code_fingerprint
 from .ids import slugify
@@ -293,7 +293,8 @@ def _briefing_of(job: _Job, raw: RawArticle, cleaned: CleanArticle, docs: list[D
                  build_briefing: Callable[..., Briefing]) -> Briefing:
     source = Source(
         file=job.source_file,
-        url=cleaned.url,
+        # a page `briefbook fetch` saved: the address it answered from, kept beside it
+        url=provenance.fetched_url(job.path) or cleaned.url,
         outlet=cleaned.outlet,
         agencies=list(cleaned.agencies),
         sha256=raw.sha256,

@@ -9,6 +9,7 @@ Named ``briefbook`` in ``mkdocs.yml``::
           registry: registry.yml    # curated entity registry (optional file)
           search_min_briefings: 2   # entities seen in one briefing stay out of search (unset:
                                     # 1 below 2,000 briefings, 2 from there on)
+          database: corpus.db       # also publish the corpus as SQLite for Datasette (optional)
 
 The pages come from :func:`briefbook.site.pages.generate_pages` as virtual files
 (``File.generated``) whose pages are already HTML (:class:`generated.GeneratedPage`), so ``mkdocs build`` alone builds the whole site and ``mkdocs serve``
@@ -63,6 +64,9 @@ class BriefbookConfig(base.Config):
     # 10,000) out of the search index, which every search downloads a part of. Unset: 1 below
     # LARGE_CORPUS briefings, 2 from there on.
     search_min_briefings = c.Optional(c.Type(int))
+    # A file name such as ``corpus.db``: the corpus as a SQLite database (``briefbook export
+    # sqlite``) published with the site, with its Datasette metadata beside it. Unset: none.
+    database = c.Optional(c.Type(str))
 
 
 class BriefbookPlugin(BasePlugin[BriefbookConfig]):
@@ -176,7 +180,25 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
             data = text.encode("utf-8")
             path.write_bytes(data)
             on_disk[uri] = (str(path), _digest(data))
+        if self.config.database:
+            on_disk.update(self._generate_database(corpus, spool, self.config.database))
         return on_disk
+
+    def _generate_database(self, corpus: Corpus, spool: Path, uri: str) -> dict[str, tuple[str, bytes]]:
+        """The SQLite database of the corpus and its Datasette metadata, for download."""
+        import json
+
+        from ..sqlite_export import datasette_metadata, export_sqlite
+
+        name = uri.strip("/")
+        if not name or ".." in name.split("/") or not name.endswith((".db", ".sqlite", ".sqlite3")):
+            raise PluginError(f"briefbook: database: {uri!r} is not a file name ending in .db, .sqlite or .sqlite3")
+        db = spool / name.replace("/", "__")
+        export_sqlite(corpus, db)
+        meta_uri = name.rsplit(".", 1)[0] + ".metadata.json"
+        meta = spool / meta_uri.replace("/", "__")
+        meta.write_text(json.dumps(datasette_metadata(Path(name).stem), indent=2) + "\n", encoding="utf-8")
+        return {name: (str(db), _digest(db.read_bytes())), meta_uri: (str(meta), _digest(meta.read_bytes()))}
 
     def _render_files(self, files: Files, config: MkDocsConfig, pages: dict[str, SitePage],
                       generated: dict[str, str | bytes], on_disk: dict[str, tuple[str, bytes]]) -> None:

@@ -1,0 +1,1 @@
+"""Data in from the web: the polite client, feeds and sitemaps (``briefbook fetch``)."""
