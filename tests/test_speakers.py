@@ -535,3 +535,23 @@ def test_a_description_whose_apposition_is_a_name_speaks_by_that_name():
     b = brief("Her challenger, Paul Mbeki, said the answers showed she was out of touch.")
     assert [p.id for p in b.people] == ["paul-mbeki"]
     assert [(q.kind, q.speaker) for q in b.quotes] == [("indirect", "paul-mbeki")]
+
+
+def test_a_quote_signed_with_a_dash_and_a_name_is_that_persons():
+    b = brief(
+        "We asked readers what they made of the new bridge toll.",
+        "“It punishes people who have to drive to work. There is no train from my town.” ― Ellen Marsh",
+        "“I am glad someone is finally paying for the repairs.” — Victor Osei, 52, Riverside",
+    )
+    assert [(q.text[:12], q.speaker) for q in b.quotes] == [
+        ("It punishes ", "ellen-marsh"), ("I am glad so", "victor-osei")]
+    # a dash that does not close the paragraph with a name signs nothing
+    assert said("“It punishes people who drive to work every day,” ― and the toll rises again in May.") == [
+        ("It punishes people who drive to work every day,", None)]
+
+
+def test_a_person_named_once_as_a_quotes_speaker_is_a_person_of_the_briefing():
+    b = brief("The council met on Monday.",
+              "“We cannot keep raising the toll,” said Ines Duarte, who drives to the city every day.")
+    assert "ines-duarte" in [p.id for p in b.people]
+    assert not any("Ines Duarte" in r for r in b.review)

@@ -50,7 +50,10 @@ def build_briefing(
     people = _add_known_people(docs, _add_bare_mentions(docs, people))
     found_quotes = find_quotes(docs)
     people = _with_quoted_people(found_quotes, docs, people)
-    doubtful = [p for p in people if person_evidence(docs, p) is None]
+    # whoever a quote's own cue names speaks in the article: a person of the briefing even if named once
+    speaking = {name_key(q.speaker_text) for q in found_quotes if q.cued and q.speaker_text}
+    doubtful = [p for p in people if person_evidence(docs, p) is None
+                and not speaking & {name_key(f) for f in (p.name, *p.mentions)}]
     people = [p for p in people if p not in doubtful]
     # names doubted as people are still names: they must not become organizations ("Ben Roe" -> "Roe")
     person_words = {w.lower().strip("’'") for p in people + doubtful for w in p.name.split()}

@@ -304,7 +304,7 @@ def find_quotes(docs: list[Doc]) -> list[QuoteFound]:
                     cues.append(q)  # “No,” he said. “Not now.”: its cue still names the next quote's speaker
                 continue
             para.append(q)
-        closing = _closing_cue(doc, para)
+        closing = _closing_cue(doc, para) or _signature_cue(doc, text, para)
         if closing is not None:  # '“A.” “B.” Smith said.': the paragraph's last words name its speaker
             for q in para:
                 if q.speaker_span is None:
@@ -367,6 +367,24 @@ def _share_speakers(
         for other in earlier:
             if other.group == c.group and not other.cued and other.speaker_text is None:
                 other.speaker_text, other.speaker_span = c.speaker_text, c.speaker_span
+
+
+# '“...” ― Jane Roe': a dash after the last quote, then a name and at most a short description.
+_SIGNATURE = re.compile(r"\s*[\u2015\u2014\u2013-]{1,2}\s*(?P<name>[^\W\d_][^,;:()\n]{1,60}?)\s*(?:[,(].{0,80})?[.\s\u00a0]*$")
+
+
+def _signature_cue(doc: Doc, text: str, para: list[QuoteFound]) -> Span | None:
+    """A paragraph that is a quote signed with a dash and a name ('“...” ― Jane Roe, 34, Ohio'): the
+    name is its speaker, as an epigraph, a reader's comment or a posted message is signed."""
+    if not para or para[-1].end < 0 or any(q.cued for q in para):
+        return None
+    m = _SIGNATURE.match(text, para[-1].end)
+    if m is None or text[: para[0].start].strip():
+        return None
+    span = doc.char_span(m.start("name"), m.end("name"), alignment_mode="contract")
+    if span is None or not (1 <= len(span) <= 5) or not all(t.text[:1].isupper() or t.is_punct for t in span):
+        return None
+    return span if any(t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN" for t in span) else None
 
 
 def _closing_cue(doc: Doc, para: list[QuoteFound]) -> Span | None:
