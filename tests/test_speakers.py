@@ -555,3 +555,22 @@ def test_a_person_named_once_as_a_quotes_speaker_is_a_person_of_the_briefing():
               "“We cannot keep raising the toll,” said Ines Duarte, who drives to the city every day.")
     assert "ines-duarte" in [p.id for p in b.people]
     assert not any("Ines Duarte" in r for r in b.review)
+
+
+def test_after_an_honorific_a_role_word_is_a_surname():
+    quotes = said("Broadcaster Charles King signed with a new network on Monday.",
+                  "“They pay us well, and we need the money for our crew,” Mr. King said.")
+    assert quotes == [("They pay us well, and we need the money for our crew,", "charles-king")]
+
+
+def test_a_speech_verb_that_opens_the_sentence_names_the_speaker_after_it():
+    quotes = said("Ryan Ellis, a media analyst, has followed the network for years.",
+                  "Viewers were unconvinced. Said Ellis: “I do not get the sense they care about the audience.”")
+    assert quotes == [("I do not get the sense they care about the audience.", "ryan-ellis")]
+
+
+def test_an_uncued_quote_in_a_sentence_that_names_someone_else_is_not_the_last_speakers():
+    quotes = said("“The amendment has a loophole,” director Ava Laurent explained.",
+                  "Critics disagreed, among them Tom Reyes of the film society: “It is an old argument.”")
+    assert quotes[0] == ("The amendment has a loophole,", "ava-laurent")
+    assert quotes[1][1] != "ava-laurent"

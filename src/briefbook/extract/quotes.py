@@ -278,6 +278,8 @@ def find_quotes(docs: list[Doc]) -> list[QuoteFound]:
                 subj = _subject_of(verb, quote_chars)
             if subj is None and sent is not None:
                 subj = _possessor_cue(sent, a, quote_chars)
+            if subj is None and sent is not None and text[:a].rstrip().endswith((":", ",")):
+                subj = _inverted_cue(sent, a)
             if subj is None and sent is not None and text[:a].rstrip().endswith(":"):
                 subj = _colon_cue(sent, a, quote_chars)  # "Jones put it bluntly: “...”"
             if sent is not None:
@@ -404,6 +406,25 @@ def _closing_cue(doc: Doc, para: list[QuoteFound]) -> Span | None:
 
 def _has_marks(text: str) -> bool:
     return any(ch in text for ch in '"\u201c\u201d\u00ab\u00bb')
+
+
+def _inverted_cue(sent: Span, a: int) -> Span | None:
+    """'Said Ellis: “...”', 'Added the minister, “...”': a speech verb opens the sentence and the
+    speaker follows it, up to the colon or comma before the quote (the parser reads "Said" as a name)."""
+    doc = sent.doc
+    first = sent.start
+    while first < sent.end and doc[first].is_punct:
+        first += 1
+    if first >= sent.end or not doc[first].text[:1].isupper() or doc[first].idx >= a:
+        return None
+    if doc[first].tag_ not in ("VBD", "VBZ", "NNP") or verb_base(doc[first].text) not in REPORTING_VERBS:
+        return None
+    end = first + 1
+    while end < sent.end and doc[end].idx < a and doc[end].text not in (":", ","):
+        end += 1
+    if end == first + 1 or end - first > 9 or end >= sent.end or doc[end].idx >= a or a - doc[end].idx > 3:
+        return None
+    return doc[first + 1 : end]
 
 
 def _colon_cue(sent: Span, a: int, quote_spans: list[tuple[int, int]]) -> Span | None:

@@ -216,12 +216,29 @@ def attribute(found: list[QuoteFound], docs: list[Doc], speakers: list[Speaker])
                 who = by_group[q.group]  # the next paragraph of a quote that runs on
             else:
                 who = _continued(events, pno)
+                if who is not None and _names_someone_else(doc, q.start, inside, who):
+                    who = None  # the quote's own sentence names another person: no guess across them
             if q.kind == "direct":
                 by_group.setdefault(q.group, who)
             head = q.speaker_span.root.lower_ if q.speaker_span is not None else ""
             events.append(_Event(pno, offset, who, True, head))
             out[item] = who
     return out
+
+
+def _names_someone_else(doc: Doc, start: int, inside: list[tuple[int, int]], who: Speaker) -> bool:
+    """Whether the sentence of the quote at ``start`` names, outside its quotation marks, a person who
+    is not ``who`` (an uncued quote there may be theirs: the last speaker is no longer a safe guess)."""
+    sent = next((s for s in doc.sents if s.start_char <= start < s.end_char), None)
+    if sent is None:
+        return False
+    own = {w for f in who.forms for w in _key_words(f)}
+    for tok in sent:
+        if tok.ent_type_ != "PERSON" or any(a <= tok.idx < b for a, b in inside):
+            continue
+        if name_key(tok.text) not in own:
+            return True
+    return False
 
 
 def _pronoun_gender(sent: Span) -> str | None:
@@ -311,7 +328,9 @@ def resolve(span: Span, speakers: list[Speaker], events: list[_Event], pno: int)
     if root.tag_ in ("NNS", "NNPS") and not root.text[:1].isupper():
         return None  # "officials said", "the two countries said": many speakers, none of them named
     hyphenated = root.i > 0 and root.doc[root.i - 1].text == "-" and root.doc[root.i - 1].whitespace_ == ""
-    if (root.pos_ == "PROPN" or root.text[:1].isupper() or hyphenated) and head not in ROLE_HEADS:
+    # "Mr. King", "Ms. Judge": after an honorific a role word is a surname
+    addressed = root.i > 0 and root.doc[root.i - 1].lower_ in HONORIFICS and root.text[:1].isupper()
+    if (root.pos_ == "PROPN" or root.text[:1].isupper() or hyphenated) and (head not in ROLE_HEADS or addressed):
         chain = _name_chain(root)  # "Bae Kyung-hoon": the parser may make "hoon" the head
         person = _by_name(chain, [s for s in speakers if s.kind == "person"], events)
         if person is not None:
