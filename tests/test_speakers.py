@@ -574,3 +574,16 @@ def test_an_uncued_quote_in_a_sentence_that_names_someone_else_is_not_the_last_s
                   "Critics disagreed, among them Tom Reyes of the film society: “It is an old argument.”")
     assert quotes[0] == ("The amendment has a loophole,", "ava-laurent")
     assert quotes[1][1] != "ava-laurent"
+
+
+def test_a_pronoun_cue_can_stand_for_the_named_subject_before_the_quote_in_its_sentence():
+    quotes = said("Television doctor Mark Olsen testified before a Senate panel on Tuesday.",
+                  "Sen. Claire Dunmore scolded him: “The research is almost united against you,” she said.")
+    assert quotes == [("The research is almost united against you,", "claire-dunmore")]
+
+
+def test_an_abbreviated_title_before_a_name_is_spelled_out_as_the_role():
+    b = brief("Democratic Sen. Claire Dunmore (D-Mo.) questioned the witness on Tuesday.",
+              "Gov. Earl Tomlin of West Virginia praised the plan.")
+    roles = {p.id: p.role for p in b.people}
+    assert roles == {"claire-dunmore": "Democratic Senator", "earl-tomlin": "Governor"}

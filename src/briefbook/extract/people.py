@@ -29,6 +29,7 @@ from .lexicon import (
     ROLE_HEADS,
     ROLE_MODIFIERS,
     THING_NOUNS,
+    TITLE_ABBREVIATIONS,
     TITLE_CONNECTORS,
     WEEKDAYS,
     verb_base,
@@ -254,7 +255,7 @@ def _title_before(doc: Doc, start: int) -> tuple[str | None, str | None, str | N
         ):
             toks = toks[k + 1 :]
             break
-    heads = [n for n, t in enumerate(toks) if t.lower_ in ROLE_HEADS]
+    heads = [n for n, t in enumerate(toks) if t.lower_ in ROLE_HEADS or t.lower_ in TITLE_ABBREVIATIONS]
     if not heads:
         return None, None, None
     # head words inside the complement do not count ("spokesman of the General National Congress")
@@ -267,7 +268,17 @@ def _title_before(doc: Doc, start: int) -> tuple[str | None, str | None, str | N
         return None, None, None
     if toks[-1].lower_ in _CONNECTORS:
         return None, None, None  # "the head of [Mr Roe's party]": Roe is not the head
-    return _split_possessor(toks)
+    role, org, country = _split_possessor(toks)
+    return _spelled_out(role), org, country
+
+
+def _spelled_out(role: str | None) -> str | None:
+    """A role written with an abbreviated title ("Democratic Sen.") as a reader says it ("Democratic Senator")."""
+    if role is None:
+        return None
+    return " ".join(
+        TITLE_ABBREVIATIONS[w.lower()].capitalize() if w.lower() in TITLE_ABBREVIATIONS else w for w in role.split()
+    )
 
 
 def _without_parentheses(toks: list[Token]) -> list[Token]:

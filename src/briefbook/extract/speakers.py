@@ -191,15 +191,25 @@ def attribute(found: list[QuoteFound], docs: list[Doc], speakers: list[Speaker])
         quoted = [q for q in found if q.paragraph == pno]
         inside = [(s.start, s.end) for s in quote_spans(doc.text)]
         for sent in doc.sents:
-            if any(sent.start_char <= q.start < sent.end_char for q in quoted) or any(
-                a <= sent.start_char < b for a, b in inside
-            ):
+            starts = [q.start for q in quoted if sent.start_char <= q.start < sent.end_char]
+            if starts and not any(a <= sent.start_char < b for a, b in inside):
+                # 'Sen. Jane Roe scolded him: “...,” she said.': who the sentence is about before its
+                # first quote is someone a pronoun cue may stand for; the quote's own cue is not read here
+                for subj in _lead_subjects(sent, min(starts), inside):
+                    items.append((sent.start_char, 0, subj))
+                continue
+            if starts or any(a <= sent.start_char < b for a, b in inside):
                 continue  # a quote's own cue names its speaker; the words inside a quote are not the story's
             items.append((sent.start_char, 0, sent))
         for n, q in enumerate(found):
             if q.paragraph == pno:
                 items.append((q.start, 1, n))
         for offset, _, item in sorted(items, key=lambda x: (x[0], x[1])):
+            if isinstance(item, _Lead):
+                who = resolve(item.span, speakers, events, pno)
+                if who is not None:
+                    events.append(_Event(pno, offset, who, False, item.span.root.lower_))
+                continue
             if isinstance(item, Span):
                 for subj, reported in _main_subjects(item):
                     who = resolve(subj, speakers, events, pno)
@@ -224,6 +234,24 @@ def attribute(found: list[QuoteFound], docs: list[Doc], speakers: list[Speaker])
             events.append(_Event(pno, offset, who, True, head))
             out[item] = who
     return out
+
+
+@dataclass(frozen=True)
+class _Lead:
+    """A named subject that opens a sentence holding a quote, before the quote."""
+
+    span: Span
+
+
+def _lead_subjects(sent: Span, first_quote: int, inside: list[tuple[int, int]]) -> list[_Lead]:
+    return [
+        _Lead(_noun_phrase(tok))
+        for tok in sent
+        if tok.idx < first_quote
+        and tok.dep_ == "nsubj"
+        and tok.pos_ == "PROPN"
+        and not any(a <= tok.idx < b for a, b in inside)
+    ]
 
 
 def _names_someone_else(doc: Doc, start: int, inside: list[tuple[int, int]], who: Speaker) -> bool:
