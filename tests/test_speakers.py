@@ -587,3 +587,32 @@ def test_an_abbreviated_title_before_a_name_is_spelled_out_as_the_role():
               "Gov. Earl Tomlin of West Virginia praised the plan.")
     roles = {p.id: p.role for p in b.people}
     assert roles == {"claire-dunmore": "Democratic Senator", "earl-tomlin": "Governor"}
+
+
+def test_two_right_single_marks_close_a_quote_opened_with_a_double_mark():
+    quotes = said("“It was an attempt to mislead voters,’’ Nora Quist, head of the watchdog group Fair Count, "
+                  "told the radio station. “It is misleading for a party to behave that way.”")
+    assert quotes == [("It was an attempt to mislead voters,", "nora-quist"),
+                      ("It is misleading for a party to behave that way.", "nora-quist")]
+
+
+def test_whom_a_speaker_tells_is_not_the_speaker():
+    quotes = said('"The service was built for the cloud from the start," Dana Whitfield, head of games at '
+                  'Nimbus, tells The Evening Courier.')
+    assert quotes == [("The service was built for the cloud from the start,", "dana-whitfield")]
+
+
+def test_titles_between_a_quote_and_its_verb_lead_to_the_name_among_them():
+    quotes = said("“Sales were below our expectations this quarter,” chairman, CEO and president Carl Menzel "
+                  "said in the earnings release.")
+    assert quotes == [("Sales were below our expectations this quarter,", "carl-menzel")]
+
+
+def test_a_surname_alone_that_speaks_in_quotation_marks_is_a_person():
+    b = brief("The coach was pleased after the game.",
+              "“He is just playing terrific basketball,” Vogel said. “Nobody works harder than him.”")
+    assert [p.id for p in b.people] == ["vogel"]
+    assert [q.speaker for q in b.quotes] == ["vogel", "vogel"]
+    # a surname two full names share stays unresolved rather than becoming a third person
+    b = brief("Coach Anna Vogel and her brother Tom Vogel met on Monday.", "“We are ready,” Vogel said.")
+    assert "vogel" not in [p.id for p in b.people]

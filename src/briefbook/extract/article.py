@@ -46,12 +46,14 @@ def build_briefing(
         return _unanalysed(clean, source, paragraphs, registry)
     docs = docs if docs is not None and len(docs) == len(paragraphs) else parse(paragraphs)
 
-    people = find_people(docs)
-    people = _add_known_people(docs, _add_bare_mentions(docs, people))
     found_quotes = find_quotes(docs)
-    people = _with_quoted_people(found_quotes, docs, people)
     # whoever a quote's own cue names speaks in the article: a person of the briefing even if named once
-    speaking = {name_key(q.speaker_text) for q in found_quotes if q.cued and q.speaker_text}
+    speaking = frozenset(name_key(q.speaker_text) for q in found_quotes if q.cued and q.speaker_text)
+    # a bare surname only where it speaks in quotation marks: "Ericsson said it would ..." is a company
+    people = find_people(docs, frozenset(name_key(q.speaker_text) for q in found_quotes
+                                         if q.cued and q.speaker_text and q.kind == "direct"))
+    people = _add_known_people(docs, _add_bare_mentions(docs, people))
+    people = _with_quoted_people(found_quotes, docs, people)
     doubtful = [p for p in people if person_evidence(docs, p) is None
                 and not speaking & {name_key(f) for f in (p.name, *p.mentions)}]
     people = [p for p in people if p not in doubtful]

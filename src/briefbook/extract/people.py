@@ -517,8 +517,11 @@ def _evidenced_names(doc: Doc) -> list[Span]:
     return out
 
 
-def find_people(docs: list[Doc]) -> list[PersonFound]:
-    """People named in the paragraphs, short forms folded into full names, roles attached."""
+def find_people(docs: list[Doc], speaking: frozenset[str] = frozenset()) -> list[PersonFound]:
+    """People named in the paragraphs, short forms folded into full names, roles attached.
+
+    ``speaking``: name keys of the words that cue a quote ("Vogel said"): a bare surname there is a
+    person who speaks in the story, not a mention too weak to publish."""
     found: dict[str, PersonFound] = {}
     singles: list[tuple[str, int, str | None, str | None, str | None, bool]] = []
     for pno, doc in enumerate(docs, start=1):
@@ -558,8 +561,9 @@ def find_people(docs: list[Doc]) -> list[PersonFound]:
     for name, pno, role, org, country, honored in singles:
         target = resolve_short(name, list(found.values()))
         if target is None:
-            if role is None and not honored:
-                continue  # a bare surname we cannot expand: too weak to publish as a person
+            shared = any(name_key(name) in {name_key(w) for w in p.name.split()} for p in found.values())
+            if role is None and not honored and (name_key(name) not in speaking or shared):
+                continue  # a bare surname we cannot expand (or that two full names share): too weak
             key = name_key(name)
             target = found.setdefault(key, PersonFound(name=name))
         _note(target, name, pno, role, org, country, role is not None)

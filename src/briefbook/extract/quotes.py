@@ -104,6 +104,9 @@ def _subject_span(verb: Token, quote_spans: list[tuple[int, int]]) -> Span | Non
     # two subjects (a mis-parsed title: "Wikileaks editor-in-chief Kristinn Hrafnsson said"): the nearer one
     # a passive subject is what is spoken of, not who speaks: "the disease is called “farmer's lung”"
     subjects = sorted((c for c in verb.children if c.dep_ == "nsubj" and outside(c)), key=lambda c: abs(c.i - verb.i))
+    if any(c.i < verb.i for c in subjects) and any(c.i > verb.i for c in subjects):
+        # "“...,” Jane Roe, director of games, tells The Daily Post": the one after is who is told
+        subjects = [c for c in subjects if c.i < verb.i]
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return None
     for child in subjects[:1]:
@@ -177,11 +180,18 @@ def quote_spans(text: str) -> list[QuoteSpan]:
     return sorted(spans, key=lambda s: s.start)
 
 
+# Two single marks written for one double mark: ''so'' (newspaper archives, wire databases), ``so''
+# (typesetting), ‘‘so’’ (a keyboard's smart quotes typed twice); each read as the one mark it stands for.
+_PAIRED_MARKS = (("''", ' "'), ("``", " \u201c"), ("\u2018\u2018", " \u201c"), ("\u2019\u2019", " \u201d"))
+
+
 def paired_apostrophes(text: str) -> str:
-    """Two apostrophes used as a double quotation mark (''Like this,'' said X: newspaper archives and
-    wire databases write quotes so) read as one straight mark; the text keeps its length, so every
-    offset found in it holds for the paragraph as written."""
-    return text.replace("''", ' "') if "''" in text else text
+    """The paragraph with paired single marks read as double marks (`_PAIRED_MARKS`); the text keeps its
+    length, so every offset found in it holds for the paragraph as written."""
+    for pair, mark in _PAIRED_MARKS:
+        if pair in text:
+            text = text.replace(pair, mark)
+    return text
 
 
 def _double_spans(text: str) -> list[QuoteSpan]:
@@ -276,6 +286,8 @@ def find_quotes(docs: list[Doc]) -> list[QuoteFound]:
                 governing = [v for v in verbs if v.i in above]  # one walk up the tree, not one per verb
                 verb = min(governing or verbs, key=lambda v: min(abs(v.idx - a), abs(v.idx - b)))
                 subj = _subject_of(verb, quote_chars)
+            if subj is None and verbs:
+                subj = _words_before_verb(doc, b, verbs)
             if subj is None and sent is not None:
                 subj = _possessor_cue(sent, a, quote_chars)
             if subj is None and sent is not None and text[:a].rstrip().endswith((":", ",")):
@@ -406,6 +418,30 @@ def _closing_cue(doc: Doc, para: list[QuoteFound]) -> Span | None:
 
 def _has_marks(text: str) -> bool:
     return any(ch in text for ch in '"\u201c\u201d\u00ab\u00bb')
+
+
+def _words_before_verb(doc: Doc, b: int, verbs: list[Token]) -> Span | None:
+    """'“...,” chairman, CEO and president Carl Menzel said': the words between a quote and the speech
+    verb right after it name the speaker when the parser found no subject there; the name among them
+    if they hold one ("Carl Menzel"), else all of them ("the company's chief executive")."""
+    verb = next((v for v in verbs if v.idx >= b), None)
+    if verb is None:
+        return None
+    toks = [t for t in doc if b <= t.idx < verb.idx]
+    while toks and (toks[0].is_punct or toks[0].is_space):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks = toks[:-1]
+    if not toks or len(toks) > 12 or any(t.pos_ in ("VERB", "AUX") or _has_marks(t.text) for t in toks):
+        return None
+    names = [k for k, t in enumerate(toks) if t.pos_ == "PROPN" and t.text[:1].isupper()]
+    if names:
+        end = names[-1]
+        start = end
+        while start > 0 and toks[start - 1].pos_ == "PROPN" and toks[start - 1].text[:1].isupper():
+            start -= 1
+        return doc[toks[start].i : toks[end].i + 1]
+    return doc[toks[0].i : toks[-1].i + 1]
 
 
 def _inverted_cue(sent: Span, a: int) -> Span | None:
