@@ -20,7 +20,14 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import INDIRECT_VERBS, PHRASAL_REPORTING, REPORTING_NOUNS, REPORTING_VERBS, verb_base
+from .lexicon import (
+    INDIRECT_VERBS,
+    PHRASAL_REPORTING,
+    REPORTING_NOUNS,
+    REPORTING_VERBS,
+    ROLE_HEADS,
+    verb_base,
+)
 
 _OPENING = "\u201c\u00ab"
 _CLOSING = "\u201d\u00bb"
@@ -75,6 +82,23 @@ def _subject_of(verb: Token, quote_spans: list[tuple[int, int]]) -> Span | None:
     return doc[span.start : end]
 
 
+def _titles_then_name(head: Token) -> Span | None:
+    """'chairman, CEO and president Carl Menzel said': titles coordinated with a name are that person's."""
+    members = [head]
+    while True:
+        nxt = next((c for c in members[-1].children if c.dep_ == "conj"), None)
+        if nxt is None:
+            break
+        members.append(nxt)
+    last = members[-1]
+    if len(members) < 2 or last.pos_ != "PROPN" or any(m.lower_ not in ROLE_HEADS for m in members[:-1]):
+        return None
+    start = last.i
+    while start > 0 and last.doc[start - 1].pos_ == "PROPN" and last.doc[start - 1].head.i == last.i:
+        start -= 1
+    return last.doc[start : last.i + 1]
+
+
 def _inside(char: int, quote_spans: list[tuple[int, int]]) -> bool:
     """True when ``char`` is inside one of the spans (sorted, not overlapping): a binary search, so
     that a paragraph of many quotes stays linear, not cubic."""
@@ -116,6 +140,9 @@ def _subject_span(verb: Token, quote_spans: list[tuple[int, int]]) -> Span | Non
                           and outside(c)), None)
             if child.pos_ == "NOUN" and named is not None:
                 return verb.doc[named.left_edge.i : named.right_edge.i + 1]
+            titled = _titles_then_name(child)
+            if titled is not None:
+                return titled
             toks = [t for t in child.subtree if outside(t)]
             # an apposition after a name belongs to the name's description, not to the speaker
             cut = next((t.i for t in toks if t.text == "," and t.i > child.i), None)
