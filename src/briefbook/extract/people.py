@@ -39,7 +39,7 @@ from .spans import per_doc, tokens_with_lower
 _TITLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS | MEMBER_NOUNS
 _NAME_TOKEN = re.compile(
     r"^(?:[A-Z][a-z\u00C0-\u024F'’]*\.?|(?:[A-Z]\.){2,3}|[A-Z][a-z\u00C0-\u024F'’]+(?:-[A-Za-z\u00C0-\u024F'’]+)+"
-    r"|(?:de|van|von|der|da|di|bin|al|la|le|du)|(?:Mc|Mac|Fitz|De|Di|La|Le|Van)[A-Z][a-z]+|O['’][A-Z][a-z]+)$"
+    r"|(?:de|van|von|der|da|di|bin|al|la|le|du)|(?:Mc|Mac|Fitz|De|Di|Du|La|Le|Van)[A-Z][a-z]+|O['’][A-Z][a-z]+)$"
 )
 # One to three initials with their full stops: "A." of "Samuel A. Roe", "J.T." of "J.T. Roe".
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
