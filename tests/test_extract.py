@@ -405,3 +405,15 @@ def test_a_person_named_in_a_role_is_no_employer():
 
     people = [PersonFound(name="Sonia Marsh", role="Dorsano's attorney", role_org="Dorsano"), PersonFound(name="Pat Dorsano")]
     assert _add_employers(people, []) == []
+
+
+def test_an_article_with_more_doubts_than_the_budget_still_makes_a_briefing():
+    from briefbook.budgets import MAX_ITEMS
+
+    firsts = ("Alma", "Bruno", "Celia", "Dario", "Elsa", "Fabio", "Greta", "Hugo", "Ines", "Jonas", "Karla",
+              "Lars", "Mirta", "Nils", "Olga", "Piet", "Rosa", "Sven", "Tilda", "Umar", "Vera", "Wim", "Xenia",
+              "Yusuf")
+    lasts = ("Quist", "Rourke", "Sandoval", "Tamm", "Ulloa", "Varga", "Wendt", "Yates", "Zorn", "Abbing", "Brandt", "Carvalho")
+    b = brief(*(f"The list of donors included {f} {last} and many others." for f in firsts for last in lasts))
+    assert len(b.review) == MAX_ITEMS["review"]
+    assert b.review[-1].endswith("more doubts like these not listed")

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 from spacy.tokens import Doc
 
+from ..budgets import MAX_ITEMS
 from ..cleaning import CleanArticle
 from ..fingerprint import code_fingerprint
 from ..ids import name_key, slugify
@@ -195,7 +196,10 @@ def _assemble(
     """The briefing with the article's metadata; ``parts`` are what extraction found (empty if not given)."""
     review = list(parts.pop("review", []))
     if not clean.date:
-        review.append("no publication date found: relative dates could not be resolved")
+        review.insert(0, "no publication date found: relative dates could not be resolved")
+    limit = MAX_ITEMS["review"]
+    if len(review) > limit:  # an article naming hundreds of doubtful names is still a briefing
+        review = [*review[: limit - 1], f"{len(review) - limit + 1} more doubts like these not listed"]
     fields = empty_findings() | parts
     briefing = Briefing(
         date=clean.date,
