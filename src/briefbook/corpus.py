@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from . import budgets, store
+from . import budgets, identity, store
 from .check import validate
 from .ids import clean_id as _clean_id
 from .ids import slugify
@@ -191,9 +191,12 @@ class TopicInfo:
 
 
 class _Builder:
-    def __init__(self, registry: Registry, topics: Mapping[str, TopicInfo]) -> None:
+    def __init__(self, registry: Registry, topics: Mapping[str, TopicInfo],
+                 merges: Mapping[str, identity.Identity] | None = None) -> None:
         self.registry = registry
         self.topics = topics
+        self.merges = {kind: ident.merges for kind, ident in (merges or {}).items()}
+        self.merged_names = {Ref(kind, i): n for kind, ident in (merges or {}).items() for i, n in ident.names.items()}
         self.entities: dict[Ref, Entity] = {}
         self.names: dict[Ref, Counter[str]] = {}
         self.aliases: dict[Ref, dict[str, str]] = {}  # name_key -> alias as written
@@ -203,6 +206,10 @@ class _Builder:
         """The entity a briefing's (id, name) stands for; creates it on first sight."""
         entry = self.registry.resolve(kind, local_id, name, aliases)
         ref = Ref(kind, entry.id if entry else _clean_id(local_id or name))
+        target = self.merges.get(kind, {}).get(ref.id)
+        if target is not None:  # one entity across the corpus (identity.py)
+            ref = Ref(kind, target)
+            entry = self.registry.get(kind, target)
         ent = self.entities.get(ref)
         if ent is None:
             ent = self.entities[ref] = _new_entity(ref, entry, self.topics)
@@ -222,7 +229,9 @@ class _Builder:
     def finish(self) -> dict[str, dict[str, Entity]]:
         out: dict[str, dict[str, Entity]] = {k: {} for k in KINDS}
         for ref, ent in self.entities.items():
-            if not ent.in_registry and self.names[ref]:
+            if not ent.in_registry and ref in self.merged_names:
+                ent.name = self.merged_names[ref]  # the fullest name of those merged (identity.py)
+            elif not ent.in_registry and self.names[ref]:
                 # the most frequent spelling; ties go to the first seen
                 ent.name = self.names[ref].most_common(1)[0][0]
             own = {name_key(ent.name)} | {name_key(a) for a in ent.aliases}
@@ -255,10 +264,13 @@ def _sort_key(item: tuple[str, Briefing]) -> tuple[str, str]:
 
 def build_corpus(briefings: Iterable[tuple[str, Briefing]], registry: Registry | None = None,
                  topics: Mapping[str, TopicInfo] | None = None) -> Corpus:
-    """Index briefings given as (slug, briefing) pairs; the registry corrects names and merges."""
-    builder = _Builder(registry or Registry([]), topics or {})
+    """Index briefings given as (slug, briefing) pairs; the registry corrects names and merges, and
+    so does the corpus where it supports one reading of a name (``identity``)."""
+    registry = registry or Registry([])
+    pairs = sorted(briefings, key=_sort_key)
+    builder = _Builder(registry, topics or {}, identity.resolve(pairs, registry))
     entries: dict[str, BriefingEntry] = {}
-    for slug, briefing in sorted(briefings, key=_sort_key):
+    for slug, briefing in pairs:
         if slug in entries:
             raise ValueError(f"two briefings share the slug {slug!r}")
         entries[slug] = _index_briefing(builder, slug, briefing)
