@@ -640,24 +640,34 @@ def entity_index(ctx: _Ctx, kind: str) -> dict[str, SitePage]:
     return pages
 
 
+def seen_span(ctx: _Ctx, here: str, first: RoleSeen, last: RoleSeen) -> str:
+    """When the briefings call someone so, newest first: "latest <date>, first seen <date>". Not
+    "since <date>": the first briefing that says so is not when the job began."""
+    if not last.date:
+        return ""
+    out = " · " + ("seen " if first.date == last.date else "latest ")
+    out += briefing_a(ctx, here, last.briefing, label=h(last.date))
+    if first.date and first.date != last.date:
+        out += ", first seen " + briefing_a(ctx, here, first.briefing, label=h(first.date))
+    return out
+
+
 def person_lead(ctx: _Ctx, here: str, ent: Entity) -> str:
-    """"Role, Organization (Country), since <date>": the latest job, as the briefings word it."""
+    """"Role, Organization (Country) · latest <date>, first seen <date>": the latest job, as the
+    briefings word it, and the briefings that say so."""
     job = latest_job(ent.roles)
     country = f" ({h(ent.country)})" if ent.country else ""
-    if ent.role:  # the registry's word wins; "since" when a briefing gave the same
+    if ent.role:  # the registry's word wins; dates when a briefing gave the same
         same = [j for j in jobs(ent.roles) if name_key(ent.role) in map(name_key, j.wordings)]
-        since = (" · since " + briefing_a(ctx, here, same[0].first.briefing, label=h(same[0].first.date))
-                 if same and same[0].first.date else "")
-        return f"<strong>{h(tidy(ent.role))}</strong>{country}{since}"
+        span = seen_span(ctx, here, same[0].first, same[0].last) if same else ""
+        return f"<strong>{h(tidy(ent.role))}</strong>{country}{span}"
     if job is None:
         return f"<strong>{h(ent.country)}</strong>" if ent.country else ""
     lead = f"<strong>{h(job.role)}</strong>"
     if job.organization and not names_organization(job.role, job.organization_name):
         lead += ", " + ref_a(ctx, here, Ref("organization", job.organization))
     lead += country
-    if job.first.date:
-        lead += " · since " + briefing_a(ctx, here, job.first.briefing, label=h(job.first.date))
-    return lead
+    return lead + seen_span(ctx, here, job.first, job.last)
 
 
 def _says_again(lead_html: str, description: str) -> bool:
@@ -694,7 +704,7 @@ def entity_page(ctx: _Ctx, ent: Entity) -> SitePage:
         seen_in += f", {plural(len(ent.quotes), 'quote')}"
     if ent.first_seen:
         seen_in += (f", {ent.first_seen}" if ent.first_seen == ent.last_seen
-                    else f", from {ent.first_seen} to {ent.last_seen}")
+                    else f", latest {ent.last_seen}, first {ent.first_seen}")
     facts.append(seen_in)
     links = [external_a(h(u), u) for u in ent.links]
     if links:
@@ -712,8 +722,7 @@ def entity_page(ctx: _Ctx, ent: Entity) -> SitePage:
         _connections(ctx, page, here, ent, "initiative", "Initiatives")
         _events_section(ctx, page, here, ent)
     else:
-        if ent.kind != "topic":
-            _coverage_section(ctx, page, here, ent, limit=COVERAGE_FIRST)
+        _coverage_section(ctx, page, here, ent, limit=COVERAGE_FIRST)
         if ent.quotes:
             # the briefings' own words, searched there: here they would outrank them for a name
             page.section("Statements", *(quote_block(ctx, here, q, show_speaker=False, show_briefing=True)
@@ -726,8 +735,6 @@ def entity_page(ctx: _Ctx, ent: Entity) -> SitePage:
             _connections(ctx, page, here, ent, kind, paths.KIND_TITLES[kind])
     if ent.kind != "topic":
         _connections(ctx, page, here, ent, "topic", "Topics")
-    else:
-        _coverage_section(ctx, page, here, ent, limit=COVERAGE_FIRST)
     searchable = (ent.kind == "topic" or ent.in_registry or len(ent.briefings) >= ctx.search_min_briefings)
     return page.done(boost=ENTITY_BOOST, searchable=searchable)
 
@@ -781,7 +788,7 @@ def _roles_section(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
     if not found:
         return
     rows = []
-    for job in found:
+    for job in reversed(found):
         role = h(job.role)
         if len(job.wordings) > 1:
             role += '<br><span class="bb-aka">also: ' + "; ".join(h(w) for w in job.wordings[1:4]) + "</span>"
@@ -789,7 +796,7 @@ def _roles_section(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
         rows.append([role, ref_a(ctx, here, Ref("organization", job.organization)) if job.organization else "",
                      briefing_a(ctx, here, job.first.briefing, label=h(date_text(job.first.date))),
                      briefing_a(ctx, here, job.last.briefing, label=h(date_text(job.last.date))), str(briefings)])
-    page.section("Roles", p("One row per job, however the briefings worded it; oldest first."),
+    page.section("Roles", p("One row per job, however the briefings worded it; the latest first."),
                  table(["Role", "Organization", "First seen", "Last seen", "Briefings"], rows), searchable=False)
 
 
@@ -863,13 +870,23 @@ def _events_section(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
     if not ent.events:
         return
     every = unique_events(ent.events)
-    events = every[-ENTITY_EVENTS_SHOWN:]
+    events = every[-ENTITY_EVENTS_SHOWN:][::-1]  # the newest first
     note = ""
     if len(every) > len(events):
         note = p(f"The latest {len(events)} of {len(every)} dated events; "
                  + a(ctx, here, "the timeline", paths.TIMELINE) + " has them all.")
-    page.section("Timeline", note, bullets(event_item(ctx, here, ev, skip=ent.ref) for ev in events),
-                 searchable=False)
+    page.section("Timeline", note, ORDER_SWITCH,
+                 ordered_list(event_item(ctx, here, ev, skip=ent.ref) for ev in events), searchable=False)
+
+
+# A button (made by briefbook.js; nothing without it) that turns every list marked
+# ``data-bb-order`` on the page between newest first and oldest first.
+ORDER_SWITCH = '<p class="bb-order" data-bb-order-switch hidden></p>'
+
+
+def ordered_list(items: Iterable[str]) -> str:
+    """A list the newest first that the reader can turn (``ORDER_SWITCH``)."""
+    return '<ul data-bb-order>\n' + "\n".join(f"<li>{x}</li>" for x in items) + "\n</ul>"
 
 
 def one_line(text: str | None, limit: int = 180) -> str:
@@ -1010,12 +1027,18 @@ def timeline_item(ctx: _Ctx, here: str, ev: EventRef) -> str:
 
 
 def _event_list(ctx: _Ctx, here: str, events: list[EventRef]) -> str:
-    return "<ul class=\"bb-events\">\n" + "\n".join(timeline_item(ctx, here, ev) for ev in events) + "\n</ul>"
+    return "<ul class=\"bb-events\" data-bb-order>\n" + "\n".join(timeline_item(ctx, here, ev) for ev in events) + "\n</ul>"
 
 
 def _month_sections(ctx: _Ctx, page: _Page, here: str, events: list[EventRef]) -> None:
-    for key, evs in _by_month(events).items():
-        page.section(month_title(key), _event_list(ctx, here, evs), anchor=f"m-{key}")
+    """The events by month, the newest month and event first (the reader can turn the order)."""
+    sections = []
+    for key, evs in reversed(_by_month(events).items()):
+        title = month_title(key)
+        page.toc.append((f"m-{key}", title))
+        sections.append(f'<section>\n<h2 id="m-{h(key)}">{h(title)}</h2>\n'
+                        + _event_list(ctx, here, evs[::-1]) + "\n</section>")
+    page.add(ORDER_SWITCH, '<div class="bb-months" data-bb-order>\n' + "\n".join(sections) + "\n</div>")
 
 
 def event_filters(ctx: _Ctx, events: list[EventRef]) -> str:
@@ -1116,8 +1139,8 @@ def timeline_pages(ctx: _Ctx) -> dict[str, SitePage]:
         _month_sections(ctx, page, uri, evs)
         page.add(p(" · ".join(nav), "bb-pager"))
         pages[uri] = page.done(searchable=False, hide=("toc",))
-    for year, year_links in links.items():
-        index.section(year, p(" · ".join(year_links), "bb-inline"), anchor=f"y-{year}")
+    for year, year_links in reversed(links.items()):  # the latest year first, its latest month first
+        index.section(year, p(" · ".join(reversed(year_links)), "bb-inline"), anchor=f"y-{year}")
     pages[here] = index.done(searchable=False)
     return pages
 
