@@ -38,6 +38,7 @@ WINDOW_AFTER = dt.timedelta(days=400)
 LATEST = 10
 HOME_CARDS = 6  # latest briefings as cards on the home page
 HOME_PEOPLE = 8  # most covered people as cards (and half as many initiatives)
+HOME_TOP = 6  # most covered people and organizations named at the top of the home page
 CONNECTIONS_SHOWN = 40
 COVERAGE_FIRST = 10  # briefings shown with their summary on an entity page; older ones as a list
 MIN_QUOTE_WORDS = 4  # shorter "quotes" ("farm country,") are fragments, not something said
@@ -181,12 +182,18 @@ def quote_block(ctx: _Ctx, here: str, q: QuoteRef, *, show_speaker: bool, show_b
         elif q.speaker_name:
             cite.append(h(q.speaker_name))
     if show_briefing:
-        entry = ctx.corpus.briefings[q.briefing]
-        cite.append(f"{date_text(entry.date)}, "
-                    + briefing_a(ctx, here, q.briefing, para_anchor(ctx, q.briefing, q.paragraph)))
+        cite.append(_quote_source(ctx, here, q))
     else:
         cite.append(para_a(ctx, here, q.briefing, q.paragraph))
     return f"<blockquote>\n<p>{body}</p>\n</blockquote>\n" + p("— " + ", ".join(cite), "bb-cite")
+
+
+def _quote_source(ctx: _Ctx, here: str, q: QuoteRef) -> str:
+    """Where a quote was said: "date, outlet, briefing (its paragraph), source" (the article's address)."""
+    entry = ctx.corpus.briefings[q.briefing]
+    return ", ".join(x for x in (h(date_text(entry.date)), outlet_html(entry),
+                                 briefing_a(ctx, here, q.briefing, para_anchor(ctx, q.briefing, q.paragraph)),
+                                 source_link(entry)) if x)
 
 
 def event_item(ctx: _Ctx, here: str, ev: EventRef, *, skip: Ref | None = None, show_briefing: bool = True,
@@ -411,6 +418,24 @@ def outlet_label(source: Source) -> str:
     if outlet and not outlet.lower().startswith(("http://", "https://")):
         return outlet
     return _host(source.url) or _host(outlet)
+
+
+def outlet_html(entry: BriefingEntry) -> str:
+    """The outlet that published a briefing's article, escaped, or empty."""
+    return h(outlet_label(entry.briefing.source))
+
+
+def source_link(entry: BriefingEntry) -> str:
+    """A link to the article on its outlet's site ("source"), or empty when the briefing has no address."""
+    url = entry.briefing.source.url
+    link = external_a("source", url) if url else ""
+    return link if link != "source" else ""
+
+
+def story_meta(entry: BriefingEntry) -> str:
+    """"date · outlet · place" of a story, escaped: what a coverage list says beside each headline."""
+    return " · ".join(x for x in (h(date_text(entry.date)), outlet_html(entry), h(entry.briefing.location or ""))
+                      if x)
 
 
 def _briefing_rows(ctx: _Ctx, here: str, entries: list[BriefingEntry]) -> str:
@@ -769,13 +794,13 @@ def _person_quotes(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
         reported += [q for q in quotes if q.kind != "direct"]
         if direct:
             entry = ctx.corpus.briefings[slug]
-            blocks.append(p(f"<strong>{h(date_text(entry.date))}</strong> · " + briefing_a(ctx, here, slug),
-                            "bb-qsrc"))
+            blocks.append(p(f"<strong>{h(date_text(entry.date))}</strong> · "
+                            + " · ".join(x for x in (outlet_html(entry), briefing_a(ctx, here, slug),
+                                                     source_link(entry)) if x), "bb-qsrc"))
             blocks += [f"<blockquote>\n<p>“{h(q.text)}”</p>\n</blockquote>\n"
                        + p("— " + para_a(ctx, here, q.briefing, q.paragraph), "bb-cite") for q in direct]
     if reported:
-        items = bullets(f"{h(q.text)} <span class=\"bb-cite\">— {h(date_text(q.date))}, "
-                        + briefing_a(ctx, here, q.briefing, para_anchor(ctx, q.briefing, q.paragraph)) + "</span>"
+        items = bullets(f"{h(q.text)} <span class=\"bb-cite\">— {_quote_source(ctx, here, q)}</span>"
                         for q in reported)
         blocks.append(f'<details class="bb-reported">\n<summary>{plural(len(reported), "reported statement")}'
                       f"</summary>\n{items}\n</details>")
@@ -905,8 +930,7 @@ def _coverage_section(ctx: _Ctx, page: _Page, here: str, ent: Entity, *, limit: 
     for slug in slugs[:limit]:
         e = ctx.corpus.briefings[slug]
         summary = one_line(e.briefing.summary)
-        items.append(f"{briefing_a(ctx, here, slug)} <span class=\"bb-date\">{h(date_text(e.date))}"
-                     + (f" · {h(e.briefing.location)}" if e.briefing.location else "") + "</span>"
+        items.append(f"{briefing_a(ctx, here, slug)} <span class=\"bb-date\">{story_meta(e)}</span>"
                      + (f'<br><span class="bb-oneline">{h(summary)}</span>' if summary else ""))
     body = ['<ul class="bb-coverage">\n' + "\n".join(f"<li>{x}</li>" for x in items) + "\n</ul>"]
     if len(slugs) > limit:
@@ -917,7 +941,7 @@ def _coverage_section(ctx: _Ctx, page: _Page, here: str, ent: Entity, *, limit: 
                                   for key, title, entries in reversed(parts)), "bb-inline")
         else:
             listed = bullets(f"{h(date_text(ctx.corpus.briefings[x].date))} · {briefing_a(ctx, here, x)}"
-                             for x in older)
+                             + (f" · {o}" if (o := outlet_html(ctx.corpus.briefings[x])) else "") for x in older)
         body.append(f'<details class="bb-more">\n<summary>{plural(len(older), "older briefing")}</summary>\n'
                     + listed + "\n</details>")
     page.section("Latest coverage", *body, searchable=False)
@@ -1176,6 +1200,21 @@ def _entity_card(ctx: _Ctx, here: str, ent: Entity) -> str:
             + f'<br>\n<span class="bb-date">{counts}</span>')
 
 
+def _most_covered_lines(ctx: _Ctx, here: str) -> str:
+    """The most covered people and organizations, one line each, at the top of the home page (in the
+    first screen on a desktop and on a phone; the cards further down say more about the people)."""
+    lines = []
+    for kind, label in (("person", "People"), ("organization", "Organizations")):
+        top = sorted(ctx.corpus.entities[kind].values(), key=prominence)[:HOME_TOP]
+        if top:
+            lines.append(f'<p class="bb-top"><strong>{label}:</strong> '
+                         + " · ".join(f"{ref_a(ctx, here, e.ref)} ({len(e.briefings)})" for e in top)
+                         + f' · {a(ctx, here, "all →", paths.index_of(kind))}</p>')
+    if not lines:
+        return ""
+    return '<div class="bb-most-covered" id="most-covered">\n<h2>Most covered</h2>\n' + "\n".join(lines) + "\n</div>"
+
+
 def home(ctx: _Ctx) -> SitePage:
     here = paths.HOME
     c = ctx.corpus
@@ -1187,7 +1226,7 @@ def home(ctx: _Ctx) -> SitePage:
     page = _Page("Home", "News briefings")
     page.add(p("Who acted, what, when, and who said what: briefings made from news articles, with a page "
                "for every person, organization, initiative and topic they mention."),
-             p(" · ".join(counts), "bb-counts"))
+             p(" · ".join(counts), "bb-counts"), _most_covered_lines(ctx, here))
     latest = c.newest_first()[:HOME_CARDS]
     if latest:
         page.section("Latest briefings", cards(_briefing_card(ctx, here, e) for e in latest),
