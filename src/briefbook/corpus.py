@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from . import budgets, identity, store
+from . import budgets, identity, review, store
 from .check import validate
 from .ids import clean_id as _clean_id
 from .ids import slugify
@@ -100,6 +100,7 @@ class BriefingEntry:
     events: list[EventRef] = field(default_factory=list)
     # paragraph index (0-based) -> first mentions to link in that paragraph, in text order
     first_mentions: dict[int, list[Mention]] = field(default_factory=dict)
+    flags: list[review.Flag] = field(default_factory=list)  # doubts a person should settle (review.py)
 
     @property
     def date(self) -> str | None:
@@ -175,7 +176,8 @@ class Corpus:
         return list(reversed(self.briefings.values()))
 
     def needs_review(self) -> list[BriefingEntry]:
-        return [b for b in self.newest_first() if b.briefing.review]
+        """The briefings with a doubt about a fact the site shows, newest first (``review.flags``)."""
+        return [b for b in self.newest_first() if b.flags]
 
 
 @dataclass(frozen=True)
@@ -288,7 +290,7 @@ def build_corpus(briefings: Iterable[tuple[str, Briefing]], registry: Registry |
 
 
 def _index_briefing(builder: _Builder, slug: str, b: Briefing) -> BriefingEntry:
-    entry = BriefingEntry(slug=slug, briefing=b)
+    entry = BriefingEntry(slug=slug, briefing=b, flags=review.flags(b))
     surfaces: dict[str, set[Ref]] = {}
 
     def surface(ref: Ref, forms: Iterable[str | None]) -> None:

@@ -22,6 +22,7 @@ from ..corpus import BriefingEntry, Corpus, Entity, EventRef, Mention, QuoteRef,
 from ..extract.summary import sentences
 from ..ids import name_key
 from ..model import Source
+from ..review import Flag
 from . import paths
 from .graph import ego_svg, graph_page
 from .html import Page as _Page
@@ -304,9 +305,9 @@ def briefing_page(ctx: _Ctx, entry: BriefingEntry) -> SitePage:
     # The meta line and the review flags are about the article, not its words: out of the search
     # index, so that a result's excerpt starts with the text.
     page.add(f'<p class="bb-meta" data-search-exclude>{" · ".join(meta)}</p>')
-    if b.review:
+    if entry.flags:
         page.add('<p class="bb-review" data-search-exclude><strong>Needs review:</strong> '
-                 + "; ".join(h(r) for r in review_lines(b.review)) + "</p>")
+                 + "; ".join(_flag_html(ctx, here, entry, f) for f in entry.flags) + "</p>")
     # The summary, key points, quotes and timeline are sentences of the article below: each is
     # shown once here, and searched there only (the index is what every search downloads).
     shown = _Shown(entry.title)  # some articles repeat their headline as a paragraph
@@ -421,8 +422,9 @@ def outlet_label(source: Source) -> str:
 
 
 def outlet_html(entry: BriefingEntry) -> str:
-    """The outlet that published a briefing's article, escaped, or empty."""
-    return h(outlet_label(entry.briefing.source))
+    """The outlet that published a briefing's article (else the agencies it credits), escaped, or empty."""
+    source = entry.briefing.source
+    return h(outlet_label(source) or ", ".join(source.agencies[:2]))
 
 
 def source_link(entry: BriefingEntry) -> str:
@@ -483,8 +485,9 @@ def review_pages(ctx: _Ctx) -> dict[str, SitePage]:
     here = paths.REVIEW
     review = ctx.corpus.needs_review()
     page = _Page("Needs review")
-    page.add(p("Briefings that the generator flagged for a person to check. Fix the briefing file "
-               "(or the registry) and rebuild; the flag goes away when its <code>review</code> list is empty."))
+    page.add(p("Briefings with a doubt about a fact this site shows: the fact, why, and the paragraph to "
+               "read. Fix the briefing file (or the registry) and rebuild; <code>briefbook review</code> "
+               "lists the same in a terminal."))
     if not review:
         page.add(p("Nothing needs review."))
     page.add(_review_list(ctx, here, review[:BRIEFINGS_ROWS]))
@@ -504,22 +507,18 @@ def review_pages(ctx: _Ctx) -> dict[str, SitePage]:
     return pages
 
 
+def _flag_html(ctx: _Ctx, here: str, entry: BriefingEntry, flag: Flag) -> str:
+    """A review flag: the fact in doubt, why, and a link to the paragraph to read."""
+    out = f"<strong>{h(flag.fact)}</strong>: {h(flag.reason)}"
+    if flag.paragraph:
+        anchor = para_anchor(ctx, entry.slug, flag.paragraph)
+        out += " (" + briefing_a(ctx, here, entry.slug, anchor, label=f"paragraph {flag.paragraph}") + ")"
+    return out
+
+
 def _review_list(ctx: _Ctx, here: str, entries: list[BriefingEntry]) -> str:
     return bullets(f"{briefing_a(ctx, here, e.slug)} ({date_text(e.date)}): "
-                   + "; ".join(h(r) for r in review_lines(e.briefing.review)) for e in entries)
-
-
-def review_lines(reasons: Iterable[str]) -> list[str]:
-    """The review flags, those that share a reason said once: "possible person not listed (…): A,
-    B, C" rather than the same words before each name."""
-    said: dict[str, list[str]] = {}
-    for reason in reasons:
-        head, sep, what = reason.partition(": ")
-        key = head if sep and what else reason
-        said.setdefault(key, [])
-        if sep and what and what not in said[key]:
-            said[key].append(what)
-    return [f"{head}: {', '.join(whats)}" if whats else head for head, whats in said.items()]
+                   + "; ".join(_flag_html(ctx, here, e, f) for f in e.flags) for e in entries)
 
 
 # ---------------------------------------------------------------------------------------------
