@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from . import budgets, identity, review, store
+from . import budgets, identity, review, store, stories
 from .check import validate
 from .ids import clean_id as _clean_id
 from .ids import slugify
@@ -101,6 +101,7 @@ class BriefingEntry:
     # paragraph index (0-based) -> first mentions to link in that paragraph, in text order
     first_mentions: dict[int, list[Mention]] = field(default_factory=dict)
     flags: list[review.Flag] = field(default_factory=list)  # doubts a person should settle (review.py)
+    story: str | None = None  # the id of the story it is one outlet's version of (stories.py), if any
 
     @property
     def date(self) -> str | None:
@@ -153,6 +154,11 @@ class Corpus:
     briefings: dict[str, BriefingEntry]  # slug -> entry, oldest first (undated first)
     entities: dict[str, dict[str, Entity]]  # kind -> id -> entity, sorted by name
     events: list[EventRef]  # every dated event, by date
+    stories: dict[str, stories.Story] = field(default_factory=dict)  # id -> a story of several briefings
+
+    def story_of(self, slug: str) -> stories.Story | None:
+        entry = self.briefings.get(slug)
+        return self.stories.get(entry.story) if entry is not None and entry.story else None
 
     def entity(self, ref: Ref) -> Entity | None:
         return self.entities.get(ref.kind, {}).get(ref.id)
@@ -286,7 +292,12 @@ def build_corpus(briefings: Iterable[tuple[str, Briefing]], registry: Registry |
             ent.quotes.sort(key=lambda q: (q.date or "", q.briefing, q.paragraph))
             ent.events.sort(key=lambda e: (e.date, e.briefing, e.paragraph))
     all_events.sort(key=lambda e: (e.date, e.briefing, e.paragraph))
-    return Corpus(briefings=entries, entities=entities, events=all_events)
+    found = stories.group({slug: e.briefing for slug, e in entries.items()},
+                          {slug: e.people + [f"org:{o}" for o in e.organizations] for slug, e in entries.items()})
+    for story in found:
+        for slug in story.briefings:
+            entries[slug].story = story.id
+    return Corpus(briefings=entries, entities=entities, events=all_events, stories={s.id: s for s in found})
 
 
 def _index_briefing(builder: _Builder, slug: str, b: Briefing) -> BriefingEntry:

@@ -305,6 +305,13 @@ def briefing_page(ctx: _Ctx, entry: BriefingEntry) -> SitePage:
     # The meta line and the review flags are about the article, not its words: out of the search
     # index, so that a result's excerpt starts with the text.
     page.add(f'<p class="bb-meta" data-search-exclude>{" · ".join(meta)}</p>')
+    story = ctx.corpus.story_of(entry.slug)
+    if story is not None:  # the same event as other outlets told it (stories.py)
+        others = [briefing_a(ctx, here, s, label=(outlet_html(ctx.corpus.briefings[s]) or h(date_text(
+                  ctx.corpus.briefings[s].date))) + ": " + h(ctx.corpus.briefings[s].title))
+                  for s in story.briefings if s != entry.slug]
+        page.add('<p class="bb-story" data-search-exclude><strong>The same story from '
+                 + plural(len(others), "other source") + ":</strong> " + " · ".join(others) + "</p>")
     if entry.flags:
         page.add('<p class="bb-review" data-search-exclude><strong>Needs review:</strong> '
                  + "; ".join(_flag_html(ctx, here, entry, f) for f in entry.flags) + "</p>")
@@ -921,29 +928,80 @@ def one_line(text: str | None, limit: int = 180) -> str:
     return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
 
 
+def central(ctx: _Ctx, entry: BriefingEntry, ent: Entity) -> bool:
+    """Whether a briefing is about an entity rather than naming it in passing: it gives them a role,
+    they speak in it, or it names them in its headline, summary or first paragraph. (A weight the
+    frontmatter supports today; the actor/mentioned level of the entities issue will say more.)"""
+    if ent.kind == "topic":
+        return True
+    if ent.kind == "person" and (ent.id in entry.roles or any(q.speaker == ent.id for q in entry.quotes)):
+        return True
+    if ent.kind == "organization" and (any(q.speaker_org == ent.id for q in entry.quotes)
+                                       or any(r.organization == ent.id for r in entry.roles.values())):
+        return True
+    b = entry.briefing
+    lead = " ".join([b.title or "", b.summary or "", b.paragraphs[0] if b.paragraphs else ""])
+    return any(len(form) >= 3 and re.search(rf"(?<!\w){re.escape(form)}(?!\w)", lead)
+               for form in (ent.name, *ent.aliases))
+
+
+def _story_item(ctx: _Ctx, here: str, e: BriefingEntry) -> str:
+    """A story in a coverage list: headline, date, outlet, place, a line of summary, and where it is
+    one of several outlets' versions, each source with its outlet."""
+    summary = one_line(e.briefing.summary)
+    out = (f"{briefing_a(ctx, here, e.slug)} <span class=\"bb-date\">{story_meta(e)}</span>"
+           + (f'<br><span class="bb-oneline">{h(summary)}</span>' if summary else ""))
+    story = ctx.corpus.story_of(e.slug)
+    if story is not None:
+        sources = [briefing_a(ctx, here, s, label=outlet_html(ctx.corpus.briefings[s]) or h(date_text(
+                   ctx.corpus.briefings[s].date))) for s in story.briefings]
+        out += f'<br><span class="bb-sources">{plural(len(sources), "source")}: ' + " · ".join(sources) + "</span>"
+    return out
+
+
 def _coverage_section(ctx: _Ctx, page: _Page, here: str, ent: Entity, *, limit: int) -> None:
-    """The briefings about an entity, latest first: headline, date and a line of summary; older
-    ones past ``limit`` as a plain list."""
+    """The stories about an entity, latest first: headline, date, outlet and a line of summary, one
+    item per story however many outlets told it; older ones past ``limit`` as a plain list; then,
+    apart, the briefings that name it only in passing."""
     slugs = list(reversed(ent.briefings))
-    items = []
-    for slug in slugs[:limit]:
-        e = ctx.corpus.briefings[slug]
-        summary = one_line(e.briefing.summary)
-        items.append(f"{briefing_a(ctx, here, slug)} <span class=\"bb-date\">{story_meta(e)}</span>"
-                     + (f'<br><span class="bb-oneline">{h(summary)}</span>' if summary else ""))
+    passing: list[str] = []
+    if len(slugs) <= limit + COVERAGE_LISTED:  # (past that, pages by date list them all)
+        weighed = [(s, central(ctx, ctx.corpus.briefings[s], ent)) for s in slugs]
+        main = [s for s, c in weighed if c]
+        if main:  # a name never central anywhere keeps its coverage as it is
+            passing = [s for s, c in weighed if not c]
+            slugs = main
+    seen_stories: set[str] = set()
+    stories: list[str] = []
+    for slug in slugs:
+        story = ctx.corpus.briefings[slug].story
+        if story is None or story not in seen_stories:
+            stories.append(slug)
+            if story is not None:
+                seen_stories.add(story)
+    items = [_story_item(ctx, here, ctx.corpus.briefings[slug]) for slug in stories[:limit]]
     body = ['<ul class="bb-coverage">\n' + "\n".join(f"<li>{x}</li>" for x in items) + "\n</ul>"]
-    if len(slugs) > limit:
-        older = slugs[limit:]
+    if len(stories) > limit:
+        older = stories[limit:]
         parts = _coverage_parts(ctx, ent)
         if parts:  # too many to list here: links to pages of them by year or month
             listed = p(" · ".join(a(ctx, here, h(f"{title} ({len(entries)})"), paths.coverage_part(ent.ref, key))
                                   for key, title, entries in reversed(parts)), "bb-inline")
         else:
-            listed = bullets(f"{h(date_text(ctx.corpus.briefings[x].date))} · {briefing_a(ctx, here, x)}"
-                             + (f" · {o}" if (o := outlet_html(ctx.corpus.briefings[x])) else "") for x in older)
-        body.append(f'<details class="bb-more">\n<summary>{plural(len(older), "older briefing")}</summary>\n'
-                    + listed + "\n</details>")
+            listed = bullets(_plain_item(ctx, here, x) for x in older)
+        body.append(f'<details class="bb-more">\n<summary>{plural(len(older), "older briefing")}'
+                    "</summary>\n" + listed + "\n</details>")
+    if passing:
+        body.append('<h3 id="in-passing">Named in passing</h3>\n'
+                    + p(f"{plural(len(passing), 'briefing names', 'briefings name')} {h(ent.name)} without a role, "
+                        "a quote or a place in the headline or lead.", "bb-note")
+                    + bullets(_plain_item(ctx, here, x) for x in passing))
     page.section("Latest coverage", *body, searchable=False)
+
+
+def _plain_item(ctx: _Ctx, here: str, slug: str) -> str:
+    e = ctx.corpus.briefings[slug]
+    return f"{h(date_text(e.date))} · {briefing_a(ctx, here, slug)}" + (f" · {o}" if (o := outlet_html(e)) else "")
 
 
 # Past this many older briefings an entity page links to pages of them (by year or month) instead
