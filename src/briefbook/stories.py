@@ -69,7 +69,7 @@ def group(briefings: Mapping[str, Briefing], actors: Mapping[str, Sequence[objec
     docs = {slug: _words(b) for slug, b in briefings.items()}
     df = Counter(w for counts in docs.values() for w in counts)
     n = len(docs) or 1
-    idf = {w: math.log(n / k) for w, k in df.items()}
+    idf = {w: math.log(1 + n / k) for w, k in df.items()}  # (smoothed: two briefings alone still compare)
     vectors: dict[str, dict[str, float]] = {}
 
     def vec(slug: str) -> dict[str, float]:

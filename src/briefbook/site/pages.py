@@ -24,6 +24,7 @@ from ..ids import name_key
 from ..model import Source
 from ..review import Flag
 from . import paths
+from .export import has_feed
 from .graph import ego_svg, graph_page
 from .html import Page as _Page
 from .html import SitePage, p, table
@@ -740,6 +741,9 @@ def entity_page(ctx: _Ctx, ent: Entity) -> SitePage:
     links = [external_a(h(u), u) for u in ent.links]
     if links:
         facts.append("<strong>Links:</strong> " + ", ".join(links))
+    if has_feed(ent):
+        facts.append(f'<strong>Follow:</strong> <a class="bb-feed" type="application/atom+xml" '
+                     f'href="{h(paths.rel_url(here, paths.entity_feed(ent.ref), ctx.directory_urls))}">Atom feed</a> of its briefings')
     page.add(p("<br>\n".join(facts), "bb-facts"))
 
     if ent.kind == "person":
@@ -979,6 +983,8 @@ def _coverage_section(ctx: _Ctx, page: _Page, here: str, ent: Entity, *, limit: 
             stories.append(slug)
             if story is not None:
                 seen_stories.add(story)
+    # a passing mention in one outlet's version of a story the coverage lists is that story
+    passing = [x for x in passing if ctx.corpus.briefings[x].story not in seen_stories]
     items = [_story_item(ctx, here, ctx.corpus.briefings[slug]) for slug in stories[:limit]]
     body = ['<ul class="bb-coverage">\n' + "\n".join(f"<li>{x}</li>" for x in items) + "\n</ul>"]
     if len(stories) > limit:
