@@ -691,7 +691,7 @@ def person_lead(ctx: _Ctx, here: str, ent: Entity) -> str:
     country = f" ({h(ent.country)})" if ent.country else ""
     if ent.role:  # the registry's word wins; dates when a briefing gave the same
         same = [j for j in jobs(ent.roles) if name_key(ent.role) in map(name_key, j.wordings)]
-        span = seen_span(ctx, here, same[0].first, same[0].last) if same else ""
+        span = seen_span(ctx, here, same[0].first, same[0].last) if same and same[0].last.date == ent.last_seen else ""
         return f"<strong>{h(tidy(ent.role))}</strong>{country}{span}"
     if job is None:
         return f"<strong>{h(ent.country)}</strong>" if ent.country else ""
@@ -699,7 +699,8 @@ def person_lead(ctx: _Ctx, here: str, ent: Entity) -> str:
     if job.organization and not names_organization(job.role, job.organization_name):
         lead += ", " + ref_a(ctx, here, Ref("organization", job.organization))
     lead += country
-    return lead + seen_span(ctx, here, job.first, job.last)
+    # the dates only when the latest briefing says so: the page's first date is its newest
+    return lead + (seen_span(ctx, here, job.first, job.last) if job.last.date == ent.last_seen else "")
 
 
 def _says_again(lead_html: str, description: str) -> bool:
