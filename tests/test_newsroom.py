@@ -112,3 +112,20 @@ def test_every_entity_seen_twice_and_every_topic_has_an_atom_feed_linked_from_it
     assert "topics/infrastructure/feed.xml" in files
     page = generate_pages(corpus)["people/ines-calleja.md"].body
     assert 'href="../../people/ines-calleja/feed.xml">Atom feed</a>' in page
+
+
+def test_briefbook_check_stories_lists_the_grouping(tmp_path):
+    import subprocess
+    import sys
+
+    from briefbook.store import render
+
+    folder = tmp_path / "briefings"
+    folder.mkdir()
+    corpus = _corpus()
+    for slug, entry in corpus.briefings.items():
+        (folder / f"{entry.date}-{slug}.md").write_text(render(entry.briefing), encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "briefbook.cli", "check", str(folder), "--stories", "--no-cache",
+                           "--registry", str(tmp_path / "none.yml")], capture_output=True, text=True, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert proc.stdout.splitlines() == [f"story: {folder / '2024-03-05-b.md'} + {folder / '2024-03-04-a.md'}"]
