@@ -129,3 +129,27 @@ def test_briefbook_check_stories_lists_the_grouping(tmp_path):
                            "--registry", str(tmp_path / "none.yml")], capture_output=True, text=True, cwd=tmp_path)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert proc.stdout.splitlines() == [f"story: {folder / '2024-03-05-b.md'} + {folder / '2024-03-04-a.md'}"]
+
+
+def test_page_pieces_come_from_templates_a_site_can_override(tmp_path):
+    from briefbook.site import snippets
+
+    own = tmp_path / "overrides" / "briefbook"
+    own.mkdir(parents=True)
+    (own / "same_story.html").write_text('<p class="my-story">Also told by {{ others | join(", ") }}</p>',
+                                         encoding="utf-8")
+    try:
+        snippets.use_theme_dirs([tmp_path / "overrides"])
+        page = generate_pages(_corpus())["briefings/a.md"].body
+    finally:
+        snippets.use_theme_dirs([])
+    assert '<p class="my-story">Also told by <a href="../../briefings/b/">Island Wire: ' in page
+    assert "The same story from" not in page
+    assert "The same story from" in generate_pages(_corpus())["briefings/a.md"].body
+
+
+def test_article_text_in_a_template_is_escaped():
+    corpus = _corpus()
+    corpus.briefings["b"].briefing.source.outlet = "<b>Island</b> Wire"
+    body = generate_pages(corpus)["people/ines-calleja.md"].body
+    assert "&lt;b&gt;Island&lt;/b&gt; Wire" in body and "<b>Island</b>" not in body

@@ -29,6 +29,7 @@ from .graph import ego_svg, graph_page
 from .html import Page as _Page
 from .html import SitePage, p, table
 from .roles import is_post, jobs, latest_job, names_organization, tidy
+from .snippets import Markup, render
 from .text import external_a, h
 
 # Beyond this many events the timeline is split into pages: a year, or a month, or a part of a
@@ -308,11 +309,10 @@ def briefing_page(ctx: _Ctx, entry: BriefingEntry) -> SitePage:
     page.add(f'<p class="bb-meta" data-search-exclude>{" · ".join(meta)}</p>')
     story = ctx.corpus.story_of(entry.slug)
     if story is not None:  # the same event as other outlets told it (stories.py)
-        others = [briefing_a(ctx, here, s, label=(outlet_html(ctx.corpus.briefings[s]) or h(date_text(
-                  ctx.corpus.briefings[s].date))) + ": " + h(ctx.corpus.briefings[s].title))
+        others = [Markup(briefing_a(ctx, here, s, label=(outlet_html(ctx.corpus.briefings[s]) or h(date_text(
+                  ctx.corpus.briefings[s].date))) + ": " + h(ctx.corpus.briefings[s].title)))
                   for s in story.briefings if s != entry.slug]
-        page.add('<p class="bb-story" data-search-exclude><strong>The same story from '
-                 + plural(len(others), "other source") + ":</strong> " + " · ".join(others) + "</p>")
+        page.add(render("same_story", others=others))
     if entry.flags:
         page.add('<p class="bb-review" data-search-exclude><strong>Needs review:</strong> '
                  + "; ".join(_flag_html(ctx, here, entry, f) for f in entry.flags) + "</p>")
@@ -429,10 +429,14 @@ def outlet_label(source: Source) -> str:
     return _host(source.url) or _host(outlet)
 
 
-def outlet_html(entry: BriefingEntry) -> str:
-    """The outlet that published a briefing's article (else the agencies it credits), escaped, or empty."""
+def outlet_text(entry: BriefingEntry) -> str:
+    """The outlet that published a briefing's article (else the agencies it credits), or empty."""
     source = entry.briefing.source
-    return h(outlet_label(source) or ", ".join(source.agencies[:2]))
+    return outlet_label(source) or ", ".join(source.agencies[:2])
+
+
+def outlet_html(entry: BriefingEntry) -> str:
+    return h(outlet_text(entry))
 
 
 def source_link(entry: BriefingEntry) -> str:
@@ -517,11 +521,11 @@ def review_pages(ctx: _Ctx) -> dict[str, SitePage]:
 
 def _flag_html(ctx: _Ctx, here: str, entry: BriefingEntry, flag: Flag) -> str:
     """A review flag: the fact in doubt, why, and a link to the paragraph to read."""
-    out = f"<strong>{h(flag.fact)}</strong>: {h(flag.reason)}"
+    paragraph = None
     if flag.paragraph:
         anchor = para_anchor(ctx, entry.slug, flag.paragraph)
-        out += " (" + briefing_a(ctx, here, entry.slug, anchor, label=f"paragraph {flag.paragraph}") + ")"
-    return out
+        paragraph = Markup(briefing_a(ctx, here, entry.slug, anchor, label=f"paragraph {flag.paragraph}"))
+    return render("review_flag", fact=flag.fact, reason=flag.reason, paragraph=paragraph)
 
 
 def _review_list(ctx: _Ctx, here: str, entries: list[BriefingEntry]) -> str:
@@ -805,9 +809,8 @@ def _person_quotes(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
         reported += [q for q in quotes if q.kind != "direct"]
         if direct:
             entry = ctx.corpus.briefings[slug]
-            blocks.append(p(f"<strong>{h(date_text(entry.date))}</strong> · "
-                            + " · ".join(x for x in (outlet_html(entry), briefing_a(ctx, here, slug),
-                                                     source_link(entry)) if x), "bb-qsrc"))
+            blocks.append(render("quote_source", date=date_text(entry.date), outlet=outlet_text(entry),
+                                 briefing=Markup(briefing_a(ctx, here, slug)), source=Markup(source_link(entry))))
             blocks += [f"<blockquote>\n<p>“{h(q.text)}”</p>\n</blockquote>\n"
                        + p("— " + para_a(ctx, here, q.briefing, q.paragraph), "bb-cite") for q in direct]
     if reported:
@@ -953,15 +956,12 @@ def central(ctx: _Ctx, entry: BriefingEntry, ent: Entity) -> bool:
 def _story_item(ctx: _Ctx, here: str, e: BriefingEntry) -> str:
     """A story in a coverage list: headline, date, outlet, place, a line of summary, and where it is
     one of several outlets' versions, each source with its outlet."""
-    summary = one_line(e.briefing.summary)
-    out = (f"{briefing_a(ctx, here, e.slug)} <span class=\"bb-date\">{story_meta(e)}</span>"
-           + (f'<br><span class="bb-oneline">{h(summary)}</span>' if summary else ""))
     story = ctx.corpus.story_of(e.slug)
-    if story is not None:
-        sources = [briefing_a(ctx, here, s, label=outlet_html(ctx.corpus.briefings[s]) or h(date_text(
-                   ctx.corpus.briefings[s].date))) for s in story.briefings]
-        out += f'<br><span class="bb-sources">{plural(len(sources), "source")}: ' + " · ".join(sources) + "</span>"
-    return out
+    sources = [Markup(briefing_a(ctx, here, s, label=outlet_html(ctx.corpus.briefings[s]) or h(date_text(
+               ctx.corpus.briefings[s].date)))) for s in story.briefings] if story is not None else []
+    meta = [x for x in (date_text(e.date), outlet_text(e), e.briefing.location or "") if x]
+    return render("story_item", link=Markup(briefing_a(ctx, here, e.slug)), meta=meta,
+                  summary=one_line(e.briefing.summary), sources=sources)
 
 
 def _coverage_section(ctx: _Ctx, page: _Page, here: str, ent: Entity, *, limit: int) -> None:
@@ -999,10 +999,7 @@ def _coverage_section(ctx: _Ctx, page: _Page, here: str, ent: Entity, *, limit: 
         body.append(f'<details class="bb-more">\n<summary>{plural(len(older), "older briefing")}'
                     "</summary>\n" + listed + "\n</details>")
     if passing:
-        body.append('<h3 id="in-passing">Named in passing</h3>\n'
-                    + p(f"{plural(len(passing), 'briefing names', 'briefings name')} {h(ent.name)} without a role, "
-                        "a quote or a place in the headline or lead.", "bb-note")
-                    + bullets(_plain_item(ctx, here, x) for x in passing))
+        body.append(render("in_passing", name=ent.name, items=[Markup(_plain_item(ctx, here, x)) for x in passing]))
     page.section("Latest coverage", *body, searchable=False)
 
 
@@ -1267,16 +1264,13 @@ def _entity_card(ctx: _Ctx, here: str, ent: Entity) -> str:
 def _most_covered_lines(ctx: _Ctx, here: str) -> str:
     """The most covered people and organizations, one line each, at the top of the home page (in the
     first screen on a desktop and on a phone; the cards further down say more about the people)."""
-    lines = []
+    rows = []
     for kind, label in (("person", "People"), ("organization", "Organizations")):
         top = sorted(ctx.corpus.entities[kind].values(), key=prominence)[:HOME_TOP]
         if top:
-            lines.append(f'<p class="bb-top"><strong>{label}:</strong> '
-                         + " · ".join(f"{ref_a(ctx, here, e.ref)} ({len(e.briefings)})" for e in top)
-                         + f' · {a(ctx, here, "all →", paths.index_of(kind))}</p>')
-    if not lines:
-        return ""
-    return '<div class="bb-most-covered" id="most-covered">\n<h2>Most covered</h2>\n' + "\n".join(lines) + "\n</div>"
+            rows.append({"label": label, "all": Markup(a(ctx, here, "all →", paths.index_of(kind))),
+                         "entities": [{"link": Markup(ref_a(ctx, here, e.ref)), "count": len(e.briefings)} for e in top]})
+    return render("most_covered", rows=rows) if rows else ""
 
 
 def home(ctx: _Ctx) -> SitePage:
