@@ -153,3 +153,15 @@ def test_article_text_in_a_template_is_escaped():
     corpus.briefings["b"].briefing.source.outlet = "<b>Island</b> Wire"
     body = generate_pages(corpus)["people/ines-calleja.md"].body
     assert "&lt;b&gt;Island&lt;/b&gt; Wire" in body and "<b>Island</b>" not in body
+
+
+def test_a_contributor_splits_a_wrong_story_with_story_separate():
+    from briefbook.store import parse, render
+
+    corpus = _corpus()
+    text = render(corpus.briefings["b"].briefing).replace("\ntitle:", "\nstory: separate\ntitle:", 1)
+    b = parse(text)
+    assert b.story == "separate" and "story: separate" in render(b)
+    split = build_corpus([("a", corpus.briefings["a"].briefing), ("b", b), ("c", corpus.briefings["c"].briefing)])
+    assert split.stories == {}
+    assert "story:" not in render(corpus.briefings["a"].briefing)  # written only when said

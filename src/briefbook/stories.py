@@ -4,7 +4,8 @@ Two briefings are one story when they share a person or an organization (after `
 were published within ``DAYS`` days of each other (an undated one may join a dated one if their
 words agree more: ``UNDATED_SIMILARITY``), and their words agree: the cosine of their TF-IDF
 vectors (title twice, summary, first paragraphs; words of four letters or more) is at least
-``SIMILARITY``. Groups are closed under the relation (A~B, B~C: one story).
+``SIMILARITY``. Groups are closed under the relation (A~B, B~C: one story). A briefing whose
+frontmatter says ``story: separate`` is never grouped: how a contributor splits a wrong story.
 
 Candidates come from each entity's briefings in date order within the window, so the work grows
 with the briefings a name has in a few days, not with the square of the corpus. Pure: the
@@ -79,6 +80,8 @@ def group(briefings: Mapping[str, Briefing], actors: Mapping[str, Sequence[objec
 
     by_actor: dict[object, list[str]] = defaultdict(list)
     for slug, refs in actors.items():
+        if briefings[slug].story == "separate":  # a person split it off (`story: separate`)
+            continue
         for ref in refs:
             by_actor[ref].append(slug)
     parent = {slug: slug for slug in briefings}

@@ -33,7 +33,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--registry", default=DEFAULT_PATH, metavar="FILE", help=f"entity registry (default: {DEFAULT_PATH})"
     )
     p.add_argument("--stories", action="store_true",
-                   help="also list the briefings grouped as one story across outlets (one line per story)")
+                   help="also list the briefings grouped as one story across outlets (one line per story; "
+                        "`story: separate` in a briefing splits it off)")
     p.add_argument("--no-cache", action="store_true", help="ignore and do not write the cache (kept under ~/.cache/briefbook)")
     p.add_argument(
         "--jobs",
