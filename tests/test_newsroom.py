@@ -165,3 +165,18 @@ def test_a_contributor_splits_a_wrong_story_with_story_separate():
     split = build_corpus([("a", corpus.briefings["a"].briefing), ("b", b), ("c", corpus.briefings["c"].briefing)])
     assert split.stories == {}
     assert "story:" not in render(corpus.briefings["a"].briefing)  # written only when said
+
+
+def test_people_beside_an_organization_only_where_it_is_named_in_passing_are_listed_apart():
+    corpus = build_corpus([
+        ("a", _b("2024-03-04", "Harbour Board approves the new ferry terminal",
+                 ["The Harbour Board approved the plans on Monday, Ines Calleja said."],
+                 people=["Ines Calleja"], orgs=["Harbour Board"])),
+        ("b", _b("2024-03-09", "A weekend of sailing races", ["Races ran all weekend, said Tomas Vella.",
+                 "Boats moored near the old Harbour Board office."], people=["Tomas Vella"], orgs=["Harbour Board"])),
+    ])
+    body = generate_pages(corpus)["organizations/harbour-board.md"].body
+    beside = body.split('id="mentioned-beside-it"')[1]
+    main, passing = beside.split("Only where it is named in passing:")
+    assert "Ines Calleja" in main and "Tomas Vella" not in main
+    assert "Tomas Vella" in passing.split("</p>")[0]

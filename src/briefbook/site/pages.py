@@ -897,12 +897,31 @@ def _people_section(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
                      table(["Person", "Role", "Shared briefings"], acting[:CONNECTIONS_SHOWN]),
                      p(f"And {len(acting) - CONNECTIONS_SHOWN} more.") if len(acting) > CONNECTIONS_SHOWN else "",
                      searchable=False)
-    if beside:
+    passing: list[tuple[Ref, int]] = []
+    if beside and len(ent.briefings) <= COVERAGE_FIRST + COVERAGE_LISTED:
+        # people seen beside it only where it is named in passing (a car review's "NASA-inspired
+        # seats") are listed apart, after those of the briefings about it
+        about = {s for s in ent.briefings if central(ctx, ctx.corpus.briefings[s], ent)}
+        if about:
+            kept = []
+            for r, n in beside[: CONNECTIONS_SHOWN * 5]:
+                person = ctx.corpus.entity(r)
+                shared = sum(1 for s in person.briefings if s in about) if person is not None else n
+                if shared:
+                    kept.append((r, shared))
+                else:
+                    passing.append((r, n))
+            beside = kept + beside[CONNECTIONS_SHOWN * 5:]
+    if beside or passing:
         shown = beside[:CONNECTIONS_SHOWN]
         more = f" · and {len(beside) - len(shown)} more" if len(beside) > len(shown) else ""
         title = "Mentioned beside it" if ent.kind == "organization" else "People"
-        page.section(title, p(" · ".join(f"{ref_a(ctx, here, r)} ({n})" for r, n in shown) + more, "bb-inline"),
-                     searchable=False)
+        body = [p(" · ".join(f"{ref_a(ctx, here, r)} ({n})" for r, n in shown) + more, "bb-inline") if shown else ""]
+        if passing:
+            body.append(p("<strong>Only where it is named in passing:</strong> "
+                          + " · ".join(f"{ref_a(ctx, here, r)} ({n})" for r, n in passing[:CONNECTIONS_SHOWN]),
+                          "bb-inline bb-passing"))
+        page.section(title, *body, searchable=False)
 
 
 def _events_section(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
