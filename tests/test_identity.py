@@ -137,3 +137,10 @@ def test_briefbook_entities_proposes_what_the_corpus_cannot_decide():
     assert [c.name for c, _ in report.ambiguous] == ["Pettigrew"]
     merged = [s for s in report.suggestions if any("merges them already" in r for r in s.reasons)]
     assert [sorted(c.name for c in s.clusters) for s in merged] == [["Tim Whitcombe", "Timothy Whitcombe"]]
+
+
+def test_a_surname_alone_with_a_role_joins_the_one_candidate_of_that_role():
+    nora, hugh, alone = _cand("Nora Pettigrew"), _cand("Hugh Pettigrew"), _cand("Pettigrew")
+    nora.roles, alone.roles = {"harbourmaster"}, {"formerharbourmaster"}
+    result = resolve_people([nora, hugh, alone])
+    assert result.merges == {"pettigrew": "nora-pettigrew"} and result.ambiguous == []

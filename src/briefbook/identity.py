@@ -15,6 +15,9 @@ corpus supports it and only then:
   "X Department" is read as "Department of X". A bare name joins the qualified one only when one
   qualifier is seen ("Security Council" beside "UN Security Council" and no other).
 
+A surname alone that fits two people joins the one whose role a briefing gives it too ("Biden",
+Vice President, beside "Joe Biden", Vice President, and "Hunter Biden").
+
 Two registry entries never become one, and an entry's ``never_merge`` names stay apart from it.
 Pure: candidates in, a map of ids out; ``corpus.build_corpus`` applies it.
 """
@@ -48,6 +51,7 @@ class Candidate:
     briefings: int = 0
     registry: bool = False
     never: frozenset[str] = frozenset()  # name keys it must never be merged with
+    roles: set[str] = field(default_factory=set)  # name keys of the roles briefings give it
 
     @property
     def name(self) -> str:
@@ -181,6 +185,11 @@ def _short_form(given: str | None) -> bool:
     return formal is not None and given not in formal
 
 
+def _same_role(c: Candidate, cluster: list[Candidate]) -> bool:
+    """Whether a briefing gives the name a role that one of the cluster's names also has."""
+    return any(a in b or b in a for m in cluster for a in c.roles for b in m.roles)
+
+
 def _information(p: PersonName) -> tuple[int, ...]:
     return (p.specific, not _short_form(p.given), len(p.middles), p.suffix is not None)
 
@@ -211,6 +220,9 @@ def resolve_people(candidates: Iterable[Candidate]) -> Identity:
         vague = sorted((i for i in ids if not parsed[i].specific), key=lambda i: (-cands[i].briefings, i))
         for cid in vague:
             fits = [cl for cl in clusters if _can_join(cands[cid], cl, parsed)]
+            if len(fits) > 1:  # "Biden", "Vice President", beside Joe Biden (Vice President) and Hunter Biden
+                same_role = [cl for cl in fits if _same_role(cands[cid], cl)]
+                fits = same_role if len(same_role) == 1 else fits
             if len(fits) == 1:
                 fits[0].append(cands[cid])
             elif len(fits) > 1:
@@ -344,6 +356,9 @@ def candidates(briefings: Iterable[tuple[str, Briefing]], registry: Registry,
                 c = out[cid] = Candidate(cid)
             if not c.registry:
                 c.names[item.name] += 1
+            role = getattr(item, "role", None)
+            if role and len(name_key(role)) >= 4:
+                c.roles.add(name_key(role))
             if cid not in seen:
                 seen.add(cid)
                 c.briefings += 1
