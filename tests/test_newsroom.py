@@ -180,3 +180,9 @@ def test_people_beside_an_organization_only_where_it_is_named_in_passing_are_lis
     main, passing = beside.split("Only where it is named in passing:")
     assert "Ines Calleja" in main and "Tomas Vella" not in main
     assert "Tomas Vella" in passing.split("</p>")[0]
+
+
+def test_home_shows_one_card_per_story():
+    home = generate_pages(_corpus())["index.md"].body
+    cards = home.split("Latest briefings")[1]
+    assert ("briefings/a/" in cards) != ("briefings/b/" in cards)

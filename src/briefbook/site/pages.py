@@ -1304,7 +1304,13 @@ def home(ctx: _Ctx) -> SitePage:
     page.add(p("Who acted, what, when, and who said what: briefings made from news articles, with a page "
                "for every person, organization, initiative and topic they mention."),
              p(" · ".join(counts), "bb-counts"), _most_covered_lines(ctx, here))
-    latest = c.newest_first()[:HOME_CARDS]
+    latest, told = [], set()  # one card per story, however many outlets told it
+    for e in c.newest_first():
+        if len(latest) == HOME_CARDS:
+            break
+        if e.story is None or e.story not in told:
+            latest.append(e)
+            told.add(e.story)
     if latest:
         page.section("Latest briefings", cards(_briefing_card(ctx, here, e) for e in latest),
                      p(a(ctx, here, f"All {plural(len(c.briefings), 'briefing')} →", paths.BRIEFINGS)))
