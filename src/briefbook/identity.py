@@ -28,7 +28,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from .ids import clean_id, name_key
 from .lexicon_data import countries, forms_of
@@ -53,8 +53,9 @@ class Candidate:
     never: frozenset[str] = frozenset()  # name keys it must never be merged with
     roles: set[str] = field(default_factory=set)  # name keys of the roles briefings give it
 
-    @property
+    @cached_property
     def name(self) -> str:
+        """The most frequent spelling (read once the names are all counted)."""
         return self.names.most_common(1)[0][0] if self.names else self.id
 
 
@@ -170,13 +171,22 @@ def _surname_groups(parsed: dict[str, PersonName]) -> dict[str, str]:
 def _can_join(c: Candidate, members: list[Candidate], parsed: dict[str, PersonName]) -> bool:
     if c.registry and any(m.registry for m in members):
         return False
-    keys = {name_key(n) for n in c.names}
     for m in members:
-        if keys & m.never or c.never & {name_key(n) for n in m.names}:
+        if (m.never or c.never) and (_keys(c) & m.never or c.never & _keys(m)):
             return False
         if not compatible(parsed[c.id], parsed[m.id]):
             return False
     return True
+
+
+def _keys(c: Candidate) -> set[str]:
+    return {name_key(n) for n in c.names}
+
+
+def _given_keys(p: PersonName) -> frozenset[str]:
+    """The given names a written-out given name can agree with: itself and what it is short for."""
+    given = p.given or ""
+    return frozenset({given}) if p.korean else _formal_names().get(given, frozenset()) | {given}
 
 
 def _short_form(given: str | None) -> bool:
@@ -209,14 +219,22 @@ def resolve_people(candidates: Iterable[Candidate]) -> Identity:
         specific = sorted((i for i in ids if parsed[i].specific),
                           key=lambda i: (tuple(-x for x in _information(parsed[i])), -cands[i].briefings, i))
         clusters: list[list[Candidate]] = []
+        by_given: dict[str, list[int]] = defaultdict(list)  # a given name -> the clusters it may join
         for cid in specific:
-            fits = [cl for cl in clusters if _can_join(cands[cid], cl, parsed)]
+            gkeys = _given_keys(parsed[cid])
+            near = sorted({i for g in gkeys for i in by_given.get(g, ())})
+            fits = [clusters[i] for i in near if _can_join(cands[cid], clusters[i], parsed)]
             if len(fits) == 1:
                 fits[0].append(cands[cid])
+                index = next(i for i in near if clusters[i] is fits[0])
             else:
                 if len(fits) > 1:
                     result.ambiguous.append((cid, [_target(cl, parsed).id for cl in fits]))
                 clusters.append([cands[cid]])
+                index = len(clusters) - 1
+            for g in gkeys:
+                if index not in by_given[g]:
+                    by_given[g].append(index)
         vague = sorted((i for i in ids if not parsed[i].specific), key=lambda i: (-cands[i].briefings, i))
         for cid in vague:
             fits = [cl for cl in clusters if _can_join(cands[cid], cl, parsed)]

@@ -19,6 +19,7 @@ from . import paths
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_SIZE = 50
+ENTITY_FEED_SIZE = 20  # an entity's feed: thousands of them at volume, each kept small
 
 
 def _abs(site_url: str | None, rel: str) -> str:
@@ -35,7 +36,7 @@ def atom_feed(corpus: Corpus, *, site_url: str | None = None, directory_urls: bo
 
 
 def entity_feed(corpus: Corpus, ent: Entity, *, site_url: str | None = None, directory_urls: bool = True,
-                site_name: str = "News briefings", size: int = FEED_SIZE) -> str:
+                site_name: str = "News briefings", size: int = ENTITY_FEED_SIZE) -> str:
     """An Atom feed of the latest dated briefings about one person, organization, initiative or topic."""
     entries = [corpus.briefings[s] for s in reversed(ent.briefings)]
     return _feed(corpus, entries, paths.entity_feed(ent.ref), f"urn:briefbook:{ent.kind}:{ent.id}",
