@@ -186,3 +186,11 @@ def test_home_shows_one_card_per_story():
     home = generate_pages(_corpus())["index.md"].body
     cards = home.split("Latest briefings")[1]
     assert ("briefings/a/" in cards) != ("briefings/b/" in cards)
+
+
+def test_the_json_export_gives_each_briefing_its_story_and_flags():
+    import json
+
+    data = {b["slug"]: b for b in json.loads(generate_files(_corpus())["api/briefings.json"])["briefings"]}
+    assert data["a"]["story"] == data["b"]["story"] == "a" and data["c"]["story"] is None
+    assert data["a"]["flags"] == []

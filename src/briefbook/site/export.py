@@ -115,6 +115,8 @@ def briefings_json(corpus: Corpus, *, directory_urls: bool = True) -> str:
                         "entities": [f"{r.kind}:{r.id}" for r in v.entities]} for v in e.events],
             "places": b.places,
             "review": b.review,
+            "flags": [{"fact": f.fact, "reason": f.reason, "paragraph": f.paragraph} for f in e.flags],
+            "story": e.story,  # the slug of the earliest briefing of its story, when several outlets told it
             "paragraphs": b.paragraphs,
         })
     return json.dumps({"version": 1, "briefings": out}, ensure_ascii=False, separators=(",", ":")) + "\n"
