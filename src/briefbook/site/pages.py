@@ -681,11 +681,9 @@ def seen_span(ctx: _Ctx, here: str, first: RoleSeen, last: RoleSeen) -> str:
     "since <date>": the first briefing that says so is not when the job began."""
     if not last.date:
         return ""
-    out = " · " + ("seen " if first.date == last.date else "latest ")
-    out += briefing_a(ctx, here, last.briefing, label=h(last.date))
-    if first.date and first.date != last.date:
-        out += ", first seen " + briefing_a(ctx, here, first.briefing, label=h(first.date))
-    return out
+    return " " + render("seen_span", first_date=first.date, last_date=last.date,
+                        last=Markup(briefing_a(ctx, here, last.briefing, label=h(last.date))),
+                        first=Markup(briefing_a(ctx, here, first.briefing, label=h(first.date))) if first.date else "")
 
 
 def person_lead(ctx: _Ctx, here: str, ent: Entity) -> str:
@@ -1136,13 +1134,12 @@ def _event_list(ctx: _Ctx, here: str, events: list[EventRef]) -> str:
 
 def _month_sections(ctx: _Ctx, page: _Page, here: str, events: list[EventRef]) -> None:
     """The events by month, the newest month and event first (the reader can turn the order)."""
-    sections = []
+    months = []
     for key, evs in reversed(_by_month(events).items()):
         title = month_title(key)
         page.toc.append((f"m-{key}", title))
-        sections.append(f'<section>\n<h2 id="m-{h(key)}">{h(title)}</h2>\n'
-                        + _event_list(ctx, here, evs[::-1]) + "\n</section>")
-    page.add(ORDER_SWITCH, '<div class="bb-months" data-bb-order>\n' + "\n".join(sections) + "\n</div>")
+        months.append({"key": key, "title": title, "events": Markup(_event_list(ctx, here, evs[::-1]))})
+    page.add(render("months", months=months))
 
 
 def event_filters(ctx: _Ctx, events: list[EventRef]) -> str:
