@@ -25,6 +25,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections import Counter
 from pathlib import Path
 from urllib.parse import quote_plus, urlsplit
 
@@ -478,3 +479,110 @@ def test_phone_header_shows_the_site_name_whole_beside_the_search_box(served_pag
                  " return [e.scrollWidth, e.clientWidth, e.textContent.trim()]; })()")
     assert cut[0] <= cut[1], f"the site's name {cut[2]!r} is cut off in the header: {cut}"
     assert b.eval("document.querySelector('form.bb-find input').getBoundingClientRect().width") >= 100
+
+
+# ---------------------------------------------------------------------------------------------
+# The site as a newsroom reads it (issue #22)
+
+# Pairs that were two pages for one actor on the benchmark site before the corpus knew who is who.
+ONE_ACTOR = [("Volodymyr Zelensky", "Zelenskyy"), ("Tim Morrison", "Timothy Morrison"), ("Adam Schiff", "Schiff"),
+             ("James P. Kennedy Jr.", "James Kennedy Jr."), ("Patrick W. Carlineo Jr.", "Patrick Carlineo Jr."),
+             ("Sierra Nevada Corporation", "Sierra Nevada Corp"), ("UN Security Council", "Security Council"),
+             ("US Justice Department", "Department of Justice"), ("SIX Swiss Exchange", "Swiss Exchange")]
+
+
+def _first_date(b: Browser) -> str | None:
+    return b.eval("(document.querySelector('article').innerText.match(/\\d{4}-\\d\\d-\\d\\d/) || [null])[0]")
+
+
+def test_volume_one_person_one_page_and_one_organization_one_page(volume, volume_data, browser):
+    from briefbook.identity import Candidate, resolve_organizations, resolve_people
+
+    _, entities = volume_data
+    for kind, resolve in (("people", resolve_people), ("organizations", resolve_organizations)):
+        pages = [Candidate(e["id"], Counter({e["name"]: len(e["briefings"]), **{a: 0 for a in e["aliases"]}}),
+                           len(e["briefings"]), e["in_registry"]) for e in entities[kind]]
+        assert resolve(pages).merges == {}, kind  # no surname, variant, nickname or suffix pair left
+    b = browser
+    b.viewport(1280, 900)
+    for kind in ("people", "organizations"):
+        b.goto(volume + f"{kind}/")
+        names = set(b.eval("Array.from(document.querySelectorAll('article a')).map(a => a.innerText.trim())"))
+        for whole, part in ONE_ACTOR:
+            assert not (whole in names and part in names), (whole, part)
+
+
+def test_volume_one_event_from_two_outlets_is_one_story(volume, volume_data, browser):
+    briefings, _ = volume_data
+    plea = [x for x in briefings if "pleads guilty to threatening" in (x["title"] or "")]
+    if len(plea) < 2:
+        pytest.skip("the benchmark's two versions of the plea are not both briefings here")
+    b = browser
+    b.viewport(1280, 900)
+    b.goto(volume + plea[0]["url"])
+    text = b.wait_for("document.querySelector('.bb-story') && document.querySelector('.bb-story').innerText",
+                      what="the other sources of the story")
+    assert "The same story from 1 other source" in text
+    other = plea[1]["source"]["outlet"] or ""
+    assert other and other in text
+
+
+def test_volume_entity_and_topic_pages_open_with_their_newest_date(volume, volume_data, browser):
+    _, entities = volume_data
+    b = browser
+    b.viewport(1280, 900)
+    chosen = [_most_covered(entities["people"]), _most_covered(entities["organizations"]), *entities["topics"]]
+    for ent in chosen:
+        if not ent["last_seen"]:
+            continue
+        b.goto(volume + ent["url"])
+        assert _first_date(b) == ent["last_seen"], ent["url"]
+        lead = b.eval("(document.querySelector('.bb-lead') || {innerText: ''}).innerText")
+        assert " since " not in lead
+    # the reader turns the order: the timeline of the most covered person, oldest first
+    person = _most_covered(entities["people"])
+    b.goto(volume + person["url"])
+    first = "document.querySelector('ul[data-bb-order] li strong').innerText"
+    dates = b.eval("Array.from(document.querySelectorAll('ul[data-bb-order] li strong')).map(s => s.innerText)")
+    if len(set(dates)) < 2:
+        pytest.skip("the most covered person has one event date: nothing to turn")
+    assert b.eval(first) == max(dates)
+    b.eval("document.querySelector('[data-bb-order-switch] button').click()")
+    b.wait_for("document.querySelector('article').getAttribute('data-bb-order-now') === 'oldest'",
+               what="the lists turned to the oldest first")
+    assert b.eval(first) == min(dates)
+
+
+def test_volume_at_most_a_quarter_of_briefings_flagged_for_review(volume, volume_data, browser):
+    briefings, _ = volume_data
+    b = browser
+    b.viewport(1280, 900)
+    b.goto(volume + "review/")
+    flagged = b.eval("document.querySelectorAll('article > ul > li').length")
+    assert 0 < flagged <= len(briefings) / 4
+    item = b.eval("document.querySelector('article > ul > li').innerText")
+    assert ": " in item  # the fact, then the reason
+
+
+@pytest.mark.parametrize("width,height,mobile", WIDTHS, ids=["desktop", "phone"])
+def test_volume_home_names_most_covered_people_and_organizations_in_the_first_screen(volume, browser, width,
+                                                                                      height, mobile):
+    b = browser
+    b.viewport(width, height, mobile=mobile)
+    b.goto(volume)
+    rows = b.wait_for("Array.from(document.querySelectorAll('#most-covered .bb-top'))"
+                      ".map(p => [p.innerText, p.getBoundingClientRect().bottom])", what="the most covered lines")
+    assert [r[0].split(":")[0] for r in rows] == ["People", "Organizations"]
+    assert all(bottom <= height for _, bottom in rows), rows
+
+
+def test_volume_entity_pages_link_their_atom_feed(volume, volume_data, browser):
+    _, entities = volume_data
+    person = _most_covered(entities["people"])
+    b = browser
+    b.viewport(1280, 900)
+    b.goto(volume + person["url"])
+    titles = b.eval("fetch(document.querySelector('a.bb-feed').href).then(r => r.text()).then(t => "
+                    "Array.from(new DOMParser().parseFromString(t, 'application/xml').querySelectorAll('entry > title'))"
+                    ".map(e => e.textContent))")
+    assert titles and len(titles) <= len(person["briefings"])

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from . import __version__
 
 # Subcommand modules, in the order `briefbook --help` lists them.
-COMMANDS = ("ingest", "fetch", "clean", "check", "entities", "pages", "export")
+COMMANDS = ("ingest", "fetch", "clean", "check", "entities", "review", "pages", "export")
 
 
 def build_parser() -> argparse.ArgumentParser:

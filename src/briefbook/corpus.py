@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from . import budgets, store
+from . import budgets, identity, review, store, stories
 from .check import validate
 from .ids import clean_id as _clean_id
 from .ids import slugify
@@ -100,6 +100,8 @@ class BriefingEntry:
     events: list[EventRef] = field(default_factory=list)
     # paragraph index (0-based) -> first mentions to link in that paragraph, in text order
     first_mentions: dict[int, list[Mention]] = field(default_factory=dict)
+    flags: list[review.Flag] = field(default_factory=list)  # doubts a person should settle (review.py)
+    story: str | None = None  # the id of the story it is one outlet's version of (stories.py), if any
 
     @property
     def date(self) -> str | None:
@@ -152,6 +154,11 @@ class Corpus:
     briefings: dict[str, BriefingEntry]  # slug -> entry, oldest first (undated first)
     entities: dict[str, dict[str, Entity]]  # kind -> id -> entity, sorted by name
     events: list[EventRef]  # every dated event, by date
+    stories: dict[str, stories.Story] = field(default_factory=dict)  # id -> a story of several briefings
+
+    def story_of(self, slug: str) -> stories.Story | None:
+        entry = self.briefings.get(slug)
+        return self.stories.get(entry.story) if entry is not None and entry.story else None
 
     def entity(self, ref: Ref) -> Entity | None:
         return self.entities.get(ref.kind, {}).get(ref.id)
@@ -175,7 +182,8 @@ class Corpus:
         return list(reversed(self.briefings.values()))
 
     def needs_review(self) -> list[BriefingEntry]:
-        return [b for b in self.newest_first() if b.briefing.review]
+        """The briefings with a doubt about a fact the site shows, newest first (``review.flags``)."""
+        return [b for b in self.newest_first() if b.flags]
 
 
 @dataclass(frozen=True)
@@ -191,9 +199,12 @@ class TopicInfo:
 
 
 class _Builder:
-    def __init__(self, registry: Registry, topics: Mapping[str, TopicInfo]) -> None:
+    def __init__(self, registry: Registry, topics: Mapping[str, TopicInfo],
+                 merges: Mapping[str, identity.Identity] | None = None) -> None:
         self.registry = registry
         self.topics = topics
+        self.merges = {kind: ident.merges for kind, ident in (merges or {}).items()}
+        self.merged_names = {Ref(kind, i): n for kind, ident in (merges or {}).items() for i, n in ident.names.items()}
         self.entities: dict[Ref, Entity] = {}
         self.names: dict[Ref, Counter[str]] = {}
         self.aliases: dict[Ref, dict[str, str]] = {}  # name_key -> alias as written
@@ -203,6 +214,10 @@ class _Builder:
         """The entity a briefing's (id, name) stands for; creates it on first sight."""
         entry = self.registry.resolve(kind, local_id, name, aliases)
         ref = Ref(kind, entry.id if entry else _clean_id(local_id or name))
+        target = self.merges.get(kind, {}).get(ref.id)
+        if target is not None:  # one entity across the corpus (identity.py)
+            ref = Ref(kind, target)
+            entry = self.registry.get(kind, target)
         ent = self.entities.get(ref)
         if ent is None:
             ent = self.entities[ref] = _new_entity(ref, entry, self.topics)
@@ -222,7 +237,9 @@ class _Builder:
     def finish(self) -> dict[str, dict[str, Entity]]:
         out: dict[str, dict[str, Entity]] = {k: {} for k in KINDS}
         for ref, ent in self.entities.items():
-            if not ent.in_registry and self.names[ref]:
+            if not ent.in_registry and ref in self.merged_names:
+                ent.name = self.merged_names[ref]  # the fullest name of those merged (identity.py)
+            elif not ent.in_registry and self.names[ref]:
                 # the most frequent spelling; ties go to the first seen
                 ent.name = self.names[ref].most_common(1)[0][0]
             own = {name_key(ent.name)} | {name_key(a) for a in ent.aliases}
@@ -255,10 +272,13 @@ def _sort_key(item: tuple[str, Briefing]) -> tuple[str, str]:
 
 def build_corpus(briefings: Iterable[tuple[str, Briefing]], registry: Registry | None = None,
                  topics: Mapping[str, TopicInfo] | None = None) -> Corpus:
-    """Index briefings given as (slug, briefing) pairs; the registry corrects names and merges."""
-    builder = _Builder(registry or Registry([]), topics or {})
+    """Index briefings given as (slug, briefing) pairs; the registry corrects names and merges, and
+    so does the corpus where it supports one reading of a name (``identity``)."""
+    registry = registry or Registry([])
+    pairs = sorted(briefings, key=_sort_key)
+    builder = _Builder(registry, topics or {}, identity.resolve(pairs, registry))
     entries: dict[str, BriefingEntry] = {}
-    for slug, briefing in sorted(briefings, key=_sort_key):
+    for slug, briefing in pairs:
         if slug in entries:
             raise ValueError(f"two briefings share the slug {slug!r}")
         entries[slug] = _index_briefing(builder, slug, briefing)
@@ -272,11 +292,16 @@ def build_corpus(briefings: Iterable[tuple[str, Briefing]], registry: Registry |
             ent.quotes.sort(key=lambda q: (q.date or "", q.briefing, q.paragraph))
             ent.events.sort(key=lambda e: (e.date, e.briefing, e.paragraph))
     all_events.sort(key=lambda e: (e.date, e.briefing, e.paragraph))
-    return Corpus(briefings=entries, entities=entities, events=all_events)
+    found = stories.group({slug: e.briefing for slug, e in entries.items()},
+                          {slug: e.people + [f"org:{o}" for o in e.organizations] for slug, e in entries.items()})
+    for story in found:
+        for slug in story.briefings:
+            entries[slug].story = story.id
+    return Corpus(briefings=entries, entities=entities, events=all_events, stories={s.id: s for s in found})
 
 
 def _index_briefing(builder: _Builder, slug: str, b: Briefing) -> BriefingEntry:
-    entry = BriefingEntry(slug=slug, briefing=b)
+    entry = BriefingEntry(slug=slug, briefing=b, flags=review.flags(b))
     surfaces: dict[str, set[Ref]] = {}
 
     def surface(ref: Ref, forms: Iterable[str | None]) -> None:

@@ -87,6 +87,8 @@ class Briefing:
     generator: dict[str, str] = field(default_factory=dict)
     # "lead" when the page had no headline and the title was written from the lead sentence.
     title_from: Literal["lead"] | None = None
+    # "separate": a person said this briefing is no other outlet's version of a story (stories.py)
+    story: Literal["separate"] | None = None
 
     def frontmatter(self) -> dict[str, Any]:
         """The frontmatter mapping, in the documented key order (paragraphs go to the body);
@@ -96,6 +98,8 @@ class Briefing:
         title_from = data.pop("title_from")
         if title_from:
             data = {"title": data.pop("title"), "title_from": title_from, **data}
+        if not data["story"]:
+            data.pop("story")
         return data
 
     def entity_ids(self) -> list[tuple[str, str]]:
@@ -147,6 +151,7 @@ class Briefing:
             review=list(meta.get("review") or []),
             generator=dict(meta.get("generator") or {}),
             title_from=meta.get("title_from") if meta.get("title_from") == "lead" else None,
+            story="separate" if meta.get("story") == "separate" else None,
         )
 
 

@@ -62,6 +62,7 @@ class Entry:
     country: str | None = None
     role: str | None = None
     line: int = 0
+    never_merge: list[str] = field(default_factory=list)  # names the corpus must not merge with it
 
     @property
     def id(self) -> str:
@@ -219,6 +220,9 @@ def _entry(item: Any, path: str | os.PathLike[str]) -> Entry:
         raise RegistryError(path, line, f"aliases of {name!r} must be a list of strings")
     if not isinstance(links, list) or not all(isinstance(a, str) for a in links):
         raise RegistryError(path, line, f"links of {name!r} must be a list of strings")
+    never = item.get("never_merge") or []
+    if not isinstance(never, list) or not all(isinstance(a, str) for a in never):
+        raise RegistryError(path, line, f"never_merge of {name!r} must be a list of names")
     return Entry(
         name=name.strip(),
         kind=kind,
@@ -228,6 +232,7 @@ def _entry(item: Any, path: str | os.PathLike[str]) -> Entry:
         country=_opt_str(item.get("country")),
         role=_opt_str(item.get("role")),
         line=line,
+        never_merge=[a.strip() for a in never if a.strip()],
     )
 
 

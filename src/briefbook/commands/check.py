@@ -32,6 +32,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--registry", default=DEFAULT_PATH, metavar="FILE", help=f"entity registry (default: {DEFAULT_PATH})"
     )
+    p.add_argument("--stories", action="store_true",
+                   help="also list the briefings grouped as one story across outlets (one line per story; "
+                        "`story: separate` in a briefing splits it off)")
     p.add_argument("--no-cache", action="store_true", help="ignore and do not write the cache (kept under ~/.cache/briefbook)")
     p.add_argument(
         "--jobs",
@@ -60,4 +63,19 @@ def run(args: argparse.Namespace) -> int:
         print(f"check: {files}, {n} problem{'s' if n != 1 else ''}", file=sys.stderr)
         return 1
     print(f"check: {files}, no problems", file=sys.stderr)
+    if args.stories:
+        _print_stories(paths, args.registry)
     return 0
+
+
+def _print_stories(paths: list[str], registry: str) -> None:
+    """The stories of several briefings in each folder checked: 'story: a.md + b.md' (newest first)."""
+    from ..corpus import load_corpus  # (only for --stories: the check itself does not build the index)
+    from ..store import briefing_files, slug_of
+
+    for folder in (x for x in paths if Path(x).is_dir()):
+        corpus = load_corpus(folder, registry, roots=[Path.cwd()])
+        files = {slug_of(f): f for f in briefing_files(folder, [Path.cwd()])}
+        for story in corpus.stories.values():
+            print("story: " + " + ".join(str(files.get(s, s)) for s in story.briefings))
+        print(f"check: {len(corpus.stories)} stories of several briefings in {folder}", file=sys.stderr)

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
+from .. import identity
 from ..model import ENTITY_KINDS, Briefing
 from ..names import (
     ACRONYM,
@@ -181,6 +182,20 @@ def _qualified(clusters: dict[str, Cluster]) -> Iterator[Finding]:
                     )
 
 
+def _merged_by_corpus(kind: str, clusters: dict[str, Cluster], ident: identity.Identity,
+                      ambiguous: list[tuple[Cluster, list[Cluster]]]) -> Iterator[Finding]:
+    """What the corpus index merges on its own (an entry makes it lasting, or `never_merge` undoes
+    it), and the names it leaves apart because two entities could be meant."""
+    for a, b in ident.merges.items():
+        if a in clusters and b in clusters:
+            yield Finding(kind, b, a, ident.reasons[a] + " (the site merges them already)")
+    listed = {c.id for c, _ in ambiguous}
+    for a, rivals in ident.ambiguous:
+        if a in clusters and a not in listed and all(r in clusters for r in rivals):
+            ambiguous.append((clusters[a], [clusters[r] for r in rivals]))
+            listed.add(a)
+
+
 # ---------------------------------------------------------------------------------------------
 # Grouping findings and suggesting entries
 
@@ -254,6 +269,7 @@ def find_duplicates(briefings: list[tuple[str, Briefing]], registry: Registry | 
     clusters = collect(briefings, registry)
     suggestions: list[Suggestion] = []
     ambiguous: list[tuple[Cluster, list[Cluster]]] = []
+    corpus = identity.resolve(briefings, registry or Registry([]))  # what the site merges on its own
     for kind in ENTITY_KINDS:
         by_id = clusters[kind]
         findings = list(_same_key(kind, by_id))
@@ -266,6 +282,8 @@ def find_duplicates(briefings: list[tuple[str, Briefing]], registry: Registry | 
             findings += list(_acronyms(kind, by_id))
         if kind == "organization":
             findings += list(_qualified(by_id))
+        if kind in corpus:
+            findings += list(_merged_by_corpus(kind, by_id, corpus[kind], ambiguous))
         parent: dict[str, str] = {}
         for f in findings:
             ra, rb = _root(parent, f.a), _root(parent, f.b)

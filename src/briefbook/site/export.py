@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable
 from dataclasses import asdict
 from typing import Any
 
 from .. import __version__
-from ..corpus import Corpus, Entity, RoleSeen
+from ..corpus import BriefingEntry, Corpus, Entity, RoleSeen
 from . import paths
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_SIZE = 50
+ENTITY_FEED_SIZE = 20  # an entity's feed: thousands of them at volume, each kept small
 
 
 def _abs(site_url: str | None, rel: str) -> str:
@@ -29,19 +31,41 @@ def _abs(site_url: str | None, rel: str) -> str:
 def atom_feed(corpus: Corpus, *, site_url: str | None = None, directory_urls: bool = True,
               title: str = "News briefings", size: int = FEED_SIZE) -> str:
     """An Atom feed of the latest dated briefings (undated ones have no place in a feed)."""
+    return _feed(corpus, corpus.newest_first(), paths.FEED, "urn:briefbook:feed", site_url=site_url,
+                 directory_urls=directory_urls, title=title, size=size)
+
+
+def entity_feed(corpus: Corpus, ent: Entity, *, site_url: str | None = None, directory_urls: bool = True,
+                site_name: str = "News briefings", size: int = ENTITY_FEED_SIZE) -> str:
+    """An Atom feed of the latest dated briefings about one person, organization, initiative or topic."""
+    entries = [corpus.briefings[s] for s in reversed(ent.briefings)]
+    return _feed(corpus, entries, paths.entity_feed(ent.ref), f"urn:briefbook:{ent.kind}:{ent.id}",
+                 site_url=site_url, directory_urls=directory_urls, title=f"{ent.name} · {site_name}", size=size,
+                 page=paths.url(paths.entity(ent.ref), directory_urls))
+
+
+def _feed(corpus: Corpus, newest_first: Iterable[BriefingEntry], where: str, urn: str, *, site_url: str | None,
+          directory_urls: bool, title: str, size: int, page: str = "") -> str:
+    """A feed at ``where`` (a path from the site root): without a site_url, its links are relative to it."""
     ET.register_namespace("", ATOM)
+    root = "../" * where.count("/")  # from the feed's folder back to the site root
+
+    def link(rel: str) -> str:
+        return _abs(site_url, rel) if site_url else (root + rel or "./")
+
     feed = ET.Element(f"{{{ATOM}}}feed")
-    entries = [e for e in corpus.newest_first() if e.date][:size]
+    entries = [e for e in newest_first if e.date][:size]
     updated = (entries[0].date if entries else "1970-01-01") + "T00:00:00Z"
     ET.SubElement(feed, f"{{{ATOM}}}title").text = title
-    ET.SubElement(feed, f"{{{ATOM}}}id").text = _abs(site_url, "") if site_url else "urn:briefbook:feed"
+    ET.SubElement(feed, f"{{{ATOM}}}id").text = _abs(site_url, page) if site_url else urn
     ET.SubElement(feed, f"{{{ATOM}}}updated").text = updated
-    ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=_abs(site_url, paths.FEED))
-    ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", href=_abs(site_url, "") or "./")
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=link(where))
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", href=link(page))
     ET.SubElement(feed, f"{{{ATOM}}}generator", version=__version__).text = "briefbook"
     for e in entries:
         b = e.briefing
-        url = _abs(site_url, paths.url(paths.briefing(e.slug), directory_urls))
+        rel = paths.url(paths.briefing(e.slug), directory_urls)
+        url = link(rel)
         item = ET.SubElement(feed, f"{{{ATOM}}}entry")
         ET.SubElement(item, f"{{{ATOM}}}title").text = e.title
         ET.SubElement(item, f"{{{ATOM}}}id").text = url if site_url else f"urn:briefbook:briefing:{e.slug}"
@@ -57,6 +81,12 @@ def atom_feed(corpus: Corpus, *, site_url: str | None = None, directory_urls: bo
             ET.SubElement(item, f"{{{ATOM}}}summary", type="text").text = summary
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+
+
+def has_feed(ent: Entity) -> bool:
+    """Entities with a feed of their own: topics, registry entries and those in two briefings or more
+    (a feed of one briefing is a page nobody subscribes to, and at volume tens of thousands of files)."""
+    return ent.kind == "topic" or ent.in_registry or len(ent.briefings) >= 2
 
 
 def briefings_json(corpus: Corpus, *, directory_urls: bool = True) -> str:
@@ -85,6 +115,8 @@ def briefings_json(corpus: Corpus, *, directory_urls: bool = True) -> str:
                         "entities": [f"{r.kind}:{r.id}" for r in v.entities]} for v in e.events],
             "places": b.places,
             "review": b.review,
+            "flags": [{"fact": f.fact, "reason": f.reason, "paragraph": f.paragraph} for f in e.flags],
+            "story": e.story,  # the slug of the earliest briefing of its story, when several outlets told it
             "paragraphs": b.paragraphs,
         })
     return json.dumps({"version": 1, "briefings": out}, ensure_ascii=False, separators=(",", ":")) + "\n"
@@ -133,8 +165,14 @@ def entities_json(corpus: Corpus, *, directory_urls: bool = True) -> str:
 def generate_files(corpus: Corpus, *, site_url: str | None = None, directory_urls: bool = True,
                    site_name: str = "News briefings") -> dict[str, str]:
     """The non-page files of the site, keyed by path from the site root."""
-    return {
+    files = {
         paths.FEED: atom_feed(corpus, site_url=site_url, directory_urls=directory_urls, title=site_name),
         paths.API_BRIEFINGS: briefings_json(corpus, directory_urls=directory_urls),
         paths.API_ENTITIES: entities_json(corpus, directory_urls=directory_urls),
     }
+    for by_id in corpus.entities.values():
+        for ent in by_id.values():
+            if has_feed(ent):
+                files[paths.entity_feed(ent.ref)] = entity_feed(corpus, ent, site_url=site_url,
+                                                                directory_urls=directory_urls, site_name=site_name)
+    return files

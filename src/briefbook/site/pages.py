@@ -22,11 +22,14 @@ from ..corpus import BriefingEntry, Corpus, Entity, EventRef, Mention, QuoteRef,
 from ..extract.summary import sentences
 from ..ids import name_key
 from ..model import Source
+from ..review import Flag
 from . import paths
+from .export import has_feed
 from .graph import ego_svg, graph_page
 from .html import Page as _Page
 from .html import SitePage, p, table
 from .roles import is_post, jobs, latest_job, names_organization, tidy
+from .snippets import Markup, render
 from .text import external_a, h
 
 # Beyond this many events the timeline is split into pages: a year, or a month, or a part of a
@@ -38,6 +41,7 @@ WINDOW_AFTER = dt.timedelta(days=400)
 LATEST = 10
 HOME_CARDS = 6  # latest briefings as cards on the home page
 HOME_PEOPLE = 8  # most covered people as cards (and half as many initiatives)
+HOME_TOP = 6  # most covered people and organizations named at the top of the home page
 CONNECTIONS_SHOWN = 40
 COVERAGE_FIRST = 10  # briefings shown with their summary on an entity page; older ones as a list
 MIN_QUOTE_WORDS = 4  # shorter "quotes" ("farm country,") are fragments, not something said
@@ -181,12 +185,18 @@ def quote_block(ctx: _Ctx, here: str, q: QuoteRef, *, show_speaker: bool, show_b
         elif q.speaker_name:
             cite.append(h(q.speaker_name))
     if show_briefing:
-        entry = ctx.corpus.briefings[q.briefing]
-        cite.append(f"{date_text(entry.date)}, "
-                    + briefing_a(ctx, here, q.briefing, para_anchor(ctx, q.briefing, q.paragraph)))
+        cite.append(_quote_source(ctx, here, q))
     else:
         cite.append(para_a(ctx, here, q.briefing, q.paragraph))
     return f"<blockquote>\n<p>{body}</p>\n</blockquote>\n" + p("— " + ", ".join(cite), "bb-cite")
+
+
+def _quote_source(ctx: _Ctx, here: str, q: QuoteRef) -> str:
+    """Where a quote was said: "date, outlet, briefing (its paragraph), source" (the article's address)."""
+    entry = ctx.corpus.briefings[q.briefing]
+    return ", ".join(x for x in (h(date_text(entry.date)), outlet_html(entry),
+                                 briefing_a(ctx, here, q.briefing, para_anchor(ctx, q.briefing, q.paragraph)),
+                                 source_link(entry)) if x)
 
 
 def event_item(ctx: _Ctx, here: str, ev: EventRef, *, skip: Ref | None = None, show_briefing: bool = True,
@@ -297,9 +307,15 @@ def briefing_page(ctx: _Ctx, entry: BriefingEntry) -> SitePage:
     # The meta line and the review flags are about the article, not its words: out of the search
     # index, so that a result's excerpt starts with the text.
     page.add(f'<p class="bb-meta" data-search-exclude>{" · ".join(meta)}</p>')
-    if b.review:
+    story = ctx.corpus.story_of(entry.slug)
+    if story is not None:  # the same event as other outlets told it (stories.py)
+        others = [Markup(briefing_a(ctx, here, s, label=(outlet_html(ctx.corpus.briefings[s]) or h(date_text(
+                  ctx.corpus.briefings[s].date))) + ": " + h(ctx.corpus.briefings[s].title)))
+                  for s in story.briefings if s != entry.slug]
+        page.add(render("same_story", others=others))
+    if entry.flags:
         page.add('<p class="bb-review" data-search-exclude><strong>Needs review:</strong> '
-                 + "; ".join(h(r) for r in review_lines(b.review)) + "</p>")
+                 + "; ".join(_flag_html(ctx, here, entry, f) for f in entry.flags) + "</p>")
     # The summary, key points, quotes and timeline are sentences of the article below: each is
     # shown once here, and searched there only (the index is what every search downloads).
     shown = _Shown(entry.title)  # some articles repeat their headline as a paragraph
@@ -413,6 +429,29 @@ def outlet_label(source: Source) -> str:
     return _host(source.url) or _host(outlet)
 
 
+def outlet_text(entry: BriefingEntry) -> str:
+    """The outlet that published a briefing's article (else the agencies it credits), or empty."""
+    source = entry.briefing.source
+    return outlet_label(source) or ", ".join(source.agencies[:2])
+
+
+def outlet_html(entry: BriefingEntry) -> str:
+    return h(outlet_text(entry))
+
+
+def source_link(entry: BriefingEntry) -> str:
+    """A link to the article on its outlet's site ("source"), or empty when the briefing has no address."""
+    url = entry.briefing.source.url
+    link = external_a("source", url) if url else ""
+    return link if link != "source" else ""
+
+
+def story_meta(entry: BriefingEntry) -> str:
+    """"date · outlet · place" of a story, escaped: what a coverage list says beside each headline."""
+    return " · ".join(x for x in (h(date_text(entry.date)), outlet_html(entry), h(entry.briefing.location or ""))
+                      if x)
+
+
 def _briefing_rows(ctx: _Ctx, here: str, entries: list[BriefingEntry]) -> str:
     rows = []
     for e in entries:
@@ -458,8 +497,9 @@ def review_pages(ctx: _Ctx) -> dict[str, SitePage]:
     here = paths.REVIEW
     review = ctx.corpus.needs_review()
     page = _Page("Needs review")
-    page.add(p("Briefings that the generator flagged for a person to check. Fix the briefing file "
-               "(or the registry) and rebuild; the flag goes away when its <code>review</code> list is empty."))
+    page.add(p("Briefings with a doubt about a fact this site shows: the fact, why, and the paragraph to "
+               "read. Fix the briefing file (or the registry) and rebuild; <code>briefbook review</code> "
+               "lists the same in a terminal."))
     if not review:
         page.add(p("Nothing needs review."))
     page.add(_review_list(ctx, here, review[:BRIEFINGS_ROWS]))
@@ -479,22 +519,18 @@ def review_pages(ctx: _Ctx) -> dict[str, SitePage]:
     return pages
 
 
+def _flag_html(ctx: _Ctx, here: str, entry: BriefingEntry, flag: Flag) -> str:
+    """A review flag: the fact in doubt, why, and a link to the paragraph to read."""
+    paragraph = None
+    if flag.paragraph:
+        anchor = para_anchor(ctx, entry.slug, flag.paragraph)
+        paragraph = Markup(briefing_a(ctx, here, entry.slug, anchor, label=f"paragraph {flag.paragraph}"))
+    return render("review_flag", fact=flag.fact, reason=flag.reason, paragraph=paragraph)
+
+
 def _review_list(ctx: _Ctx, here: str, entries: list[BriefingEntry]) -> str:
     return bullets(f"{briefing_a(ctx, here, e.slug)} ({date_text(e.date)}): "
-                   + "; ".join(h(r) for r in review_lines(e.briefing.review)) for e in entries)
-
-
-def review_lines(reasons: Iterable[str]) -> list[str]:
-    """The review flags, those that share a reason said once: "possible person not listed (…): A,
-    B, C" rather than the same words before each name."""
-    said: dict[str, list[str]] = {}
-    for reason in reasons:
-        head, sep, what = reason.partition(": ")
-        key = head if sep and what else reason
-        said.setdefault(key, [])
-        if sep and what and what not in said[key]:
-            said[key].append(what)
-    return [f"{head}: {', '.join(whats)}" if whats else head for head, whats in said.items()]
+                   + "; ".join(_flag_html(ctx, here, e, f) for f in e.flags) for e in entries)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -640,24 +676,33 @@ def entity_index(ctx: _Ctx, kind: str) -> dict[str, SitePage]:
     return pages
 
 
+def seen_span(ctx: _Ctx, here: str, first: RoleSeen, last: RoleSeen) -> str:
+    """When the briefings call someone so, newest first: "latest <date>, first seen <date>". Not
+    "since <date>": the first briefing that says so is not when the job began."""
+    if not last.date:
+        return ""
+    return " " + render("seen_span", first_date=first.date, last_date=last.date,
+                        last=Markup(briefing_a(ctx, here, last.briefing, label=h(last.date))),
+                        first=Markup(briefing_a(ctx, here, first.briefing, label=h(first.date))) if first.date else "")
+
+
 def person_lead(ctx: _Ctx, here: str, ent: Entity) -> str:
-    """"Role, Organization (Country), since <date>": the latest job, as the briefings word it."""
+    """"Role, Organization (Country) · latest <date>, first seen <date>": the latest job, as the
+    briefings word it, and the briefings that say so."""
     job = latest_job(ent.roles)
     country = f" ({h(ent.country)})" if ent.country else ""
-    if ent.role:  # the registry's word wins; "since" when a briefing gave the same
+    if ent.role:  # the registry's word wins; dates when a briefing gave the same
         same = [j for j in jobs(ent.roles) if name_key(ent.role) in map(name_key, j.wordings)]
-        since = (" · since " + briefing_a(ctx, here, same[0].first.briefing, label=h(same[0].first.date))
-                 if same and same[0].first.date else "")
-        return f"<strong>{h(tidy(ent.role))}</strong>{country}{since}"
+        span = seen_span(ctx, here, same[0].first, same[0].last) if same and same[0].last.date == ent.last_seen else ""
+        return f"<strong>{h(tidy(ent.role))}</strong>{country}{span}"
     if job is None:
         return f"<strong>{h(ent.country)}</strong>" if ent.country else ""
     lead = f"<strong>{h(job.role)}</strong>"
     if job.organization and not names_organization(job.role, job.organization_name):
         lead += ", " + ref_a(ctx, here, Ref("organization", job.organization))
     lead += country
-    if job.first.date:
-        lead += " · since " + briefing_a(ctx, here, job.first.briefing, label=h(job.first.date))
-    return lead
+    # the dates only when the latest briefing says so: the page's first date is its newest
+    return lead + (seen_span(ctx, here, job.first, job.last) if job.last.date == ent.last_seen else "")
 
 
 def _says_again(lead_html: str, description: str) -> bool:
@@ -694,11 +739,14 @@ def entity_page(ctx: _Ctx, ent: Entity) -> SitePage:
         seen_in += f", {plural(len(ent.quotes), 'quote')}"
     if ent.first_seen:
         seen_in += (f", {ent.first_seen}" if ent.first_seen == ent.last_seen
-                    else f", from {ent.first_seen} to {ent.last_seen}")
+                    else f", latest {ent.last_seen}, first {ent.first_seen}")
     facts.append(seen_in)
     links = [external_a(h(u), u) for u in ent.links]
     if links:
         facts.append("<strong>Links:</strong> " + ", ".join(links))
+    if has_feed(ent):
+        facts.append(f'<strong>Follow:</strong> <a class="bb-feed" type="application/atom+xml" '
+                     f'href="{h(paths.rel_url(here, paths.entity_feed(ent.ref), ctx.directory_urls))}">Atom feed</a> of its briefings')
     page.add(p("<br>\n".join(facts), "bb-facts"))
 
     if ent.kind == "person":
@@ -712,8 +760,7 @@ def entity_page(ctx: _Ctx, ent: Entity) -> SitePage:
         _connections(ctx, page, here, ent, "initiative", "Initiatives")
         _events_section(ctx, page, here, ent)
     else:
-        if ent.kind != "topic":
-            _coverage_section(ctx, page, here, ent, limit=COVERAGE_FIRST)
+        _coverage_section(ctx, page, here, ent, limit=COVERAGE_FIRST)
         if ent.quotes:
             # the briefings' own words, searched there: here they would outrank them for a name
             page.section("Statements", *(quote_block(ctx, here, q, show_speaker=False, show_briefing=True)
@@ -726,8 +773,6 @@ def entity_page(ctx: _Ctx, ent: Entity) -> SitePage:
             _connections(ctx, page, here, ent, kind, paths.KIND_TITLES[kind])
     if ent.kind != "topic":
         _connections(ctx, page, here, ent, "topic", "Topics")
-    else:
-        _coverage_section(ctx, page, here, ent, limit=COVERAGE_FIRST)
     searchable = (ent.kind == "topic" or ent.in_registry or len(ent.briefings) >= ctx.search_min_briefings)
     return page.done(boost=ENTITY_BOOST, searchable=searchable)
 
@@ -762,13 +807,12 @@ def _person_quotes(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
         reported += [q for q in quotes if q.kind != "direct"]
         if direct:
             entry = ctx.corpus.briefings[slug]
-            blocks.append(p(f"<strong>{h(date_text(entry.date))}</strong> · " + briefing_a(ctx, here, slug),
-                            "bb-qsrc"))
+            blocks.append(render("quote_source", date=date_text(entry.date), outlet=outlet_text(entry),
+                                 briefing=Markup(briefing_a(ctx, here, slug)), source=Markup(source_link(entry))))
             blocks += [f"<blockquote>\n<p>“{h(q.text)}”</p>\n</blockquote>\n"
                        + p("— " + para_a(ctx, here, q.briefing, q.paragraph), "bb-cite") for q in direct]
     if reported:
-        items = bullets(f"{h(q.text)} <span class=\"bb-cite\">— {h(date_text(q.date))}, "
-                        + briefing_a(ctx, here, q.briefing, para_anchor(ctx, q.briefing, q.paragraph)) + "</span>"
+        items = bullets(f"{h(q.text)} <span class=\"bb-cite\">— {_quote_source(ctx, here, q)}</span>"
                         for q in reported)
         blocks.append(f'<details class="bb-reported">\n<summary>{plural(len(reported), "reported statement")}'
                       f"</summary>\n{items}\n</details>")
@@ -781,7 +825,7 @@ def _roles_section(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
     if not found:
         return
     rows = []
-    for job in found:
+    for job in reversed(found):
         role = h(job.role)
         if len(job.wordings) > 1:
             role += '<br><span class="bb-aka">also: ' + "; ".join(h(w) for w in job.wordings[1:4]) + "</span>"
@@ -789,7 +833,7 @@ def _roles_section(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
         rows.append([role, ref_a(ctx, here, Ref("organization", job.organization)) if job.organization else "",
                      briefing_a(ctx, here, job.first.briefing, label=h(date_text(job.first.date))),
                      briefing_a(ctx, here, job.last.briefing, label=h(date_text(job.last.date))), str(briefings)])
-    page.section("Roles", p("One row per job, however the briefings worded it; oldest first."),
+    page.section("Roles", p("One row per job, however the briefings worded it; the latest first."),
                  table(["Role", "Organization", "First seen", "Last seen", "Briefings"], rows), searchable=False)
 
 
@@ -851,25 +895,54 @@ def _people_section(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
                      table(["Person", "Role", "Shared briefings"], acting[:CONNECTIONS_SHOWN]),
                      p(f"And {len(acting) - CONNECTIONS_SHOWN} more.") if len(acting) > CONNECTIONS_SHOWN else "",
                      searchable=False)
-    if beside:
+    passing: list[tuple[Ref, int]] = []
+    if beside and len(ent.briefings) <= COVERAGE_FIRST + COVERAGE_LISTED:
+        # people seen beside it only where it is named in passing (a car review's "NASA-inspired
+        # seats") are listed apart, after those of the briefings about it
+        about = {s for s in ent.briefings if central(ctx, ctx.corpus.briefings[s], ent)}
+        if about:
+            kept = []
+            for r, n in beside[: CONNECTIONS_SHOWN * 5]:
+                person = ctx.corpus.entity(r)
+                shared = sum(1 for s in person.briefings if s in about) if person is not None else n
+                if shared:
+                    kept.append((r, shared))
+                else:
+                    passing.append((r, n))
+            beside = kept + beside[CONNECTIONS_SHOWN * 5:]
+    if beside or passing:
         shown = beside[:CONNECTIONS_SHOWN]
         more = f" · and {len(beside) - len(shown)} more" if len(beside) > len(shown) else ""
         title = "Mentioned beside it" if ent.kind == "organization" else "People"
-        page.section(title, p(" · ".join(f"{ref_a(ctx, here, r)} ({n})" for r, n in shown) + more, "bb-inline"),
-                     searchable=False)
+        body = [p(" · ".join(f"{ref_a(ctx, here, r)} ({n})" for r, n in shown) + more, "bb-inline") if shown else ""]
+        if passing:
+            body.append(p("<strong>Only where it is named in passing:</strong> "
+                          + " · ".join(f"{ref_a(ctx, here, r)} ({n})" for r, n in passing[:CONNECTIONS_SHOWN]),
+                          "bb-inline bb-passing"))
+        page.section(title, *body, searchable=False)
 
 
 def _events_section(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
     if not ent.events:
         return
     every = unique_events(ent.events)
-    events = every[-ENTITY_EVENTS_SHOWN:]
+    events = every[-ENTITY_EVENTS_SHOWN:][::-1]  # the newest first
     note = ""
     if len(every) > len(events):
         note = p(f"The latest {len(events)} of {len(every)} dated events; "
                  + a(ctx, here, "the timeline", paths.TIMELINE) + " has them all.")
-    page.section("Timeline", note, bullets(event_item(ctx, here, ev, skip=ent.ref) for ev in events),
-                 searchable=False)
+    page.section("Timeline", note, ORDER_SWITCH,
+                 ordered_list(event_item(ctx, here, ev, skip=ent.ref) for ev in events), searchable=False)
+
+
+# A button (made by briefbook.js; nothing without it) that turns every list marked
+# ``data-bb-order`` on the page between newest first and oldest first.
+ORDER_SWITCH = '<p class="bb-order" data-bb-order-switch hidden></p>'
+
+
+def ordered_list(items: Iterable[str]) -> str:
+    """A list the newest first that the reader can turn (``ORDER_SWITCH``)."""
+    return '<ul data-bb-order>\n' + "\n".join(f"<li>{x}</li>" for x in items) + "\n</ul>"
 
 
 def one_line(text: str | None, limit: int = 180) -> str:
@@ -880,30 +953,76 @@ def one_line(text: str | None, limit: int = 180) -> str:
     return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
 
 
+def central(ctx: _Ctx, entry: BriefingEntry, ent: Entity) -> bool:
+    """Whether a briefing is about an entity rather than naming it in passing: it gives them a role,
+    they speak in it, or it names them in its headline, summary or first paragraph. (A weight the
+    frontmatter supports today; the actor/mentioned level of the entities issue will say more.)"""
+    if ent.kind == "topic":
+        return True
+    if ent.kind == "person" and (ent.id in entry.roles or any(q.speaker == ent.id for q in entry.quotes)):
+        return True
+    if ent.kind == "organization" and (any(q.speaker_org == ent.id for q in entry.quotes)
+                                       or any(r.organization == ent.id for r in entry.roles.values())):
+        return True
+    b = entry.briefing
+    lead = " ".join([b.title or "", b.summary or "", b.paragraphs[0] if b.paragraphs else ""])
+    return any(len(form) >= 3 and re.search(rf"(?<!\w){re.escape(form)}(?!\w)", lead)
+               for form in (ent.name, *ent.aliases))
+
+
+def _story_item(ctx: _Ctx, here: str, e: BriefingEntry) -> str:
+    """A story in a coverage list: headline, date, outlet, place, a line of summary, and where it is
+    one of several outlets' versions, each source with its outlet."""
+    story = ctx.corpus.story_of(e.slug)
+    sources = [Markup(briefing_a(ctx, here, s, label=outlet_html(ctx.corpus.briefings[s]) or h(date_text(
+               ctx.corpus.briefings[s].date)))) for s in story.briefings] if story is not None else []
+    meta = [x for x in (date_text(e.date), outlet_text(e), e.briefing.location or "") if x]
+    return render("story_item", link=Markup(briefing_a(ctx, here, e.slug)), meta=meta,
+                  summary=one_line(e.briefing.summary), sources=sources)
+
+
 def _coverage_section(ctx: _Ctx, page: _Page, here: str, ent: Entity, *, limit: int) -> None:
-    """The briefings about an entity, latest first: headline, date and a line of summary; older
-    ones past ``limit`` as a plain list."""
+    """The stories about an entity, latest first: headline, date, outlet and a line of summary, one
+    item per story however many outlets told it; older ones past ``limit`` as a plain list; then,
+    apart, the briefings that name it only in passing."""
     slugs = list(reversed(ent.briefings))
-    items = []
-    for slug in slugs[:limit]:
-        e = ctx.corpus.briefings[slug]
-        summary = one_line(e.briefing.summary)
-        items.append(f"{briefing_a(ctx, here, slug)} <span class=\"bb-date\">{h(date_text(e.date))}"
-                     + (f" · {h(e.briefing.location)}" if e.briefing.location else "") + "</span>"
-                     + (f'<br><span class="bb-oneline">{h(summary)}</span>' if summary else ""))
+    passing: list[str] = []
+    if len(slugs) <= limit + COVERAGE_LISTED:  # (past that, pages by date list them all)
+        weighed = [(s, central(ctx, ctx.corpus.briefings[s], ent)) for s in slugs]
+        main = [s for s, c in weighed if c]
+        if main:  # a name never central anywhere keeps its coverage as it is
+            passing = [s for s, c in weighed if not c]
+            slugs = main
+    seen_stories: set[str] = set()
+    stories: list[str] = []
+    for slug in slugs:
+        story = ctx.corpus.briefings[slug].story
+        if story is None or story not in seen_stories:
+            stories.append(slug)
+            if story is not None:
+                seen_stories.add(story)
+    # a passing mention in one outlet's version of a story the coverage lists is that story
+    passing = [x for x in passing if ctx.corpus.briefings[x].story not in seen_stories]
+    items = [_story_item(ctx, here, ctx.corpus.briefings[slug]) for slug in stories[:limit]]
     body = ['<ul class="bb-coverage">\n' + "\n".join(f"<li>{x}</li>" for x in items) + "\n</ul>"]
-    if len(slugs) > limit:
-        older = slugs[limit:]
+    if len(stories) > limit:
+        older = stories[limit:]
         parts = _coverage_parts(ctx, ent)
         if parts:  # too many to list here: links to pages of them by year or month
             listed = p(" · ".join(a(ctx, here, h(f"{title} ({len(entries)})"), paths.coverage_part(ent.ref, key))
                                   for key, title, entries in reversed(parts)), "bb-inline")
         else:
-            listed = bullets(f"{h(date_text(ctx.corpus.briefings[x].date))} · {briefing_a(ctx, here, x)}"
-                             for x in older)
-        body.append(f'<details class="bb-more">\n<summary>{plural(len(older), "older briefing")}</summary>\n'
-                    + listed + "\n</details>")
+            listed = bullets(_plain_item(ctx, here, x) for x in older)
+        body.append(f'<details class="bb-more">\n<summary>{plural(len(older), "older briefing")}'
+                    "</summary>\n" + listed + "\n</details>")
+    if passing:
+        body.append(render("in_passing", name=ent.name, items=[Markup(_plain_item(ctx, here, x)) for x in passing]))
     page.section("Latest coverage", *body, searchable=False)
+
+
+def _plain_item(ctx: _Ctx, here: str, slug: str) -> str:
+    e = ctx.corpus.briefings[slug]
+    return f"{h(date_text(e.date))} · {briefing_a(ctx, here, slug)}" + (f" · {o}" if (o := outlet_html(e)) else "")
 
 
 # Past this many older briefings an entity page links to pages of them (by year or month) instead
@@ -1010,12 +1129,17 @@ def timeline_item(ctx: _Ctx, here: str, ev: EventRef) -> str:
 
 
 def _event_list(ctx: _Ctx, here: str, events: list[EventRef]) -> str:
-    return "<ul class=\"bb-events\">\n" + "\n".join(timeline_item(ctx, here, ev) for ev in events) + "\n</ul>"
+    return "<ul class=\"bb-events\" data-bb-order>\n" + "\n".join(timeline_item(ctx, here, ev) for ev in events) + "\n</ul>"
 
 
 def _month_sections(ctx: _Ctx, page: _Page, here: str, events: list[EventRef]) -> None:
-    for key, evs in _by_month(events).items():
-        page.section(month_title(key), _event_list(ctx, here, evs), anchor=f"m-{key}")
+    """The events by month, the newest month and event first (the reader can turn the order)."""
+    months = []
+    for key, evs in reversed(_by_month(events).items()):
+        title = month_title(key)
+        page.toc.append((f"m-{key}", title))
+        months.append({"key": key, "title": title, "events": Markup(_event_list(ctx, here, evs[::-1]))})
+    page.add(render("months", months=months))
 
 
 def event_filters(ctx: _Ctx, events: list[EventRef]) -> str:
@@ -1116,8 +1240,8 @@ def timeline_pages(ctx: _Ctx) -> dict[str, SitePage]:
         _month_sections(ctx, page, uri, evs)
         page.add(p(" · ".join(nav), "bb-pager"))
         pages[uri] = page.done(searchable=False, hide=("toc",))
-    for year, year_links in links.items():
-        index.section(year, p(" · ".join(year_links), "bb-inline"), anchor=f"y-{year}")
+    for year, year_links in reversed(links.items()):  # the latest year first, its latest month first
+        index.section(year, p(" · ".join(reversed(year_links)), "bb-inline"), anchor=f"y-{year}")
     pages[here] = index.done(searchable=False)
     return pages
 
@@ -1153,6 +1277,18 @@ def _entity_card(ctx: _Ctx, here: str, ent: Entity) -> str:
             + f'<br>\n<span class="bb-date">{counts}</span>')
 
 
+def _most_covered_lines(ctx: _Ctx, here: str) -> str:
+    """The most covered people and organizations, one line each, at the top of the home page (in the
+    first screen on a desktop and on a phone; the cards further down say more about the people)."""
+    rows = []
+    for kind, label in (("person", "People"), ("organization", "Organizations")):
+        top = sorted(ctx.corpus.entities[kind].values(), key=prominence)[:HOME_TOP]
+        if top:
+            rows.append({"label": label, "all": Markup(a(ctx, here, "all →", paths.index_of(kind))),
+                         "entities": [{"link": Markup(ref_a(ctx, here, e.ref)), "count": len(e.briefings)} for e in top]})
+    return render("most_covered", rows=rows) if rows else ""
+
+
 def home(ctx: _Ctx) -> SitePage:
     here = paths.HOME
     c = ctx.corpus
@@ -1164,8 +1300,14 @@ def home(ctx: _Ctx) -> SitePage:
     page = _Page("Home", "News briefings")
     page.add(p("Who acted, what, when, and who said what: briefings made from news articles, with a page "
                "for every person, organization, initiative and topic they mention."),
-             p(" · ".join(counts), "bb-counts"))
-    latest = c.newest_first()[:HOME_CARDS]
+             p(" · ".join(counts), "bb-counts"), _most_covered_lines(ctx, here))
+    latest, told = [], set()  # one card per story, however many outlets told it
+    for e in c.newest_first():
+        if len(latest) == HOME_CARDS:
+            break
+        if e.story is None or e.story not in told:
+            latest.append(e)
+            told.add(e.story)
     if latest:
         page.section("Latest briefings", cards(_briefing_card(ctx, here, e) for e in latest),
                      p(a(ctx, here, f"All {plural(len(c.briefings), 'briefing')} →", paths.BRIEFINGS)))

@@ -42,6 +42,11 @@ def entity(ref: Ref) -> str:
     return f"{SECTIONS[ref.kind]}/{_leaf(ref.id)}.md"
 
 
+def entity_feed(ref: Ref) -> str:
+    """The Atom feed of an entity's briefings ("people/donald-trump/feed.xml")."""
+    return f"{SECTIONS[ref.kind]}/{_leaf(ref.id)}/feed.xml"
+
+
 def briefing(slug: str) -> str:
     return f"briefings/{_leaf(slug)}.md"
 

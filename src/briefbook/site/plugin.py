@@ -40,7 +40,7 @@ from .. import fsguard
 from ..corpus import Corpus, load_corpus
 from ..registry import RegistryError
 from ..store import BriefingError
-from . import paths
+from . import paths, snippets
 from .export import generate_files
 from .generated import GeneratedPage
 from .names import name_files
@@ -87,6 +87,8 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         templates = str(resources.files("briefbook").joinpath("site/templates"))
         if templates not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, templates)
+        # pieces of the generated pages: overrides/briefbook/*.html wins over ours (site/snippets.py)
+        snippets.use_theme_dirs([config.theme.custom_dir])
         return config
 
     def on_startup(self, *, command: str, dirty: bool) -> None:

@@ -132,6 +132,36 @@
     });
   }
 
+  // Lists marked data-bb-order are the newest first; a button turns them all to the oldest first and back.
+  function setupOrder(root) {
+    Array.prototype.forEach.call(root.querySelectorAll("[data-bb-order-switch]"), function (bar) {
+      if (bar.dataset.bbReady) return;
+      bar.dataset.bbReady = "1";
+      var scope = bar.closest("article") || document.body;
+      if (bar !== scope.querySelector("[data-bb-order-switch]")) return;  // one switch a page
+      bar.hidden = false;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-button";
+      var newest = true;
+      function label() {
+        button.textContent = newest ? "Oldest first" : "Newest first";
+        button.setAttribute("aria-label", newest ? "Show the oldest first" : "Show the newest first");
+        scope.setAttribute("data-bb-order-now", newest ? "newest" : "oldest");
+      }
+      button.addEventListener("click", function () {
+        Array.prototype.forEach.call(scope.querySelectorAll("[data-bb-order]"), function (list) {
+          var items = Array.prototype.slice.call(list.children);
+          for (var i = items.length - 1; i >= 0; i--) list.appendChild(items[i]);
+        });
+        newest = !newest;
+        label();
+      });
+      label();
+      bar.appendChild(button);
+    });
+  }
+
   // A link to a place inside a folded block opens the block.
   function openTarget() {
     var id = decodeURIComponent(location.hash.slice(1));
@@ -148,6 +178,7 @@
     });
     setupFilter(root);
     setupEvents(root);
+    setupOrder(root);
     openTarget();
   }
   window.addEventListener("hashchange", openTarget);

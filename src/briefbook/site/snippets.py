@@ -1,0 +1,49 @@
+"""Pieces of the generated pages from Jinja templates that a site can override, Material's way.
+
+The templates live in ``site/templates/briefbook/``; a site with a theme ``custom_dir`` (Material's
+``overrides/``) replaces one by putting a file of the same name in ``overrides/briefbook/``. The
+plugin tells this module where that folder is (``use_theme_dirs``); `briefbook pages` uses the
+package's own. Autoescaping is on: article text given to a template is escaped there, and only
+HTML this package built (links, already escaped) is passed in as ``Markup``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, Template
+from markupsafe import Markup
+
+__all__ = ["Markup", "render", "use_theme_dirs"]
+
+_DIRS: tuple[str, ...] = ()
+
+
+def use_theme_dirs(dirs: Iterable[str | os.PathLike[str] | None]) -> None:
+    """The folders (a theme's ``custom_dir``) whose ``briefbook/*.html`` win over the package's."""
+    global _DIRS
+    found = tuple(str(d) for d in dirs if d and Path(d).is_dir())
+    if found != _DIRS:
+        _DIRS = found
+        _template.cache_clear()
+
+
+@cache
+def _env(dirs: tuple[str, ...]) -> Environment:
+    loaders = [FileSystemLoader(list(dirs))] if dirs else []
+    loaders.append(PackageLoader("briefbook", "site/templates"))
+    return Environment(loader=ChoiceLoader(loaders), autoescape=True, undefined=StrictUndefined,
+                       trim_blocks=True, lstrip_blocks=True)
+
+
+@cache
+def _template(name: str) -> Template:
+    return _env(_DIRS).get_template(f"briefbook/{name}.html")
+
+
+def render(template: str, /, **values: object) -> str:
+    """``briefbook/<template>.html`` rendered with ``values`` (plain strings are escaped)."""
+    return _template(template).render(**values).strip()
