@@ -8,6 +8,7 @@ from importlib import resources
 
 _EXTRACTION_SOURCES = (
     "reading.py",
+    "budgets.py",
     "cleaning.py",
     "html_reader.py",
     "html_layout.py",
