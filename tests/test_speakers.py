@@ -616,3 +616,14 @@ def test_a_surname_alone_that_speaks_in_quotation_marks_is_a_person():
     # a surname two full names share stays unresolved rather than becoming a third person
     b = brief("Coach Anna Vogel and her brother Tom Vogel met on Monday.", "“We are ready,” Vogel said.")
     assert "vogel" not in [p.id for p in b.people]
+
+
+def test_an_apposition_with_a_possessive_is_not_a_second_speaker():
+    quotes = said("“We had some issues ... we had customer service issues,” Mayer, Disney’s chairman of "
+                  "streaming, said Tuesday at a media conference.")
+    assert quotes == [("We had some issues ... we had customer service issues,", "mayer")]
+
+
+def test_a_described_surname_that_speaks_in_quotation_marks_is_a_person():
+    b = brief("“I think I played one of the best matches of the year,” the 14th-ranked Schwartzman said.")
+    assert [(q.speaker, p.id) for q, p in zip(b.quotes, b.people, strict=True)] == [("schwartzman", "schwartzman")]

@@ -49,10 +49,10 @@ def build_briefing(
 
     found_quotes = find_quotes(docs)
     # whoever a quote's own cue names speaks in the article: a person of the briefing even if named once
-    speaking = frozenset(name_key(q.speaker_text) for q in found_quotes if q.cued and q.speaker_text)
+    speaking = frozenset(k for q in found_quotes if q.cued for k in _cue_names(q))
     # a bare surname only where it speaks in quotation marks: "Ericsson said it would ..." is a company
-    people = find_people(docs, frozenset(name_key(q.speaker_text) for q in found_quotes
-                                         if q.cued and q.speaker_text and q.kind == "direct"))
+    people = find_people(docs, frozenset(k for q in found_quotes if q.cued and q.kind == "direct"
+                                         for k in _cue_names(q)))
     people = _add_known_people(docs, _add_bare_mentions(docs, people))
     people = _with_quoted_people(found_quotes, docs, people)
     doubtful = [p for p in people if person_evidence(docs, p) is None
@@ -443,6 +443,19 @@ def _initiatives_out(items: list[InitiativeFound], registry: Registry) -> list[I
 
 
 # ----------------------------------------------------------------------------- quotes
+
+
+def _cue_names(q: QuoteFound) -> set[str]:
+    """The name keys a quote's cue gives its speaker: its words, and the name they end with ("the
+    14th-ranked Schwartzman" -> "schwartzman")."""
+    keys = {name_key(q.speaker_text)} if q.speaker_text else set()
+    span = q.speaker_span
+    if span is not None and span.root.pos_ == "PROPN":
+        start = span.root.i
+        while start > span.start and span.doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        keys.add(name_key(span.doc[start : span.root.i + 1].text))
+    return keys - {""}
 
 
 def _with_quoted_people(found: list[QuoteFound], docs: list[Doc], people: list[PersonFound]) -> list[PersonFound]:

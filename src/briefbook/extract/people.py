@@ -557,6 +557,11 @@ def find_people(docs: list[Doc], speaking: frozenset[str] = frozenset()) -> list
             if person is None:
                 person = found[key] = PersonFound(name=name)
             _note(person, name, pno, role, org, country, titled)
+        # "the 14th-ranked Schwartzman said": a surname the entity labels missed, speaking in quotation marks
+        for tok in doc:
+            if (speaking and tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PRODUCT") and tok.is_alpha and tok.text[:1].isupper()
+                    and name_key(tok.text) in speaking and looks_like_name(tok.text) and _namey(tok)):
+                singles.append((tok.text, pno, None, None, None, False))
     # fold single-word mentions ("Bae", "Kratsios") into the full names that contain them
     for name, pno, role, org, country, honored in singles:
         target = resolve_short(name, list(found.values()))

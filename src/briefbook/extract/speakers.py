@@ -341,7 +341,9 @@ def resolve(span: Span, speakers: list[Speaker], events: list[_Event], pno: int)
         return _by_pronoun(toks[0].lower_, events, pno)
     if root.pos_ == "PRON" or root.tag_ in ("WP", "WDT"):
         return None  # "who", "those", "some": never a speaker by themselves
-    if any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in root.children):  # not "X, her husband and ..."
+    # "Mayer, Disney’s chairman, said": a possessive read as a second subject is the apposition's owner
+    if any(c.dep_ == "conj" and c.pos_ == "PROPN" and not any(g.dep_ == "case" for g in c.children)
+           for c in root.children):  # not "X, her husband and ..."
         # "Miller and Jones said": two speakers, not one ("Procter & Gamble said" is one name)
         return _by_form(span.text, [s for s in speakers if s.kind == "organization"])
     named = next((c for c in root.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
