@@ -167,6 +167,7 @@ def _subject_span(verb: Token, quote_spans: list[tuple[int, int]]) -> Span | Non
             and child.i > verb.i
             and outside(child)
             and (child.pos_ == "PROPN" or child.ent_type_)
+            and child.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY")  # "said Tuesday"
         ):
             return verb.doc[child.left_edge.i : child.right_edge.i + 1]
     return None
@@ -461,7 +462,11 @@ def _words_before_verb(doc: Doc, b: int, verbs: list[Token]) -> Span | None:
         toks = toks[:-1]
     if not toks or len(toks) > 12 or any(t.pos_ in ("VERB", "AUX") or _has_marks(t.text) for t in toks):
         return None
-    names = [k for k, t in enumerate(toks) if t.pos_ == "PROPN" and t.text[:1].isupper()]
+    comma = next((k for k, t in enumerate(toks) if t.text == ","), None)
+    if comma is not None and any(t.pos_ == "PROPN" for t in toks[:comma]):
+        toks = toks[:comma]  # "Mayer, Disney’s chairman of streaming": the name before its apposition
+    names = [k for k, t in enumerate(toks) if t.pos_ == "PROPN" and t.text[:1].isupper()
+             and not (k + 1 < len(toks) and toks[k + 1].text in ("'s", "’s"))]
     if names:
         end = names[-1]
         start = end
