@@ -735,3 +735,89 @@ def test_the_tense_of_a_long_sentence_is_read_in_linear_time() -> None:
     full = sentence + "and the report will be published"
     assert sentence_tense(full, len(full) - 3) == "future"  # "published" after "be" is not past
     assert time.perf_counter() - start < 1.0  # a look-back per past cue over the whole sentence took seconds
+
+
+# ---------------------------------------------------------------------------------------------
+# Round 3 (issue #24). 6 and 12: YAML nested deep, keys given twice
+
+
+def _deep_flow(levels: int) -> str:
+    return "[" * levels + "]" * levels
+
+
+@pytest.mark.parametrize("levels", [1_000, 30_000])
+def test_yaml_nested_thousands_deep_is_one_line_for_a_briefing(tmp_path: Path, levels: int) -> None:
+    from briefbook.corpus import load_corpus
+
+    text = store.render(briefing(1)).replace("summary: The Netherlands", "topics_extra: " + _deep_flow(levels)
+                                             + "\nsummary: The Netherlands", 1)
+    line = next(i for i, ln in enumerate(text.splitlines(), 1) if ln.startswith("topics_extra:"))
+    folder = tmp_path / "briefings"
+    path = write(folder, "deep.md", text)
+    problems = check([folder], None).problems  # in-process: a segfault would end the test run
+    assert [(p.line, "nested more than" in p.message) for p in problems] == [(line, True)]
+    with pytest.raises(store.BriefingError) as err:
+        load_corpus(folder, None)
+    assert str(err.value) == str(problems[0]) and err.value.path == str(path)
+
+
+@pytest.mark.parametrize("levels", [1_000, 30_000])
+def test_yaml_nested_thousands_deep_is_one_line_for_the_registry(levels: int) -> None:
+    for nested in (_deep_flow(levels), "\n" + "".join("- " * levels) + "x"):
+        text = "entities:\n- name: Anna de Vries\n  kind: person\n  aliases: " + nested + "\n"
+        with pytest.raises(RegistryError) as err:
+            parse_registry(text, "registry.yml")
+        assert err.value.line in (4, 5) and "nested more than" in err.value.message
+
+
+def test_the_depth_walk_stops_at_the_limit_so_its_work_is_linear(monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefbook import yamlsafe
+
+    events: list[int] = []
+    real = yamlsafe.yaml.parse
+
+    def counting(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        for n, event in enumerate(real(*args, **kwargs)):  # type: ignore[arg-type]
+            events.append(n)
+            yield event
+
+    monkeypatch.setattr(yamlsafe.yaml, "parse", counting)
+    seen = []
+    for levels in (1_000, 30_000):
+        events.clear()
+        assert yamlsafe.refusal("a: " + _deep_flow(levels)) is not None
+        seen.append(len(events))
+    assert seen[0] == seen[1] <= yamlsafe.MAX_DEPTH + 5, seen  # the same few events at any depth
+
+
+def test_a_shallow_text_is_not_walked_at_all() -> None:
+    from briefbook import yamlsafe
+
+    assert yamlsafe.depth_bound(store.FRONTMATTER.match(store.render(briefing(1))).group(1)) < yamlsafe.MAX_DEPTH
+
+
+def test_a_key_given_twice_in_a_briefing_is_an_error_at_the_second(tmp_path: Path) -> None:
+    from briefbook.corpus import load_corpus
+
+    text = store.render(briefing(1))
+    first = next(i for i, ln in enumerate(text.splitlines(), 1) if ln.startswith("summary:"))
+    text = text.replace("\nsummary: ", "\nsummary: A reviewed summary.\nsummary: ", 1)
+    folder = tmp_path / "briefings"
+    write(folder, "twice.md", text)
+    problems = check([folder], None).problems
+    assert [(p.line, p.message) for p in problems] == [
+        (first + 1, f"frontmatter is not valid YAML: the key 'summary' is given twice in one mapping "
+                    f"(first on line {first}): keep one")]
+    with pytest.raises(store.BriefingError):
+        load_corpus(folder, None)
+    nested = store.render(briefing(1)).replace("  name: Anna de Vries\n", "  name: Anna de Vries\n  name: Anna\n")
+    assert "'name' is given twice" in examine(nested, "b.md").problems[0].message
+
+
+def test_a_key_given_twice_in_the_registry_is_an_error_at_the_second() -> None:
+    text = ("entities:\n- name: Anna de Vries\n  kind: person\n  description: Water minister.\n"
+            "  description: Someone else entirely.\n")
+    with pytest.raises(RegistryError) as err:
+        parse_registry(text, "registry.yml")
+    assert err.value.line == 5 and "'description' is given twice" in err.value.message
+    assert "first on line 4" in err.value.message

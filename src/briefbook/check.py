@@ -42,14 +42,14 @@ import jsonschema
 import numpy as np
 import yaml
 
-from . import __version__, budgets, caches, dedupe, fsguard, store
+from . import __version__, budgets, caches, dedupe, fsguard, store, yamlsafe
 from .ids import name_key
 from .model import ENTITY_LISTS, frontmatter_defaults, item_classes
 from .registry import Registry, RegistryError, load_registry
 from .store import briefing_files, refused_briefings, slug_of
 
-CACHE_VERSION = 3
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+CACHE_VERSION = 4
+_Loader = yamlsafe.FastLoader
 _DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _DATE_SHAPE = re.compile(r"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$")  # YYYY-MM or YYYY-MM-DD, any digits
 
@@ -358,11 +358,11 @@ def read_frontmatter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
         text = text[1:]
     match = store.FRONTMATTER.match(text)
     if match:
-        alias = store.first_alias(match.group(1))
-        if alias is not None:
-            raise store.BriefingError(path, alias + 2, store.ALIAS_MESSAGE)
+        refused = yamlsafe.refusal(match.group(1))
+        if refused is not None:
+            raise store.BriefingError(path, refused.line + 2, refused.message)
         try:
-            meta = yaml.load(match.group(1), Loader=_Loader)
+            meta = yamlsafe.build(match.group(1), loader=_Loader, first_line=2)
         except Exception:
             meta = None
         if isinstance(meta, dict):

@@ -21,9 +21,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import yaml
-
-from . import budgets, store
+from . import budgets, store, yamlsafe
 from .check import validate
 from .ids import clean_id as _clean_id
 from .ids import slugify
@@ -469,7 +467,7 @@ def load_topics(path: str | os.PathLike[str] | None = None) -> dict[str, TopicIn
             text = Path(path).read_text(encoding="utf-8")
     except (FileNotFoundError, OSError):
         return {}
-    data: Any = yaml.safe_load(text) or {}
+    data: Any = yamlsafe.load(text) or {}
     out: dict[str, TopicInfo] = {}
     for item in data.get("topics") or [] if isinstance(data, dict) else []:
         if isinstance(item, dict) and item.get("id"):

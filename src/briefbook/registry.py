@@ -26,10 +26,9 @@ from typing import Any
 
 import yaml
 
-from . import yamlerrors
+from . import yamlerrors, yamlsafe
 from .ids import name_key, slugify
 from .model import KINDS
-from .store import ALIAS_MESSAGE, first_alias
 
 DEFAULT_PATH = "registry.yml"
 
@@ -147,7 +146,7 @@ def _flat(text: str) -> str:
     return slugify.__wrapped__(text, max_length=len(text) + 1).replace("-", "")
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(yamlsafe.SafeLoader):
     """Records the source line of each mapping so that problems can be reported as path:line."""
 
 
@@ -161,11 +160,8 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _con
 
 
 def parse_registry(text: str, path: str | os.PathLike[str] = DEFAULT_PATH) -> Registry:
-    alias = first_alias(text)
-    if alias is not None:
-        raise RegistryError(path, alias + 1, ALIAS_MESSAGE)
     try:
-        data = yaml.load(text, Loader=_LineLoader)
+        data = yamlsafe.load(text, loader=_LineLoader)
     except yaml.YAMLError as exc:
         found = yamlerrors.locate(text, exc)  # the line the mistake starts on, in words (one line)
         raise RegistryError(path, found.line + 1, f"registry is not valid YAML: {found.message}") from None
