@@ -42,7 +42,7 @@ import jsonschema
 import numpy as np
 import yaml
 
-from . import __version__, budgets, caches, dedupe, fsguard, store, yamlsafe
+from . import __version__, budgets, caches, dedupe, docsfiles, fsguard, safetext, store, yamlsafe
 from .ids import name_key
 from .model import ENTITY_LISTS, frontmatter_defaults, item_classes
 from .registry import Registry, RegistryError, load_registry
@@ -60,8 +60,8 @@ class Problem:
     line: int
     message: str
 
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+    def __str__(self) -> str:  # one line, whatever the file name or the value quoted holds
+        return safetext.one_line(f"{self.path}:{self.line}: {self.message}")
 
 
 @dataclass
@@ -551,10 +551,8 @@ def examine_file(path: Path, shown: str | None = None) -> Facts:
 
 def check_registry(path: str | os.PathLike[str] | None) -> tuple[Registry, list[Problem]]:
     """The registry (empty when it is missing or broken) and its problems."""
-    if path is not None and os.path.islink(path):
-        refused = fsguard.why_refused(Path(path), [Path.cwd()])
-        if refused:
-            return Registry([]), [Problem(str(path), 1, refused)]
+    if path is not None and (refused := fsguard.link_on_path(path)) is not None:
+        return Registry([]), [Problem(str(path), 1, refused)]
     try:
         registry = load_registry(path)
     except RegistryError as exc:  # every wrong entry reported; the others still count
@@ -598,10 +596,21 @@ def _corpus_problems(facts: list[Facts], registry: Registry) -> list[Problem]:
     for f in facts:
         root = Path(f.path).resolve().parent.parent  # the project: the folder that holds briefings/
         anchor = next((file for n, file in f.other_files if n == -1), None)
-        if anchor is not None and not Path(anchor).is_absolute() and not (root / anchor).exists():
-            continue  # the article of the briefing itself is not there either: files live elsewhere
+        if anchor is not None and not Path(anchor).is_absolute():
+            if (refused := fsguard.leaves(anchor, root)) is not None:
+                problems.append(Problem(f.path, _line_in_file(f.path, ("source", "file")),
+                                        f"source.file: {anchor}: {refused}"))
+                continue
+            if not (root / anchor).exists():
+                continue  # the article of the briefing itself is not there either: files live elsewhere
         for n, file in f.other_files:
-            if n >= 0 and not Path(file).is_absolute() and not (root / file).exists():
+            if n < 0 or Path(file).is_absolute():
+                continue
+            # asked before the file is looked at: `../../etc/shadow` must not tell whether it exists
+            if (refused := fsguard.leaves(file, root)) is not None:
+                problems.append(Problem(f.path, _line_in_file(f.path, ("other_sources", n, "file")),
+                                        f"other_sources[{n}].file: {file}: {refused}"))
+            elif not (root / file).exists():
                 problems.append(
                     Problem(
                         f.path,
@@ -641,6 +650,16 @@ def _corpus_problems(facts: list[Facts], registry: Registry) -> list[Problem]:
     return problems
 
 
+def docs_problems(site_config: str | os.PathLike[str]) -> list[Problem]:
+    """The files of the docs folder the build would refuse (:mod:`docsfiles`), one line each."""
+    docs, patterns = docsfiles.configured(site_config)
+    if (refused := fsguard.link_on_path(docs, Path(site_config).parent)) is not None:
+        return [Problem(str(docs), 1, refused)]
+    if not docs.is_dir():
+        return []
+    return [Problem(str(docs / uri), 1, reason) for uri, reason in docsfiles.refused(docs, patterns)]
+
+
 def _mtime(path: str) -> int:
     try:
         return os.stat(path).st_mtime_ns
@@ -674,7 +693,9 @@ def _collect(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[tuple[Path, 
     problems = []
     for raw in paths:
         p = Path(raw)
-        if p.is_dir():
+        if (refused := fsguard.link_on_path(p)) is not None:  # `briefings -> /elsewhere`
+            problems.append(Problem(str(p), 1, refused))
+        elif p.is_dir():
             files += [(f, str(f)) for f in briefing_files(p, [Path.cwd()])]
             problems += [Problem(str(f), 1, reason) for f, reason in refused_briefings(p, [Path.cwd()])]
         elif p.is_file():
@@ -816,9 +837,13 @@ def check(
     *,
     cache_file: str | os.PathLike[str] | None = None,
     jobs: int = 1,
+    site_config: str | os.PathLike[str] | None = None,
 ) -> Result:
-    """Check every briefing under ``paths`` and the registry; problems sorted by file and line."""
+    """Check every briefing under ``paths`` and the registry; problems sorted by file and line.
+    ``site_config``: the project's ``mkdocs.yml``, whose docs folder is checked too (as data)."""
     files, problems = _collect(paths)
+    if site_config is not None and Path(site_config).is_file():
+        problems += docs_problems(site_config)
     registry, reg_problems = check_registry(registry_path)
     problems += reg_problems
     cache_path = Path(cache_file) if cache_file else None

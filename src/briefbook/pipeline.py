@@ -76,6 +76,10 @@ def discover_all(paths: Iterable[str | os.PathLike[str]], root: Path | None = No
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
+            refused = fsguard.link_on_path(p, root)  # `seeds -> /elsewhere`: nothing under it is read
+            if refused is not None:
+                out.refused.append((p, refused))
+                continue
             found = fsguard.walk(p, SUFFIXES, [root])
             out.files += found.files
             out.refused += found.refused
@@ -330,10 +334,12 @@ def folder_lock(
 
     A run that has to wait says so once, naming the process that holds the lock (its pid is in the
     lock file), and gives up with LockTimeout after ``wait`` seconds."""
+    fsguard.ensure_own(out_dir)  # a briefings folder that is a link out of the project: refused
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / ".briefbook.lock"
     say = say or (lambda msg: print(msg, file=sys.stderr, flush=True))
-    with open(path, "a+") as fh:
+    # never through a link (a committed `.briefbook.lock -> ~/.bashrc` would be truncated), never a folder
+    with open(fsguard.open_lock(path), "r+") as fh:
         deadline = time.monotonic() + wait
         told = False
         while True:

@@ -26,7 +26,7 @@ from typing import Any
 
 import yaml
 
-from . import yamlerrors, yamlsafe
+from . import safetext, yamlerrors, yamlsafe
 from .ids import name_key, slugify
 from .model import KINDS
 
@@ -40,7 +40,7 @@ class RegistryError(ValueError):
         self, path: str | os.PathLike[str], line: int, message: str, more: list[RegistryError] | None = None
     ) -> None:
         tail = f" (and {len(more)} more: `briefbook check` lists them)" if more else ""
-        super().__init__(f"{path}:{line}: {message}{tail}")
+        super().__init__(safetext.one_line(f"{path}:{line}: {message}{tail}"))
         self.path = str(path)
         self.line = line
         self.message = message

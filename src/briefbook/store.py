@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from . import __version__, fsguard, yamlerrors, yamlsafe
+from . import __version__, fsguard, safetext, yamlerrors, yamlsafe
 from .ids import clean_id
 from .model import Briefing
 
@@ -35,7 +35,7 @@ class BriefingError(ValueError):
     """A briefing file that cannot be read; carries the path and line for `path:line: message`."""
 
     def __init__(self, path: str | os.PathLike[str], line: int, message: str) -> None:
-        super().__init__(f"{path}:{line}: {message}")
+        super().__init__(safetext.one_line(f"{path}:{line}: {message}"))
         self.path = str(path)
         self.line = line
         self.message = message

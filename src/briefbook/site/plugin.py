@@ -35,9 +35,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from .. import fsguard
+from .. import docsfiles, fsguard
 from ..corpus import Corpus, load_corpus
 from ..registry import RegistryError
+from ..safetext import one_line
 from ..store import BriefingError
 from . import paths
 from .export import generate_files
@@ -63,6 +64,8 @@ class BriefbookConfig(base.Config):
     # 10,000) out of the search index, which every search downloads a part of. Unset: 1 below
     # LARGE_CORPUS briefings, 2 from there on.
     search_min_briefings = c.Optional(c.Type(int))
+    # The hand-written files of docs_dir the site publishes (glob patterns); the others are refused.
+    docs_files = c.Optional(c.ListOfItems(c.Type(str)))
 
 
 class BriefbookPlugin(BasePlugin[BriefbookConfig]):
@@ -70,6 +73,12 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = self.root = Path(config.config_file_path or ".").resolve().parent
+        # A relative path may not leave the project nor pass through a link (checked before
+        # anything is read); an absolute one is the maintainer's own choice in mkdocs.yml.
+        for option in ("briefings", "registry", "topics"):
+            named = getattr(self.config, option)
+            if named and (refused := fsguard.link_on_path(named, root)) is not None:
+                raise PluginError(one_line(f"briefbook: {_shown(root, named)}: {refused}"))
         self.briefings_dir = (root / self.config.briefings).resolve()
         self.registry_path = (root / self.config.registry).resolve()
         self.topics_path = (root / self.config.topics).resolve() if self.config.topics else None
@@ -84,6 +93,13 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         if templates not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, templates)
         return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Before MkDocs empties the site folder: it is never a link, and it is emptied only when it
+        is the project's own (inside the project, or empty, or made by an earlier build)."""
+        refused = _site_dir_refusal(Path(config.site_dir), self.root)
+        if refused is not None:
+            raise PluginError(one_line(f"briefbook: {refused}"))
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defining this keeps the plugin alive between the rebuilds of ``mkdocs serve``."""
@@ -100,6 +116,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Read the briefings, make every page and file from them, and hand them to MkDocs."""
+        self._refuse_stray_docs(files, config)
         corpus = self._resolve_corpus()
         briefing_count = len(corpus.briefings)
         docs_pages = self._resolve_project_pages(files, config)
@@ -128,6 +145,24 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
             raise PluginError(f"briefbook: {exc}") from None
         except RegistryError as exc:
             raise PluginError(f"briefbook: {exc}") from None
+
+    def _refuse_stray_docs(self, files: Files, config: MkDocsConfig) -> None:
+        """docs/ as data: a file that is not listed, is a link, shadows the theme's, or is a page
+        with markup that runs stops the build with one line (`briefbook check` says the same)."""
+        docs = Path(config.docs_dir)
+        patterns = self.config.docs_files if self.config.docs_files is not None else docsfiles.PUBLISHED
+        refused = fsguard.link_on_path(docs, self.root)
+        if refused is not None:
+            raise PluginError(one_line(f"briefbook: {_shown(self.root, docs)}: {refused}"))
+        themes = [Path(d) for d in config.theme.dirs]
+        bad = sorted((f.src_uri, reason) for f in files
+                     if f.src_dir is not None and Path(f.src_dir) == docs and not f.inclusion.is_excluded()
+                     and (reason := docsfiles.problem(docs, f.src_uri, patterns, themes)) is not None)
+        if bad:
+            more = f" (and {len(bad) - 1} more: `briefbook check` lists them)" if len(bad) > 1 else ""
+            refused = f"{_shown(self.root, docs / bad[0][0])}: {bad[0][1]}{more}"
+        if refused is not None:
+            raise PluginError(one_line(f"briefbook: {refused}"))
 
     def _resolve_project_pages(self, files: Files, config: MkDocsConfig) -> list[str]:
         """The hand-written pages the docs folder has; the footer links to those it lists."""
@@ -224,6 +259,8 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._drop_spool()  # copied into the site by now
+        with contextlib.suppress(OSError):  # marks the folder as a site this plugin made (kept by MkDocs)
+            (Path(config.site_dir) / SITE_MARK).write_text("made by briefbook: this folder is emptied on every build\n")
 
     def on_build_error(self, *, error: Exception) -> None:
         self._drop_spool()
@@ -274,6 +311,27 @@ class _DirtyWarningFilter(logging.Filter):
 
 
 SPOOL_PREFIX = "briefbook-files-"
+SITE_MARK = ".briefbook-site"
+
+
+def _shown(root: Path, path: str | os.PathLike[str]) -> str:
+    """A path as a message shows it: relative to the project when inside it."""
+    full = Path(os.path.abspath(Path(root) / path))
+    return str(full.relative_to(root)) if full.is_relative_to(root) else str(full)
+
+
+def _site_dir_refusal(site: Path, root: Path) -> str | None:
+    """Why the build may not empty and fill ``site``, or None."""
+    refused = fsguard.link_on_path(site, root)
+    if refused is not None:
+        return f"{_shown(root, site)}: {refused} (the build would empty the folder it leads to)"
+    full = Path(os.path.abspath(site))
+    if full.is_relative_to(root) or not full.exists():
+        return None
+    if full.is_dir() and (not any(full.iterdir()) or (full / SITE_MARK).is_file()):
+        return None
+    return (f"{full}: the site folder is outside the project and was not made by a briefbook build: "
+            "not emptied (empty it yourself, or choose another site_dir)")
 
 
 def _remove_orphan_spools(tmp: Path) -> None:
