@@ -821,3 +821,159 @@ def test_a_key_given_twice_in_the_registry_is_an_error_at_the_second() -> None:
         parse_registry(text, "registry.yml")
     assert err.value.line == 5 and "'description' is given twice" in err.value.message
     assert "first on line 4" in err.value.message
+
+
+# ---------------------------------------------------------------------------------------------
+# 1-4. Links committed into the project: the lock, the site, docs/, briefings/ and seeds/
+
+
+def _project(tmp_path: Path) -> tuple[Path, Path]:
+    """A project folder with one article and one briefing, and a folder outside it."""
+    project, outside = tmp_path / "project", tmp_path / "outside"
+    write(project / "seeds", "a.txt", ARTICLE)
+    write(project / "briefings", "b1.md", store.render(briefing(1)))
+    write(outside, "precious.txt", "keep me\n")
+    return project, outside
+
+
+def test_a_lock_file_linked_out_is_refused_and_its_target_untouched(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    project, outside = _project(tmp_path)
+    monkeypatch.chdir(project)
+    (project / "briefings" / ".briefbook.lock").symlink_to(outside / "precious.txt")
+    code = main(["ingest", "seeds", "--out", "briefings", "--no-registry"])
+    err = capsys.readouterr().err
+    assert code == 2 and "Traceback" not in err
+    assert err.strip().splitlines()[-1].startswith("briefbook: briefings/.briefbook.lock: is a symbolic link")
+    assert (outside / "precious.txt").read_text() == "keep me\n"
+    (project / "briefings" / ".briefbook.lock").unlink()
+    (project / "briefings" / ".briefbook.lock").symlink_to(outside / "created-by-the-lock")
+    assert main(["entities", "--apply", "{name: Anna de Vries, kind: person, aliases: [De Vries]}"]) == 2
+    assert not (outside / "created-by-the-lock").exists()
+    assert "is a symbolic link" in capsys.readouterr().err
+
+
+def test_a_lock_path_that_is_a_folder_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    project, _ = _project(tmp_path)
+    monkeypatch.chdir(project)
+    (project / "briefings" / ".briefbook.lock").mkdir()
+    assert main(["entities", "--apply", "{name: Anna de Vries, kind: person, aliases: [De Vries]}"]) == 2
+    err = capsys.readouterr().err
+    assert err.strip() == "briefbook: briefings/.briefbook.lock: is a folder, where the lock file goes: remove it"
+
+
+def test_entities_apply_on_a_full_disk_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    import errno
+
+    project, _ = _project(tmp_path)
+    monkeypatch.chdir(project)
+
+    def full(path: object, text: str) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(store, "write_atomic", full)
+    assert main(["entities", "--apply", "{name: Anna de Vries, kind: person, aliases: [De Vries]}"]) == 2
+    err = capsys.readouterr().err
+    assert err.strip() == "briefbook: registry.yml: No space left on device" and "Traceback" not in err
+
+
+@pytest.mark.parametrize("folder", ["seeds", "briefings"])
+def test_a_seeds_or_briefings_folder_linked_out_is_refused(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], folder: str) -> None:
+    project, outside = _project(tmp_path)
+    write(outside / "planted", "x.txt", "Secret plans\n\nSEOUL, March 4 -- The secret SECRET-TOKEN-42 was read, "
+                                        "the ministry said.\n")
+    write(outside / "planted", "x.md", store.render(briefing(9, summary="SECRET-TOKEN-42")))
+    import shutil
+
+    shutil.rmtree(project / folder)
+    (project / folder).symlink_to(outside / "planted")
+    before = sorted(p.name for p in (outside / "planted").iterdir())
+    monkeypatch.chdir(project)
+    code = main(["ingest", "seeds", "--out", "briefings", "--no-registry"])
+    err = capsys.readouterr().err
+    assert code in (1, 2) and "Traceback" not in err
+    assert f"{folder}: this is a symbolic link" in err or f"{folder}: is a symbolic link" in err, err
+    assert sorted(p.name for p in (outside / "planted").iterdir()) == before  # nothing written there
+    problems = check(["briefings"], None).problems
+    if folder == "briefings":
+        assert [p.path for p in problems] == ["briefings"] and "symbolic link" in problems[0].message
+    assert not any("SECRET" in str(p) for p in problems)
+
+
+def test_the_site_folder_is_never_a_link_and_emptied_only_when_ours(tmp_path: Path) -> None:
+    from briefbook.site.plugin import SITE_MARK, _site_dir_refusal
+
+    project, outside = _project(tmp_path)
+    (project / "site").symlink_to(outside)
+    assert "symbolic link" in (_site_dir_refusal(project / "site", project) or "")
+    (project / "site").unlink()
+    (project / "site").mkdir()
+    assert _site_dir_refusal(project / "site", project) is None  # inside the project: its own
+    assert "not made by a briefbook build" in (_site_dir_refusal(outside, project) or "")
+    assert _site_dir_refusal(tmp_path / "new-site", project) is None  # does not exist yet
+    (outside / SITE_MARK).write_text("made by briefbook\n")
+    assert _site_dir_refusal(outside, project) is None  # an earlier build's
+
+
+# ---------------------------------------------------------------------------------------------
+# 3 and 5. docs/ as data: stray pages, scripts, theme names, links out
+
+
+def test_stray_docs_files_are_each_one_line_in_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefbook.docsfiles import theme_dirs
+
+    project, outside = _project(tmp_path)
+    docs = project / "docs"
+    write(docs, "about.md", "# About\n\nWho writes these briefings, and how.\n")
+    write(docs, "evil.html", "<script>alert(1)</script>")
+    write(docs / "people", "fake-person.md", "# Fake\n\n<script>steal()</script>\n")
+    bundle = next(b for t in theme_dirs() for b in (t / "assets" / "javascripts").glob("bundle.*.min.js"))
+    write(docs / "assets" / "javascripts", bundle.name, "steal()")
+    (docs / "notes.md").symlink_to(outside / "precious.txt")
+    (project / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - briefbook:\n      docs_files: [about.md, "
+                                        "notes.md, 'assets/javascripts/*', 'people/*']\n")
+    monkeypatch.chdir(project)
+    problems = check(["briefings"], None, site_config="mkdocs.yml").problems
+    by_file = {Path(p.path).relative_to("docs").as_posix(): p.message for p in problems}
+    assert set(by_file) == {"evil.html", "people/fake-person.md", f"assets/javascripts/{bundle.name}", "notes.md"}
+    assert by_file["evil.html"].startswith("not a file the site publishes")
+    assert "markup that runs" in by_file["people/fake-person.md"]
+    assert "file of the theme" in by_file[f"assets/javascripts/{bundle.name}"]
+    assert "symbolic link" in by_file["notes.md"]
+    assert all(LINE.match(str(p)) for p in problems)
+
+
+def test_the_projects_own_docs_folder_is_all_published() -> None:
+    from briefbook.docsfiles import PUBLISHED, listed
+
+    assert listed("about.md") and listed("assets/screenshots/briefing.png")
+    assert not listed("evil.html") and not listed("people/index.md") and "index.md" not in PUBLISHED
+
+
+# ---------------------------------------------------------------------------------------------
+# 13 and 14. check tells nothing about files outside; names cannot forge a CI command
+
+
+def test_other_sources_outside_the_project_are_refused_without_looking(tmp_path: Path) -> None:
+    project, _ = _project(tmp_path)
+    answers = []
+    for target in ("../../../../../../etc/passwd", "../../../../../../etc/no-such-file-at-all"):
+        text = store.render(briefing(1, source=Source(file="seeds/a.txt", sha256="a" * 64),
+                                     other_sources=[Source(file=target, sha256="b" * 64)]))
+        write(project / "briefings", "b1.md", text)
+        answers.append([p.message for p in check([project / "briefings"], None).problems])
+    assert answers[0] == [m.replace("no-such-file-at-all", "passwd") for m in answers[1]]
+    assert len(answers[0]) == 1 and "outside the project" in answers[0][0]
+
+
+def test_a_file_name_cannot_start_a_line_of_the_log(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "briefings"
+    write(folder, "x\n::error file=README.md::pwned\u202e.md", "not a briefing")
+    assert main(["check", str(folder), "--registry", str(tmp_path / "none.yml"), "--no-cache"]) == 1
+    out = capsys.readouterr().out
+    assert len(out.strip().splitlines()) == 1
+    assert not any(line.startswith("::") for line in out.splitlines())
+    assert "\\n::error" in out and "\\u202e" in out
