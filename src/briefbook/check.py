@@ -86,6 +86,9 @@ class Facts:
     other_files: list[tuple[int, str]] = field(default_factory=list)
     shingles: np.ndarray | None = None
     signature: np.ndarray | None = None
+    # (kind, id, name, aliases, index in its list) of each entity item: an alias may not be the name of
+    # another entity of the corpus (it would show this one in search for that name)
+    entities: list[tuple[str, str, str, list[str], int]] = field(default_factory=list)
 
     def at(self, path: str) -> Facts:
         """The same facts reported under another spelling of the path."""
@@ -425,6 +428,14 @@ def _limits(meta: dict[str, Any], paragraphs: list[str], lines: _Lines, facts: F
         if isinstance(value, list) and len(value) > most:
             facts.problems.append(Problem(facts.path, lines.of([key]),
                                           f"{key}: {len(value)} items, the limit is {most}"))
+    for _, key in ENTITY_LISTS:
+        for i, item in _items(meta, key):
+            for name, message in budgets.item_over(item):
+                facts.problems.append(Problem(facts.path, lines.of([key, i, name]), f"{key}[{i}].{name}: {message}"))
+    for i, topic in enumerate(meta.get("topics") or [] if isinstance(meta.get("topics"), list) else []):
+        if isinstance(topic, str) and len(topic) > budgets.MAX_ID_CHARS:
+            facts.problems.append(Problem(facts.path, lines.of(["topics", i]), f"topics[{i}]: {len(topic)} "
+                                                                              f"characters, the limit is {budgets.MAX_ID_CHARS}"))
     if len(paragraphs) > budgets.MAX_PARAGRAPHS:
         facts.problems.append(Problem(facts.path, 1, f"the body has {len(paragraphs)} paragraphs, the limit "
                                                      f"is {budgets.MAX_PARAGRAPHS}"))
@@ -468,6 +479,11 @@ def examine(text: str, path: str = "<briefing>") -> Facts:
     main_file = src.get("file") if isinstance(src, dict) else None
     if facts.other_files and isinstance(main_file, str) and main_file:
         facts.other_files.insert(0, (-1, main_file))  # the anchor: where the project's files are
+    for kind, key in ENTITY_LISTS:
+        for i, item in _items(meta, key):
+            ident, name, aliases = item.get("id"), item.get("name"), item.get("aliases") or []
+            if isinstance(ident, str) and isinstance(name, str) and isinstance(aliases, list):
+                facts.entities.append((kind, ident, name, [a for a in aliases if isinstance(a, str)], i))
     sh = dedupe.shingles(paragraphs)
     if sh.size:
         facts.shingles = sh
@@ -619,6 +635,7 @@ def _corpus_problems(facts: list[Facts], registry: Registry) -> list[Problem]:
                         "remove this entry, or put the article back",
                     )
                 )
+    problems += _hijacking_aliases(facts, registry)
     # The original first (older file, then file order), so that a copy is the one reported.
     facts = sorted(facts, key=lambda f: _mtime(f.path))
     first_sha: dict[str, str] = {}
@@ -647,6 +664,47 @@ def _corpus_problems(facts: list[Facts], registry: Registry) -> list[Problem]:
                     "briefing and list the other article under its other_sources",
                 )
             )
+    return problems
+
+
+def _hijacking_aliases(facts: list[Facts], registry: Registry) -> list[Problem]:
+    """An alias that is the name of another entity (of any kind, in any briefing or the registry):
+    search would show this entity for that name, above the real one. Linear in names and aliases."""
+    owners: dict[str, set[tuple[str, str]]] = {}  # name_key of a name -> the entities it names
+
+    def canonical(kind: str, ident: str, name: str, aliases: Iterable[str]) -> tuple[str, str]:
+        entry = registry.resolve(kind, ident, name, aliases)
+        return (kind, entry.id if entry else ident)
+
+    for f in facts:
+        for kind, ident, name, aliases, _ in f.entities:
+            owners.setdefault(name_key(name), set()).add(canonical(kind, ident, name, aliases))
+    for entry in registry.entries:
+        owners.setdefault(name_key(entry.name), set()).add((entry.kind, entry.id))
+
+    def taken(alias: str, own: tuple[str, str], skip: frozenset[tuple[str, str]] = frozenset()) -> str | None:
+        others = sorted(owners.get(name_key(alias), set()) - {own} - skip)
+        return None if not others else f"{alias!r} is the name of the {others[0][0]} {others[0][1]!r}"
+
+    problems = []
+    advice = ("an alias may not be another entity's name (search would show this one for it): remove it, "
+              "or merge the two in registry.yml")
+    for f in facts:
+        for kind, ident, name, aliases, i in f.entities:
+            own = canonical(kind, ident, name, aliases)
+            for n, alias in enumerate(aliases):
+                if (why := taken(alias, own)) is not None:
+                    key = next(k for c, k in ENTITY_LISTS if c == kind)
+                    problems.append(Problem(f.path, _line_in_file(f.path, (key, i, "aliases", n)),
+                                            f"{key}[{i}].aliases: {why}: {advice}"))
+    listed: dict[str, set[tuple[str, str]]] = {}  # two entries of one kind: check_registry says so
+    for entry in registry.entries:
+        listed.setdefault(entry.kind, set()).add((entry.kind, entry.id))
+    same = {kind: frozenset(refs) for kind, refs in listed.items()}
+    for entry in registry.entries:
+        for alias in entry.aliases:
+            if (why := taken(alias, (entry.kind, entry.id), same[entry.kind])) is not None:
+                problems.append(Problem(str(registry.path), entry.line, f"aliases of {entry.name!r}: {why}: {advice}"))
     return problems
 
 
@@ -682,6 +740,9 @@ def _address_problems(files: list[tuple[Path, str]]) -> list[Problem]:
     out = []
     for path, shown in files:
         slug = slug_of(path)
+        if len(slug) > budgets.MAX_ID_CHARS:
+            out.append(Problem(shown, 1, f"the file name is {len(slug)} characters long, the limit is "
+                                         f"{budgets.MAX_ID_CHARS}: shorten it"))
         other = seen.setdefault(slug, shown)
         if other != shown:
             out.append(Problem(shown, 1, f"another briefing has the address {slug!r}: {other}; rename one"))
@@ -750,6 +811,7 @@ def _facts_to_json(f: Facts) -> dict[str, Any]:
         "other_files": [[n, file] for n, file in f.other_files],
         "shingles": _array_to_json(f.shingles),
         "signature": _array_to_json(f.signature),
+        "entities": [[kind, ident, name, aliases, i] for kind, ident, name, aliases, i in f.entities],
     }
 
 
@@ -760,7 +822,7 @@ def _is_int(value: Any) -> bool:
 def _facts_from_json(path: str, data: Any) -> Facts:
     """Facts from the cache, or ValueError when any field is not exactly what was written."""
     if not isinstance(data, dict) or set(data) != {
-        "problems", "org_refs", "sources", "other_files", "shingles", "signature"
+        "problems", "org_refs", "sources", "other_files", "shingles", "signature", "entities"
     }:
         raise ValueError("facts")
     problems = []
@@ -787,7 +849,14 @@ def _facts_from_json(path: str, data: Any) -> Facts:
         others.append((item[0], item[1]))
     shingles = _array_from_json(data["shingles"], "<u4")
     signature = _array_from_json(data["signature"], "<u8")
-    return Facts(path, problems, refs, sources, others, shingles, signature)
+    entities = []
+    for item in data["entities"]:
+        ok = isinstance(item, list) and len(item) == 5 and all(isinstance(x, str) for x in item[:3])
+        if not ok or not isinstance(item[3], list) or not all(isinstance(a, str) for a in item[3]) \
+                or not _is_int(item[4]):
+            raise ValueError("entity")
+        entities.append((item[0], item[1], item[2], item[3], item[4]))
+    return Facts(path, problems, refs, sources, others, shingles, signature, entities)
 
 
 def _read_cache(path: Path) -> dict[str, tuple[int, int, Facts]]:

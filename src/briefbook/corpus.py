@@ -527,6 +527,9 @@ def load_corpus(briefings_dir: str | os.PathLike[str], registry_path: str | os.P
         raise store.BriefingError(path, 1, reason)
     for path in briefing_files(briefings_dir, roots):
         slug = slug_of(path)
+        if len(slug) > budgets.MAX_ID_CHARS:
+            raise store.BriefingError(path, 1, f"the file name is {len(slug)} characters long, the limit is "
+                                               f"{budgets.MAX_ID_CHARS}: shorten it")
         if slug in seen:
             raise store.BriefingError(path, 1, f"another briefing has the address {slug!r}: {seen[slug]}")
         seen[slug] = path

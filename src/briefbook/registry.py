@@ -26,7 +26,7 @@ from typing import Any
 
 import yaml
 
-from . import safetext, yamlerrors, yamlsafe
+from . import budgets, safetext, yamlerrors, yamlsafe
 from .ids import name_key, slugify
 from .model import KINDS
 
@@ -215,6 +215,8 @@ def _entry(item: Any, path: str | os.PathLike[str]) -> Entry:
         raise RegistryError(path, line, f"aliases of {name!r} must be a list of strings")
     if not isinstance(links, list) or not all(isinstance(a, str) for a in links):
         raise RegistryError(path, line, f"links of {name!r} must be a list of strings")
+    if len(aliases) > budgets.MAX_ALIASES:  # each alias is looked for in every briefing that names it
+        raise RegistryError(path, line, f"aliases of {name[:60]!r}: {len(aliases):,}, the limit is {budgets.MAX_ALIASES}")
     return Entry(
         name=name.strip(),
         kind=kind,
