@@ -46,6 +46,7 @@ from . import __version__, budgets, caches, dedupe, docsfiles, fsguard, safetext
 from .ids import name_key
 from .model import ENTITY_LISTS, frontmatter_defaults, item_classes
 from .registry import Registry, RegistryError, load_registry
+from .site.text import safe_url
 from .store import briefing_files, refused_briefings, slug_of
 
 CACHE_VERSION = 4
@@ -534,6 +535,11 @@ def _semantics(meta: dict[str, Any], paragraphs: list[str], lines: _Lines, facts
                 "(add them to people/organizations, or set speaker: null and keep speaker_name)",
             )
         _paragraph(quote, ["quotes", i, "paragraph"], n, problem)
+    src = meta.get("source")
+    for at, item in [(["source"], src), *((["other_sources", i], s) for i, s in _items(meta, "other_sources"))]:
+        url = item.get("url") if isinstance(item, dict) else None
+        if isinstance(url, str) and url.strip() and safe_url(url) is None:
+            problem([*at, "url"], f"{url[:80]!r} {_DROPPED}")
     for i, event in _items(meta, "events"):
         date = event.get("date")
         if isinstance(date, str) and _DAY.match(date) and not _real_day(date):
@@ -577,6 +583,10 @@ def check_registry(path: str | os.PathLike[str] | None) -> tuple[Registry, list[
         return Registry([]), [Problem(str(path), 1, f"cannot read the registry: {exc}")]
     problems = []
     owner: dict[tuple[str, str], Any] = {}
+    for entry in registry.entries:
+        for link in entry.links:
+            if safe_url(link) is None:
+                problems.append(Problem(str(path), entry.line, f"links of {entry.name!r}: {link[:80]!r} {_DROPPED}"))
     for entry in registry.entries:
         for form in entry.forms():
             key = (entry.kind, name_key(form))
@@ -716,6 +726,9 @@ def docs_problems(site_config: str | os.PathLike[str]) -> list[Problem]:
     if not docs.is_dir():
         return []
     return [Problem(str(docs / uri), 1, reason) for uri, reason in docsfiles.refused(docs, patterns)]
+
+
+_DROPPED = "is not an http(s) address: the site leaves the link out; write the page's address, or remove it"
 
 
 def _mtime(path: str) -> int:

@@ -236,7 +236,10 @@ def _briefing_walk(briefings_dir: str | os.PathLike[str], roots: Iterable[Path])
     if not root.is_dir():
         return fsguard.Walk()
     found = fsguard.walk(root, (".md",), roots, hidden=(".",))  # as before: `_draft.md` is a briefing
+    ignored = [p for p in found.files if p.suffix != ".md"]
     found.files = [p for p in found.files if p.suffix == ".md"]
+    found.refused = sorted([*found.refused, *((p, f"ignored: a briefing's name ends in '.md' (lower case), not "
+                                                  f"{p.suffix!r}: rename it") for p in ignored)])
     return found
 
 
