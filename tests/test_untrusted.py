@@ -197,15 +197,18 @@ def test_punctuation_runs_are_not_prose_but_sentences_are() -> None:
     assert budgets.is_prose('"We will," said Kim, the port director, on Monday.')
 
 
-def calls(fn: Callable[[], object]) -> int:
+def calls(fn: Callable[[], object], built_ins: set[str] | None = None) -> int:
     """How many functions (Python and built-in) ``fn`` calls: its work counted, not timed, so that a
-    loaded machine cannot fail a test and a fast one cannot hide a quadratic loop."""
+    loaded machine cannot fail a test and a fast one cannot hide a quadratic loop. ``built_ins``
+    collects the names of the built-in functions called (one of them can be linear by itself)."""
     count = 0
 
     def hook(frame: object, event: str, arg: object) -> None:
         nonlocal count
         if event in ("call", "c_call"):
             count += 1
+        if event == "c_call" and built_ins is not None:
+            built_ins.add(getattr(arg, "__qualname__", ""))
 
     sys.setprofile(hook)
     try:
@@ -1016,3 +1019,186 @@ def test_a_file_name_cannot_start_a_line_of_the_log(tmp_path: Path, capsys: pyte
     assert len(out.strip().splitlines()) == 1
     assert not any(line.startswith("::") for line in out.splitlines())
     assert "\\n::error" in out and "\\u202e" in out
+
+
+# ---------------------------------------------------------------------------------------------
+# 7-10. Budgets, and costs that grow with the input, not with its square
+
+
+def _build_calls(folder: Path, registry: Path | None = None) -> int:
+    from briefbook.corpus import build_corpus, load_corpus
+    from briefbook.registry import load_registry
+
+    loaded = load_corpus(folder, registry)  # reading and validating is not what is measured
+    pairs = [(e.slug, e.briefing) for e in loaded.briefings.values()]
+    reg = load_registry(registry)
+    return calls(lambda: build_corpus(pairs, reg))
+
+
+def test_a_person_with_too_many_mentions_is_refused_by_check_and_build(tmp_path: Path) -> None:
+    from briefbook.corpus import load_corpus
+
+    many = [f"Vries{i}" for i in range(budgets.MAX_MENTIONS + 1)]
+    text = store.render(briefing(1, people=[Person(id="anna-de-vries", name="Anna de Vries", mentions=many)]))
+    line = next(i for i, ln in enumerate(text.splitlines(), 1) if ln.strip() == "mentions:")
+    folder = tmp_path / "briefings"
+    write(folder, "b.md", text)
+    assert [str(p) for p in check([folder], None).problems] == [
+        f"{folder / 'b.md'}:{line}: people[0].mentions: 51 items, the limit is 50"]
+    with pytest.raises(store.BriefingError) as err:
+        load_corpus(folder, None)
+    assert (err.value.line, err.value.message) == (line, "people[0].mentions: 51 items, the limit is 50")
+
+
+def _mentions_everywhere(paragraphs: int) -> Briefing:
+    """One person with as many mentions as allowed, each in every paragraph."""
+    mentions = [f"Visser{i}" for i in range(budgets.MAX_MENTIONS)]
+    text = " ".join(f"{m} inspected gate {k}." for k, m in enumerate(mentions))
+    return briefing(1, people=[Person(id="jan-visser", name="Jan Visser", mentions=mentions)], quotes=[],
+                    paragraphs=[text] * paragraphs, events=[])
+
+
+def test_the_build_is_linear_in_mentions_times_paragraphs(tmp_path: Path) -> None:
+    work = []
+    for n in (200, 400):
+        write(tmp_path / str(n), "b.md", store.render(_mentions_everywhere(n)))
+        work.append(_build_calls(tmp_path / str(n)))
+    assert work[1] < 2.3 * work[0], work
+
+
+def _names_paragraph(chars: int) -> Briefing:
+    """One long paragraph of the short names of many people (a list of attendees, say)."""
+    people = [Person(id=f"p{i}-kim", name=f"P{i} Kim") for i in range(budgets.MAX_ITEMS["people"])]
+    names = ", ".join(p.name for p in people)
+    text = (names + ", ") * (chars // (len(names) + 2) + 1)
+    return briefing(1, people=people, quotes=[], events=[], paragraphs=[text[:chars]])
+
+
+def test_one_long_paragraph_of_short_names_costs_linear_work(tmp_path: Path) -> None:
+    from briefbook import corpus
+
+    work, found, used = [], [], set()
+    for chars in (250_000, 500_000):
+        b = _names_paragraph(chars)
+        forms = corpus._forms({p.name: {corpus.Ref("person", p.id)} for p in b.people})
+        mentions: list[object] = []
+        work.append(calls(lambda b=b, forms=forms, mentions=mentions: mentions.extend(corpus._scan(b.paragraphs[0], forms)), used))
+        found.append(len(mentions))
+    assert found[1] > 1.9 * found[0]  # twice the names found...
+    assert work[1] < 2.3 * work[0], work  # ...for twice the calls
+    assert "list.insert" not in used  # each insert into the sorted hits moved all after it: 1 MB took 23 s
+
+
+def test_a_registry_entry_with_too_many_aliases_is_refused() -> None:
+    aliases = ", ".join(f"Minister{i}" for i in range(budgets.MAX_ALIASES + 1))
+    text = f"entities:\n- name: Anna de Vries\n  kind: person\n\n- name: Tran\n  kind: person\n  aliases: [{aliases}]\n"
+    with pytest.raises(RegistryError) as err:
+        parse_registry(text, "registry.yml")
+    assert (err.value.line, err.value.message) == (5, "aliases of 'Tran': 51, the limit is 50")
+
+
+def test_the_build_is_linear_in_aliases_times_briefings(tmp_path: Path) -> None:
+    aliases = ", ".join(f"Water Minister {i}" for i in range(budgets.MAX_ALIASES - 1))
+    registry = write(tmp_path, "registry.yml", f"entities:\n- name: Anna de Vries\n  kind: person\n"
+                                               f"  aliases: [De Vries, {aliases}]\n")
+    work = []
+    for n in (20, 40):
+        for k in range(n):
+            write(tmp_path / str(n), f"b{k}.md", store.render(briefing(k)))
+        work.append(_build_calls(tmp_path / str(n), registry))
+    assert work[1] < 2.3 * work[0], work
+
+
+def test_a_long_id_is_a_check_error_not_a_build_traceback(tmp_path: Path) -> None:
+    from briefbook.corpus import load_corpus
+
+    long_id = "-".join(["anna"] * 88)  # 439 characters
+    text = store.render(briefing(1, people=[Person(id=long_id, name="Anna de Vries")], quotes=[]))
+    line = next(i for i, ln in enumerate(text.splitlines(), 1) if long_id in ln)
+    folder = tmp_path / "briefings"
+    write(folder, "b.md", text)
+    write(folder, "x" * 130 + ".md", store.render(briefing(2, quotes=[])))
+    problems = check([folder], None).problems
+    assert [(Path(p.path).name[:4], p.line, p.message) for p in problems] == [
+        ("b.md", line, "people[0].id: 439 characters, the limit is 120"),
+        ("xxxx", 1, "the file name is 130 characters long, the limit is 120: shorten it")]
+    with pytest.raises(store.BriefingError) as err:
+        load_corpus(folder, None)
+    assert err.value.line == line and "439 characters" in err.value.message
+
+
+# ---------------------------------------------------------------------------------------------
+# 11. An alias that takes another entity's name
+
+
+def test_an_alias_that_is_another_entitys_name_is_a_check_error(tmp_path: Path) -> None:
+    from briefbook.model import Organization
+
+    folder = tmp_path / "briefings"
+    minister = Person(id="anna-de-vries", name="Anna de Vries", role="Water Minister")
+    write(folder, "b1.md", store.render(briefing(1, people=[minister])))
+    fake = Organization(id="delta-works-fund", name="Delta Works Fund", aliases=["DWF", "Anna de Vries"])
+    text = store.render(briefing(2, organizations=[fake], people=[], quotes=[]))
+    line = next(i for i, ln in enumerate(text.splitlines(), 1) if ln.strip() == "- Anna de Vries")
+    write(folder, "b2.md", text)
+    problems = check([folder], None).problems
+    assert [(Path(p.path).name, p.line) for p in problems] == [("b2.md", line)]
+    assert problems[0].message.startswith("organizations[0].aliases: 'Anna de Vries' is the name of the "
+                                          "person 'anna-de-vries'")
+    registry = write(tmp_path, "registry.yml", "entities:\n- name: Delta Works Fund\n  kind: organization\n"
+                                               "  aliases: [Anna de Vries]\n")
+    write(folder, "b2.md", store.render(briefing(2, organizations=[], people=[], quotes=[])))
+    problems = check([folder], registry).problems
+    assert [(p.path, p.line) for p in problems] == [(str(registry), 2)]
+    assert "'Anna de Vries' is the name of the person 'anna-de-vries'" in problems[0].message
+
+
+def test_an_acronym_of_an_organizations_own_name_is_fine(tmp_path: Path) -> None:
+    from briefbook.model import Organization
+
+    folder = tmp_path / "briefings"
+    org = Organization(id="delta-works-fund", name="Delta Works Fund", aliases=["DWF"])
+    write(folder, "b1.md", store.render(briefing(1, organizations=[org])))
+    write(folder, "b2.md", store.render(briefing(2, organizations=[org])))
+    assert check([folder], None).problems == []
+
+
+# ---------------------------------------------------------------------------------------------
+# 15. Direction overrides, dropped links, ignored files
+
+
+def test_direction_overrides_never_reach_a_page() -> None:
+    from briefbook.corpus import build_corpus
+    from briefbook.site.pages import generate_pages
+
+    b = briefing(1, title="Port deal \u202egnp.exe\u202c signed", summary="Barriers \u2066isolated\u2069 text.")
+    pages = generate_pages(build_corpus([("b1", b)]))
+    assert not any(ch in page.body for page in pages.values() for ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2069")
+    assert any("Port deal gnp.exe signed" in page.body for page in pages.values())
+
+
+def test_a_link_the_site_drops_is_named_by_check(tmp_path: Path) -> None:
+    folder = tmp_path / "briefings"
+    text = store.render(briefing(1, source=Source(file="articles/flood-1.txt", sha256="c" * 64,
+                                                  url="javascript:alert(document.cookie)")))
+    line = next(i for i, ln in enumerate(text.splitlines(), 1) if "javascript:" in ln)
+    write(folder, "b1.md", text)
+    registry = write(tmp_path, "registry.yml", "entities:\n- name: Anna de Vries\n  kind: person\n"
+                                               "  links: ['https://example.org/anna', 'data:text/html,x']\n")
+    problems = check([folder], registry).problems
+    assert [(Path(p.path).name, p.line) for p in problems] == [("b1.md", line), ("registry.yml", 2)]
+    assert all("the site leaves the link out" in p.message for p in problems)
+
+
+def test_a_briefing_with_an_upper_case_suffix_is_named_not_ignored(tmp_path: Path) -> None:
+    from briefbook.corpus import load_corpus
+
+    folder = tmp_path / "briefings"
+    write(folder, "b1.md", store.render(briefing(1)))
+    write(folder, "b2.MD", store.render(briefing(2)))
+    problems = check([folder], None).problems
+    assert [(Path(p.path).name, p.line) for p in problems] == [("b2.MD", 1)]
+    assert problems[0].message.startswith("ignored: a briefing's name ends in '.md'")
+    with pytest.raises(store.BriefingError) as err:
+        load_corpus(folder, None)
+    assert err.value.path.endswith("b2.MD")
