@@ -937,7 +937,7 @@ def test_a_seeds_or_briefings_folder_linked_out_is_refused(
     code = main(["ingest", "seeds", "--out", "briefings", "--no-registry"])
     err = capsys.readouterr().err
     assert code in (1, 2) and "Traceback" not in err
-    assert f"{folder}: this is a symbolic link" in err or f"{folder}: is a symbolic link" in err, err
+    assert f"{folder}: is a symbolic link" in err, err
     assert sorted(p.name for p in (outside / "planted").iterdir()) == before  # nothing written there
     problems = check(["briefings"], None).problems
     if folder == "briefings":
@@ -1202,3 +1202,70 @@ def test_a_briefing_with_an_upper_case_suffix_is_named_not_ignored(tmp_path: Pat
     with pytest.raises(store.BriefingError) as err:
         load_corpus(folder, None)
     assert err.value.path.endswith("b2.MD")
+
+
+# ---------------------------------------------------------------------------------------------
+# Rows 1-4 through Git: a pull request's links, cloned and built with `make site`
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): (b"<link>" if p.is_symlink() else p.read_bytes() if p.is_file() else b"<dir>")
+            for p in sorted(folder.rglob("*"))}
+
+
+def _git(cwd: Path, *args: str) -> None:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    subprocess.run(["git", "-c", "core.symlinks=true", "-c", "init.defaultBranch=main", *args], cwd=cwd,
+                   env=env, check=True, capture_output=True)
+
+
+@pytest.mark.slow
+def test_committed_links_change_nothing_outside_through_git_clone_and_make_site(tmp_path: Path) -> None:
+    import shutil
+
+    root = Path(__file__).resolve().parent.parent
+    venv = Path(sys.executable).parent.parent
+    if not (venv / "bin" / "briefbook").exists() or shutil.which("git") is None or shutil.which("make") is None:
+        pytest.skip("needs git, make and the project's venv")
+    outside = tmp_path / "outside"
+    write(outside, "precious.txt", "keep me\n")
+    write(outside / "site-target", "keep.txt", "the maintainer's own folder\n")
+    write(outside, "secret.txt", "Secret plans\n\nSEOUL, March 4 -- The code is SECRET-TOKEN-42, the ministry said.\n")
+    repo = tmp_path / "contribution"
+    for name in ("Makefile", "mkdocs.yml"):
+        write(repo, name, (root / name).read_text())
+    write(repo, "registry.yml", "entities: []\n")
+    write(repo / "docs", "about.md", "# About\n\nBriefings made from news articles.\n")
+    write(repo / "seeds", "a.txt", ARTICLE)
+    (repo / "briefings").mkdir()
+    links = {"briefings/.briefbook.lock": outside / "precious.txt", "seeds/secret.txt": outside / "secret.txt",
+             "site": outside / "site-target", "docs/notes.md": outside / "precious.txt"}
+    for name, target in links.items():
+        (repo / name).symlink_to(target)
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "An ordinary-looking pull request")
+    clone = tmp_path / "clone"
+    _git(tmp_path, "clone", "-q", str(repo), str(clone))
+    assert all((clone / name).is_symlink() for name in links)  # Git kept every link
+    before = _snapshot(outside)
+    # `make site` as a maintainer runs it, with this checkout's venv (not rebuilt: -o)
+    make = ["make", "site", f"VENV={venv}", "-o", f"{venv}/.installed"]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    refused = []
+    for _ in range(len(links) + 1):
+        proc = subprocess.run(make, cwd=clone, env=env, capture_output=True, text=True, timeout=600)
+        assert _snapshot(outside) == before  # nothing outside read into the site, written, emptied or created
+        assert "Traceback" not in proc.stderr
+        if proc.returncode == 0:
+            break
+        # one line names the link: the lock, the article, the site folder, the docs page
+        said = [n for n in links if any(f"{n}: {why}" in proc.stderr for why in ("is a symbolic", "a link to", "not a file"))]
+        assert len(said) == 1, proc.stderr
+        name = said[0]
+        refused.append(name)
+        (clone / name).unlink()  # the maintainer removes what was refused, and runs it again
+    assert sorted(refused) == sorted(links)
+    assert (clone / "site" / "index.html").is_file() and not (clone / "site" / "notes").exists()
+    assert "SECRET-TOKEN" not in "".join(p.read_text(errors="replace") for p in (clone / "site").rglob("*.html"))

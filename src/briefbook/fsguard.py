@@ -112,8 +112,8 @@ def link_on_path(path: str | os.PathLike[str], root: str | os.PathLike[str] | No
     for part in parts:
         here = here / part
         if os.path.islink(here):
-            shown = "this" if here == full else f"{here}"
-            return f"{shown} is a symbolic link (to {os.readlink(here)}): refused; the project's own " \
+            shown = "" if here == full else f"{here} "
+            return f"{shown}is a symbolic link (to {os.readlink(here)}): refused; the project's own " \
                    "files and folders are never links"
     return None
 
