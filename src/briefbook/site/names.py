@@ -15,6 +15,7 @@ import re
 import unicodedata
 
 from ..corpus import Corpus, Entity
+from ..safetext import without_bidi
 from . import paths
 
 FOLDER = "search-names"
@@ -51,7 +52,8 @@ def name_files(corpus: Corpus, *, directory_urls: bool = True, search_min_briefi
                 keys = {shard(w) for w in form.split() if len(w) >= 2}
                 for key in keys:
                     shards.setdefault(key, []).append(
-                        (-len(ent.briefings), form, [form, ent.name, url, KIND_LABELS[kind], len(ent.briefings)]))
+                        (-len(ent.briefings), form, [form, without_bidi(ent.name), url, KIND_LABELS[kind],
+                                                     len(ent.briefings)]))
     return {f"{FOLDER}/{key}.json": json.dumps([e for _, _, e in sorted(entries, key=lambda x: (x[0], x[1]))],
                                                ensure_ascii=False, separators=(",", ":"))
             for key, entries in sorted(shards.items())}
