@@ -485,6 +485,12 @@ def examine(text: str, path: str = "<briefing>") -> Facts:
             ident, name, aliases = item.get("id"), item.get("name"), item.get("aliases") or []
             if isinstance(ident, str) and isinstance(name, str) and isinstance(aliases, list):
                 facts.entities.append((kind, ident, name, [a for a in aliases if isinstance(a, str)], i))
+    # A link the site leaves out (the build drops it and goes on: it renders such data inert)
+    for at, item in [(["source"], src), *((["other_sources", i], s) for i, s in _items(meta, "other_sources"))]:
+        url = item.get("url") if isinstance(item, dict) else None
+        if isinstance(url, str) and url.strip() and safe_url(url) is None:
+            lines = _Lines(store.FRONTMATTER.match(text.lstrip("\ufeff")).group(1), 2)  # type: ignore[union-attr]
+            facts.problems.append(Problem(path, lines.of([*at, "url"]), f"{_where([*at, 'url'])}: {url[:80]!r} {_DROPPED}"))
     sh = dedupe.shingles(paragraphs)
     if sh.size:
         facts.shingles = sh
@@ -535,11 +541,6 @@ def _semantics(meta: dict[str, Any], paragraphs: list[str], lines: _Lines, facts
                 "(add them to people/organizations, or set speaker: null and keep speaker_name)",
             )
         _paragraph(quote, ["quotes", i, "paragraph"], n, problem)
-    src = meta.get("source")
-    for at, item in [(["source"], src), *((["other_sources", i], s) for i, s in _items(meta, "other_sources"))]:
-        url = item.get("url") if isinstance(item, dict) else None
-        if isinstance(url, str) and url.strip() and safe_url(url) is None:
-            problem([*at, "url"], f"{url[:80]!r} {_DROPPED}")
     for i, event in _items(meta, "events"):
         date = event.get("date")
         if isinstance(date, str) and _DAY.match(date) and not _real_day(date):

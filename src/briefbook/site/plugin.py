@@ -100,6 +100,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         refused = _site_dir_refusal(Path(config.site_dir), self.root)
         if refused is not None:
             raise PluginError(one_line(f"briefbook: {refused}"))
+        _mark_site(Path(config.site_dir))  # now: a build that fails halfway leaves a folder still ours
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defining this keeps the plugin alive between the rebuilds of ``mkdocs serve``."""
@@ -259,8 +260,6 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._drop_spool()  # copied into the site by now
-        with contextlib.suppress(OSError):  # marks the folder as a site this plugin made (kept by MkDocs)
-            (Path(config.site_dir) / SITE_MARK).write_text("made by briefbook: this folder is emptied on every build\n")
 
     def on_build_error(self, *, error: Exception) -> None:
         self._drop_spool()
@@ -318,6 +317,13 @@ def _shown(root: Path, path: str | os.PathLike[str]) -> str:
     """A path as a message shows it: relative to the project when inside it."""
     full = Path(os.path.abspath(Path(root) / path))
     return str(full.relative_to(root)) if full.is_relative_to(root) else str(full)
+
+
+def _mark_site(site: Path) -> None:
+    """Mark the folder as a site this plugin builds (MkDocs leaves dot files when it empties it)."""
+    with contextlib.suppress(OSError):
+        site.mkdir(parents=True, exist_ok=True)
+        (site / SITE_MARK).write_text("made by briefbook: this folder is emptied on every build\n")
 
 
 def _site_dir_refusal(site: Path, root: Path) -> str | None:
