@@ -1269,3 +1269,25 @@ def test_committed_links_change_nothing_outside_through_git_clone_and_make_site(
     assert sorted(refused) == sorted(links)
     assert (clone / "site" / "index.html").is_file() and not (clone / "site" / "notes").exists()
     assert "SECRET-TOKEN" not in "".join(p.read_text(errors="replace") for p in (clone / "site").rglob("*.html"))
+
+
+def test_an_alias_that_is_another_entitys_name_is_not_searched_as_it(tmp_path: Path) -> None:
+    from briefbook.corpus import build_corpus
+    from briefbook.model import Organization
+    from briefbook.site.names import name_files
+
+    minister = Person(id="anna-de-vries", name="Anna de Vries", role="Water Minister")
+    fund = Organization(id="delta-works-fund", name="Delta Works Fund", aliases=["DWF", "Anna de Vries"])
+    times = [Organization(id="the-port-times", name="The Port Times", aliases=["Port Times"]),
+             Organization(id="port-times", name="Port Times")]
+    corpus = build_corpus([("b1", briefing(1, people=[minister])),
+                           ("b2", briefing(2, organizations=[fund, times[0]], people=[], quotes=[])),
+                           ("b3", briefing(3, organizations=[times[1]], people=[], quotes=[]))])
+    entries = [e for text in name_files(corpus).values() for e in json.loads(text)]
+    assert {e[1] for e in entries if e[0] == "anna de vries"} == {"Anna de Vries"}  # the person only
+    assert {e[1] for e in entries if e[0] == "port times"} == {"Port Times"}
+    assert {e[1] for e in entries if e[0] == "dwf"} == {"Delta Works Fund"}  # its own acronym stays
+    folder = tmp_path / "briefings"
+    write(folder, "b2.md", store.render(briefing(2, organizations=[times[0]], people=[], quotes=[])))
+    write(folder, "b3.md", store.render(briefing(3, organizations=[times[1]], people=[], quotes=[])))
+    assert check([folder], None).problems == []  # one paper named two ways: not an error, a merge to suggest

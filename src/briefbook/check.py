@@ -679,7 +679,7 @@ def _corpus_problems(facts: list[Facts], registry: Registry) -> list[Problem]:
 
 
 def _hijacking_aliases(facts: list[Facts], registry: Registry) -> list[Problem]:
-    """An alias that is the name of another entity (of any kind, in any briefing or the registry):
+    """An alias that is the name of an entity of another kind, or of another registry entry:
     search would show this entity for that name, above the real one. Linear in names and aliases."""
     owners: dict[str, set[tuple[str, str]]] = {}  # name_key of a name -> the entities it names
 
@@ -693,8 +693,15 @@ def _hijacking_aliases(facts: list[Facts], registry: Registry) -> list[Problem]:
     for entry in registry.entries:
         owners.setdefault(name_key(entry.name), set()).add((entry.kind, entry.id))
 
+    curated = {(e.kind, e.id) for e in registry.entries}
+
     def taken(alias: str, own: tuple[str, str], skip: frozenset[tuple[str, str]] = frozenset()) -> str | None:
-        others = sorted(owners.get(name_key(alias), set()) - {own} - skip)
+        # Another kind's name (an organization aliased "Donald Trump"), or a curated entry's: a
+        # hijack. The same kind, uncurated ("New York Times" of "The New York Times" and another
+        # briefing's "New York Times") is one entity named two ways: search lists the name once
+        # (site.names), `briefbook entities` suggests the merge.
+        others = sorted(o for o in owners.get(name_key(alias), set()) - {own} - skip
+                        if o[0] != own[0] or o in curated)
         return None if not others else f"{alias!r} is the name of the {others[0][0]} {others[0][1]!r}"
 
     problems = []
