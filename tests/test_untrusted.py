@@ -1291,3 +1291,38 @@ def test_an_alias_that_is_another_entitys_name_is_not_searched_as_it(tmp_path: P
     write(folder, "b2.md", store.render(briefing(2, organizations=[times[0]], people=[], quotes=[])))
     write(folder, "b3.md", store.render(briefing(3, organizations=[times[1]], people=[], quotes=[])))
     assert check([folder], None).problems == []  # one paper named two ways: not an error, a merge to suggest
+
+
+def test_the_depth_bound_is_never_below_the_real_depth() -> None:
+    import random
+
+    import yaml
+
+    from briefbook import yamlsafe
+
+    rnd = random.Random(24)
+
+    def value(depth: int) -> object:
+        if depth == 0 or rnd.random() < 0.2:
+            return rnd.choice(["x", "a: b", "[1]", "- y", "k", 3, None, "?", "{z}"])
+        if rnd.random() < 0.5:
+            return [value(depth - 1) for _ in range(rnd.randint(1, 3))]
+        return {f"k{i}": value(depth - 1) for i in range(rnd.randint(1, 3))}
+
+    def real_depth(text: str) -> int:
+        depth = most = 0
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                most = max(most, depth)
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+        return most
+
+    texts = ["- - - - - x\n", "a:\n- - [b, {c: [d]}]\n", "? - - a\n: b\n", "[[[[[[]]]]]]\n", "a: {b: {c: {d: 1}}}\n"]
+    for _ in range(300):
+        data = value(rnd.randint(1, 12))
+        for flow in (True, False, None):
+            texts.append(yaml.safe_dump(data, default_flow_style=flow, indent=rnd.choice([2, 4])))
+    for text in texts:
+        assert yamlsafe.depth_bound(text) >= real_depth(text), text
