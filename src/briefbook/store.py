@@ -78,14 +78,7 @@ def _compose(meta: dict[str, Any], paragraphs: list[str]) -> str:
     return f"---\n{_dump_yaml(meta)}---\n\n{body}\n"
 
 
-def first_alias(frontmatter: str) -> int | None:
-    """The 0-based line of the first YAML anchor or alias, or of nesting past
-    :data:`yamlsafe.MAX_DEPTH`, or None: briefings are plain data (see :mod:`yamlsafe`)."""
-    refused = yamlsafe.refusal(frontmatter)
-    return None if refused is None else refused.line
-
-
-ALIAS_MESSAGE = yamlsafe.ALIAS_MESSAGE
+ALIAS_MESSAGE = yamlsafe.ALIAS_MESSAGE  # anchors and aliases are refused (yamlsafe.refusal)
 
 
 def split(text: str, path: str | os.PathLike[str] = "<briefing>") -> tuple[dict[str, Any], str, int]:

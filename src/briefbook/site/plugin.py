@@ -9,6 +9,11 @@ Named ``briefbook`` in ``mkdocs.yml``::
           registry: registry.yml    # curated entity registry (optional file)
           search_min_briefings: 2   # entities seen in one briefing stay out of search (unset:
                                     # 1 below 2,000 briefings, 2 from there on)
+          docs_files: [about.md]    # the hand-written files of docs_dir to publish (glob patterns;
+                                    # unset: briefbook.docsfiles.PUBLISHED); any other is refused
+
+Relative paths may not leave the project nor pass through a symbolic link, and the site folder is
+never a link and is emptied only when it is the project's own (see ``on_pre_build``).
 
 The pages come from :func:`briefbook.site.pages.generate_pages` as virtual files
 (``File.generated``) whose pages are already HTML (:class:`generated.GeneratedPage`), so ``mkdocs build`` alone builds the whole site and ``mkdocs serve``
