@@ -1132,6 +1132,8 @@ def test_a_long_id_is_a_check_error_not_a_build_traceback(tmp_path: Path) -> Non
 
 
 def test_an_alias_that_is_another_entitys_name_is_a_check_error(tmp_path: Path) -> None:
+    from dataclasses import replace
+
     from briefbook.model import Organization
 
     folder = tmp_path / "briefings"
@@ -1145,6 +1147,14 @@ def test_an_alias_that_is_another_entitys_name_is_a_check_error(tmp_path: Path) 
     assert [(Path(p.path).name, p.line) for p in problems] == [("b2.md", line)]
     assert problems[0].message.startswith("organizations[0].aliases: 'Anna de Vries' is the name of the "
                                           "person 'anna-de-vries'")
+    apec = Organization(id="apec", name="APEC")
+    write(folder, "b2.md", store.render(briefing(2, organizations=[replace(fake, aliases=["APEC"])], people=[],
+                                                 quotes=[])))
+    write(folder, "b3.md", store.render(briefing(3, organizations=[apec], people=[], quotes=[])))
+    problems = check([folder], None).problems  # the same kind, and no form of "Delta Works Fund"
+    assert [(Path(p.path).name, p.message.split(":")[1]) for p in problems] == [
+        ("b2.md", " 'APEC' is the name of the organization 'apec'")]
+    (folder / "b3.md").unlink()
     registry = write(tmp_path, "registry.yml", "entities:\n- name: Delta Works Fund\n  kind: organization\n"
                                                "  aliases: [Anna de Vries]\n")
     write(folder, "b2.md", store.render(briefing(2, organizations=[], people=[], quotes=[])))

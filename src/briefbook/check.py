@@ -695,13 +695,15 @@ def _hijacking_aliases(facts: list[Facts], registry: Registry) -> list[Problem]:
 
     curated = {(e.kind, e.id) for e in registry.entries}
 
-    def taken(alias: str, own: tuple[str, str], skip: frozenset[tuple[str, str]] = frozenset()) -> str | None:
-        # Another kind's name (an organization aliased "Donald Trump"), or a curated entry's: a
-        # hijack. The same kind, uncurated ("New York Times" of "The New York Times" and another
-        # briefing's "New York Times") is one entity named two ways: search lists the name once
-        # (site.names), `briefbook entities` suggests the merge.
+    def taken(alias: str, own: tuple[str, str], own_name: str,
+              skip: frozenset[tuple[str, str]] = frozenset()) -> str | None:
+        # Another kind's name (an organization aliased "Donald Trump"), a curated entry's, or one
+        # that is no form of the owner's own name ("APEC" for "Delta Works Fund"): a hijack. A
+        # form of it ("New York Times" of "The New York Times", while another briefing names
+        # "New York Times") is one entity named two ways: search lists the name once (site.names)
+        # and `briefbook entities` suggests the merge.
         others = sorted(o for o in owners.get(name_key(alias), set()) - {own} - skip
-                        if o[0] != own[0] or o in curated)
+                        if o[0] != own[0] or o in curated or not _variant(alias, own_name))
         return None if not others else f"{alias!r} is the name of the {others[0][0]} {others[0][1]!r}"
 
     problems = []
@@ -711,7 +713,7 @@ def _hijacking_aliases(facts: list[Facts], registry: Registry) -> list[Problem]:
         for kind, ident, name, aliases, i in f.entities:
             own = canonical(kind, ident, name, aliases)
             for n, alias in enumerate(aliases):
-                if (why := taken(alias, own)) is not None:
+                if (why := taken(alias, own, name)) is not None:
                     key = next(k for c, k in ENTITY_LISTS if c == kind)
                     problems.append(Problem(f.path, _line_in_file(f.path, (key, i, "aliases", n)),
                                             f"{key}[{i}].aliases: {why}: {advice}"))
@@ -721,7 +723,7 @@ def _hijacking_aliases(facts: list[Facts], registry: Registry) -> list[Problem]:
     same = {kind: frozenset(refs) for kind, refs in listed.items()}
     for entry in registry.entries:
         for alias in entry.aliases:
-            if (why := taken(alias, (entry.kind, entry.id), same[entry.kind])) is not None:
+            if (why := taken(alias, (entry.kind, entry.id), entry.name, same[entry.kind])) is not None:
                 problems.append(Problem(str(registry.path), entry.line, f"aliases of {entry.name!r}: {why}: {advice}"))
     return problems
 
@@ -734,6 +736,16 @@ def docs_problems(site_config: str | os.PathLike[str]) -> list[Problem]:
     if not docs.is_dir():
         return []
     return [Problem(str(docs / uri), 1, reason) for uri, reason in docsfiles.refused(docs, patterns)]
+
+
+def _variant(alias: str, name: str) -> bool:
+    """``alias`` is a form of ``name``: inside it ("New York Times" of "The New York Times") or
+    its letters in order from the first ("MSIT" of "Ministry of Science and ICT")."""
+    a, n = name_key(alias), name_key(name)
+    if not a or a in n or n in a:
+        return True
+    letters = iter(n)
+    return a[0] == n[0] and all(ch in letters for ch in a)
 
 
 _DROPPED = "is not an http(s) address: the site leaves the link out; write the page's address, or remove it"
