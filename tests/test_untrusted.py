@@ -1336,3 +1336,15 @@ def test_the_depth_bound_is_never_below_the_real_depth() -> None:
             texts.append(yaml.safe_dump(data, default_flow_style=flow, indent=rnd.choice([2, 4])))
     for text in texts:
         assert yamlsafe.depth_bound(text) >= real_depth(text), text
+
+
+def test_a_seed_file_ingest_cannot_read_is_named_not_left_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    write(tmp_path / "seeds", "a.txt", ARTICLE)
+    write(tmp_path / "seeds", "b.pdf", "%PDF-1.4")
+    write(tmp_path / "seeds", ".DS_Store", "")  # hidden: nobody's article
+    monkeypatch.chdir(tmp_path)
+    assert main(["ingest", "seeds", "--out", "briefings", "--no-registry"]) == 0
+    err = capsys.readouterr().err
+    assert "skipped: seeds/b.pdf: ignored: not an article file (.txt, .text, .html, .htm, .md, .markdown)" in err
+    assert ".DS_Store" not in err

@@ -23,6 +23,7 @@ class Walk:
 
     files: list[Path] = field(default_factory=list)
     refused: list[tuple[Path, str]] = field(default_factory=list)
+    ignored: list[Path] = field(default_factory=list)  # not hidden, but of no suffix asked for
 
 
 def resolved(path: Path) -> Path | None:
@@ -64,7 +65,10 @@ def walk(folder: Path, suffixes: tuple[str, ...], roots: Iterable[Path] = (),
     for here, dirs, names in os.walk(folder, onerror=unreadable, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith(hidden))
         for name in names:
-            if name.startswith(hidden) or not name.lower().endswith(suffixes):
+            if name.startswith(hidden):
+                continue
+            if not name.lower().endswith(suffixes):
+                out.ignored.append(Path(here) / name)
                 continue
             found.append(Path(here) / name)
     for path in sorted(found):
@@ -74,6 +78,7 @@ def walk(folder: Path, suffixes: tuple[str, ...], roots: Iterable[Path] = (),
         else:
             out.refused.append((path, reason))
     out.refused.sort()
+    out.ignored.sort()
     return out
 
 

@@ -83,6 +83,7 @@ def discover_all(paths: Iterable[str | os.PathLike[str]], root: Path | None = No
             found = fsguard.walk(p, SUFFIXES, [root])
             out.files += found.files
             out.refused += found.refused
+            out.ignored += found.ignored
         elif os.path.islink(p) and fsguard.resolved(p) is None:
             out.refused.append((p, "a link that leads nowhere (broken, or a loop)"))
         else:
@@ -440,9 +441,11 @@ def ingest(
             if progress:
                 progress(len(report.outcomes), total, outcome)
 
-        total += len(found.refused)
+        total += len(found.refused) + len(found.ignored)
         for f, reason in found.refused:
             note(Outcome(str(f), "failed", message=f"{f}: {reason}"))
+        for f in found.ignored:  # named, so that an article saved as `.pdf` or `.gz` is not silently left out
+            note(Outcome(str(f), "skipped", message=f"{f}: ignored: not an article file ({', '.join(SUFFIXES)})"))
         for f in files:
             src = source_path(f, root)
             if kind_of(f) is None:
