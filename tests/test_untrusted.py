@@ -957,6 +957,14 @@ def test_the_site_folder_is_never_a_link_and_emptied_only_when_ours(tmp_path: Pa
     (project / "site").unlink()
     (project / "site").mkdir()
     assert _site_dir_refusal(project / "site", project) is None  # inside the project: its own
+    write(project / "site" / "people", "index.html", "old page")
+    (project / "site" / "people" / "x").symlink_to(outside)  # removed with its folder: fine
+    assert _site_dir_refusal(project / "site", project) is not None  # ...but refused all the same
+    (project / "site" / "people" / "x").unlink()
+    (project / "site" / "briefings").symlink_to(outside)  # left in place by MkDocs's emptying
+    assert (_site_dir_refusal(project / "site", project) or "").startswith(
+        "site/briefings: is a symbolic link inside the site folder: refused")
+    (project / "site" / "briefings").unlink()
     assert "not made by a briefbook build" in (_site_dir_refusal(outside, project) or "")
     assert _site_dir_refusal(tmp_path / "new-site", project) is None  # does not exist yet
     (outside / SITE_MARK).write_text("made by briefbook\n")

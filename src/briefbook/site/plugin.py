@@ -337,7 +337,17 @@ def _site_dir_refusal(site: Path, root: Path) -> str | None:
     if refused is not None:
         return f"{_shown(root, site)}: {refused} (the build would empty the folder it leads to)"
     full = Path(os.path.abspath(site))
-    if full.is_relative_to(root) or not full.exists():
+    if full.is_relative_to(root):
+        # MkDocs empties the folder with rmtree, which leaves a link to a folder in place, and then
+        # writes pages through it (`site/people -> ~/work`, committed with `git add -f`)
+        for here, dirs, files in os.walk(full, followlinks=False):
+            for name in sorted([*dirs, *files]):
+                if os.path.islink(os.path.join(here, name)):
+                    inside = _shown(root, Path(here, name))
+                    return (f"{inside}: is a symbolic link inside the site folder: refused (the build would "
+                            f"write through it); remove the site folder (make clean-site)")
+        return None
+    if not full.exists():
         return None
     if full.is_dir() and (not any(full.iterdir()) or (full / SITE_MARK).is_file()):
         return None
