@@ -27,6 +27,26 @@ MAX_PARAGRAPHS = 2_000
 MAX_FIELD_CHARS = 20_000  # any one text value of the frontmatter
 MAX_CONNECTED = 50  # past this many entities in one briefing, the others connect to the first 50 only
 MAX_EVENT_ENTITIES = 20  # entities one event is listed under (besides the briefing's topics)
+MAX_ID_CHARS = 120  # an id or a briefing's file name: a page's folder name (file systems stop at 255 bytes)
+# Per entity (a briefing's item or a registry entry): each name is searched for in every paragraph
+# of every briefing that names the entity, so these bound the work of one entity, not the sum.
+MAX_ALIASES = 50
+MAX_MENTIONS = 50
+MAX_LIST_OF = {"aliases": MAX_ALIASES, "mentions": MAX_MENTIONS}
+
+
+def item_over(item: dict[str, Any]) -> list[tuple[str, str]]:
+    """What of one entity item (person, organization, initiative) is over its budget, as
+    (field, message): an id too long, too many aliases or mentions."""
+    out = []
+    ident = item.get("id")
+    if isinstance(ident, str) and len(ident) > MAX_ID_CHARS:
+        out.append(("id", f"{len(ident)} characters, the limit is {MAX_ID_CHARS}"))
+    for key, most in MAX_LIST_OF.items():
+        value = item.get(key)
+        if isinstance(value, list) and len(value) > most:
+            out.append((key, f"{len(value):,} items, the limit is {most}"))
+    return out
 
 # bounded repeats only: a run of closing marks cannot make the search quadratic
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]{0,3}\s")
@@ -87,6 +107,10 @@ def over_limits(meta: dict[str, Any], paragraphs: list[str], size: int) -> str |
             return f"the briefing would have {len(value)} {key}, over the limit of {most}"
     if len(paragraphs) > MAX_PARAGRAPHS:
         return f"the briefing would have {len(paragraphs)} paragraphs, over the limit of {MAX_PARAGRAPHS}"
+    for key in ("people", "organizations", "initiatives"):
+        for item in meta.get(key) or []:
+            for field, message in item_over(item) if isinstance(item, dict) else []:
+                return f"{key}: an item's {field} would have {message.replace('items', 'entries')}"
     stack: list[Any] = [meta]
     while stack:
         value = stack.pop()

@@ -42,14 +42,15 @@ import jsonschema
 import numpy as np
 import yaml
 
-from . import __version__, budgets, caches, dedupe, fsguard, store
+from . import __version__, budgets, caches, dedupe, docsfiles, fsguard, safetext, store, yamlsafe
 from .ids import name_key
 from .model import ENTITY_LISTS, frontmatter_defaults, item_classes
 from .registry import Registry, RegistryError, load_registry
+from .site.text import safe_url
 from .store import briefing_files, refused_briefings, slug_of
 
-CACHE_VERSION = 3
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+CACHE_VERSION = 4
+_Loader = yamlsafe.FastLoader
 _DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _DATE_SHAPE = re.compile(r"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$")  # YYYY-MM or YYYY-MM-DD, any digits
 
@@ -60,8 +61,8 @@ class Problem:
     line: int
     message: str
 
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+    def __str__(self) -> str:  # one line, whatever the file name or the value quoted holds
+        return safetext.one_line(f"{self.path}:{self.line}: {self.message}")
 
 
 @dataclass
@@ -86,6 +87,9 @@ class Facts:
     other_files: list[tuple[int, str]] = field(default_factory=list)
     shingles: np.ndarray | None = None
     signature: np.ndarray | None = None
+    # (kind, id, name, aliases, index in its list) of each entity item: an alias may not be the name of
+    # another entity of the corpus (it would show this one in search for that name)
+    entities: list[tuple[str, str, str, list[str], int]] = field(default_factory=list)
 
     def at(self, path: str) -> Facts:
         """The same facts reported under another spelling of the path."""
@@ -358,11 +362,11 @@ def read_frontmatter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
         text = text[1:]
     match = store.FRONTMATTER.match(text)
     if match:
-        alias = store.first_alias(match.group(1))
-        if alias is not None:
-            raise store.BriefingError(path, alias + 2, store.ALIAS_MESSAGE)
+        refused = yamlsafe.refusal(match.group(1))
+        if refused is not None:
+            raise store.BriefingError(path, refused.line + 2, refused.message)
         try:
-            meta = yaml.load(match.group(1), Loader=_Loader)
+            meta = yamlsafe.build(match.group(1), loader=_Loader, first_line=2)
         except Exception:
             meta = None
         if isinstance(meta, dict):
@@ -425,6 +429,14 @@ def _limits(meta: dict[str, Any], paragraphs: list[str], lines: _Lines, facts: F
         if isinstance(value, list) and len(value) > most:
             facts.problems.append(Problem(facts.path, lines.of([key]),
                                           f"{key}: {len(value)} items, the limit is {most}"))
+    for _, key in ENTITY_LISTS:
+        for i, item in _items(meta, key):
+            for name, message in budgets.item_over(item):
+                facts.problems.append(Problem(facts.path, lines.of([key, i, name]), f"{key}[{i}].{name}: {message}"))
+    for i, topic in enumerate(meta.get("topics") or [] if isinstance(meta.get("topics"), list) else []):
+        if isinstance(topic, str) and len(topic) > budgets.MAX_ID_CHARS:
+            facts.problems.append(Problem(facts.path, lines.of(["topics", i]), f"topics[{i}]: {len(topic)} "
+                                                                              f"characters, the limit is {budgets.MAX_ID_CHARS}"))
     if len(paragraphs) > budgets.MAX_PARAGRAPHS:
         facts.problems.append(Problem(facts.path, 1, f"the body has {len(paragraphs)} paragraphs, the limit "
                                                      f"is {budgets.MAX_PARAGRAPHS}"))
@@ -468,6 +480,17 @@ def examine(text: str, path: str = "<briefing>") -> Facts:
     main_file = src.get("file") if isinstance(src, dict) else None
     if facts.other_files and isinstance(main_file, str) and main_file:
         facts.other_files.insert(0, (-1, main_file))  # the anchor: where the project's files are
+    for kind, key in ENTITY_LISTS:
+        for i, item in _items(meta, key):
+            ident, name, aliases = item.get("id"), item.get("name"), item.get("aliases") or []
+            if isinstance(ident, str) and isinstance(name, str) and isinstance(aliases, list):
+                facts.entities.append((kind, ident, name, [a for a in aliases if isinstance(a, str)], i))
+    # A link the site leaves out (the build drops it and goes on: it renders such data inert)
+    for at, item in [(["source"], src), *((["other_sources", i], s) for i, s in _items(meta, "other_sources"))]:
+        url = item.get("url") if isinstance(item, dict) else None
+        if isinstance(url, str) and url.strip() and safe_url(url) is None:
+            lines = _Lines(store.FRONTMATTER.match(text.lstrip("\ufeff")).group(1), 2)  # type: ignore[union-attr]
+            facts.problems.append(Problem(path, lines.of([*at, "url"]), f"{_where([*at, 'url'])}: {url[:80]!r} {_DROPPED}"))
     sh = dedupe.shingles(paragraphs)
     if sh.size:
         facts.shingles = sh
@@ -551,10 +574,8 @@ def examine_file(path: Path, shown: str | None = None) -> Facts:
 
 def check_registry(path: str | os.PathLike[str] | None) -> tuple[Registry, list[Problem]]:
     """The registry (empty when it is missing or broken) and its problems."""
-    if path is not None and os.path.islink(path):
-        refused = fsguard.why_refused(Path(path), [Path.cwd()])
-        if refused:
-            return Registry([]), [Problem(str(path), 1, refused)]
+    if path is not None and (refused := fsguard.link_on_path(path)) is not None:
+        return Registry([]), [Problem(str(path), 1, refused)]
     try:
         registry = load_registry(path)
     except RegistryError as exc:  # every wrong entry reported; the others still count
@@ -563,6 +584,10 @@ def check_registry(path: str | os.PathLike[str] | None) -> tuple[Registry, list[
         return Registry([]), [Problem(str(path), 1, f"cannot read the registry: {exc}")]
     problems = []
     owner: dict[tuple[str, str], Any] = {}
+    for entry in registry.entries:
+        for link in entry.links:
+            if safe_url(link) is None:
+                problems.append(Problem(str(path), entry.line, f"links of {entry.name!r}: {link[:80]!r} {_DROPPED}"))
     for entry in registry.entries:
         for form in entry.forms():
             key = (entry.kind, name_key(form))
@@ -598,10 +623,21 @@ def _corpus_problems(facts: list[Facts], registry: Registry) -> list[Problem]:
     for f in facts:
         root = Path(f.path).resolve().parent.parent  # the project: the folder that holds briefings/
         anchor = next((file for n, file in f.other_files if n == -1), None)
-        if anchor is not None and not Path(anchor).is_absolute() and not (root / anchor).exists():
-            continue  # the article of the briefing itself is not there either: files live elsewhere
+        if anchor is not None and not Path(anchor).is_absolute():
+            if (refused := fsguard.leaves(anchor, root)) is not None:
+                problems.append(Problem(f.path, _line_in_file(f.path, ("source", "file")),
+                                        f"source.file: {anchor}: {refused}"))
+                continue
+            if not (root / anchor).exists():
+                continue  # the article of the briefing itself is not there either: files live elsewhere
         for n, file in f.other_files:
-            if n >= 0 and not Path(file).is_absolute() and not (root / file).exists():
+            if n < 0 or Path(file).is_absolute():
+                continue
+            # asked before the file is looked at: `../../etc/shadow` must not tell whether it exists
+            if (refused := fsguard.leaves(file, root)) is not None:
+                problems.append(Problem(f.path, _line_in_file(f.path, ("other_sources", n, "file")),
+                                        f"other_sources[{n}].file: {file}: {refused}"))
+            elif not (root / file).exists():
                 problems.append(
                     Problem(
                         f.path,
@@ -610,6 +646,7 @@ def _corpus_problems(facts: list[Facts], registry: Registry) -> list[Problem]:
                         "remove this entry, or put the article back",
                     )
                 )
+    problems += _hijacking_aliases(facts, registry)
     # The original first (older file, then file order), so that a copy is the one reported.
     facts = sorted(facts, key=lambda f: _mtime(f.path))
     first_sha: dict[str, str] = {}
@@ -641,6 +678,79 @@ def _corpus_problems(facts: list[Facts], registry: Registry) -> list[Problem]:
     return problems
 
 
+def _hijacking_aliases(facts: list[Facts], registry: Registry) -> list[Problem]:
+    """An alias that is the name of an entity of another kind, or of another registry entry:
+    search would show this entity for that name, above the real one. Linear in names and aliases."""
+    owners: dict[str, set[tuple[str, str]]] = {}  # name_key of a name -> the entities it names
+
+    def canonical(kind: str, ident: str, name: str, aliases: Iterable[str]) -> tuple[str, str]:
+        entry = registry.resolve(kind, ident, name, aliases)
+        return (kind, entry.id if entry else ident)
+
+    for f in facts:
+        for kind, ident, name, aliases, _ in f.entities:
+            owners.setdefault(name_key(name), set()).add(canonical(kind, ident, name, aliases))
+    for entry in registry.entries:
+        owners.setdefault(name_key(entry.name), set()).add((entry.kind, entry.id))
+
+    curated = {(e.kind, e.id) for e in registry.entries}
+
+    def taken(alias: str, own: tuple[str, str], own_name: str,
+              skip: frozenset[tuple[str, str]] = frozenset()) -> str | None:
+        # Another kind's name (an organization aliased "Donald Trump"), a curated entry's, or one
+        # that is no form of the owner's own name ("APEC" for "Delta Works Fund"): a hijack. A
+        # form of it ("New York Times" of "The New York Times", while another briefing names
+        # "New York Times") is one entity named two ways: search lists the name once (site.names)
+        # and `briefbook entities` suggests the merge.
+        others = sorted(o for o in owners.get(name_key(alias), set()) - {own} - skip
+                        if o[0] != own[0] or o in curated or not _variant(alias, own_name))
+        return None if not others else f"{alias!r} is the name of the {others[0][0]} {others[0][1]!r}"
+
+    problems = []
+    advice = ("an alias may not be another entity's name (search would show this one for it): remove it, "
+              "or merge the two in registry.yml")
+    for f in facts:
+        for kind, ident, name, aliases, i in f.entities:
+            own = canonical(kind, ident, name, aliases)
+            for n, alias in enumerate(aliases):
+                if (why := taken(alias, own, name)) is not None:
+                    key = next(k for c, k in ENTITY_LISTS if c == kind)
+                    problems.append(Problem(f.path, _line_in_file(f.path, (key, i, "aliases", n)),
+                                            f"{key}[{i}].aliases: {why}: {advice}"))
+    listed: dict[str, set[tuple[str, str]]] = {}  # two entries of one kind: check_registry says so
+    for entry in registry.entries:
+        listed.setdefault(entry.kind, set()).add((entry.kind, entry.id))
+    same = {kind: frozenset(refs) for kind, refs in listed.items()}
+    for entry in registry.entries:
+        for alias in entry.aliases:
+            if (why := taken(alias, (entry.kind, entry.id), entry.name, same[entry.kind])) is not None:
+                problems.append(Problem(str(registry.path), entry.line, f"aliases of {entry.name!r}: {why}: {advice}"))
+    return problems
+
+
+def docs_problems(site_config: str | os.PathLike[str]) -> list[Problem]:
+    """The files of the docs folder the build would refuse (:mod:`docsfiles`), one line each."""
+    docs, patterns = docsfiles.configured(site_config)
+    if (refused := fsguard.link_on_path(docs, Path(site_config).parent)) is not None:
+        return [Problem(str(docs), 1, refused)]
+    if not docs.is_dir():
+        return []
+    return [Problem(str(docs / uri), 1, reason) for uri, reason in docsfiles.refused(docs, patterns)]
+
+
+def _variant(alias: str, name: str) -> bool:
+    """``alias`` is a form of ``name``: inside it ("New York Times" of "The New York Times") or
+    its letters in order from the first ("MSIT" of "Ministry of Science and ICT")."""
+    a, n = name_key(alias), name_key(name)
+    if not a or a in n or n in a:
+        return True
+    letters = iter(n)
+    return a[0] == n[0] and all(ch in letters for ch in a)
+
+
+_DROPPED = "is not an http(s) address: the site leaves the link out; write the page's address, or remove it"
+
+
 def _mtime(path: str) -> int:
     try:
         return os.stat(path).st_mtime_ns
@@ -663,6 +773,9 @@ def _address_problems(files: list[tuple[Path, str]]) -> list[Problem]:
     out = []
     for path, shown in files:
         slug = slug_of(path)
+        if len(slug) > budgets.MAX_ID_CHARS:
+            out.append(Problem(shown, 1, f"the file name is {len(slug)} characters long, the limit is "
+                                         f"{budgets.MAX_ID_CHARS}: shorten it"))
         other = seen.setdefault(slug, shown)
         if other != shown:
             out.append(Problem(shown, 1, f"another briefing has the address {slug!r}: {other}; rename one"))
@@ -674,7 +787,9 @@ def _collect(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[tuple[Path, 
     problems = []
     for raw in paths:
         p = Path(raw)
-        if p.is_dir():
+        if (refused := fsguard.link_on_path(p)) is not None:  # `briefings -> /elsewhere`
+            problems.append(Problem(str(p), 1, refused))
+        elif p.is_dir():
             files += [(f, str(f)) for f in briefing_files(p, [Path.cwd()])]
             problems += [Problem(str(f), 1, reason) for f, reason in refused_briefings(p, [Path.cwd()])]
         elif p.is_file():
@@ -729,6 +844,7 @@ def _facts_to_json(f: Facts) -> dict[str, Any]:
         "other_files": [[n, file] for n, file in f.other_files],
         "shingles": _array_to_json(f.shingles),
         "signature": _array_to_json(f.signature),
+        "entities": [[kind, ident, name, aliases, i] for kind, ident, name, aliases, i in f.entities],
     }
 
 
@@ -739,7 +855,7 @@ def _is_int(value: Any) -> bool:
 def _facts_from_json(path: str, data: Any) -> Facts:
     """Facts from the cache, or ValueError when any field is not exactly what was written."""
     if not isinstance(data, dict) or set(data) != {
-        "problems", "org_refs", "sources", "other_files", "shingles", "signature"
+        "problems", "org_refs", "sources", "other_files", "shingles", "signature", "entities"
     }:
         raise ValueError("facts")
     problems = []
@@ -766,7 +882,14 @@ def _facts_from_json(path: str, data: Any) -> Facts:
         others.append((item[0], item[1]))
     shingles = _array_from_json(data["shingles"], "<u4")
     signature = _array_from_json(data["signature"], "<u8")
-    return Facts(path, problems, refs, sources, others, shingles, signature)
+    entities = []
+    for item in data["entities"]:
+        ok = isinstance(item, list) and len(item) == 5 and all(isinstance(x, str) for x in item[:3])
+        if not ok or not isinstance(item[3], list) or not all(isinstance(a, str) for a in item[3]) \
+                or not _is_int(item[4]):
+            raise ValueError("entity")
+        entities.append((item[0], item[1], item[2], item[3], item[4]))
+    return Facts(path, problems, refs, sources, others, shingles, signature, entities)
 
 
 def _read_cache(path: Path) -> dict[str, tuple[int, int, Facts]]:
@@ -816,9 +939,13 @@ def check(
     *,
     cache_file: str | os.PathLike[str] | None = None,
     jobs: int = 1,
+    site_config: str | os.PathLike[str] | None = None,
 ) -> Result:
-    """Check every briefing under ``paths`` and the registry; problems sorted by file and line."""
+    """Check every briefing under ``paths`` and the registry; problems sorted by file and line.
+    ``site_config``: the project's ``mkdocs.yml``, whose docs folder is checked too (as data)."""
     files, problems = _collect(paths)
+    if site_config is not None and Path(site_config).is_file():
+        problems += docs_problems(site_config)
     registry, reg_problems = check_registry(registry_path)
     problems += reg_problems
     cache_path = Path(cache_file) if cache_file else None

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from . import __version__
+from .safetext import one_line
 
 # Subcommand modules, in the order `briefbook --help` lists them.
 COMMANDS = ("ingest", "fetch", "clean", "check", "entities", "review", "pages", "export")
@@ -48,6 +49,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a full disk, a folder where a file goes, a refused link: one line, no traceback
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(one_line(f"briefbook: {where}{exc.strerror or exc}"), file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -13,17 +13,16 @@ from __future__ import annotations
 
 import heapq
 import os
-from bisect import bisect_right
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import yaml
-
-from . import budgets, identity, review, store, stories
+from . import budgets, identity, review, store, stories, yamlsafe
 from .check import validate
 from .ids import clean_id as _clean_id
 from .ids import slugify
@@ -390,44 +389,115 @@ def _add_unique(items: list[str], item: str) -> None:
 
 
 def _linkable(form: str) -> bool:
-    """Surface forms worth linking in text: not too short, starting with a capital or digit."""
+    """Surface forms worth linking in text: not too short, starting with a capital or digit, and
+    no longer than a name gets (a 'name' of a thousand words only makes the scan slow)."""
     form = form.strip()
-    return len(form) >= 2 and (form[0].isupper() or form[0].isdigit())
+    return (2 <= len(form) <= MAX_LINKED_CHARS and (form[0].isupper() or form[0].isdigit())
+            and len(_WORD.findall(form)) <= MAX_LINKED_WORDS)
 
 
-def _forms(surfaces: Mapping[str, set[Ref]]) -> list[tuple[str, Ref]]:
-    """Unambiguous surface forms, longest first (a longer name wins over a name inside it)."""
+MAX_LINKED_CHARS = 120
+MAX_LINKED_WORDS = 12
+_WORD = re.compile(r"\w+")  # \w is str.isalnum() or "_": the same words as _is_word
+
+
+class _Forms:
+    """Unambiguous surface forms, longest first (a longer name wins over a name inside it),
+    indexed by their first word, so that a text is scanned once whatever the number of forms."""
+
+    def __init__(self, forms: list[tuple[str, Ref]]) -> None:
+        self.ordered = forms
+        self.rank = {form: (rank, ref) for rank, (form, ref) in enumerate(forms)}
+
+    @cached_property
+    def shapes(self) -> dict[str, set[tuple[int, int]]]:
+        """First word -> the (number of words, characters after the last word) of the forms
+        starting with it (made when first needed: most briefings have few forms)."""
+        out: dict[str, set[tuple[int, int]]] = {}
+        for form, _ in self.ordered:
+            words = list(_WORD.finditer(form))
+            if words and words[0].start() == 0:
+                out.setdefault(words[0].group(), set()).add((len(words), len(form) - words[-1].end()))
+        return out
+
+    def __bool__(self) -> bool:
+        return bool(self.rank)
+
+
+def _forms(surfaces: Mapping[str, set[Ref]]) -> _Forms:
+    """Unambiguous surface forms, longest first, ready for :func:`_scan`."""
     forms = [(f, next(iter(refs))) for f, refs in surfaces.items() if len(refs) == 1]
     forms.sort(key=lambda fr: -len(fr[0]))
-    return forms
+    return _Forms(forms)
 
 
 def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
-def _scan(text: str, forms: list[tuple[str, Ref]]) -> list[Mention]:
-    """Whole-word occurrences of the forms, without overlaps, in text order.
+# Up to this many forms a text is searched once per form (str.find, in C: the fastest for the
+# usual few dozen); past it, once per word through the index. Both are linear in the text.
+FIND_FORMS = 64
 
-    Plain ``str.find`` per form: a regex of the forms would have to be compiled per briefing,
-    which cost more than the scan itself.
+
+def _scan(text: str, forms: _Forms) -> list[Mention]:
+    """Whole-word occurrences of the forms, without overlaps, in text order; a longer form wins
+    over one inside it (then the earlier one).
+
+    Linear in the text whatever the forms: at most FIND_FORMS searches of it, or one pass over its
+    words where each word that starts a form is tried against the few shapes of forms starting
+    with it; the spans are claimed longest first on a bytearray of the text.
     """
-    hits: list[Mention] = []  # kept sorted by start: the overlap test is a binary search
-    starts: list[int] = []
-    for form, ref in forms:
+    if not forms.rank:
+        return []
+    if len(forms.ordered) <= FIND_FORMS:
+        found = _found_by_find(text, forms)
+    else:
+        found = _found_by_words(text, forms)
+        found.sort(key=lambda h: (h[0], h[1]))
+    taken = bytearray(len(text))
+    hits = []
+    for _, start, end, ref in found:
+        if taken.find(1, start, end) == -1:
+            taken[start:end] = b"\x01" * (end - start)
+            hits.append(Mention(start, end, ref))
+    hits.sort(key=lambda m: m.start)
+    return hits
+
+
+def _found_by_find(text: str, forms: _Forms) -> list[tuple[int, int, int, Ref]]:
+    """Every whole-word occurrence of each form as (rank, start, end, ref), in rank then text order."""
+    found = []
+    for rank, (form, ref) in enumerate(forms.ordered):
         start = text.find(form)
         while start != -1:
             end = start + len(form)
             if (start == 0 or not _is_word(text[start - 1])) and (end == len(text) or not _is_word(text[end])):
-                k = bisect_right(starts, start)
-                if (k == 0 or hits[k - 1].end <= start) and (k == len(hits) or end <= hits[k].start):
-                    hits.insert(k, Mention(start, end, ref))
-                    starts.insert(k, start)
+                found.append((rank, start, end, ref))
             start = text.find(form, start + 1)
-    return hits
+    return found
 
 
-def _find_mentions(entry: BriefingEntry, paragraphs: list[str], forms: list[tuple[str, Ref]]) -> list[set[Ref]]:
+def _found_by_words(text: str, forms: _Forms) -> list[tuple[int, int, int, Ref]]:
+    """The same occurrences as :func:`_found_by_find`, unordered, from one pass over the words."""
+    words = list(_WORD.finditer(text))
+    found = []
+    for i, word in enumerate(words):
+        shapes = forms.shapes.get(word.group())
+        if shapes is None:
+            continue
+        start = word.start()
+        for count, tail in shapes:
+            if i + count > len(words):
+                continue
+            end = words[i + count - 1].end() + tail
+            hit = forms.rank.get(text[start:end])
+            if hit is not None and (end == len(text) or not _is_word(text[end])):
+                found.append((hit[0], start, end, hit[1]))
+    return found
+
+
+def _find_mentions(entry: BriefingEntry, paragraphs: list[str], forms: _Forms) -> list[set[Ref]]:
     """Which entities each paragraph mentions; records the first mention of each for linking."""
     result: list[set[Ref]] = []
     linked: set[Ref] = set()
@@ -494,7 +564,7 @@ def load_topics(path: str | os.PathLike[str] | None = None) -> dict[str, TopicIn
             text = Path(path).read_text(encoding="utf-8")
     except (FileNotFoundError, OSError):
         return {}
-    data: Any = yaml.safe_load(text) or {}
+    data: Any = yamlsafe.load(text) or {}
     out: dict[str, TopicInfo] = {}
     for item in data.get("topics") or [] if isinstance(data, dict) else []:
         if isinstance(item, dict) and item.get("id"):
@@ -554,6 +624,9 @@ def load_corpus(briefings_dir: str | os.PathLike[str], registry_path: str | os.P
         raise store.BriefingError(path, 1, reason)
     for path in briefing_files(briefings_dir, roots):
         slug = slug_of(path)
+        if len(slug) > budgets.MAX_ID_CHARS:
+            raise store.BriefingError(path, 1, f"the file name is {len(slug)} characters long, the limit is "
+                                               f"{budgets.MAX_ID_CHARS}: shorten it")
         if slug in seen:
             raise store.BriefingError(path, 1, f"another briefing has the address {slug!r}: {seen[slug]}")
         seen[slug] = path

@@ -21,6 +21,9 @@ _EXTRACTION_SOURCES = (
     "ids.py",
     "lexicon_data.py",
     "model.py",
+    "budgets.py",
+    "safetext.py",
+    "yamlsafe.py",
     "extract",
     "data",
 )

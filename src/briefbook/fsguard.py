@@ -9,9 +9,12 @@ user's own choice and is used as named. Every refusal is one line, never a trace
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from . import safetext
 
 
 @dataclass
@@ -20,6 +23,7 @@ class Walk:
 
     files: list[Path] = field(default_factory=list)
     refused: list[tuple[Path, str]] = field(default_factory=list)
+    ignored: list[Path] = field(default_factory=list)  # not hidden, but of no suffix asked for
 
 
 def resolved(path: Path) -> Path | None:
@@ -61,7 +65,10 @@ def walk(folder: Path, suffixes: tuple[str, ...], roots: Iterable[Path] = (),
     for here, dirs, names in os.walk(folder, onerror=unreadable, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith(hidden))
         for name in names:
-            if name.startswith(hidden) or not name.lower().endswith(suffixes):
+            if name.startswith(hidden):
+                continue
+            if not name.lower().endswith(suffixes):
+                out.ignored.append(Path(here) / name)
                 continue
             found.append(Path(here) / name)
     for path in sorted(found):
@@ -71,4 +78,85 @@ def walk(folder: Path, suffixes: tuple[str, ...], roots: Iterable[Path] = (),
         else:
             out.refused.append((path, reason))
     out.refused.sort()
+    out.ignored.sort()
     return out
+
+
+# ---------------------------------------------------------------------------------------------
+# The project's own paths: no link anywhere on them, nothing outside the project
+
+
+class Refused(OSError):
+    """A project path that is not used: ``path: reason`` on one line (an OSError, so that every
+    command's file-system error handling already prints it as one line)."""
+
+    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
+        super().__init__(None, reason, str(path))
+
+    def __str__(self) -> str:
+        return safetext.one_line(f"{self.filename}: {self.strerror}")
+
+
+def link_on_path(path: str | os.PathLike[str], root: str | os.PathLike[str] | None = None) -> str | None:
+    """Why the project path ``path`` may not be used, or None.
+
+    A relative path is taken from ``root`` (default: the working folder, the project). It may not
+    leave the project (``..``) and no part of it below the project may be a symbolic link: Git
+    keeps links, so ``site -> /home/you`` or ``briefings/.briefbook.lock -> ~/.bashrc`` can arrive
+    in an ordinary pull request. An absolute path outside ``root`` is the user's own choice (named
+    on the command line) and only its last part is looked at. Nothing is read or created here."""
+    base = Path(os.path.abspath(root if root is not None else os.getcwd()))
+    full = Path(os.path.abspath(base / path))  # lexical: `..` removed without following links
+    if full == base or full.is_relative_to(base):
+        parts = full.relative_to(base).parts
+        here = base
+    elif Path(path).is_absolute():
+        parts, here = (full.name,), full.parent
+    else:
+        return "leads outside the project (..): refused"
+    for part in parts:
+        here = here / part
+        if os.path.islink(here):
+            shown = "" if here == full else f"{here} "
+            return f"{shown}is a symbolic link (to {os.readlink(here)}): refused; the project's own " \
+                   "files and folders are never links"
+    return None
+
+
+def ensure_own(path: str | os.PathLike[str], root: str | os.PathLike[str] | None = None) -> Path:
+    """``path`` when :func:`link_on_path` finds nothing wrong with it; else :class:`Refused`."""
+    reason = link_on_path(path, root)
+    if reason is not None:
+        raise Refused(path, reason)
+    return Path(path)
+
+
+def open_lock(path: Path) -> int:
+    """Open (create) a lock file without following a link; :class:`Refused` when it is one, or a
+    folder, or not a regular file. Returns the descriptor."""
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags | getattr(os, "O_NONBLOCK", 0), 0o644)
+    except IsADirectoryError:
+        raise Refused(path, "is a folder, where the lock file goes: remove it") from None
+    except OSError:
+        if os.path.islink(path):
+            raise Refused(path, f"is a symbolic link (to {os.readlink(path)}): refused; remove it") from None
+        raise
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise Refused(path, "is not a regular file (a FIFO, device or socket): remove it")
+    return fd
+
+
+def leaves(path: str | os.PathLike[str], root: str | os.PathLike[str]) -> str | None:
+    """Why the relative ``path`` leads out of ``root`` (``..``, or a link to outside), or None;
+    decided without looking at the file itself (whether it exists stays unknown)."""
+    base = os.path.realpath(root)
+    full = os.path.abspath(os.path.join(base, path))
+    if os.path.commonpath([base, full]) != base:
+        return "leads outside the project (..): refused"
+    real = os.path.realpath(full)  # follows the project's links only as far as they lead
+    if os.path.commonpath([base, real]) != base:
+        return "a link to a file outside the project: refused"
+    return None

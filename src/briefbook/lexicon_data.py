@@ -12,7 +12,7 @@ import re
 from functools import cache
 from importlib import resources
 
-import yaml
+from . import yamlsafe
 
 # Small words that may stand lower-case inside a name, a title or a label ("Ministry of Science and
 # ICT", "Terms of Service", "Banco de España"). Rules that need fewer of them say which ones.
@@ -37,7 +37,7 @@ def forms_of(list_name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 def parse_forms(text: str, path: str = "<list>") -> tuple[tuple[str, tuple[str, ...]], ...]:
     """A word list's YAML as (name, other forms) pairs; `LexiconError` when it has another shape."""
-    data = yaml.safe_load(text)
+    data = yamlsafe.load(text)
     if not isinstance(data, dict):
         raise LexiconError(f"{path}: expected a mapping of names to lists of forms")
     out = []
@@ -62,7 +62,7 @@ def words(list_name: str) -> frozenset[str]:
 def parse_words(text: str, path: str = "<list>") -> frozenset[str]:
     """A word list's YAML (a sequence of strings) as a set; `LexiconError` on anything else, such
     as an unquoted ``on`` or ``no`` that YAML reads as true or false."""
-    data = yaml.safe_load(text)
+    data = yamlsafe.load(text)
     if not isinstance(data, list) or not data:
         raise LexiconError(f"{path}: expected a list of words")
     bad = [w for w in data if not isinstance(w, str) or not w.strip()]

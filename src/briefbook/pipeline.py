@@ -76,9 +76,14 @@ def discover_all(paths: Iterable[str | os.PathLike[str]], root: Path | None = No
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
+            refused = fsguard.link_on_path(p, root)  # `seeds -> /elsewhere`: nothing under it is read
+            if refused is not None:
+                out.refused.append((p, refused))
+                continue
             found = fsguard.walk(p, SUFFIXES, [root])
             out.files += found.files
             out.refused += found.refused
+            out.ignored += found.ignored
         elif os.path.islink(p) and fsguard.resolved(p) is None:
             out.refused.append((p, "a link that leads nowhere (broken, or a loop)"))
         else:
@@ -331,10 +336,12 @@ def folder_lock(
 
     A run that has to wait says so once, naming the process that holds the lock (its pid is in the
     lock file), and gives up with LockTimeout after ``wait`` seconds."""
+    fsguard.ensure_own(out_dir)  # a briefings folder that is a link out of the project: refused
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / ".briefbook.lock"
     say = say or (lambda msg: print(msg, file=sys.stderr, flush=True))
-    with open(path, "a+") as fh:
+    # never through a link (a committed `.briefbook.lock -> ~/.bashrc` would be truncated), never a folder
+    with open(fsguard.open_lock(path), "r+") as fh:
         deadline = time.monotonic() + wait
         told = False
         while True:
@@ -435,9 +442,11 @@ def ingest(
             if progress:
                 progress(len(report.outcomes), total, outcome)
 
-        total += len(found.refused)
+        total += len(found.refused) + len(found.ignored)
         for f, reason in found.refused:
             note(Outcome(str(f), "failed", message=f"{f}: {reason}"))
+        for f in found.ignored:  # named, so that an article saved as `.pdf` or `.gz` is not silently left out
+            note(Outcome(str(f), "skipped", message=f"{f}: ignored: not an article file ({', '.join(SUFFIXES)})"))
         for f in files:
             src = source_path(f, root)
             if kind_of(f) is None:

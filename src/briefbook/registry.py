@@ -26,10 +26,9 @@ from typing import Any
 
 import yaml
 
-from . import yamlerrors
+from . import budgets, safetext, yamlerrors, yamlsafe
 from .ids import name_key, slugify
 from .model import KINDS
-from .store import ALIAS_MESSAGE, first_alias
 
 DEFAULT_PATH = "registry.yml"
 
@@ -41,7 +40,7 @@ class RegistryError(ValueError):
         self, path: str | os.PathLike[str], line: int, message: str, more: list[RegistryError] | None = None
     ) -> None:
         tail = f" (and {len(more)} more: `briefbook check` lists them)" if more else ""
-        super().__init__(f"{path}:{line}: {message}{tail}")
+        super().__init__(safetext.one_line(f"{path}:{line}: {message}{tail}"))
         self.path = str(path)
         self.line = line
         self.message = message
@@ -148,7 +147,7 @@ def _flat(text: str) -> str:
     return slugify.__wrapped__(text, max_length=len(text) + 1).replace("-", "")
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(yamlsafe.SafeLoader):
     """Records the source line of each mapping so that problems can be reported as path:line."""
 
 
@@ -162,11 +161,8 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _con
 
 
 def parse_registry(text: str, path: str | os.PathLike[str] = DEFAULT_PATH) -> Registry:
-    alias = first_alias(text)
-    if alias is not None:
-        raise RegistryError(path, alias + 1, ALIAS_MESSAGE)
     try:
-        data = yaml.load(text, Loader=_LineLoader)
+        data = yamlsafe.load(text, loader=_LineLoader)
     except yaml.YAMLError as exc:
         found = yamlerrors.locate(text, exc)  # the line the mistake starts on, in words (one line)
         raise RegistryError(path, found.line + 1, f"registry is not valid YAML: {found.message}") from None
@@ -223,6 +219,8 @@ def _entry(item: Any, path: str | os.PathLike[str]) -> Entry:
     never = item.get("never_merge") or []
     if not isinstance(never, list) or not all(isinstance(a, str) for a in never):
         raise RegistryError(path, line, f"never_merge of {name!r} must be a list of names")
+    if len(aliases) > budgets.MAX_ALIASES:  # each alias is looked for in every briefing that names it
+        raise RegistryError(path, line, f"aliases of {name[:60]!r}: {len(aliases):,}, the limit is {budgets.MAX_ALIASES}")
     return Entry(
         name=name.strip(),
         kind=kind,

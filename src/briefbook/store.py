@@ -19,14 +19,14 @@ from typing import Any
 
 import yaml
 
-from . import __version__, fsguard, yamlerrors
+from . import __version__, fsguard, safetext, yamlerrors, yamlsafe
 from .ids import clean_id
 from .model import Briefing
 
 GENERATOR = "briefbook"
 # libyaml's parser when PyYAML has it: the same mappings, ten times faster than pure Python
-# (a site of 10,000 briefings reads them all on every build).
-_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# (a site of 10,000 briefings reads them all on every build); a key given twice is an error.
+_Loader: type = yamlsafe.FastLoader
 # The frontmatter block at the top of a briefing (public: check and entities read it too).
 FRONTMATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^---[ \t]*\r?$\n?", re.S | re.M)
 
@@ -35,7 +35,7 @@ class BriefingError(ValueError):
     """A briefing file that cannot be read; carries the path and line for `path:line: message`."""
 
     def __init__(self, path: str | os.PathLike[str], line: int, message: str) -> None:
-        super().__init__(f"{path}:{line}: {message}")
+        super().__init__(safetext.one_line(f"{path}:{line}: {message}"))
         self.path = str(path)
         self.line = line
         self.message = message
@@ -78,28 +78,7 @@ def _compose(meta: dict[str, Any], paragraphs: list[str]) -> str:
     return f"---\n{_dump_yaml(meta)}---\n\n{body}\n"
 
 
-_ANCHOR_OR_ALIAS = re.compile(r"[&*]")
-
-
-def first_alias(frontmatter: str) -> int | None:
-    """The 0-based line of the first YAML anchor or alias, or None: briefings are plain data.
-
-    Aliases are refused outright: a few hundred bytes of nested ones expand to gigabytes in
-    whatever walks the data next (the check, the site build, the JSON export). Only the parser's
-    events are read (nothing is built), and only when the text has a ``&`` or ``*`` at all.
-    """
-    if not _ANCHOR_OR_ALIAS.search(frontmatter):
-        return None
-    try:
-        for event in yaml.parse(frontmatter, Loader=_Loader):
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
-                return event.start_mark.line
-    except yaml.YAMLError:
-        return None  # the loader reports the syntax error itself, with its line
-    return None
-
-
-ALIAS_MESSAGE = "YAML anchors and aliases (&name, *name) are not allowed: write the value out"
+ALIAS_MESSAGE = yamlsafe.ALIAS_MESSAGE  # anchors and aliases are refused (yamlsafe.refusal)
 
 
 def split(text: str, path: str | os.PathLike[str] = "<briefing>") -> tuple[dict[str, Any], str, int]:
@@ -114,11 +93,11 @@ def split(text: str, path: str | os.PathLike[str] = "<briefing>") -> tuple[dict[
             "no YAML frontmatter: the file must start with a '---' line "
             "and the frontmatter must end with another '---' line",
         )
-    alias = first_alias(match.group(1))
-    if alias is not None:
-        raise BriefingError(path, alias + 2, ALIAS_MESSAGE)
+    refused = yamlsafe.refusal(match.group(1))
+    if refused is not None:
+        raise BriefingError(path, refused.line + 2, refused.message)
     try:
-        meta = yaml.load(match.group(1), Loader=_Loader)
+        meta = yamlsafe.build(match.group(1), loader=_Loader, first_line=2)
     except yaml.YAMLError as exc:
         found = yamlerrors.locate(match.group(1), exc)  # the line the mistake starts on, in words
         raise BriefingError(path, found.line + 2, f"frontmatter is not valid YAML: {found.message}") from None
@@ -250,7 +229,10 @@ def _briefing_walk(briefings_dir: str | os.PathLike[str], roots: Iterable[Path])
     if not root.is_dir():
         return fsguard.Walk()
     found = fsguard.walk(root, (".md",), roots, hidden=(".",))  # as before: `_draft.md` is a briefing
+    ignored = [p for p in found.files if p.suffix != ".md"]
     found.files = [p for p in found.files if p.suffix == ".md"]
+    found.refused = sorted([*found.refused, *((p, f"ignored: a briefing's name ends in '.md' (lower case), not "
+                                                  f"{p.suffix!r}: rename it") for p in ignored)])
     return found
 
 

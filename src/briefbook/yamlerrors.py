@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import yaml
 
+from .yamlsafe import YamlRefused
+
 # Words for PyYAML's problems, for when no finer diagnosis below applies.
 _PROBLEMS = (
     ("mapping values are not allowed", "a ':' where YAML does not expect one: check this line's indentation, "
@@ -40,6 +42,8 @@ class Located:
 
 def locate(text: str, exc: yaml.YAMLError) -> Located:
     """The line where the mistake in ``text`` starts and a message a contributor understands."""
+    if isinstance(exc, YamlRefused):  # our own refusals (depth, duplicate key) know their line
+        return Located(exc.line, exc.message)
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = str(getattr(exc, "problem", None) or str(exc).splitlines()[0])
     lines = text.splitlines()

@@ -53,7 +53,8 @@ def run(args: argparse.Namespace) -> int:
         print("check: no briefings/ folder yet, nothing to check (run `make ingest`)", file=sys.stderr)
         paths = []
     jobs = args.jobs if args.jobs > 0 else min(4, os.cpu_count() or 1)
-    result = check(paths, args.registry, cache_file=None if args.no_cache else default_cache_file(), jobs=jobs)
+    result = check(paths, args.registry, cache_file=None if args.no_cache else default_cache_file(), jobs=jobs,
+                   site_config="mkdocs.yml")  # its docs/ folder is data too
     for problem in result.problems:
         print(problem)
     sys.stdout.flush()  # the problems before the summary, also when both go to one pipe

@@ -15,6 +15,7 @@ from ..curation import (
     parse_entries,
 )
 from ..registry import DEFAULT_PATH, RegistryError
+from ..safetext import one_line
 from . import add_briefings_option
 
 
@@ -58,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         return _apply(args)
     briefings, unreadable = load_briefings(args.folder)
     for line in unreadable:
-        print(f"warning: {line}", file=sys.stderr)
+        print(f"warning: {one_line(line)}", file=sys.stderr)
     report = find_duplicates(briefings, registry)
     sys.stdout.write(format_report(report))
     return 0
@@ -73,12 +74,12 @@ def _apply(args: argparse.Namespace) -> int:
         return 2
     would = "would be " if args.dry_run else ""
     for note in report.registry_notes:
-        print(("(dry run) " if args.dry_run else "") + note)
+        print(("(dry run) " if args.dry_run else "") + one_line(note))
     for path in report.relinked:
         how = " (edited by hand: only the re-linked values changed)" if path in report.hand_edited else ""
-        print(f"{would}re-linked {path}{how}")
+        print(f"{would}re-linked {one_line(path)}{how}")
     for line in report.problems:
-        print(f"error: {line}", file=sys.stderr)
+        print(f"error: {one_line(line)}", file=sys.stderr)
     print(
         f"entities: {len(report.relinked)} briefing{'s' if len(report.relinked) != 1 else ''} {would}re-linked",
         file=sys.stderr,

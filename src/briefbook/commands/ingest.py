@@ -9,6 +9,7 @@ import sys
 from .. import budgets, caches
 from ..pipeline import LockTimeout, Outcome, ingest
 from ..registry import DEFAULT_PATH, RegistryError, load_registry
+from ..safetext import one_line
 from . import add_briefings_option
 
 
@@ -94,14 +95,14 @@ def run(args: argparse.Namespace) -> int:
             edited_by_hand += 1  # in a curated corpus most briefings are: one line at the end
         elif outcome.status in ("failed", "skipped") and outcome.message:
             label = "error" if outcome.status == "failed" else "skipped"
-            print(f"{cr}{label}: {outcome.message}", file=sys.stderr)
+            print(f"{cr}{label}: {one_line(outcome.message)}", file=sys.stderr)
         elif outcome.message:  # e.g. the same story from another outlet, merged as another source
-            print(f"{cr}note: {outcome.message}", file=sys.stderr)
+            print(f"{cr}note: {one_line(outcome.message)}", file=sys.stderr)
         if args.quiet or total < 2:
             return
         if tty:
             print(
-                f"{cr}[{done}/{total}] {outcome.status:<9} {outcome.path[-60:]}",
+                f"{cr}[{done}/{total}] {outcome.status:<9} {one_line(outcome.path[-60:])}",
                 end="",
                 file=sys.stderr,
                 flush=True,
@@ -117,7 +118,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"{cr}briefbook: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:  # the output folder cannot be made or locked (read-only, full, missing)
-        print(f"{cr}briefbook: {exc.filename or args.briefings}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"{cr}briefbook: {one_line(exc.filename or args.briefings)}: {one_line(exc.strerror or exc)}",
+              file=sys.stderr)
         return 2
     if tty and not args.quiet:
         print(cr, end="", file=sys.stderr)

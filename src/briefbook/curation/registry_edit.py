@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from .. import yamlerrors
+from .. import yamlerrors, yamlsafe
 from ..names import name_key
 from ..registry import Entry, Registry, RegistryError, parse_registry
 
@@ -33,7 +33,7 @@ def scalar(value: str, flow: bool = False) -> str:
     )
     if plain:
         try:
-            if yaml.safe_load(value) == value:
+            if yamlsafe.load(value) == value:
                 return value
         except yaml.YAMLError:
             pass
@@ -72,7 +72,7 @@ def parse_entries(arg: str) -> list[Entry]:
     else:
         text, label = arg, "<--apply>"
     try:
-        data = yaml.safe_load(text)
+        data = yamlsafe.load(text, loader=yamlsafe.SafeLoader)  # its messages, for a hand-written file
     except yaml.YAMLError as exc:
         found = yamlerrors.locate(text, exc)  # fix.yml is edited by hand: the line, in words
         raise ApplyError(f"{label}:{found.line + 1}: not valid YAML: {found.message}") from None

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from .. import store
+from .. import store, yamlsafe
 from ..model import ENTITY_KINDS, ENTITY_LISTS, Briefing
 from ..names import name_key
 from ..registry import Registry
@@ -205,7 +205,7 @@ def _merge_in_place(fm: str, path: str, old_names: dict[tuple[str, int], str]) -
     rewrote in flow style (``[{id: ...}]``) with two items to join is refused, not guessed.
     ``old_names``: the names the re-link replaced, kept among the joined item's mentions/aliases."""
     root = yaml.compose(fm, Loader=yaml.SafeLoader)
-    data = yaml.safe_load(fm)
+    data = yamlsafe.load(fm)
     if not isinstance(root, yaml.MappingNode) or not isinstance(data, dict):
         return fm
     lines = fm.splitlines(keepends=True)
@@ -273,7 +273,7 @@ def _add_review(fm: str, reasons: list[str]) -> str:
     if found is None:
         return fm.rstrip("\n") + "\nreview: " + json.dumps(reasons, ensure_ascii=False) + ("\n" if fm.endswith("\n") else "")
     key, value = found
-    old = yaml.safe_load(fm).get("review")
+    old = yamlsafe.load(fm).get("review")
     items = [*(old if isinstance(old, list) else [old] if old else []), *reasons]
     colon = fm.index(":", key.end_mark.index) + 1
     end = value.end_mark.index

@@ -13,9 +13,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
 from spacy.tokens import Doc
 
+from .. import yamlsafe
 from ..budgets import MAX_ITEMS
 from ..cleaning import CleanArticle
 from ..fingerprint import code_fingerprint
@@ -242,7 +242,7 @@ def _known_people() -> dict[str, dict[str, str]]:
     """Surname -> entry of ``data/known_people.yml``; surnames shared by two entries are dropped."""
     text = resources.files("briefbook").joinpath("data/known_people.yml").read_text(encoding="utf-8")
     by_surname: dict[str, list[dict[str, str]]] = {}
-    for entry in (yaml.safe_load(text) or {}).get("people", []):
+    for entry in (yamlsafe.load(text) or {}).get("people", []):
         if entry.get("surname"):
             by_surname.setdefault(name_key(entry["surname"]), []).append(entry)
     return {k: v[0] for k, v in by_surname.items() if len(v) == 1}

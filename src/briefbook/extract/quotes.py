@@ -15,8 +15,10 @@ session's title) are not quotes. Who the cue names is decided in `speakers`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
@@ -31,6 +33,9 @@ from .lexicon import (
 
 _OPENING = "\u201c\u00ab"
 _CLOSING = "\u201d\u00bb"
+
+
+MAX_ANCESTORS = 64
 
 
 @dataclass(frozen=True)
@@ -294,7 +299,7 @@ def find_quotes(docs: list[Doc]) -> list[QuoteFound]:
         spans = quote_spans(text)
         quote_chars = [(s.start, s.end) for s in spans]
         quoted_sents: set[int] = set()
-        verbs_of: dict[tuple[int, int], list[Token]] = {}  # by sentence: quotes often share one
+        verbs_of: dict[tuple[int, int], _Verbs] = {}  # by sentence: quotes often share one
         starts = [tok.idx for tok in doc]
         sents = list(doc.sents) if spans else []
         para: list[QuoteFound] = []
@@ -304,15 +309,17 @@ def find_quotes(docs: list[Doc]) -> list[QuoteFound]:
             words = inner_clean.split()
             sent = _sentence_at(doc, a, b, sents)
             if sent is not None and (sent.start, sent.end) not in verbs_of:
-                verbs_of[(sent.start, sent.end)] = _reporting_verbs(sent, quote_chars)
-            verbs = verbs_of[(sent.start, sent.end)] if sent is not None else []
+                verbs_of[(sent.start, sent.end)] = _Verbs(_reporting_verbs(sent, quote_chars))
+            verbs = verbs_of[(sent.start, sent.end)] if sent is not None else _Verbs()
             # "the minister's remark that "..."": a speech noun that introduces the quote names its speaker
             subj = _possessor_cue(sent, a, quote_chars, introducing=True) if sent is not None else None
             if verbs and subj is None:
                 inner_tok = _token_at(doc, a + 1, starts)
-                above = {t.i for t in inner_tok.ancestors} if inner_tok is not None else set()
-                governing = [v for v in verbs if v.i in above]  # one walk up the tree, not one per verb
-                verb = min(governing or verbs, key=lambda v: min(abs(v.idx - a), abs(v.idx - b)))
+                # the verbs that govern the quote, looked for among its nearest MAX_ANCESTORS heads (a real
+                # sentence has fewer levels; a run-on of a thousand clauses must not cost a walk per quote)
+                above = {t.i for t in islice(inner_tok.ancestors, MAX_ANCESTORS)} if inner_tok is not None else set()
+                governing = _Verbs(sorted((verbs.by_i[i] for i in above if i in verbs.by_i), key=lambda v: v.i))
+                verb = _nearest(governing or verbs, a, b)  # one walk up the tree, not one look per verb
                 subj = _subject_of(verb, quote_chars)
             if subj is None and verbs:
                 subj = _words_before_verb(doc, b, verbs)
@@ -549,8 +556,31 @@ def _first_at(doc: Doc, a: int, sent: Span) -> int:
     return lo
 
 
-def _near_verb(verbs: list[Token], a: int, b: int) -> bool:
-    return any(abs(v.idx - b) < 40 or abs(v.idx - a) < 60 for v in verbs)
+def _near_verb(verbs: _Verbs, a: int, b: int) -> bool:
+    """A verb within 40 characters of the quote's end or 60 of its start (``verbs`` in text order:
+    two binary searches, not a look at every verb of a run-on sentence for every quote in it)."""
+    idx = verbs.offsets
+    return any(bisect_left(idx, lo + 1) < bisect_left(idx, hi) for lo, hi in ((b - 40, b + 40), (a - 60, a + 60)))
+
+
+def _nearest(verbs: _Verbs, a: int, b: int) -> Token:
+    """``min(verbs, key=distance to a or b)``, the first of equals; ``verbs`` in text order, so the
+    nearest is next to where ``a`` or ``b`` would go (logarithmic, not one look per verb)."""
+    if len(verbs) <= 8:
+        return min(verbs, key=lambda v: min(abs(v.idx - a), abs(v.idx - b)))
+    idx = verbs.offsets
+    near = {k for x in (a, b) for k in (bisect_left(idx, x) - 1, bisect_left(idx, x)) if 0 <= k < len(verbs)}
+    return min((verbs[k] for k in sorted(near)), key=lambda v: min(abs(v.idx - a), abs(v.idx - b)))
+
+
+class _Verbs(list):  # type: ignore[type-arg]
+    """The reporting verbs of one sentence, in text order, with their offsets and token indexes
+    (made once per sentence, read for every quote in it)."""
+
+    def __init__(self, verbs: Iterable[Token] = ()) -> None:
+        super().__init__(verbs)
+        self.offsets = [v.idx for v in self]
+        self.by_i = {v.i: v for v in self}
 
 
 def _stands_alone(text: str, a: int, b: int) -> bool:

@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
+from .. import yamlsafe
 from ..ids import name_key
 from .lexicon import (
     COMPANY_WORDS,
@@ -112,7 +112,7 @@ def note_genders(docs: list[Doc], speakers: list[Speaker]) -> None:
 def _first_names() -> dict[str, str]:
     """Given name (lower case) -> "f" | "m", from ``data/first_names.yml``."""
     text = resources.files("briefbook").joinpath("data/first_names.yml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text) or {}
+    data = yamlsafe.load(text) or {}
     return {
         **{n.lower(): "f" for n in data.get("female", [])},
         **{n.lower(): "m" for n in data.get("male", [])},

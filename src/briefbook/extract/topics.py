@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from .. import yamlsafe
 
 
 @dataclass(frozen=True)
@@ -21,7 +21,7 @@ class Topic:
 @lru_cache(maxsize=1)
 def vocabulary() -> tuple[Topic, ...]:
     text = resources.files("briefbook").joinpath("data/topics.yml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text) or {}
+    data = yamlsafe.load(text) or {}
     return tuple(
         Topic(t["id"], t["name"], t.get("description", ""), tuple(t.get("keywords", [])))
         for t in data.get("topics", [])

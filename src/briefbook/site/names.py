@@ -15,6 +15,7 @@ import re
 import unicodedata
 
 from ..corpus import Corpus, Entity
+from ..safetext import without_bidi
 from . import paths
 
 FOLDER = "search-names"
@@ -42,16 +43,21 @@ def name_files(corpus: Corpus, *, directory_urls: bool = True, search_min_briefi
     Each entry is ``[folded form, name, url from the site root, kind, briefings]``, most covered first.
     """
     shards: dict[str, list[tuple[int, str, list[object]]]] = {}
+    # An alias that is another entity's name is not searched as this one's: it cannot put this
+    # entity above the one that bears the name (an organization aliased "Donald Trump").
+    names = {fold(ent.name) for by_id in corpus.entities.values() for ent in by_id.values()}
     for kind, by_id in corpus.entities.items():
         for ent in by_id.values():
             if not searchable(ent, search_min_briefings):
                 continue
             url = paths.url(paths.entity(ent.ref), directory_urls)
-            for form in dict.fromkeys(fold(x) for x in (ent.name, *ent.aliases)):
+            own = fold(ent.name)
+            for form in dict.fromkeys([own, *(a for a in map(fold, ent.aliases) if a == own or a not in names)]):
                 keys = {shard(w) for w in form.split() if len(w) >= 2}
                 for key in keys:
                     shards.setdefault(key, []).append(
-                        (-len(ent.briefings), form, [form, ent.name, url, KIND_LABELS[kind], len(ent.briefings)]))
+                        (-len(ent.briefings), form, [form, without_bidi(ent.name), url, KIND_LABELS[kind],
+                                                     len(ent.briefings)]))
     return {f"{FOLDER}/{key}.json": json.dumps([e for _, _, e in sorted(entries, key=lambda x: (x[0], x[1]))],
                                                ensure_ascii=False, separators=(",", ":"))
             for key, entries in sorted(shards.items())}

@@ -10,6 +10,11 @@ Named ``briefbook`` in ``mkdocs.yml``::
           search_min_briefings: 2   # entities seen in one briefing stay out of search (unset:
                                     # 1 below 2,000 briefings, 2 from there on)
           database: corpus.db       # also publish the corpus as SQLite for Datasette (optional)
+          docs_files: [about.md]    # the hand-written files of docs_dir to publish (glob patterns;
+                                    # unset: briefbook.docsfiles.PUBLISHED); any other is refused
+
+Relative paths may not leave the project nor pass through a symbolic link, and the site folder is
+never a link and is emptied only when it is the project's own (see ``on_pre_build``).
 
 The pages come from :func:`briefbook.site.pages.generate_pages` as virtual files
 (``File.generated``) whose pages are already HTML (:class:`generated.GeneratedPage`), so ``mkdocs build`` alone builds the whole site and ``mkdocs serve``
@@ -36,9 +41,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from .. import fsguard
+from .. import docsfiles, fsguard
 from ..corpus import Corpus, load_corpus
 from ..registry import RegistryError
+from ..safetext import one_line
 from ..store import BriefingError
 from . import paths, snippets
 from .export import generate_files
@@ -67,6 +73,8 @@ class BriefbookConfig(base.Config):
     # A file name such as ``corpus.db``: the corpus as a SQLite database (``briefbook export
     # sqlite``) published with the site, with its Datasette metadata beside it. Unset: none.
     database = c.Optional(c.Type(str))
+    # The hand-written files of docs_dir the site publishes (glob patterns); the others are refused.
+    docs_files = c.Optional(c.ListOfItems(c.Type(str)))
 
 
 class BriefbookPlugin(BasePlugin[BriefbookConfig]):
@@ -74,6 +82,12 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = self.root = Path(config.config_file_path or ".").resolve().parent
+        # A relative path may not leave the project nor pass through a link (checked before
+        # anything is read); an absolute one is the maintainer's own choice in mkdocs.yml.
+        for option in ("briefings", "registry", "topics"):
+            named = getattr(self.config, option)
+            if named and (refused := fsguard.link_on_path(named, root)) is not None:
+                raise PluginError(one_line(f"briefbook: {_shown(root, named)}: {refused}"))
         self.briefings_dir = (root / self.config.briefings).resolve()
         self.registry_path = (root / self.config.registry).resolve()
         self.topics_path = (root / self.config.topics).resolve() if self.config.topics else None
@@ -91,6 +105,14 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         snippets.use_theme_dirs([config.theme.custom_dir])
         return config
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Before MkDocs empties the site folder: it is never a link, and it is emptied only when it
+        is the project's own (inside the project, or empty, or made by an earlier build)."""
+        refused = _site_dir_refusal(Path(config.site_dir), self.root)
+        if refused is not None:
+            raise PluginError(one_line(f"briefbook: {refused}"))
+        _mark_site(Path(config.site_dir))  # now: a build that fails halfway leaves a folder still ours
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defining this keeps the plugin alive between the rebuilds of ``mkdocs serve``."""
         self._digests: dict[str, bytes] = {}
@@ -106,6 +128,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Read the briefings, make every page and file from them, and hand them to MkDocs."""
+        self._refuse_stray_docs(files, config)
         corpus = self._resolve_corpus()
         briefing_count = len(corpus.briefings)
         docs_pages = self._resolve_project_pages(files, config)
@@ -134,6 +157,24 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
             raise PluginError(f"briefbook: {exc}") from None
         except RegistryError as exc:
             raise PluginError(f"briefbook: {exc}") from None
+
+    def _refuse_stray_docs(self, files: Files, config: MkDocsConfig) -> None:
+        """docs/ as data: a file that is not listed, is a link, shadows the theme's, or is a page
+        with markup that runs stops the build with one line (`briefbook check` says the same)."""
+        docs = Path(config.docs_dir)
+        patterns = self.config.docs_files if self.config.docs_files is not None else docsfiles.PUBLISHED
+        refused = fsguard.link_on_path(docs, self.root)
+        if refused is not None:
+            raise PluginError(one_line(f"briefbook: {_shown(self.root, docs)}: {refused}"))
+        themes = [Path(d) for d in config.theme.dirs]
+        bad = sorted((f.src_uri, reason) for f in files
+                     if f.src_dir is not None and Path(f.src_dir) == docs and not f.inclusion.is_excluded()
+                     and (reason := docsfiles.problem(docs, f.src_uri, patterns, themes)) is not None)
+        if bad:
+            more = f" (and {len(bad) - 1} more: `briefbook check` lists them)" if len(bad) > 1 else ""
+            refused = f"{_shown(self.root, docs / bad[0][0])}: {bad[0][1]}{more}"
+        if refused is not None:
+            raise PluginError(one_line(f"briefbook: {refused}"))
 
     def _resolve_project_pages(self, files: Files, config: MkDocsConfig) -> list[str]:
         """The hand-written pages the docs folder has; the footer links to those it lists."""
@@ -298,6 +339,44 @@ class _DirtyWarningFilter(logging.Filter):
 
 
 SPOOL_PREFIX = "briefbook-files-"
+SITE_MARK = ".briefbook-site"
+
+
+def _shown(root: Path, path: str | os.PathLike[str]) -> str:
+    """A path as a message shows it: relative to the project when inside it."""
+    full = Path(os.path.abspath(Path(root) / path))
+    return str(full.relative_to(root)) if full.is_relative_to(root) else str(full)
+
+
+def _mark_site(site: Path) -> None:
+    """Mark the folder as a site this plugin builds (MkDocs leaves dot files when it empties it)."""
+    with contextlib.suppress(OSError):
+        site.mkdir(parents=True, exist_ok=True)
+        (site / SITE_MARK).write_text("made by briefbook: this folder is emptied on every build\n")
+
+
+def _site_dir_refusal(site: Path, root: Path) -> str | None:
+    """Why the build may not empty and fill ``site``, or None."""
+    refused = fsguard.link_on_path(site, root)
+    if refused is not None:
+        return f"{_shown(root, site)}: {refused} (the build would empty the folder it leads to)"
+    full = Path(os.path.abspath(site))
+    if full.is_relative_to(root):
+        # MkDocs empties the folder with rmtree, which leaves a link to a folder in place, and then
+        # writes pages through it (`site/people -> ~/work`, committed with `git add -f`)
+        for here, dirs, files in os.walk(full, followlinks=False):
+            for name in sorted([*dirs, *files]):
+                if os.path.islink(os.path.join(here, name)):
+                    inside = _shown(root, Path(here, name))
+                    return (f"{inside}: is a symbolic link inside the site folder: refused (the build would "
+                            f"write through it); remove the site folder (make clean-site)")
+        return None
+    if not full.exists():
+        return None
+    if full.is_dir() and (not any(full.iterdir()) or (full / SITE_MARK).is_file()):
+        return None
+    return (f"{full}: the site folder is outside the project and was not made by a briefbook build: "
+            "not emptied (empty it yourself, or choose another site_dir)")
 
 
 def _remove_orphan_spools(tmp: Path) -> None:

@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 from urllib.parse import quote, urlsplit
 
-# control characters out (Python-Markdown, on hand-written pages, uses \x02 and \x03 as markers)
-_CONTROLS: dict[int, None] = {c: None for c in [*range(0, 32), 127]}
+# control characters out (Python-Markdown, on hand-written pages, uses \x02 and \x03 as markers), and
+# the direction embeddings, overrides and isolates (U+202E shows "evil\u202etxt.md" as "evildm.txt")
+_CONTROLS: dict[int, None] = {c: None for c in [*range(0, 32), 127, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]}
 
 
 # Anything that needs more than escaping: a control character, whitespace other than single
 # spaces between words (a page has hundreds of thousands of values; most need none of it).
-_UNTIDY = re.compile(r"[\x00-\x1f\x7f]|\s\s|[^\S ]|^\s|\s$")
+_UNTIDY = re.compile(r"[\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]|\s\s|[^\S ]|^\s|\s$")
 _ESCAPES = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;", ord("'"): "&#x27;",
             ord("{"): "&#123;", ord("}"): "&#125;"}
 _SPECIAL = re.compile(r"[&<>\"'{}]")
