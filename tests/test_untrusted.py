@@ -1306,7 +1306,8 @@ def test_an_alias_that_is_another_entitys_name_is_not_searched_as_it(tmp_path: P
                            ("b3", briefing(3, organizations=[times[1]], people=[], quotes=[]))])
     entries = [e for text in name_files(corpus).values() for e in json.loads(text)]
     assert {e[1] for e in entries if e[0] == "anna de vries"} == {"Anna de Vries"}  # the person only
-    assert {e[1] for e in entries if e[0] == "port times"} == {"Port Times"}
+    # one paper named two ways is one entity of the corpus (identity merges them): one page for the name
+    assert len({e[1] for e in entries if e[0] == "port times"}) == 1
     assert {e[1] for e in entries if e[0] == "dwf"} == {"Delta Works Fund"}  # its own acronym stays
     folder = tmp_path / "briefings"
     write(folder, "b2.md", store.render(briefing(2, organizations=[times[0]], people=[], quotes=[])))

@@ -17,6 +17,8 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, Template
 from markupsafe import Markup
 
+from .text import h
+
 __all__ = ["Markup", "render", "use_theme_dirs"]
 
 _DIRS: tuple[str, ...] = ()
@@ -36,7 +38,15 @@ def _env(dirs: tuple[str, ...]) -> Environment:
     loaders = [FileSystemLoader(list(dirs))] if dirs else []
     loaders.append(PackageLoader("briefbook", "site/templates"))
     return Environment(loader=ChoiceLoader(loaders), autoescape=True, undefined=StrictUndefined,
-                       trim_blocks=True, lstrip_blocks=True)
+                       trim_blocks=True, lstrip_blocks=True, finalize=_inert)
+
+
+def _inert(value: object) -> object:
+    """Every value a template prints goes through `text.h` (escaped, braces too, control and direction
+    characters out), unless it is HTML this package built (``Markup``)."""
+    if isinstance(value, Markup) or value is None or isinstance(value, bool | int | float):
+        return value
+    return Markup(h(value))
 
 
 @cache
