@@ -25,6 +25,23 @@ def strip_dateline(text: str) -> str:
     return text
 
 
+def lead_title(paragraphs: list[str], max_chars: int = 80) -> str | None:
+    """A title made from the lead when the article has no headline: its main clause
+    (`cleaning.lead_headline`), else its first words cut at a word and marked "…"; never a word cut in two."""
+    from ..cleaning import lead_headline
+
+    if not paragraphs:
+        return None
+    made = lead_headline(paragraphs[0])
+    if made and len(made) <= max_chars + 40:
+        return made
+    text = strip_dateline(paragraphs[0]).strip()
+    if len(text) <= max_chars:
+        return text or None
+    cut = text[: max_chars + 1].rsplit(" ", 1)[0].rstrip(" ,.;:—-")
+    return (cut or text[:max_chars]) + " …"
+
+
 def _is_quote(sentence: str) -> bool:
     return sentence.lstrip().startswith(("\u201c", '"'))
 
