@@ -8,12 +8,14 @@ Only text comes out: scripts, styles, frames, forms and event handlers never rea
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 
 from .cleaning import CleanArticle, Removal, agency_name, byline_names, clean_text
 from .dates import is_calendar_word, month_number
 from .html_layout import unlayout
+from .html_meta import PageMeta, headline, outlet, printed_date, read_meta
 
 # Measured on the article-extraction benchmark (evaluation/cleaning_bench.py, shingle F1):
 # balanced 0.964, favor_precision 0.966 (recall 0.968), favor_recall 0.964. favor_precision
@@ -39,19 +41,51 @@ def read_html(html: str, url: str | None = None) -> CleanArticle:
         return CleanArticle(paragraphs=[], url=url, removed=[nothing])
     text = doc.text or ""
     art = clean_text(text, find_body=False)
-    if doc.title:
-        art.title, art.title_from_lead = _tidy(doc.title), False
+    meta = _page_meta(safe, html, url or doc.url)
+    title = headline(meta, doc.title, [doc.sitename] if doc.sitename else [])
+    if title:
+        art.title, art.title_from_lead = _tidy(title), False
         # the headline printed again as the first paragraph
         if art.paragraphs and _fold(art.paragraphs[0]) == _fold(art.title):
             art.removed.insert(0, Removal(art.paragraphs.pop(0), "headline"))
             art = _redo_dateline(art)
-    if doc.date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", doc.date):
-        art.date = doc.date  # the page's own metadata beats dates read from the text
+    art.date = _publication_date(doc.date, meta, printed_date(meta, title), art.date)
     if doc.author:
         _add_authors(art, doc.author)
-    art.outlet = art.outlet or (_tidy(doc.sitename) if doc.sitename else None)
+    name = outlet(meta, doc.sitename)
+    art.outlet = art.outlet or (_tidy(name) if name else None)
     art.url = url or doc.url
     return art
+
+
+def _page_meta(safe: str, raw: str, url: str | None) -> PageMeta:
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.document_fromstring(safe)
+    except (ValueError, etree.ParserError, etree.XMLSyntaxError):
+        return PageMeta()
+    return read_meta(root, raw, url)
+
+
+_PRINTED_GAP = 2  # days: metadata in UTC, a page's "today" or a late update move it by a day or two
+
+
+def _publication_date(found: str | None, meta: PageMeta, printed: str | None, in_text: str | None) -> str | None:
+    """The page's own metadata (what trafilatura found, else JSON-LD's datePublished) beats dates
+    read from the text; but the date printed under the headline is what a reader sees, and wins
+    when it is at most two days from the metadata."""
+    if not (found and re.fullmatch(r"\d{4}-\d{2}-\d{2}", found)):
+        found = None
+    base = found or meta.ld_date
+    if base is None:
+        return in_text or printed
+    if printed and printed != base:
+        gap = dt.date.fromisoformat(printed) - dt.date.fromisoformat(base)
+        if abs(gap.days) <= _PRINTED_GAP:
+            return printed
+    return base
 
 
 def strip_active(html: str) -> str:
