@@ -103,6 +103,7 @@ class Limits:
     page_title: int = 250  # "Headline | Site": the first line, repeated as the headline
     bare_credit: int = 30  # "-- AFP" at the end
     outlet_credit: int = 60  # "with the Korea JoongAng Daily"
+    colon_dateline_lead: int = 10  # words after "Seoul:" for it to be a dateline, not a headline's topic
     dateline_city: int = 40  # "SEOUL" or "WASHINGTON, D.C." before the dateline's date
 
 
@@ -288,6 +289,7 @@ _DATELINE_STOP = {
     "background", "read", "also", "source", "sources", "photo", "image", "caption", "summary",
     "q", "a", "question", "answer", "step", "tip", "warning", "disclaimer", "the", "this", "in",
     "but", "and", "meanwhile", "however", "today", "yesterday", "here", "there", "first",
+    "dear",  # a letters column ("DEAR ABBY: My husband ..."), not a place
     # section names ("Local – ..."), weekdays and months ("Monday, August 10, 2020 – ...")
     "local", "national", "international", "world", "business", "sport", "sports", "politics",
     "entertainment", "health", "technology", "tech", "lifestyle", "news", "general", "metro",
@@ -297,7 +299,7 @@ _DATELINE_STOP = {
 }
 _DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Za-z.'’-]*(?:[ /-][A-Z][A-Za-z.'’-]*){0,3})"
-    r"(?:,\s*(?P<region>[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)(?=,\s*" + _MON + r"|\s*(?:—|–|--|\(|-\s)))?"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*){0,2})(?=,\s*" + _MON + r"|\s*(?:—|–|--|\(|-\s)))?"
     r"(?:,?\s*(?P<mon>" + _MON + r")\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<year>\d{4}))?)?"
     r",?\s*(?P<agency>\([A-Za-z][A-Za-z0-9 .&'-]{1,40}\)|\([A-Z]{2,6}\s+[-–/][^()]{1,80}\))?"
     r"\s*(?P<sep>—|–|--|-|:|\|)?\s*"
@@ -1200,6 +1202,9 @@ def _dateline(b: _Block, c: _Cleaner, lead: bool = True) -> bool:
     if len(city) > LIMITS.dateline_city or (mon is None and sep is None and m["agency"] is None):
         return False
     if sep == ":" and not (mon or m["agency"]) and not (lead and (city.isupper() or _place_like(city))):
+        return False
+    # "Julian Assange: Sweden drops rape investigation" is a headline; a colon dateline opens a lead
+    if sep == ":" and not (mon or m["agency"]) and len(rest.split()) < LIMITS.colon_dateline_lead:
         return False
     if sep in ("-",) and not (city.isupper() or mon or m["agency"] or m["region"]):
         return False
