@@ -179,18 +179,32 @@ _COOKIES = re.compile(
 # Lines that are furniture wherever they occur, with the reason reported to the contributor.
 _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("byline", re.compile(r"^(?:The\s+)?(?:[A-Z][\w.&'-]*\s+){1,4}(?:Bureau|News Desk|Web Desk|Desk)$")),
-    ("link", re.compile(r"^(?:https?://|www\.)\S+$|^follow\b.{0,60}\bhttps?://\S+$", re.I)),
+    ("link", re.compile(r"^(?:https?://|www\.)\S+$|^follow\b.{0,60}\bhttps?://\S+$"
+                        r"|^[\w' ]{1,30}:\s*(?:https?://|www\.)\S+(?:\s+and\s+(?:https?://|www\.)\S+)?$", re.I)),
+    # "Email Jane Roe at jroe@example.com", "Have a tip? ... reached at ...", "Follow us on Twitter @x":
+    # how to reach the reporter or the desk, not the story
+    ("contact line", re.compile(
+        r"^(?:have a (?:news )?tip\?|e-?mail|write to|reach|contact|follow)\b.{0,300}"
+        r"(?:[\w.+-]+@[\w-]+\.\w|\s@\w{2,}|\(@\w{2,}\)|https?://|\bon (?:facebook|twitter|instagram|youtube)\b)"
+        r".{0,200}$", re.I)),
+    ("timestamp", re.compile(r"^(?:updated|posted|published)\s+(?:at|on)\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\.?$"
+                              r"|^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?$", re.I)),
     ("date label", re.compile(r"^(?:updated|published|posted|last updated|first published)\s*:?$", re.I)),
     ("advertisement", re.compile(
         r"^(?:(?:hide|close|skip|report(?: this)?|remove)\s+ads?|advertisement|sponsored(?: content)?|ad)$", re.I)),
     ("subscription prompt", re.compile(
         r"^(?:join \S+(?: \S+)? today|become an? (?:expert|member|subscriber)\b.{0,40}"
         r"|get (?:instant|unlimited|full) access\b.{0,140}|.{0,100}\b\d+-day free trial\.?"
-        r"|(?:\.{3}|…)?\s*or subscribe\b.{0,40}|subscribe (?:now|today)\b.{0,60}|already a subscriber\?.{0,40})$",
+        r"|(?:\.{3}|…)?\s*or subscribe\b.{0,40}|subscribe (?:now|today)\b.{0,60}|already a subscriber\?.{0,40}"
+        r"|if you (?:enjoyed|liked|value[d]?)\b.{0,40}\b(?:article|story|journalism|reporting)\b.{0,300}"
+        r"|get access to\b.{0,200}\bsubscri.{0,200}"
+        r"|.{0,200}\b(?:\d+ issues for|delivered (?:to|through) your (?:door|letterbox|inbox))\b.{0,200})$",
         re.I)),
     ("teaser", re.compile(
-        r"^.{8,160}\[(?:reaction|video|pics?|photos?|watch|live|insight|poll|quiz|latest|map|gallery|listen)\]$|"
-        r"^(?:also\s+read|read\s+also|read\s+more|more\s+to\s+read|see\s+also|also\s+see|see\s+more|related|"
+        r"^.{8,160}\[(?:reaction|video|pics?|photos?|watch|live|insight|poll|quiz|latest|map|gallery|listen|news)\]"
+        r"\s*\|?$|^\[(?:related|read more|see also|also read)\s*:.{1,200}\]$|^also on\s+[\w-]+\.\w{2,4}\b.{0,200}$|"
+        r"^(?:also\s+read|read\s+also|read\s+more|more\s+to\s+read|see\s+also|also\s+see|see\s+more|"
+        r"related(?:\s+(?:post|posts|story|article|link|reading))?|"
         r"recommended|suggested|must\s+read|don'?t\s+miss|watch|read|listen|click here|"
         r"(?:read|watch)\s+the\s+(?:full|latest)\b[^:]{0,20})\s*[:|»›>-]\s*\S.*$", re.I)),
     ("disclaimer", re.compile(
@@ -201,7 +215,7 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|for your personal,? non-?commercial use|to order presentation-ready copies).*$", re.I)),
     ("comment prompt", re.compile(
         r"^.*\b(?:please\s+log\s*in|log\s*in\s+to\s+(?:comment|reply|post)|sign\s+in\s+to\s+(?:comment|reply)"
-        r"|you must be logged in|to (?:write|post|leave) (?:a )?comments?)\b.*$"
+        r"|you must be logged in|to (?:write|post|leave) (?:a )?comments?|moderat\w*\s+(?:all\s+)?comments)\b.*$"
         r"|^.{0,60}\(\s*\d+\s*/\s*\d+\s*(?:자|characters?|chars?)?\s*\)\s*$", re.I)),
     ("share prompt", re.compile(
         r"^(?:share|follow|like|find)\s+(?:this|us|on|your)\b.{0,60}$|^click to (?:share|print|email)\b.*$"
@@ -210,7 +224,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"^(?:sign up|subscribe)\b.{0,120}(?:newsletter|inbox|updates|alerts|email)\b.{0,60}$"
         r"|^(?:get|receive) (?:the|our) .{0,40}newsletter\b.*$"
         r"|^(?:get|sign up|subscribe|receive|join|stay up to date|stay informed|enter your e-?mail)\b.{0,160}"
-        r"\b(?:news|alerts|updates|newsletters?|inbox|e-?mails?|stories)\b.{0,100}$", re.I)),
+        r"\b(?:news|alerts|updates|newsletters?|inbox|e-?mails?|stories)\b.{0,100}$"
+        r"|^.{0,160}[.!?]\s+(?:sign up|subscribe)\b.{0,120}\b(?:newsletter|inbox)\b.{0,100}$", re.I)),
     ("photo credit", re.compile(
         r"^(?:image|photo|photograph|picture|pic|video|graphic|illustration|file photo)s?\s*"
         r"(?:credit|courtesy|source)?\s*[:|/]\s*.{1,100}$"
@@ -221,6 +236,9 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|^.{0,60}(?:image|photo|picture) (?:source|credit)\s*[,:].{0,60}$",  # "Jane RoeImage source, Family"
         re.I)),
     ("social handle", re.compile(r"^\(?@\w{2,}\)?$")),
+    ("tags", re.compile(r"^(?:filed (?:under|in)|tagged|tags)\s*:.{0,200}$", re.I)),
+    ("source credit", re.compile(r"^source\s*:\s*[^.]{2,50}$", re.I)),
+    ("shortcode", re.compile(r"^\[(?:button|caption|embed|gallery|video|audio)\b[^\]]*\].{0,200}$", re.I)),
     ("reading time", re.compile(r"^(?:\d+\s*(?:min(?:ute)?s?|mins?)\.?\s*(?:read|to read)|reading time:?.{0,20})$", re.I)),
     ("photo gallery", re.compile(
         r"^(?:(?:image|photo|picture|slide)\s+)?\d+\s*(?:/|of)\s*\d*\s*(?:/\s*\d+)?$|^back to (?:gallery|article)$"
@@ -230,7 +248,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"^\S+\.(?:jpe?g|png|gif|webp|svg)\b.*$|^.{0,80}\b[\w-]+\.(?:jpe?g|png|gif|webp)\b.{0,40}$", re.I)),
     ("credit line", re.compile(
         r"^[(\[]?(?:additional\s+)?(?:reporting|writing|editing|compiled|translated|edited|research)\s+by\b.{0,200}$"
-        r"|^.{0,120}\bcontributed (?:reporting )?to this (?:report|story|article)\.?[)\]]?$"
+        r"|^.{0,300}\bcontributed (?:reporting )?to this (?:report|story|article)\.?[)\]]?$"
+        r"|^(?:[A-Z][\w.'-]+\s+){1,3}contributed reporting(?:\s+(?:from|in)\s+[^.]{1,40})?\.?$"
         r"|^[(\[]?(?:end|ends|fin)[)\]]?$|^-+\s*(?:end|30)\s*-+$", re.I)),
     ("contact", re.compile(r"^(?:e-?mail\s*:?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+$", re.I)),
     ("share buttons", re.compile(
@@ -262,7 +281,7 @@ _PHOTO_WORD = re.compile(
     re.I)
 _RULE = dict(_LINE_RULES)
 # Rules that can match a long line; the others describe short lines only.
-_LONG_LINE_RULES = tuple((r, _RULE[r]) for r in ("disclaimer", "comment prompt"))
+_LONG_LINE_RULES = tuple((r, _RULE[r]) for r in ("disclaimer", "comment prompt", "subscription prompt", "contact line"))
 _CREDIT_TAIL = re.compile(
     r"(?:[.!?。][\"”’']?|\d)\s*(?:\((?P<p>[^()]{2,70})\)|\[(?P<b>[^\[\]]{2,50})\])\s*$"
 )

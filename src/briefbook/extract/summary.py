@@ -7,7 +7,8 @@ import re
 from ..sentences import split_sentences
 
 _DATELINE = re.compile(
-    r"^[A-Z][A-Za-z .'-]{1,40}(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2})?\s*(?:\([^)]{1,30}\))?(?:\s+[-–—]{1,2}\s+|\s*[—–]\s*)"
+    r"^[A-Z][A-Za-z .'-]{1,40}(?:,\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*){0,2}(?=\s*[-–—(,]))?"
+    r"(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2})?\s*(?:\([^)]{1,30}\))?(?:\s+[-–—]{1,2}\s+|\s*[—–]\s*)"
 )
 _DATELINE_COLON = re.compile(r"^[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?:\s+(?=[A-Z])")
 _DATELINE_NO_DASH = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)?,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}\s+(?=[A-Z])")
