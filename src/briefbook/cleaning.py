@@ -184,7 +184,7 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "Email Jane Roe at jroe@example.com", "Have a tip? ... reached at ...", "Follow us on Twitter @x":
     # how to reach the reporter or the desk, not the story
     ("contact line", re.compile(
-        r"^(?:have a (?:news )?tip\?|e-?mail|write to|reach|contact|follow)\b.{0,300}"
+        r"^(?:have a (?:news )?tip\?|(?:e-?mail|write to|reach|contact|follow)\b).{0,300}"
         r"(?:[\w.+-]+@[\w-]+\.\w|\s@\w{2,}|\(@\w{2,}\)|https?://|\bon (?:facebook|twitter|instagram|youtube)\b)"
         r".{0,200}$", re.I)),
     ("timestamp", re.compile(r"^(?:updated|posted|published)\s+(?:at|on)\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\.?$"
@@ -202,7 +202,7 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.I)),
     ("teaser", re.compile(
         r"^.{8,160}\[(?:reaction|video|pics?|photos?|watch|live|insight|poll|quiz|latest|map|gallery|listen|news)\]"
-        r"\s*\|?$|^\[(?:related|read more|see also|also read)\s*:.{1,200}\]$|^also on\s+[\w-]+\.\w{2,4}\b.{0,200}$|"
+        r"\s*\|?$|^\[(?:related|read more|see also|also read)\s*:.{1,200}\]$|^also on\s+[\w-]+\.\w{2,10}\b.{0,200}$|"
         r"^(?:also\s+read|read\s+also|read\s+more|more\s+to\s+read|see\s+also|also\s+see|see\s+more|"
         r"related(?:\s+(?:post|posts|story|article|link|reading))?|"
         r"recommended|suggested|must\s+read|don'?t\s+miss|watch|read|listen|click here|"

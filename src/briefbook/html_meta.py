@@ -96,19 +96,21 @@ def headline(meta: PageMeta, fallback: str | None, outlet_names: list[str]) -> s
 
 def strip_site(title: str, names: set[str], host: str | None) -> str:
     """``title`` without the site's name (and a section label) before or after a separator."""
-    parts = _SEPARATORS.split(title.strip())
-    while len(parts) > 1 and (_is_site(parts[-1], names, host) or fold(parts[-1]) in _labels()):
-        parts.pop()
-    while len(parts) > 1 and (_is_site(parts[0], names, host) or fold(parts[0]) in _labels()):
-        parts.pop(0)
-    out = " | ".join(parts) if len(parts) > 1 else parts[0]
+    out = title.strip()
     # "LinkNaija | Nigeria's popular news platform: Headline": the whole site name, then a colon
-    for name in sorted(names, key=len, reverse=True):
-        m = re.match(r"^(.{3,80}?):\s+(?=\S)", out)
-        if m and _key(m[1]) == name:
-            out = out[m.end():]
-            break
-    return out.strip()
+    m = re.match(r"^(.{3,80}?):\s+(?=\S)", out)
+    if m and _key(m[1]) in names:
+        out = out[m.end():]
+    pieces = _SEPARATORS.split(out)
+    seps = _SEPARATORS.findall(out)
+    while len(pieces) > 1 and (_is_site(pieces[-1], names, host) or fold(pieces[-1]) in _labels()):
+        pieces.pop()
+        seps.pop()
+    while len(pieces) > 1 and (_is_site(pieces[0], names, host) or fold(pieces[0]) in _labels()):
+        pieces.pop(0)
+        seps.pop(0)
+    joined = pieces[0] + "".join(sep + piece for sep, piece in zip(seps, pieces[1:], strict=True))
+    return joined.strip()
 
 
 def outlet(meta: PageMeta, sitename: str | None) -> str | None:
