@@ -45,6 +45,7 @@ class PageMeta:
     titles: list[str] = field(default_factory=list)  # og:title, twitter:title, JSON-LD headline, <title>
     site_names: list[str] = field(default_factory=list)  # og:site_name, JSON-LD publisher
     ld_date: str | None = None  # JSON-LD datePublished
+    ld_in_utc: bool = False  # ... written in UTC (or without a time): the outlet's own day may be another
     host: str | None = None
 
 
@@ -59,8 +60,11 @@ def read_meta(root, raw: str, url: str | None = None) -> PageMeta:
     ld = _json_ld(raw)
     meta.titles += [str(x["headline"]) for x in ld if isinstance(x.get("headline"), str)]
     meta.titles += [_text(t) for t in root.iter("title") if _text(t)][:1]
-    meta.ld_date = next((str(x["datePublished"])[:10] for x in ld if isinstance(x.get("datePublished"), str)
-                         and _PLAUSIBLE.match(str(x["datePublished"]))), None)
+    stamp = next((x["datePublished"] for x in ld if isinstance(x.get("datePublished"), str)
+                  and _PLAUSIBLE.match(x["datePublished"])), None)
+    if stamp:
+        meta.ld_date = stamp[:10]
+        meta.ld_in_utc = bool(_UTC.search(stamp)) or len(stamp) == 10
     meta.site_names = _meta(root, "og:site_name")
     for item in ld:
         pub = item.get("publisher")
@@ -207,6 +211,7 @@ def _meta(root, name: str) -> list[str]:
     return out
 
 
+_UTC = re.compile(r"(?:Z|[+-]00:?00)$")
 _PLAUSIBLE = re.compile(r"(?:199\d|20\d\d)-\d\d-\d\d")  # "0001-01-01" is a template's placeholder
 _LD = re.compile(r"<script\b[^>]*application/ld\+json[^>]*>(.*?)</script", re.I | re.S)
 

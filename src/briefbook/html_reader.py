@@ -73,12 +73,15 @@ _PRINTED_GAP = 2  # days: metadata in UTC, a page's "today" or a late update mov
 
 
 def _publication_date(found: str | None, meta: PageMeta, printed: str | None, in_text: str | None) -> str | None:
-    """The page's own metadata (what trafilatura found, else JSON-LD's datePublished) beats dates
+    """The page's own metadata (JSON-LD's datePublished in the outlet's time zone, else what trafilatura
+    found, which reads the page without its scripts, else the JSON-LD's stamp in UTC) beats dates
     read from the text; but the date printed under the headline is what a reader sees, and wins
     when it is at most two days from the metadata."""
     if not (found and re.fullmatch(r"\d{4}-\d{2}-\d{2}", found)):
         found = None
     base = found or meta.ld_date
+    if meta.ld_date and found and meta.ld_date != found and not meta.ld_in_utc:
+        base = meta.ld_date  # the publisher's own stamp in its own time zone beats a date found elsewhere
     if base is None:
         return in_text or printed
     if printed and printed != base:

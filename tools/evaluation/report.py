@@ -135,6 +135,7 @@ SPEAKERS = "Speakers on the article-extraction benchmark (181 news pages)"
 CLEAN = "Cleaning: article-extraction benchmark, shingle F1"
 DATES = "Dates: TempEval-3 platinum, DATE expressions"
 ENTITIES = "Entities with a page: 181 benchmark pages, a judged sample"
+METADATA = "The article itself: 181 benchmark pages, annotated (tools/evaluation/data/article_metadata.yml)"
 
 # (key in dev.flatten_totals, label, target, peer label, note)
 DEV_LINES: tuple[tuple[str, str, Target | None, str, str], ...] = (
@@ -184,6 +185,30 @@ def dev_rows(ours: dict[str, Any] | None, peers: dict[str, Any] | None, section:
             digits=3 if key == "wrong_speaker" else 2,  # 0.032 is not "0.03, missed by 0.00"
         ))
     return rows
+
+
+def metadata_rows(result: dict[str, Any] | None) -> list[Row]:
+    """Headline, date, dateline, outlet and furniture from ``metadata_bench.run``, beside htmldate and trafilatura."""
+    ok = bool(result) and result.get("available", False)
+    ours = result.get("ours", {}) if ok and result else {}
+    hd = result.get("htmldate", {}) if ok and result else {}
+    tr = result.get("trafilatura", {}) if ok and result else {}
+    pages = ours.get("pages")
+    return [
+        Row(METADATA, "Title token F1", ours.get("title_f1"), [("trafilatura", tr.get("title_f1"))], Target(0.95),
+            note="token overlap of the briefing's title with the headline the page prints, mean over pages"),
+        Row(METADATA, "Publication date (accuracy)", ours.get("date"),
+            [("htmldate", hd.get("date")), ("trafilatura", tr.get("date"))], Target(0.97),
+            note="exactly the date a reader sees as the article's (null where the page gives none)"),
+        Row(METADATA, "Dateline place (accuracy)", ours.get("dateline"), [], Target(0.95),
+            note=f"on the {ours.get('dateline_n', '?')} pages where the gold or the prediction has one"),
+        Row(METADATA, "Outlet (accuracy)", ours.get("outlet"), [("trafilatura", tr.get("outlet"))], Target(0.95),
+            note="the publisher's name or one of its forms (or its web address)"),
+        Row(METADATA, "Furniture fragments left", ours.get("furniture"), [], Target(1, higher=False),
+            of=None, digits=0, higher=False,
+            note=f"paragraphs of 4 words or more sharing no 4-word shingle with the page's clean body, and "
+            f"summaries that open with a dateline, over {pages or 181} pages"),
+    ]
 
 
 def speaker_rows(result: dict[str, Any] | None) -> list[Row]:
@@ -377,6 +402,7 @@ def build_rows(results: dict[str, dict[str, Any]]) -> list[Row]:
     return (dev_rows(results.get("dev"), results.get("peers"))
             + dev_rows(results.get("dev-general"), results.get("peers-general"), DEV_GENERAL)
             + speaker_rows(results.get("speakers"))
+            + metadata_rows(results.get("metadata"))
             + cleaning_rows(results.get("cleaning"))
             + tempeval_rows(results.get("tempeval"))
             + entity_rows(results.get("entities")))
@@ -389,8 +415,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--doc", type=Path, default=Path("docs") / "quality.md", help="page to write")
     ap.add_argument("--no-doc", action="store_true", help="print the table only")
     ap.add_argument("--skip", action="append", default=[],
-                    choices=["dev", "peers", "dev-general", "peers-general", "speakers", "cleaning", "tempeval",
-                             "entities"],
+                    choices=["dev", "peers", "dev-general", "peers-general", "speakers", "metadata", "cleaning",
+                             "tempeval", "entities"],
                     help="leave a step out (repeatable)")
     args = ap.parse_args(argv)
 
@@ -403,6 +429,7 @@ def main(argv: list[str] | None = None) -> int:
         "dev-general": lambda: dev.run(shared, cwd=Path.cwd(), subset="general"),
         "peers-general": lambda: peers.run(shared, subset="general"),
         "speakers": lambda: speakers_bench.run(shared, cwd=Path.cwd()),
+        "metadata": sibling("metadata_bench", shared),
         "cleaning": sibling("cleaning_bench", shared),
         "tempeval": sibling("tempeval", shared),
         "entities": sibling("entity_audit", shared),
