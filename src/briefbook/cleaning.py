@@ -103,6 +103,7 @@ class Limits:
     page_title: int = 250  # "Headline | Site": the first line, repeated as the headline
     bare_credit: int = 30  # "-- AFP" at the end
     outlet_credit: int = 60  # "with the Korea JoongAng Daily"
+    title_window: int = 25  # lines above the body searched for the headline (bylines, dates, share bars between)
     colon_dateline_lead: int = 10  # words after "Seoul:" for it to be a dateline, not a headline's topic
     dateline_city: int = 40  # "SEOUL" or "WASHINGTON, D.C." before the dateline's date
 
@@ -711,16 +712,17 @@ def _mark(blocks: list[_Block], c: _Cleaner, find_body: bool = True) -> None:
         keys = [_key(b.text) for b in blocks[:start]]
         bylined = {k[3:] for k in keys if k.startswith("by ")}  # "By The Hills Times": an outlet, no title
         window = [
-            i for i in range(start - 1, max(-1, start - 12), -1)
+            i for i in range(start - 1, max(-1, start - LIMITS.title_window), -1)
             if _title_candidate(blocks[i]) and keys[i] not in bylined
         ]
         twice = [
             i for i in window
-            if sum(1 for k in keys if k == keys[i] or (k.endswith(" " + keys[i]) and len(k) < 2 * len(keys[i])
-                                                       and not k.startswith("by "))) >= 2
-        ]
+            if sum(1 for k in keys if k == keys[i] or (len(k) < 2 * len(keys[i]) and not k.startswith("by ")
+                                                       and (k.endswith(" " + keys[i])
+                                                            or k.startswith(keys[i] + " ")))) >= 2
+        ]  # the page's title is "Site Headline" or "Headline | Site"
         near = [i for i in window if i > start - 8]
-        pick = next((i for i in twice if i in near), near[0] if near else None)
+        pick = next(iter(twice), near[0] if near else None)
         if pick is not None:
             c.title = blocks[pick].text
             for i in range(start):
