@@ -211,3 +211,22 @@ def test_the_scorer_compares_as_a_reader_would():
     assert place_ok(None, None) and place_ok("Seoul", "SEOUL") and not place_ok(None, "Dear Abby")
     left = furniture_left(["Follow us on Twitter for more news and views", LEAD], "SEOUL (Gazette) — " + LEAD, LEAD)
     assert len(left) == 2
+
+
+# --------------------------------------------------------------------------- pasted whole pages
+
+MENU = "\n".join(["Home", "News", "Sport", "Business", "Weather", "Opinion", "Subscribe", "Sign in"])
+
+
+def test_a_pasted_page_finds_its_headline_printed_again_under_the_tab_title():
+    text = (f"Council approves harbour budget | Harbour Gazette\n\n{MENU}\n\n"
+            "Council approves harbour budget\n\nBy Ana Reyes\n\nShare Tweet Email\n\n"
+            f"Sunny 23°C Harbourton\n\n{LEAD}\n\n{MORE}\n\n{THIRD}")
+    art = clean_text(text)
+    assert art.title == "Council approves harbour budget" and not art.title_from_lead
+
+
+def test_a_pasted_page_without_its_headline_takes_it_from_the_tab_title():
+    text = (f"Harbour Gazette - Council approves harbour budget after a long debate\n\n{MENU}\n\n"
+            f"Ferry timetable\n\nBy Ana Reyes\n\n{LEAD}\n\n{MORE}\n\n{THIRD}")
+    assert clean_text(text).title == "Council approves harbour budget after a long debate"

@@ -684,7 +684,8 @@ def _mark(blocks: list[_Block], c: _Cleaner, find_body: bool = True) -> None:
     _cut_link_lists(blocks)
     _cut_twins(blocks)
     # 2. the article body: the densest run of prose, never past a related-list / comments marker
-    if find_body and _page_like(blocks):
+    page = find_body and _page_like(blocks)
+    if page:
         start, end = _main_region(blocks)
         end = _extend_tail(blocks, end)
     else:
@@ -722,7 +723,13 @@ def _mark(blocks: list[_Block], c: _Cleaner, find_body: bool = True) -> None:
                                                             or k.startswith(keys[i] + " ")))) >= 2
         ]  # the page's title is "Site Headline" or "Headline | Site"
         near = [i for i in window if i > start - 8]
-        pick = next(iter(twice), near[0] if near else None)
+        pick = next(iter(twice), None)
+        tab = _tab_headline(blocks[0].text) if page and pick is None and start > 0 else None
+        if tab:  # a whole page pasted: its first line is the browser tab's "Headline | Site"
+            c.title = tab
+            blocks[0].reason = "headline"
+            return
+        pick = pick if pick is not None else (near[0] if near else None)
         if pick is not None:
             c.title = blocks[pick].text
             for i in range(start):
@@ -1101,6 +1108,20 @@ _GALLERY = re.compile(
     re.I,
 )
 _TITLE_SPLIT = re.compile(r"\s+(?:[|–—:-]|::|›|»|·)\s+")
+
+
+def _tab_headline(first: str) -> str | None:
+    """The headline part of a page's title line ("Headline | Site", "Site - Headline"): the longest
+    part between separators, when it reads as a headline."""
+    if len(first) > LIMITS.page_title:
+        return None
+    parts = _TITLE_SPLIT.split(first)
+    if len(parts) < 2:
+        return None
+    best = max(parts, key=lambda p: len(_words(p)))
+    if len(_words(best)) < 4 or not _headline_like(best) or furniture_title(best) or fold(best) in _CHROME:
+        return None
+    return best.strip()
 
 
 def _title_anchors(blocks: list[_Block]) -> list[int]:
