@@ -230,3 +230,17 @@ def test_a_pasted_page_without_its_headline_takes_it_from_the_tab_title():
     text = (f"Harbour Gazette - Council approves harbour budget after a long debate\n\n{MENU}\n\n"
             f"Ferry timetable\n\nBy Ana Reyes\n\n{LEAD}\n\n{MORE}\n\n{THIRD}")
     assert clean_text(text).title == "Council approves harbour budget after a long debate"
+
+
+@pytest.mark.parametrize("line", [
+    "Harbourton 23°C Sunny",
+    "Council approves harbour budget 1.2K views 14 comments",
+    "Share on Facebook Tweet Email",
+    "Council approves harbour budget @anareyes",
+])
+def test_widgets_counters_and_share_bars_are_never_headlines(line):
+    from briefbook.cleaning import furniture_title
+
+    assert furniture_title(line)
+    assert not furniture_title("Council approves harbour budget after long debate")
+    assert not furniture_title("Harbourton swelters as the pier hits 41°C for the first time")

@@ -103,6 +103,7 @@ class Limits:
     page_title: int = 250  # "Headline | Site": the first line, repeated as the headline
     bare_credit: int = 30  # "-- AFP" at the end
     outlet_credit: int = 60  # "with the Korea JoongAng Daily"
+    weather_words: int = 6  # "Seoul 23°C Clear Hi 25° Lo 17°": a widget is a few words around a temperature
     title_window: int = 25  # lines above the body searched for the headline (bylines, dates, share bars between)
     colon_dateline_lead: int = 10  # words after "Seoul:" for it to be a dateline, not a headline's topic
     dateline_city: int = 40  # "SEOUL" or "WASHINGTON, D.C." before the dateline's date
@@ -750,14 +751,25 @@ _GLUED = re.compile(r"[a-z]{6,}[A-Z][a-z]{2,}")  # menu items run together: "Sub
 _HANDLE = re.compile(r"(?:^|\s|\()@\w{3,}")
 
 
+_WEATHER = re.compile(r"-?\d+\s*°\s*[CF]?\b")
+_COUNTER = re.compile(r"\b\d[\d.,]*[KkMm]?\s+(?:views|shares|comments|likes|reads|reactions|replies)\b", re.I)
+_SHARE_WORDS = frozenset({"share", "shares", "tweet", "facebook", "twitter", "email", "whatsapp", "linkedin",
+                          "pinterest", "reddit", "print", "comments", "save", "copy", "link"})
+
+
 def furniture_title(s: str) -> bool:
     """A line that can never be an article's headline, however it is placed: menu items run
-    together, a social handle, a reading time, a line that carries a full date."""
+    together, a social handle, a reading time, a line that carries a full date, a weather widget's
+    temperature, a counter ("1.2K views"), a share bar's buttons."""
+    words = [w.casefold() for w in _words(s)]
     return bool(
         _GLUED.search(s)
         or _HANDLE.search(s)
         or _RULE["reading time"].match(s)
         or written_dates(s)
+        or (_WEATHER.search(s) and len(words) <= LIMITS.weather_words)  # not "Delhi swelters at 45°C"
+        or _COUNTER.search(s)
+        or sum(1 for w in words if w in _SHARE_WORDS) >= 2
     )
 
 
