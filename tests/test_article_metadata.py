@@ -244,3 +244,21 @@ def test_widgets_counters_and_share_bars_are_never_headlines(line):
     assert furniture_title(line)
     assert not furniture_title("Council approves harbour budget after long debate")
     assert not furniture_title("Harbourton swelters as the pier hits 41°C for the first time")
+
+
+# --------------------------------------------------------------------------- events
+
+
+def test_a_posts_signature_and_a_heading_are_not_dated_events():
+    import datetime as dt
+
+    from briefbook.extract.events import find_events
+
+    paragraphs = [
+        "The council approved the harbour budget on Monday after a long debate.",
+        "— Ana Reyes (@anareyes) May 6, 2024",
+        "5 things to know about the harbour today",
+        "Repairs to the old pier will start on June 3, the mayor said.",
+    ]
+    events = find_events(paragraphs, dt.date(2024, 5, 7))
+    assert [(e.date, e.paragraph) for e in events] == [("2024-05-06", 1), ("2024-06-03", 4)]
