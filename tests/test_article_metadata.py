@@ -184,6 +184,11 @@ def test_the_summary_begins_with_the_story_not_the_dateline(text, rest):
     "Ana Reyes contributed reporting from Harbourton.",
     "Note: we are moderating all comments submitted this week.",
     "Tell us what you think...",
+    "Ferry fares to rise again this summer, council warns [EXCLUSIVE]",
+    "Most read in local news",
+    "Listen to the Harbour Hour live at 7:00 weekdays - or listen back here.",
+    "How to listen to The Harbour Podcast",
+    "Ferries wait outside the old pier terminal in Harbourton.Reuters",
 ])
 def test_furniture_lines_leave_the_body(line):
     art = clean_text(f"Budget passes\n\n{LEAD}\n\n{line}\n\n{MORE}\n\n{THIRD}")
@@ -262,3 +267,20 @@ def test_a_posts_signature_and_a_heading_are_not_dated_events():
     ]
     events = find_events(paragraphs, dt.date(2024, 5, 7))
     assert [(e.date, e.paragraph) for e in events] == [("2024-05-06", 1), ("2024-06-03", 4)]
+
+
+def test_dashed_headlines_in_a_row_are_links_to_other_stories_and_dashed_sentences_stay():
+    links = "- Ten Walks Along the Old Pier\n\n- Ferry Fares: What the New Budget Means for You"
+    art = clean_text(f"Budget passes\n\n{LEAD}\n\n{MORE}\n\n{links}\n\n{THIRD}")
+    assert not any(p.startswith("- ") for p in art.paragraphs) and THIRD in art.paragraphs
+    points = "- The budget rises by 5 percent.\n\n- Ferry fares stay the same until June."
+    art = clean_text(f"Budget passes\n\n{LEAD}\n\n{MORE}\n\n{points}\n\n{THIRD}")
+    assert "- The budget rises by 5 percent." in art.paragraphs
+
+
+def test_the_headline_printed_again_under_a_caption_leaves_the_body():
+    html = page('<meta property="og:title" content="Council approves harbour budget">',
+                "<h1>Council approves harbour budget</h1><p>The old pier at dawn.</p>"
+                "<p>Council approves harbour budget</p>")
+    art = read_html(html)
+    assert "Council approves harbour budget" not in art.paragraphs and LEAD in art.paragraphs

@@ -103,6 +103,7 @@ class Limits:
     page_title: int = 250  # "Headline | Site": the first line, repeated as the headline
     bare_credit: int = 30  # "-- AFP" at the end
     outlet_credit: int = 60  # "with the Korea JoongAng Daily"
+    dash_item_words: int = 16  # "- 11 Fascinating Facts About Our Milky Way Galaxy": a linked headline
     weather_words: int = 6  # "Seoul 23°C Clear Hi 25° Lo 17°": a widget is a few words around a temperature
     title_window: int = 25  # lines above the body searched for the headline (bylines, dates, share bars between)
     colon_dateline_lead: int = 10  # words after "Seoul:" for it to be a dateline, not a headline's topic
@@ -199,12 +200,12 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|get (?:instant|unlimited|full) access\b.{0,140}|.{0,100}\b\d+-day free trial\.?"
         r"|(?:\.{3}|…)?\s*or subscribe\b.{0,40}|subscribe (?:now|today)\b.{0,60}|already a subscriber\?.{0,40}"
         r"|if you (?:enjoyed|liked|value[d]?)\b.{0,40}\b(?:article|story|journalism|reporting)\b.{0,300}"
-        r"|get access to\b.{0,200}\bsubscri.{0,200}"
+        r"|get access to\b.{0,200}\bsubscri.{0,400}"
         r"|.{0,200}\b(?:\d+ issues for|delivered (?:to|through) your (?:door|letterbox|inbox))\b.{0,200})$",
         re.I)),
     ("teaser", re.compile(
         r"^.{8,160}\[(?:reaction|video|pics?|photos?|watch|live|insight|poll|quiz|latest|map|gallery|listen|news)\]"
-        r"\s*\|?$|^\[(?:related|read more|see also|also read)\s*:.{1,200}\]$|^also on\s+[\w-]+\.\w{2,10}\b.{0,200}$|"
+        r"\s*\|?$|(?-i:^.{8,160}\[[A-Z]{3,12}\]\s*\|?$)|^\[(?:related|read more|see also|also read)\s*:.{1,200}\]$|^also on\s+[\w-]+\.\w{2,10}\b.{0,200}$|"
         r"^(?:also\s+read|read\s+also|read\s+more|more\s+to\s+read|see\s+also|also\s+see|see\s+more|"
         r"related(?:\s+(?:post|posts|story|article|link|reading))?|"
         r"recommended|suggested|must\s+read|don'?t\s+miss|watch|read|listen|click here|"
@@ -238,6 +239,12 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|^.{0,60}(?:image|photo|picture) (?:source|credit)\s*[,:].{0,60}$",  # "Jane RoeImage source, Family"
         re.I)),
     ("social handle", re.compile(r"^\(?@\w{2,}\)?$")),
+    ("related list / footer", re.compile(r"^most (?:read|popular|viewed|shared) (?:in|on) .{1,30}$", re.I)),
+    # "Listen to the morning show live at 7:00 - or listen back here", "How to listen to The X Podcast"
+    ("audio prompt", re.compile(r"^(?:how to )?listen (?:to|back|live|again)\b.{0,100}(?:here|podcast|live|weekdays)\W*$",
+                                re.I)),
+    # "... outside an office in New York.Reuters": a caption with its agency glued on
+    ("photo caption", re.compile(r"^.{20,300}[a-z]\.\s?(?:Reuters|AFP|AP|Getty Images|EPA)$")),
     ("tags", re.compile(r"^(?:filed (?:under|in)|tagged|tags)\s*:.{0,200}$", re.I)),
     ("source credit", re.compile(r"^source\s*:\s*[^.]{2,50}$", re.I)),
     ("shortcode", re.compile(r"^\[(?:button|caption|embed|gallery|video|audio)\b[^\]]*\].{0,200}$", re.I)),
@@ -683,6 +690,7 @@ def _mark(blocks: list[_Block], c: _Cleaner, find_body: bool = True) -> None:
             label.cut("photo gallery")
             line.cut("photo caption")
     _cut_link_lists(blocks)
+    _cut_dash_lists(blocks)
     _cut_twins(blocks)
     # 2. the article body: the densest run of prose, never past a related-list / comments marker
     page = find_body and _page_like(blocks)
@@ -908,6 +916,28 @@ def _is_heading(s: str) -> bool:
 def _list_line(s: str) -> bool:
     """A line of a link list: a headline, kicker or author name (questions and exclamations too)."""
     return len(s) <= LIMITS.heading and len(_words(s)) <= LIMITS.heading_words and not re.search(r"[.:;,\"”’')]$", s)
+
+
+_DASH_ITEM = re.compile(r"^[-–•]\s+(?P<rest>\S.*)$")
+
+
+def _cut_dash_lists(blocks: list[_Block]) -> None:
+    """Two or more lines in a row, each "- A Headline In Title Case" with no full stop: links to other
+    stories ("- 15 Amazing Images of Stars"), not points of the article, which are sentences."""
+    def item(b: _Block) -> bool:
+        m = _DASH_ITEM.match(b.text)
+        return bool(m) and b.keep and _title_case(m["rest"]) and _headline_like(m["rest"], LIMITS.dash_item_words) \
+            and not re.search(r"[.!?]$", m["rest"])
+
+    i = 0
+    while i < len(blocks):
+        j = i
+        while j < len(blocks) and item(blocks[j]):
+            j += 1
+        if j - i >= 2:
+            for b in blocks[i:j]:
+                b.cut("related list / footer")
+        i = max(j, i + 1)
 
 
 def _cut_link_lists(blocks: list[_Block]) -> None:

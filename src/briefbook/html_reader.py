@@ -22,6 +22,7 @@ from .html_meta import PageMeta, headline, outlet, printed_date, read_meta
 # sometimes drops most of a short article, so when it keeps less than half of what the balanced
 # extraction keeps, the balanced one is used: 0.969, recall 0.974.
 _FALLBACK_SHARE = 0.5
+_HEADLINE_AGAIN = 5  # paragraphs at the top where the headline may be printed again
 _ACTIVE = re.compile(r"<(script|style|noscript|iframe|object|embed|template|svg)\b", re.I)
 
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
@@ -45,9 +46,11 @@ def read_html(html: str, url: str | None = None) -> CleanArticle:
     title = headline(meta, doc.title, [doc.sitename] if doc.sitename else [])
     if title:
         art.title, art.title_from_lead = _tidy(title), False
-        # the headline printed again as the first paragraph
-        if art.paragraphs and _fold(art.paragraphs[0]) == _fold(art.title):
-            art.removed.insert(0, Removal(art.paragraphs.pop(0), "headline"))
+        # the headline printed again as the first paragraph, or under a standfirst or a caption
+        again = [i for i, p in enumerate(art.paragraphs[:_HEADLINE_AGAIN]) if _fold(p) == _fold(art.title)]
+        for i in reversed(again):
+            art.removed.insert(0, Removal(art.paragraphs.pop(i), "headline"))
+        if again and again[0] == 0:
             art = _redo_dateline(art)
     art.date = _publication_date(doc.date, meta, printed_date(meta, title), art.date)
     if doc.author:
