@@ -284,3 +284,8 @@ def test_the_headline_printed_again_under_a_caption_leaves_the_body():
                 "<p>Council approves harbour budget</p>")
     art = read_html(html)
     assert "Council approves harbour budget" not in art.paragraphs and LEAD in art.paragraphs
+
+
+def test_the_heading_of_a_paywall_box_goes_with_its_prompt():
+    art = clean_text(f"Budget passes\n\n{LEAD}\n\n{MORE}\n\nKnow your harbour\n\nJoin Harbour Gazette today\n\n{THIRD}")
+    assert "Know your harbour" not in art.paragraphs and THIRD in art.paragraphs

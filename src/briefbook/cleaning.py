@@ -685,6 +685,10 @@ def _mark(blocks: list[_Block], c: _Cleaner, find_body: bool = True) -> None:
         if reason:
             b.cut(reason)
     _bare_bylines(blocks, c)
+    # "Read and decide" over "Join X today": the heading of a paywall box goes with its prompt
+    for head, prompt in itertools.pairwise(blocks):
+        if head.keep and prompt.reason == "subscription prompt" and _menu_line(head.text):
+            head.cut("subscription prompt")
     for label, line in itertools.pairwise(blocks):
         if _CAPTION_LABEL.match(label.text) and line.keep:
             label.cut("photo gallery")
