@@ -189,6 +189,7 @@ def test_the_summary_begins_with_the_story_not_the_dateline(text, rest):
     "Listen to the Harbour Hour live at 7:00 weekdays - or listen back here.",
     "How to listen to The Harbour Podcast",
     "Ferries wait outside the old pier terminal in Harbourton.Reuters",
+    "2001-09 Harbour Imaging Inc., All right",
 ])
 def test_furniture_lines_leave_the_body(line):
     art = clean_text(f"Budget passes\n\n{LEAD}\n\n{line}\n\n{MORE}\n\n{THIRD}")
@@ -289,3 +290,11 @@ def test_the_headline_printed_again_under_a_caption_leaves_the_body():
 def test_the_heading_of_a_paywall_box_goes_with_its_prompt():
     art = clean_text(f"Budget passes\n\n{LEAD}\n\n{MORE}\n\nKnow your harbour\n\nJoin Harbour Gazette today\n\n{THIRD}")
     assert "Know your harbour" not in art.paragraphs and THIRD in art.paragraphs
+
+
+def test_a_names_hover_card_pasted_into_the_sentence_goes():
+    glued = ("The council thanked Ana ReyesAna ReyesPier plan goes to a vote | Ferry fares rise Mayor answers "
+             "questions on the budget MORE (Harbour Party), who chaired the talks, on Monday evening at the town hall.")
+    art = clean_text(f"Budget passes\n\n{LEAD}\n\n{glued}\n\n{MORE}")
+    assert ("The council thanked Ana Reyes (Harbour Party), who chaired the talks, on Monday evening at the town hall."
+            in art.paragraphs)

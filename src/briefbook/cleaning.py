@@ -245,6 +245,9 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                                 re.I)),
     # "... outside an office in New York.Reuters": a caption with its agency glued on
     ("photo caption", re.compile(r"^.{20,300}[a-z]\.\s?(?:Reuters|AFP|AP|Getty Images|EPA)$")),
+    # "1996-98 Example Inc., All rights reserved" inside the article (an image's notice): not the footer
+    ("copyright line", re.compile(r"^(?:©\s*)?(?:19|20)\d\d(?:\s*[-–]\s*\d{2,4})?\s+.{2,60}?,?\s+all\s+rights?\b.{0,20}$",
+                                  re.I)),
     ("tags", re.compile(r"^(?:filed (?:under|in)|tagged|tags)\s*:.{0,200}$", re.I)),
     ("source credit", re.compile(r"^source\s*:\s*[^.]{2,50}$", re.I)),
     ("shortcode", re.compile(r"^\[(?:button|caption|embed|gallery|video|audio)\b[^\]]*\].{0,200}$", re.I)),
@@ -341,6 +344,8 @@ _PORTAL_CREDIT = re.compile(r"(?<=,)\s*\([A-Z]{2,6}\s+[-–/][^()]{1,80}\)\s*(?=
 _DATE_LEAD = re.compile(r"^(?P<date>[A-Za-z0-9 ,.]{6,40}?)\s*(?:—|–|--|-)\s+(?=[A-Z\"“])")
 _AGENCY_ONLY_DATELINE = re.compile(r"^\((?P<agency>[A-Za-z][A-Za-z0-9 .&'-]{1,40})\)\s*(?:—|–|--|-|:)\s+")
 _NEWS_AGENCY = re.compile(r"\b(?:the\s+)?([A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)\s+[Nn]ews\s+[Aa]gency\b")
+# a linked name's pop-up card pasted into the sentence: the name twice, glued, then its links, then "MORE"
+_HOVER_CARD = re.compile(r"(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3})(?P=name)(?=[A-Z])[^\n]{0,600}?\sMORE\b(?=\s|$)")
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")
 _SENT_END = re.compile(r"[.!?。！？](?:[\"”’')\]]*)(?=\s|$)")
 _WORD = re.compile(r"\w+")
@@ -1206,6 +1211,8 @@ def _post(body: list[_Block], c: _Cleaner) -> None:
         if m and m.start() > 0:
             c.removed.append(Removal(m.group(0).strip(), "credit line"))
             b.text = b.text[: m.start()].rstrip()
+    for b in kept:  # "Rep. Jane RoeJane RoeHeadline | Headline ... MORE (D-Minn.)": a name's hover card
+        b.text = _HOVER_CARD.sub(r"\g<name>", b.text)
     c.body_texts = [b.text for b in kept]
     for n, b in enumerate(kept[:3]):  # the lead, maybe under a standfirst
         if _dateline(b, c, lead=n == 0):
