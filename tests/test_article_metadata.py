@@ -81,6 +81,7 @@ def test_a_headline_made_from_the_lead_is_cut_at_a_word_and_marked():
     (None, "HGazetteNews", "harbourgazette.example"),  # a handle, not in the address
     (None, "Harbour Gazette", "Harbour Gazette"),
     ("U.S.", None, "harbourgazette.example"),  # a section, not the outlet
+    ("Harbour Gazette | The town's own paper since 1901", None, "Harbour Gazette"),
 ])
 def test_the_outlet_is_never_an_address_a_handle_a_copyright_line_or_a_section(site_name, sitename, expected):
     head = f'<meta property="og:site_name" content="{site_name}">' if site_name else ""

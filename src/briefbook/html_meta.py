@@ -122,6 +122,11 @@ def outlet(meta: PageMeta, sitename: str | None) -> str | None:
     host_key = _key(meta.host) if meta.host else ""
     for name in [*meta.site_names, sitename or ""]:
         name = re.sub(r"\s+", " ", name).strip()
+        # "Autoracing | F1 | Indy | NASCAR", "LinkNaija | Nigeria's popular news platform": the part that
+        # is the address's name, without the tagline or the sections
+        parts = _SEPARATORS.split(name)
+        named = [p for p in parts if len(parts) > 1 and host_key and len(_key(p)) >= 3 and _key(p) in host_key]
+        name = named[0].strip() if named else name
         if not name or _not_a_name(name):
             continue
         # trafilatura's single word that is not part of the address is a handle ("AJENews" on aljazeera.com)
