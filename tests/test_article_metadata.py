@@ -299,3 +299,11 @@ def test_a_names_hover_card_pasted_into_the_sentence_goes():
     art = clean_text(f"Budget passes\n\n{LEAD}\n\n{glued}\n\n{MORE}")
     assert ("The council thanked Ana Reyes (Harbour Party), who chaired the talks, on Monday evening at the town hall."
             in art.paragraphs)
+
+
+def test_json_ld_that_is_broken_or_nested_without_end_is_ignored():
+    deep = "[" * 100000 + "]" * 100000
+    meta = meta_of(page(ld=deep) + '<script type="application/ld+json">{"headline": </script>')
+    assert meta.ld_date is None and meta.titles == []
+    assert outlet(meta_of(page('<meta property="og:site_name" content="Inexhibit.com">'),
+                          "https://www.inexhibit.com/x"), None) == "Inexhibit.com"

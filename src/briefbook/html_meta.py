@@ -6,14 +6,20 @@ MoreBikes", "LinkNaija | Nigeria's popular news platform: ..."), a section ("Opi
 older wording than the ``<h1>``; a site name may be a web address, a Facebook page or a Twitter
 handle. These rules read the page's own markup instead:
 
-- **Headline**: the first ``<h1>`` that shares a word with the page's titles (one that shares none is
-  a widget or another story), else the tab title with the site's name and a section label cut off.
+- **Headline**: the first ``<h1>`` that shares two words with the page's titles (or all of its own;
+  one that shares none is a widget, the site's logo or another story), else the tab title with the
+  site's name and a section label cut off (``data/lexicon/section_labels.yml``).
 - **Outlet**: ``og:site_name``, else the publisher of the JSON-LD, else trafilatura's site name,
-  else the host; never a web address, a handle, a copyright line or a word that names no outlet
-  (``data/lexicon/not_outlets.yml``).
+  else the host; the part of a name that is the address's own ("Autoracing | F1 | Indy" ->
+  "Autoracing"); never a web address, a handle, a copyright line, a section or a word that names
+  no outlet (``data/lexicon/not_outlets.yml``).
 - **Printed date**: the first date on a short line after the headline (the byline's), which a
   reader takes as the article's date; `html_reader` prefers it to the metadata when the two are at
-  most a day apart (metadata in UTC is often the next day).
+  most two days apart (metadata in UTC is often the next day). JSON-LD's ``datePublished`` is
+  kept with its time zone, for the same reason.
+
+The JSON-LD is read from the page as saved (it sits in ``<script>`` elements, which the reader
+drops before anything else), as data: only its strings are used, never as markup.
 """
 
 from __future__ import annotations
@@ -30,9 +36,9 @@ _SEPARATORS = re.compile(r"\s+(?:[|–—»·•]|-{1,2}|::)\s+")
 _WORD = re.compile(r"[^\W_]{3,}")
 _DATE_LINE = 90  # a byline or date line is short; a longer text node is prose
 _AFTER_HEADLINE = 40  # text nodes after the headline searched for the printed date
-_SOCIAL = re.compile(r"(?:facebook|twitter|instagram|youtube|linkedin|t)\.(?:com|co)\b", re.I)
+_SOCIAL = re.compile(r"\b(?:facebook|twitter|instagram|youtube|linkedin|t)\.(?:com|co)\b", re.I)
 _COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b|\ball rights reserved\b|\b(?:19|20)\d\d\b", re.I)
-_HEADLINE_WORDS = 40
+_HEADLINE_WORDS = 40  # an <h1> longer than this wraps more than a headline
 _HANDLE = re.compile(r"@?\w*[a-z][A-Z]\w*")  # "AJENews", "SputnikInt": a social account, not a name
 
 
@@ -226,7 +232,7 @@ def _json_ld(raw: str) -> list[dict]:
     for block in _LD.findall(raw)[:10]:
         try:
             data = json.loads(block)
-        except ValueError:
+        except (ValueError, RecursionError):  # broken, or nested deep enough to exhaust the stack
             continue
         stack = [data]
         while stack and len(items) < 50:
