@@ -16,8 +16,9 @@ Measures, per page then averaged:
 - furniture fragments left: paragraphs of our body (or the summary) of 4 words or more that share no
   4-word shingle with the page's clean body, plus summaries that begin with a dateline.
 
-Run: ``python -m tools.evaluation.metadata_bench [SHARED_DIR] [--cache FILE]``; the reader's output per
-page can be cached in a file (``--cache``) and is recomputed only for pages whose HTML or code changed.
+Run: ``python -m tools.evaluation.metadata_bench [SHARED_DIR] [--cache=FILE]``; the reader's output on
+the pages can be kept in a file (``--cache=FILE``) and is read again only while the extraction code and
+data are the same (`briefbook.fingerprint.code_fingerprint`).
 """
 
 from __future__ import annotations
@@ -185,12 +186,16 @@ def run(shared_dir: Path, cache: Path | None = None) -> dict[str, Any]:
     gold = load_gold()
     files = [bench / "html" / f"{e['id']}.html.gz" for e in gold]
     bodies = {k: v["articleBody"] for k, v in json.loads((bench / "ground-truth.json").read_text("utf-8")).items()}
-    if cache is not None and cache.exists():
-        ours = json.loads(cache.read_text("utf-8"))
+    from briefbook.fingerprint import code_fingerprint
+
+    code = code_fingerprint()
+    saved = json.loads(cache.read_text("utf-8")) if cache is not None and cache.exists() else {}
+    if saved.get("code") == code:
+        ours = saved["pages"]
     else:
         ours = _by_page(ours_one, files)
         if cache is not None:
-            cache.write_text(json.dumps(ours, ensure_ascii=False), "utf-8")
+            cache.write_text(json.dumps({"code": code, "pages": ours}, ensure_ascii=False), "utf-8")
     peers = _by_page(peers_one, files)
     result = {
         "available": True,
