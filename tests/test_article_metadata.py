@@ -307,3 +307,14 @@ def test_json_ld_that_is_broken_or_nested_without_end_is_ignored():
     assert meta.ld_date is None and meta.titles == []
     assert outlet(meta_of(page('<meta property="og:site_name" content="Inexhibit.com">'),
                           "https://www.inexhibit.com/x"), None) == "Inexhibit.com"
+
+
+def test_a_headline_keeps_its_words_and_loses_the_handle_and_counters_glued_on():
+    from briefbook.cleaning import trim_headline
+
+    assert trim_headline("Council approves harbour budget @anareyes 12 comments 3 shares") == (
+        "Council approves harbour budget")
+    assert trim_headline("Harbour budget: 12 ferries, 3 piers") == "Harbour budget: 12 ferries, 3 piers"
+    text = (f"{MENU}\n\nCouncil approves harbour budget @anareyes 12 comments\n\nBy Ana Reyes\n\n"
+            f"{LEAD}\n\n{MORE}\n\n{THIRD}")
+    assert clean_text(text).title == "Council approves harbour budget"

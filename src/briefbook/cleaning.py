@@ -749,7 +749,7 @@ def _mark(blocks: list[_Block], c: _Cleaner, find_body: bool = True) -> None:
             return
         pick = pick if pick is not None else (near[0] if near else None)
         if pick is not None:
-            c.title = blocks[pick].text
+            c.title = trim_headline(blocks[pick].text)
             for i in range(start):
                 if blocks[i] is blocks[pick] or (keys[i].endswith(keys[pick]) and not blocks[i].keep):
                     blocks[i].reason = "headline"
@@ -790,8 +790,18 @@ def furniture_title(s: str) -> bool:
     )
 
 
+# "Korea and US sign AI pact @janeroe 12 comments 3 shares": the author's handle and counters glued on
+_GLUED_TAIL = re.compile(
+    r"(?:\s+(?:@\w{2,}|\d[\d.,]*[KkMm]?\s+(?:comments?|shares?|views?|likes?|reads?|reactions?)|[|•·]))+\s*$", re.I)
+
+
+def trim_headline(s: str) -> str:
+    """A headline without the handle and counters a page glued after it."""
+    return _GLUED_TAIL.sub("", s).strip() or s
+
+
 def _title_candidate(b: _Block) -> bool:
-    s = b.text
+    s = trim_headline(b.text)
     return (
         b.reason in ("before the article", "navigation", "repeated headline")
         and _headline_like(s)
