@@ -318,3 +318,10 @@ def test_a_headline_keeps_its_words_and_loses_the_handle_and_counters_glued_on()
     text = (f"{MENU}\n\nCouncil approves harbour budget @anareyes 12 comments\n\nBy Ana Reyes\n\n"
             f"{LEAD}\n\n{MORE}\n\n{THIRD}")
     assert clean_text(text).title == "Council approves harbour budget"
+
+
+def test_an_xhtml_page_with_its_xml_declaration_still_gives_its_headline():
+    html = ('<?xml version="1.0" encoding="utf-8"?>' + page(
+        '<meta property="og:title" content="Council approves harbour budget - Harbour Gazette">',
+        "<h1>Council approves harbour budget after long debate</h1>"))
+    assert read_html(html).title == "Council approves harbour budget after long debate"

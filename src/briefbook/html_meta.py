@@ -6,8 +6,9 @@ MoreBikes", "LinkNaija | Nigeria's popular news platform: ..."), a section ("Opi
 older wording than the ``<h1>``; a site name may be a web address, a Facebook page or a Twitter
 handle. These rules read the page's own markup instead:
 
-- **Headline**: the first ``<h1>`` that shares two words with the page's titles (or all of its own;
-  one that shares none is a widget, the site's logo or another story), else the tab title with the
+- **Headline**: the ``<h1>`` that shares the most words with the page's titles, at least two (or all
+  of its own; one that shares none is a widget or another story, the site's logo shares fewer than
+  the headline), else the tab title with the
   site's name and a section label cut off (``data/lexicon/section_labels.yml``).
 - **Outlet**: ``og:site_name``, else the publisher of the JSON-LD, else trafilatura's site name,
   else the host; the part of a name that is the address's own ("Autoracing | F1 | Indy" ->
@@ -91,12 +92,15 @@ def headline(meta: PageMeta, fallback: str | None, outlet_names: list[str]) -> s
     titles = [t for t in [*meta.titles, fallback or ""] if t]
     title_words = {w for t in titles for w in _content_words(t)}
     names = {_key(n) for n in [*outlet_names, *meta.site_names] if n} | ({_key(meta.host)} if meta.host else set())
+    best, most = None, 0
     for h in meta.h1:
         if _is_site(h, names, meta.host) or not 2 <= len(h.split()) <= _HEADLINE_WORDS:
             continue
         shared = _content_words(h) & title_words
-        if len(shared) >= 2 or (shared and shared == _content_words(h)):
-            return h
+        if (len(shared) >= 2 or (shared and shared == _content_words(h))) and len(shared) > most:
+            best, most = h, len(shared)  # a logo's "Harbour Gazette" shares fewer words than the headline
+    if best:
+        return best
     for t in titles:
         cut = strip_site(t, names, meta.host)
         if cut:

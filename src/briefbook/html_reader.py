@@ -65,11 +65,14 @@ def _page_meta(safe: str, raw: str, url: str | None) -> PageMeta:
     from lxml import etree
     from lxml import html as lxml_html
 
-    try:
-        root = lxml_html.document_fromstring(safe)
+    try:  # an XHTML page's "<?xml ... encoding=...?>" stops lxml from reading text already decoded
+        root = lxml_html.document_fromstring(_XML_DECLARATION.sub("", safe, count=1))
     except (ValueError, etree.ParserError, etree.XMLSyntaxError):
         return PageMeta()
     return read_meta(root, raw, url)
+
+
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 
 
 _PRINTED_GAP = 2  # days: metadata in UTC, a page's "today" or a late update move it by a day or two
