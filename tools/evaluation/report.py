@@ -385,6 +385,10 @@ PEER_NOTES = [
     "initiatives 0.17, roles 0.00, quotes end-to-end 0.57, attribution 0.67, event dates 0.56, "
     "publication date 0.71 and 6 of 10 leaks; the small differences come from how each tool's output is "
     "turned into a briefing (documented in `tools/evaluation/peers.py`).",
+    "- The article itself: `htmldate.find_date(original_date=True, extensive_search=True)` for the date and "
+    "`trafilatura.extract_metadata` for the title, date and site name, on the same saved pages; the "
+    "annotation (`tools/evaluation/data/article_metadata.yml`) is what a reader sees on each page, drafted "
+    "from the pages' metadata and checked against their text.",
     "- Cleaning: \"do nothing\" keeps the whole visible text; trafilatura extracts from the HTML "
     "(published F1 0.958 on this benchmark).",
     "- Dates: `dateparser.search.search_dates` relative to the document creation time (the best "
