@@ -325,3 +325,16 @@ def test_an_xhtml_page_with_its_xml_declaration_still_gives_its_headline():
         '<meta property="og:title" content="Council approves harbour budget - Harbour Gazette">',
         "<h1>Council approves harbour budget after long debate</h1>"))
     assert read_html(html).title == "Council approves harbour budget after long debate"
+
+
+def test_make_eval_shows_the_figures_beside_the_peers_and_not_available_without_them():
+    from tools.evaluation.report import metadata_rows
+
+    assert all(r.status() == "not available" for r in metadata_rows(None))
+    result = {"available": True,
+              "ours": {"title_f1": 0.99, "date": 0.97, "dateline": 1.0, "dateline_n": 30, "outlet": 0.96,
+                       "furniture": 3, "pages": 181},
+              "htmldate": {"date": 0.89}, "trafilatura": {"title_f1": 0.91, "date": 0.92, "outlet": 0.93}}
+    rows = {r.metric: r for r in metadata_rows(result)}
+    assert rows["Title token F1"].status() == "met" and rows["Furniture fragments left"].status() == "missed by 2"
+    assert rows["Publication date (accuracy)"].peers == [("htmldate", 0.89), ("trafilatura", 0.92)]
