@@ -338,3 +338,9 @@ def test_make_eval_shows_the_figures_beside_the_peers_and_not_available_without_
     rows = {r.metric: r for r in metadata_rows(result)}
     assert rows["Title token F1"].status() == "met" and rows["Furniture fragments left"].status() == "missed by 2"
     assert rows["Publication date (accuracy)"].peers == [("htmldate", 0.89), ("trafilatura", 0.92)]
+
+
+def test_a_date_line_with_its_time_and_reading_time_dates_the_article():
+    text = (f"{MENU}\n\nCouncil approves harbour budget\n\nMay 6, 2024 at 9:24 pm ET • 2 min read\n\n"
+            f"{LEAD}\n\n{MORE}\n\n{THIRD}")
+    assert clean_text(text).date == "2024-05-06"

@@ -377,6 +377,7 @@ _DATE_LINE_EXTRAS = (
     r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\b(?:[A-Z]{2,4}T|GMT|UTC)[+-]\d{1,2}(?::?\d{2})?"
     r"|\b(?:[A-Z]{2,4}T|IST|KST|GMT|UTC|ET|PT)\b|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b"
     r"|updated|\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago\b"
+    r"|\bat\b(?=\s*\d{1,2}[:.]\d{2})|\b\d+\s*min(?:ute)?s?\s+read\b"  # "Nov 18, 2019 at 9:24 pm ET • 2 min read"
 )
 
 
