@@ -168,7 +168,8 @@ def test_the_summary_begins_with_the_story_not_the_dateline(text, rest):
     "Have a tip? Ana Reyes may be reached at areyes@harbourgazette.example.",
     "Reach the reporter on Twitter at https://twitter.example/anareyes",
     "Follow the Harbour Gazette opinion desk on Facebook, Twitter (@hgopinion) and Instagram.",
-    "If you enjoyed this article, we have an offer for you: join our members' club today.",
+    ("If you enjoyed this article, we have an offer for you: join our members' club today. "
+     + "Members get more. " * 16).strip(),
     "Get the Harbour Monthly delivered through your letterbox every month. Click here for more.",
     "Get access to the town's fastest growing news subscription service for a small fee.",
     "That is all for today. Sign up for The Morning Pier to get the free daily newsletter in your inbox.",
@@ -272,7 +273,7 @@ def test_a_posts_signature_and_a_heading_are_not_dated_events():
 
 
 def test_dashed_headlines_in_a_row_are_links_to_other_stories_and_dashed_sentences_stay():
-    links = "- Ten Walks Along the Old Pier\n\n- Ferry Fares: What the New Budget Means for You"
+    links = "- Ten Walks Along the Old Pier\n\n- Here's What the New Budget Means for You"
     art = clean_text(f"Budget passes\n\n{LEAD}\n\n{MORE}\n\n{links}\n\n{THIRD}")
     assert not any(p.startswith("- ") for p in art.paragraphs) and THIRD in art.paragraphs
     points = "- The budget rises by 5 percent.\n\n- Ferry fares stay the same until June."

@@ -199,7 +199,7 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"^(?:join \S+(?: \S+)? today|become an? (?:expert|member|subscriber)\b.{0,40}"
         r"|get (?:instant|unlimited|full) access\b.{0,140}|.{0,100}\b\d+-day free trial\.?"
         r"|(?:\.{3}|…)?\s*or subscribe\b.{0,40}|subscribe (?:now|today)\b.{0,60}|already a subscriber\?.{0,40}"
-        r"|if you (?:enjoyed|liked|value[d]?)\b.{0,40}\b(?:article|story|journalism|reporting)\b.{0,300}"
+        r"|if you (?:enjoyed|liked|value[d]?)\b.{0,40}\b(?:article|story|journalism|reporting)\b.{0,400}"
         r"|get access to\b.{0,200}\bsubscri.{0,400}"
         r"|.{0,200}\b(?:\d+ issues for|delivered (?:to|through) your (?:door|letterbox|inbox))\b.{0,200})$",
         re.I)),
@@ -946,8 +946,9 @@ def _cut_dash_lists(blocks: list[_Block]) -> None:
     stories ("- 15 Amazing Images of Stars"), not points of the article, which are sentences."""
     def item(b: _Block) -> bool:
         m = _DASH_ITEM.match(b.text)
-        return bool(m) and b.keep and _title_case(m["rest"]) and _headline_like(m["rest"], LIMITS.dash_item_words) \
-            and not re.search(r"[.!?]$", m["rest"])
+        return bool(m) and b.keep and _headline_like(m["rest"], LIMITS.dash_item_words) \
+            and all(w[:1].isupper() or w[:1].isdigit() or w.lower().strip(",:") in _MINOR for w in m["rest"].split()) \
+            and not re.search(r"[.!?]$", m["rest"])  # "Here's Where ...": capitalised word by word
 
     i = 0
     while i < len(blocks):
