@@ -103,6 +103,10 @@ class Limits:
     page_title: int = 250  # "Headline | Site": the first line, repeated as the headline
     bare_credit: int = 30  # "-- AFP" at the end
     outlet_credit: int = 60  # "with the Korea JoongAng Daily"
+    dash_item_words: int = 16  # "- 11 Fascinating Facts About Our Milky Way Galaxy": a linked headline
+    weather_words: int = 6  # "Seoul 23°C Clear Hi 25° Lo 17°": a widget is a few words around a temperature
+    title_window: int = 25  # lines above the body searched for the headline (bylines, dates, share bars between)
+    colon_dateline_lead: int = 10  # words after "Seoul:" for it to be a dateline, not a headline's topic
     dateline_city: int = 40  # "SEOUL" or "WASHINGTON, D.C." before the dateline's date
 
 
@@ -178,18 +182,32 @@ _COOKIES = re.compile(
 # Lines that are furniture wherever they occur, with the reason reported to the contributor.
 _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("byline", re.compile(r"^(?:The\s+)?(?:[A-Z][\w.&'-]*\s+){1,4}(?:Bureau|News Desk|Web Desk|Desk)$")),
-    ("link", re.compile(r"^(?:https?://|www\.)\S+$|^follow\b.{0,60}\bhttps?://\S+$", re.I)),
+    ("link", re.compile(r"^(?:https?://|www\.)\S+$|^follow\b.{0,60}\bhttps?://\S+$"
+                        r"|^[\w' ]{1,30}:\s*(?:https?://|www\.)\S+(?:\s+and\s+(?:https?://|www\.)\S+)?$", re.I)),
+    # "Email Jane Roe at jroe@example.com", "Have a tip? ... reached at ...", "Follow us on Twitter @x":
+    # how to reach the reporter or the desk, not the story
+    ("contact line", re.compile(
+        r"^(?:have a (?:news )?tip\?|(?:e-?mail|write to|reach|contact|follow)\b).{0,300}"
+        r"(?:[\w.+-]+@[\w-]+\.\w|\s@\w{2,}|\(@\w{2,}\)|https?://|\bon (?:facebook|twitter|instagram|youtube)\b)"
+        r".{0,200}$", re.I)),
+    ("timestamp", re.compile(r"^(?:updated|posted|published)\s+(?:at|on)\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\.?$"
+                              r"|^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?$", re.I)),
     ("date label", re.compile(r"^(?:updated|published|posted|last updated|first published)\s*:?$", re.I)),
     ("advertisement", re.compile(
         r"^(?:(?:hide|close|skip|report(?: this)?|remove)\s+ads?|advertisement|sponsored(?: content)?|ad)$", re.I)),
     ("subscription prompt", re.compile(
         r"^(?:join \S+(?: \S+)? today|become an? (?:expert|member|subscriber)\b.{0,40}"
         r"|get (?:instant|unlimited|full) access\b.{0,140}|.{0,100}\b\d+-day free trial\.?"
-        r"|(?:\.{3}|…)?\s*or subscribe\b.{0,40}|subscribe (?:now|today)\b.{0,60}|already a subscriber\?.{0,40})$",
+        r"|(?:\.{3}|…)?\s*or subscribe\b.{0,40}|subscribe (?:now|today)\b.{0,60}|already a subscriber\?.{0,40}"
+        r"|if you (?:enjoyed|liked|value[d]?)\b.{0,40}\b(?:article|story|journalism|reporting)\b.{0,400}"
+        r"|get access to\b.{0,200}\bsubscri.{0,400}"
+        r"|.{0,200}\b(?:\d+ issues for|delivered (?:to|through) your (?:door|letterbox|inbox))\b.{0,200})$",
         re.I)),
     ("teaser", re.compile(
-        r"^.{8,160}\[(?:reaction|video|pics?|photos?|watch|live|insight|poll|quiz|latest|map|gallery|listen)\]$|"
-        r"^(?:also\s+read|read\s+also|read\s+more|more\s+to\s+read|see\s+also|also\s+see|see\s+more|related|"
+        r"^.{8,160}\[(?:reaction|video|pics?|photos?|watch|live|insight|poll|quiz|latest|map|gallery|listen|news)\]"
+        r"\s*\|?$|(?-i:^.{8,160}\[[A-Z]{3,12}\]\s*\|?$)|^\[(?:related|read more|see also|also read)\s*:.{1,200}\]$|^also on\s+[\w-]+\.\w{2,10}\b.{0,200}$|"
+        r"^(?:also\s+read|read\s+also|read\s+more|more\s+to\s+read|see\s+also|also\s+see|see\s+more|"
+        r"related(?:\s+(?:post|posts|story|article|link|reading))?|"
         r"recommended|suggested|must\s+read|don'?t\s+miss|watch|read|listen|click here|"
         r"(?:read|watch)\s+the\s+(?:full|latest)\b[^:]{0,20})\s*[:|»›>-]\s*\S.*$", re.I)),
     ("disclaimer", re.compile(
@@ -200,7 +218,7 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|for your personal,? non-?commercial use|to order presentation-ready copies).*$", re.I)),
     ("comment prompt", re.compile(
         r"^.*\b(?:please\s+log\s*in|log\s*in\s+to\s+(?:comment|reply|post)|sign\s+in\s+to\s+(?:comment|reply)"
-        r"|you must be logged in|to (?:write|post|leave) (?:a )?comments?)\b.*$"
+        r"|you must be logged in|to (?:write|post|leave) (?:a )?comments?|moderat\w*\s+(?:all\s+)?comments)\b.*$"
         r"|^.{0,60}\(\s*\d+\s*/\s*\d+\s*(?:자|characters?|chars?)?\s*\)\s*$", re.I)),
     ("share prompt", re.compile(
         r"^(?:share|follow|like|find)\s+(?:this|us|on|your)\b.{0,60}$|^click to (?:share|print|email)\b.*$"
@@ -209,7 +227,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"^(?:sign up|subscribe)\b.{0,120}(?:newsletter|inbox|updates|alerts|email)\b.{0,60}$"
         r"|^(?:get|receive) (?:the|our) .{0,40}newsletter\b.*$"
         r"|^(?:get|sign up|subscribe|receive|join|stay up to date|stay informed|enter your e-?mail)\b.{0,160}"
-        r"\b(?:news|alerts|updates|newsletters?|inbox|e-?mails?|stories)\b.{0,100}$", re.I)),
+        r"\b(?:news|alerts|updates|newsletters?|inbox|e-?mails?|stories)\b.{0,100}$"
+        r"|^.{0,160}[.!?]\s+(?:sign up|subscribe)\b.{0,120}\b(?:newsletter|inbox)\b.{0,100}$", re.I)),
     ("photo credit", re.compile(
         r"^(?:image|photo|photograph|picture|pic|video|graphic|illustration|file photo)s?\s*"
         r"(?:credit|courtesy|source)?\s*[:|/]\s*.{1,100}$"
@@ -220,6 +239,18 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|^.{0,60}(?:image|photo|picture) (?:source|credit)\s*[,:].{0,60}$",  # "Jane RoeImage source, Family"
         re.I)),
     ("social handle", re.compile(r"^\(?@\w{2,}\)?$")),
+    ("related list / footer", re.compile(r"^most (?:read|popular|viewed|shared) (?:in|on) .{1,30}$", re.I)),
+    # "Listen to the morning show live at 7:00 - or listen back here", "How to listen to The X Podcast"
+    ("audio prompt", re.compile(r"^(?:how to )?listen (?:to|back|live|again)\b.{0,100}(?:here|podcast|live|weekdays)\W*$",
+                                re.I)),
+    # "... outside an office in New York.Reuters": a caption with its agency glued on
+    ("photo caption", re.compile(r"^.{20,300}[a-z]\.\s?(?:Reuters|AFP|AP|Getty Images|EPA)$")),
+    # "1996-98 Example Inc., All rights reserved" inside the article (an image's notice): not the footer
+    ("copyright line", re.compile(r"^(?:©\s*)?(?:19|20)\d\d(?:\s*[-–]\s*\d{2,4})?\s+.{2,60}?,?\s+all\s+rights?\b.{0,20}$",
+                                  re.I)),
+    ("tags", re.compile(r"^(?:filed (?:under|in)|tagged|tags)\s*:.{0,200}$", re.I)),
+    ("source credit", re.compile(r"^source\s*:\s*[^.]{2,50}$", re.I)),
+    ("shortcode", re.compile(r"^\[(?:button|caption|embed|gallery|video|audio)\b[^\]]*\].{0,200}$", re.I)),
     ("reading time", re.compile(r"^(?:\d+\s*(?:min(?:ute)?s?|mins?)\.?\s*(?:read|to read)|reading time:?.{0,20})$", re.I)),
     ("photo gallery", re.compile(
         r"^(?:(?:image|photo|picture|slide)\s+)?\d+\s*(?:/|of)\s*\d*\s*(?:/\s*\d+)?$|^back to (?:gallery|article)$"
@@ -229,7 +260,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"^\S+\.(?:jpe?g|png|gif|webp|svg)\b.*$|^.{0,80}\b[\w-]+\.(?:jpe?g|png|gif|webp)\b.{0,40}$", re.I)),
     ("credit line", re.compile(
         r"^[(\[]?(?:additional\s+)?(?:reporting|writing|editing|compiled|translated|edited|research)\s+by\b.{0,200}$"
-        r"|^.{0,120}\bcontributed (?:reporting )?to this (?:report|story|article)\.?[)\]]?$"
+        r"|^.{0,300}\bcontributed (?:reporting )?to this (?:report|story|article)\.?[)\]]?$"
+        r"|^(?:[A-Z][\w.'-]+\s+){1,3}contributed reporting(?:\s+(?:from|in)\s+[^.]{1,40})?\.?$"
         r"|^[(\[]?(?:end|ends|fin)[)\]]?$|^-+\s*(?:end|30)\s*-+$", re.I)),
     ("contact", re.compile(r"^(?:e-?mail\s*:?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+$", re.I)),
     ("share buttons", re.compile(
@@ -261,7 +293,7 @@ _PHOTO_WORD = re.compile(
     re.I)
 _RULE = dict(_LINE_RULES)
 # Rules that can match a long line; the others describe short lines only.
-_LONG_LINE_RULES = tuple((r, _RULE[r]) for r in ("disclaimer", "comment prompt"))
+_LONG_LINE_RULES = tuple((r, _RULE[r]) for r in ("disclaimer", "comment prompt", "subscription prompt", "contact line"))
 _CREDIT_TAIL = re.compile(
     r"(?:[.!?。][\"”’']?|\d)\s*(?:\((?P<p>[^()]{2,70})\)|\[(?P<b>[^\[\]]{2,50})\])\s*$"
 )
@@ -288,6 +320,7 @@ _DATELINE_STOP = {
     "background", "read", "also", "source", "sources", "photo", "image", "caption", "summary",
     "q", "a", "question", "answer", "step", "tip", "warning", "disclaimer", "the", "this", "in",
     "but", "and", "meanwhile", "however", "today", "yesterday", "here", "there", "first",
+    "dear",  # a letters column ("DEAR ABBY: My husband ..."), not a place
     # section names ("Local – ..."), weekdays and months ("Monday, August 10, 2020 – ...")
     "local", "national", "international", "world", "business", "sport", "sports", "politics",
     "entertainment", "health", "technology", "tech", "lifestyle", "news", "general", "metro",
@@ -297,7 +330,7 @@ _DATELINE_STOP = {
 }
 _DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Za-z.'’-]*(?:[ /-][A-Z][A-Za-z.'’-]*){0,3})"
-    r"(?:,\s*(?P<region>[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)(?=,\s*" + _MON + r"|\s*(?:—|–|--|\(|-\s)))?"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*){0,2})(?=,\s*" + _MON + r"|\s*(?:—|–|--|\(|-\s)))?"
     r"(?:,?\s*(?P<mon>" + _MON + r")\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<year>\d{4}))?)?"
     r",?\s*(?P<agency>\([A-Za-z][A-Za-z0-9 .&'-]{1,40}\)|\([A-Z]{2,6}\s+[-–/][^()]{1,80}\))?"
     r"\s*(?P<sep>—|–|--|-|:|\|)?\s*"
@@ -311,6 +344,8 @@ _PORTAL_CREDIT = re.compile(r"(?<=,)\s*\([A-Z]{2,6}\s+[-–/][^()]{1,80}\)\s*(?=
 _DATE_LEAD = re.compile(r"^(?P<date>[A-Za-z0-9 ,.]{6,40}?)\s*(?:—|–|--|-)\s+(?=[A-Z\"“])")
 _AGENCY_ONLY_DATELINE = re.compile(r"^\((?P<agency>[A-Za-z][A-Za-z0-9 .&'-]{1,40})\)\s*(?:—|–|--|-|:)\s+")
 _NEWS_AGENCY = re.compile(r"\b(?:the\s+)?([A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)\s+[Nn]ews\s+[Aa]gency\b")
+# a linked name's pop-up card pasted into the sentence: the name twice, glued, then its links, then "MORE"
+_HOVER_CARD = re.compile(r"(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3})(?P=name)(?=[A-Z])[^\n]{0,600}?\sMORE\b(?=\s|$)")
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")
 _SENT_END = re.compile(r"[.!?。！？](?:[\"”’')\]]*)(?=\s|$)")
 _WORD = re.compile(r"\w+")
@@ -342,6 +377,7 @@ _DATE_LINE_EXTRAS = (
     r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\b(?:[A-Z]{2,4}T|GMT|UTC)[+-]\d{1,2}(?::?\d{2})?"
     r"|\b(?:[A-Z]{2,4}T|IST|KST|GMT|UTC|ET|PT)\b|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b"
     r"|updated|\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago\b"
+    r"|\bat\b(?=\s*\d{1,2}[:.]\d{2})|\b\d+\s*min(?:ute)?s?\s+read\b"  # "Nov 18, 2019 at 9:24 pm ET • 2 min read"
 )
 
 
@@ -655,14 +691,20 @@ def _mark(blocks: list[_Block], c: _Cleaner, find_body: bool = True) -> None:
         if reason:
             b.cut(reason)
     _bare_bylines(blocks, c)
+    # "Read and decide" over "Join X today": the heading of a paywall box goes with its prompt
+    for head, prompt in itertools.pairwise(blocks):
+        if head.keep and prompt.reason == "subscription prompt" and _menu_line(head.text):
+            head.cut("subscription prompt")
     for label, line in itertools.pairwise(blocks):
         if _CAPTION_LABEL.match(label.text) and line.keep:
             label.cut("photo gallery")
             line.cut("photo caption")
     _cut_link_lists(blocks)
+    _cut_dash_lists(blocks)
     _cut_twins(blocks)
     # 2. the article body: the densest run of prose, never past a related-list / comments marker
-    if find_body and _page_like(blocks):
+    page = find_body and _page_like(blocks)
+    if page:
         start, end = _main_region(blocks)
         end = _extend_tail(blocks, end)
     else:
@@ -690,18 +732,25 @@ def _mark(blocks: list[_Block], c: _Cleaner, find_body: bool = True) -> None:
         keys = [_key(b.text) for b in blocks[:start]]
         bylined = {k[3:] for k in keys if k.startswith("by ")}  # "By The Hills Times": an outlet, no title
         window = [
-            i for i in range(start - 1, max(-1, start - 12), -1)
+            i for i in range(start - 1, max(-1, start - LIMITS.title_window), -1)
             if _title_candidate(blocks[i]) and keys[i] not in bylined
         ]
         twice = [
             i for i in window
-            if sum(1 for k in keys if k == keys[i] or (k.endswith(" " + keys[i]) and len(k) < 2 * len(keys[i])
-                                                       and not k.startswith("by "))) >= 2
-        ]
+            if sum(1 for k in keys if k == keys[i] or (len(k) < 2 * len(keys[i]) and not k.startswith("by ")
+                                                       and (k.endswith(" " + keys[i])
+                                                            or k.startswith(keys[i] + " ")))) >= 2
+        ]  # the page's title is "Site Headline" or "Headline | Site"
         near = [i for i in window if i > start - 8]
-        pick = next((i for i in twice if i in near), near[0] if near else None)
+        pick = next(iter(twice), None)
+        tab = _tab_headline(blocks[0].text) if page and pick is None and start > 0 else None
+        if tab:  # a whole page pasted: its first line is the browser tab's "Headline | Site"
+            c.title = tab
+            blocks[0].reason = "headline"
+            return
+        pick = pick if pick is not None else (near[0] if near else None)
         if pick is not None:
-            c.title = blocks[pick].text
+            c.title = trim_headline(blocks[pick].text)
             for i in range(start):
                 if blocks[i] is blocks[pick] or (keys[i].endswith(keys[pick]) and not blocks[i].keep):
                     blocks[i].reason = "headline"
@@ -720,19 +769,40 @@ _GLUED = re.compile(r"[a-z]{6,}[A-Z][a-z]{2,}")  # menu items run together: "Sub
 _HANDLE = re.compile(r"(?:^|\s|\()@\w{3,}")
 
 
+_WEATHER = re.compile(r"-?\d+\s*°\s*[CF]?\b")
+_COUNTER = re.compile(r"\b\d[\d.,]*[KkMm]?\s+(?:views|shares|comments|likes|reads|reactions|replies)\b", re.I)
+_SHARE_WORDS = frozenset({"share", "shares", "tweet", "facebook", "twitter", "email", "whatsapp", "linkedin",
+                          "pinterest", "reddit", "print", "comments", "save", "copy", "link"})
+
+
 def furniture_title(s: str) -> bool:
     """A line that can never be an article's headline, however it is placed: menu items run
-    together, a social handle, a reading time, a line that carries a full date."""
+    together, a social handle, a reading time, a line that carries a full date, a weather widget's
+    temperature, a counter ("1.2K views"), a share bar's buttons."""
+    words = [w.casefold() for w in _words(s)]
     return bool(
         _GLUED.search(s)
         or _HANDLE.search(s)
         or _RULE["reading time"].match(s)
         or written_dates(s)
+        or (_WEATHER.search(s) and len(words) <= LIMITS.weather_words)  # not "Delhi swelters at 45°C"
+        or _COUNTER.search(s)
+        or sum(1 for w in words if w in _SHARE_WORDS) >= 2
     )
 
 
+# "Korea and US sign AI pact @janeroe 12 comments 3 shares": the author's handle and counters glued on
+_GLUED_TAIL = re.compile(
+    r"(?:\s+(?:@\w{2,}|\d[\d.,]*[KkMm]?\s+(?:comments?|shares?|views?|likes?|reads?|reactions?)|[|•·]))+\s*$", re.I)
+
+
+def trim_headline(s: str) -> str:
+    """A headline without the handle and counters a page glued after it."""
+    return _GLUED_TAIL.sub("", s).strip() or s
+
+
 def _title_candidate(b: _Block) -> bool:
-    s = b.text
+    s = trim_headline(b.text)
     return (
         b.reason in ("before the article", "navigation", "repeated headline")
         and _headline_like(s)
@@ -866,6 +936,29 @@ def _is_heading(s: str) -> bool:
 def _list_line(s: str) -> bool:
     """A line of a link list: a headline, kicker or author name (questions and exclamations too)."""
     return len(s) <= LIMITS.heading and len(_words(s)) <= LIMITS.heading_words and not re.search(r"[.:;,\"”’')]$", s)
+
+
+_DASH_ITEM = re.compile(r"^[-–•]\s+(?P<rest>\S.*)$")
+
+
+def _cut_dash_lists(blocks: list[_Block]) -> None:
+    """Two or more lines in a row, each "- A Headline In Title Case" with no full stop: links to other
+    stories ("- 15 Amazing Images of Stars"), not points of the article, which are sentences."""
+    def item(b: _Block) -> bool:
+        m = _DASH_ITEM.match(b.text)
+        return bool(m) and b.keep and _headline_like(m["rest"], LIMITS.dash_item_words) \
+            and all(w[:1].isupper() or w[:1].isdigit() or w.lower().strip(",:") in _MINOR for w in m["rest"].split()) \
+            and not re.search(r"[.!?]$", m["rest"])  # "Here's Where ...": capitalised word by word
+
+    i = 0
+    while i < len(blocks):
+        j = i
+        while j < len(blocks) and item(blocks[j]):
+            j += 1
+        if j - i >= 2:
+            for b in blocks[i:j]:
+                b.cut("related list / footer")
+        i = max(j, i + 1)
 
 
 def _cut_link_lists(blocks: list[_Block]) -> None:
@@ -1080,6 +1173,20 @@ _GALLERY = re.compile(
 _TITLE_SPLIT = re.compile(r"\s+(?:[|–—:-]|::|›|»|·)\s+")
 
 
+def _tab_headline(first: str) -> str | None:
+    """The headline part of a page's title line ("Headline | Site", "Site - Headline"): the longest
+    part between separators, when it reads as a headline."""
+    if len(first) > LIMITS.page_title:
+        return None
+    parts = _TITLE_SPLIT.split(first)
+    if len(parts) < 2:
+        return None
+    best = max(parts, key=lambda p: len(_words(p)))
+    if len(_words(best)) < 4 or not _headline_like(best) or furniture_title(best) or fold(best) in _CHROME:
+        return None
+    return best.strip()
+
+
 def _title_anchors(blocks: list[_Block]) -> list[int]:
     """Lines that repeat the page title given by the first line ("Headline | Site")."""
     if not blocks or len(blocks[0].text) > LIMITS.page_title:
@@ -1116,6 +1223,8 @@ def _post(body: list[_Block], c: _Cleaner) -> None:
         if m and m.start() > 0:
             c.removed.append(Removal(m.group(0).strip(), "credit line"))
             b.text = b.text[: m.start()].rstrip()
+    for b in kept:  # "Rep. Jane RoeJane RoeHeadline | Headline ... MORE (D-Minn.)": a name's hover card
+        b.text = _HOVER_CARD.sub(r"\g<name>", b.text)
     c.body_texts = [b.text for b in kept]
     for n, b in enumerate(kept[:3]):  # the lead, maybe under a standfirst
         if _dateline(b, c, lead=n == 0):
@@ -1200,6 +1309,9 @@ def _dateline(b: _Block, c: _Cleaner, lead: bool = True) -> bool:
     if len(city) > LIMITS.dateline_city or (mon is None and sep is None and m["agency"] is None):
         return False
     if sep == ":" and not (mon or m["agency"]) and not (lead and (city.isupper() or _place_like(city))):
+        return False
+    # "Julian Assange: Sweden drops rape investigation" is a headline; a colon dateline opens a lead
+    if sep == ":" and not (mon or m["agency"]) and len(rest.split()) < LIMITS.colon_dateline_lead:
         return False
     if sep in ("-",) and not (city.isupper() or mon or m["agency"] or m["region"]):
         return False

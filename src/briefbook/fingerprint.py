@@ -12,6 +12,7 @@ _EXTRACTION_SOURCES = (
     "cleaning.py",
     "html_reader.py",
     "html_layout.py",
+    "html_meta.py",
     "clean.py",
     "registry.py",
     "store.py",

@@ -8,18 +8,21 @@ Only text comes out: scripts, styles, frames, forms and event handlers never rea
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 
 from .cleaning import CleanArticle, Removal, agency_name, byline_names, clean_text
 from .dates import is_calendar_word, month_number
 from .html_layout import unlayout
+from .html_meta import PageMeta, headline, outlet, printed_date, read_meta
 
 # Measured on the article-extraction benchmark (evaluation/cleaning_bench.py, shingle F1):
 # balanced 0.964, favor_precision 0.966 (recall 0.968), favor_recall 0.964. favor_precision
 # sometimes drops most of a short article, so when it keeps less than half of what the balanced
 # extraction keeps, the balanced one is used: 0.969, recall 0.974.
 _FALLBACK_SHARE = 0.5
+_HEADLINE_AGAIN = 5  # paragraphs at the top where the headline may be printed again
 _ACTIVE = re.compile(r"<(script|style|noscript|iframe|object|embed|template|svg)\b", re.I)
 
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
@@ -39,19 +42,59 @@ def read_html(html: str, url: str | None = None) -> CleanArticle:
         return CleanArticle(paragraphs=[], url=url, removed=[nothing])
     text = doc.text or ""
     art = clean_text(text, find_body=False)
-    if doc.title:
-        art.title, art.title_from_lead = _tidy(doc.title), False
-        # the headline printed again as the first paragraph
-        if art.paragraphs and _fold(art.paragraphs[0]) == _fold(art.title):
-            art.removed.insert(0, Removal(art.paragraphs.pop(0), "headline"))
+    meta = _page_meta(safe, html, url or doc.url)
+    title = headline(meta, doc.title, [doc.sitename] if doc.sitename else [])
+    if title:
+        art.title, art.title_from_lead = _tidy(title), False
+        # the headline printed again as the first paragraph, or under a standfirst or a caption
+        again = [i for i, p in enumerate(art.paragraphs[:_HEADLINE_AGAIN]) if _fold(p) == _fold(art.title)]
+        for i in reversed(again):
+            art.removed.insert(0, Removal(art.paragraphs.pop(i), "headline"))
+        if again and again[0] == 0:
             art = _redo_dateline(art)
-    if doc.date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", doc.date):
-        art.date = doc.date  # the page's own metadata beats dates read from the text
+    art.date = _publication_date(doc.date, meta, printed_date(meta, title), art.date)
     if doc.author:
         _add_authors(art, doc.author)
-    art.outlet = art.outlet or (_tidy(doc.sitename) if doc.sitename else None)
+    name = outlet(meta, doc.sitename)
+    art.outlet = art.outlet or (_tidy(name) if name else None)
     art.url = url or doc.url
     return art
+
+
+def _page_meta(safe: str, raw: str, url: str | None) -> PageMeta:
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:  # an XHTML page's "<?xml ... encoding=...?>" stops lxml from reading text already decoded
+        root = lxml_html.document_fromstring(_XML_DECLARATION.sub("", safe, count=1))
+    except (ValueError, etree.ParserError, etree.XMLSyntaxError):
+        return PageMeta()
+    return read_meta(root, raw, url)
+
+
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
+
+
+_PRINTED_GAP = 2  # days: metadata in UTC, a page's "today" or a late update move it by a day or two
+
+
+def _publication_date(found: str | None, meta: PageMeta, printed: str | None, in_text: str | None) -> str | None:
+    """The page's own metadata (JSON-LD's datePublished in the outlet's time zone, else what trafilatura
+    found, which reads the page without its scripts, else the JSON-LD's stamp in UTC) beats dates
+    read from the text; but the date printed under the headline is what a reader sees, and wins
+    when it is at most two days from the metadata."""
+    if not (found and re.fullmatch(r"\d{4}-\d{2}-\d{2}", found)):
+        found = None
+    base = found or meta.ld_date
+    if meta.ld_date and found and meta.ld_date != found and not meta.ld_in_utc:
+        base = meta.ld_date  # the publisher's own stamp in its own time zone beats a date found elsewhere
+    if base is None:
+        return in_text or printed
+    if printed and printed != base:
+        gap = dt.date.fromisoformat(printed) - dt.date.fromisoformat(base)
+        if abs(gap.days) <= _PRINTED_GAP:
+            return printed
+    return base
 
 
 def strip_active(html: str) -> str:

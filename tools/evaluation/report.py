@@ -157,6 +157,7 @@ CONLL_LINES: tuple[tuple[str, str, str, Target | None], ...] = (
     ("all", "people_f1", "All stories: people F1", None),
     ("all", "orgs_f1", "All stories: organizations F1", None),
 )
+METADATA = "The article itself: 181 benchmark pages, annotated (tools/evaluation/data/article_metadata.yml)"
 
 # (key in dev.flatten_totals, label, target, peer label, note)
 DEV_LINES: tuple[tuple[str, str, Target | None, str, str], ...] = (
@@ -206,6 +207,30 @@ def dev_rows(ours: dict[str, Any] | None, peers: dict[str, Any] | None, section:
             digits=3 if key == "wrong_speaker" else 2,  # 0.032 is not "0.03, missed by 0.00"
         ))
     return rows
+
+
+def metadata_rows(result: dict[str, Any] | None) -> list[Row]:
+    """Headline, date, dateline, outlet and furniture from ``metadata_bench.run``, beside htmldate and trafilatura."""
+    ok = bool(result) and result.get("available", False)
+    ours = result.get("ours", {}) if ok and result else {}
+    hd = result.get("htmldate", {}) if ok and result else {}
+    tr = result.get("trafilatura", {}) if ok and result else {}
+    pages = ours.get("pages")
+    return [
+        Row(METADATA, "Title token F1", ours.get("title_f1"), [("trafilatura", tr.get("title_f1"))], Target(0.95),
+            note="token overlap of the briefing's title with the headline the page prints, mean over pages"),
+        Row(METADATA, "Publication date (accuracy)", ours.get("date"),
+            [("htmldate", hd.get("date")), ("trafilatura", tr.get("date"))], Target(0.97),
+            note="exactly the date a reader sees as the article's (null where the page gives none)"),
+        Row(METADATA, "Dateline place (accuracy)", ours.get("dateline"), [], Target(0.95),
+            note=f"on the {ours.get('dateline_n', '?')} pages where the gold or the prediction has one"),
+        Row(METADATA, "Outlet (accuracy)", ours.get("outlet"), [("trafilatura", tr.get("outlet"))], Target(0.95),
+            note="the publisher's name or one of its forms (or its web address)"),
+        Row(METADATA, "Furniture fragments left", ours.get("furniture"), [], Target(1, higher=False),
+            of=None, digits=0, higher=False,
+            note=f"paragraphs of 4 words or more sharing no 4-word shingle with the page's clean body, and "
+            f"summaries that open with a dateline, over {pages or 181} pages"),
+    ]
 
 
 def speaker_rows(result: dict[str, Any] | None) -> list[Row]:
@@ -408,6 +433,10 @@ PEER_NOTES = [
     "initiatives 0.17, roles 0.00, quotes end-to-end 0.57, attribution 0.67, event dates 0.56, "
     "publication date 0.71 and 6 of 10 leaks; the small differences come from how each tool's output is "
     "turned into a briefing (documented in `tools/evaluation/peers.py`).",
+    "- The article itself: `htmldate.find_date(original_date=True, extensive_search=True)` for the date and "
+    "`trafilatura.extract_metadata` for the title, date and site name, on the same saved pages; the "
+    "annotation (`tools/evaluation/data/article_metadata.yml`) is what a reader sees on each page, drafted "
+    "from the pages' metadata and checked against their text.",
     "- Cleaning: \"do nothing\" keeps the whole visible text; trafilatura extracts from the HTML "
     "(published F1 0.958 on this benchmark).",
     "- Dates: `dateparser.search.search_dates` relative to the document creation time (the best "
@@ -425,6 +454,7 @@ def build_rows(results: dict[str, dict[str, Any]]) -> list[Row]:
     return (dev_rows(results.get("dev"), results.get("peers"))
             + dev_rows(results.get("dev-general"), results.get("peers-general"), DEV_GENERAL)
             + speaker_rows(results.get("speakers"))
+            + metadata_rows(results.get("metadata"))
             + cleaning_rows(results.get("cleaning"))
             + tempeval_rows(results.get("tempeval"))
             + entity_rows(results.get("entities"))
@@ -441,8 +471,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--doc", type=Path, default=Path("docs") / "quality.md", help="page to write")
     ap.add_argument("--no-doc", action="store_true", help="print the table only")
     ap.add_argument("--skip", action="append", default=[],
-                    choices=["dev", "peers", "dev-general", "peers-general", "speakers", "cleaning", "tempeval",
-                             "entities", "polnear-dev", "conll-dev"],
+                    choices=["dev", "peers", "dev-general", "peers-general", "speakers", "metadata", "cleaning",
+                             "tempeval", "entities", "polnear-dev", "conll-dev"],
                     help="leave a step out (repeatable)")
     ap.add_argument("--corpora", type=Path, default=None,
                     help="the converted PolNeAR and CoNLL-2003 splits (default $BRIEFBOOK_CORPORA or ../corpora)")
@@ -459,6 +489,7 @@ def main(argv: list[str] | None = None) -> int:
         "dev-general": lambda: dev.run(shared, cwd=Path.cwd(), subset="general"),
         "peers-general": lambda: peers.run(shared, subset="general"),
         "speakers": lambda: speakers_bench.run(shared, cwd=Path.cwd()),
+        "metadata": sibling("metadata_bench", shared),
         "cleaning": sibling("cleaning_bench", shared),
         "tempeval": sibling("tempeval", shared),
         "entities": sibling("entity_audit", shared),

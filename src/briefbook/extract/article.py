@@ -30,7 +30,7 @@ from .organizations import OrgFound, find_organizations_and_doubts, generic_name
 from .people import PersonFound, find_people, person_evidence, resolve_short
 from .quotes import QuoteFound, find_quotes
 from .speakers import Speaker, attribute, named_speakers, note_genders, note_titles
-from .summary import key_points, strip_dateline, summarize
+from .summary import key_points, lead_title, strip_dateline, summarize
 from .topics import find_topics
 
 
@@ -97,7 +97,7 @@ def build_briefing(
     for e in events:
         weights[e.paragraph] = weights.get(e.paragraph, 0) + 0.8
 
-    title = clean.title or (strip_dateline(paragraphs[0])[:80] if paragraphs else "Untitled article")
+    title = clean.title or lead_title(paragraphs) or "Untitled article"
     summary = summarize(paragraphs)
     return _assemble(
         clean,

@@ -7,7 +7,8 @@ import re
 from ..sentences import split_sentences
 
 _DATELINE = re.compile(
-    r"^[A-Z][A-Za-z .'-]{1,40}(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2})?\s*(?:\([^)]{1,30}\))?(?:\s+[-–—]{1,2}\s+|\s*[—–]\s*)"
+    r"^[A-Z][A-Za-z .'-]{1,40}(?:,\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*){0,2}(?=\s*[-–—(,]))?"
+    r"(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2})?\s*(?:\([^)]{1,30}\))?(?:\s+[-–—]{1,2}\s+|\s*[—–]\s*)"
 )
 _DATELINE_COLON = re.compile(r"^[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?:\s+(?=[A-Z])")
 _DATELINE_NO_DASH = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)?,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}\s+(?=[A-Z])")
@@ -23,6 +24,23 @@ def strip_dateline(text: str) -> str:
         if m and m.end() < len(text) - 20:
             return text[m.end() :]
     return text
+
+
+def lead_title(paragraphs: list[str], max_chars: int = 80) -> str | None:
+    """A title made from the lead when the article has no headline: its main clause
+    (`cleaning.lead_headline`), else its first words cut at a word and marked "…"; never a word cut in two."""
+    from ..cleaning import lead_headline
+
+    if not paragraphs:
+        return None
+    made = lead_headline(paragraphs[0])
+    if made and len(made) <= max_chars + 40:
+        return made
+    text = strip_dateline(paragraphs[0]).strip()
+    if len(text) <= max_chars:
+        return text or None
+    cut = text[: max_chars + 1].rsplit(" ", 1)[0].rstrip(" ,.;:—-")
+    return (cut or text[:max_chars]) + " …"
 
 
 def _is_quote(sentence: str) -> bool:
