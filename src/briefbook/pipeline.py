@@ -76,7 +76,9 @@ def discover_all(paths: Iterable[str | os.PathLike[str]], root: Path | None = No
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            refused = fsguard.link_on_path(p, root)  # `seeds -> /elsewhere`: nothing under it is read
+            # `seeds -> /elsewhere`: nothing under it is read. A folder named on the command line is the
+            # user's choice, wherever it is (`../shared/eval/articles` as much as `/data/news`)
+            refused = fsguard.link_on_path(os.path.abspath(p), root)
             if refused is not None:
                 out.refused.append((p, refused))
                 continue
@@ -336,7 +338,8 @@ def folder_lock(
 
     A run that has to wait says so once, naming the process that holds the lock (its pid is in the
     lock file), and gives up with LockTimeout after ``wait`` seconds."""
-    fsguard.ensure_own(out_dir)  # a briefings folder that is a link out of the project: refused
+    # a briefings folder that is a link out of the project: refused; one named outside it is the user's choice
+    fsguard.ensure_own(os.path.abspath(out_dir))
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / ".briefbook.lock"
     say = say or (lambda msg: print(msg, file=sys.stderr, flush=True))
