@@ -7,6 +7,7 @@ Named ``briefbook`` in ``mkdocs.yml``::
       - briefbook:
           briefings: briefings      # folder of briefing files, relative to mkdocs.yml
           registry: registry.yml    # curated entity registry (optional file)
+          seeds: seeds              # articles `mkdocs serve` ingests when one is added or changed
           search_min_briefings: 2   # entities seen in one briefing stay out of search (unset:
                                     # 1 below 2,000 briefings, 2 from there on)
 
@@ -39,7 +40,7 @@ from .. import fsguard
 from ..corpus import Corpus, load_corpus
 from ..registry import RegistryError
 from ..store import BriefingError
-from . import paths
+from . import paths, serve
 from .export import generate_files
 from .generated import GeneratedPage
 from .names import name_files
@@ -58,6 +59,7 @@ FOOTER_PAGES = {"about.md": "About", "contributing.md": "Contributing"}
 class BriefbookConfig(base.Config):
     briefings = c.Type(str, default="briefings")
     registry = c.Type(str, default="registry.yml")
+    seeds = c.Type(str, default="seeds")
     topics = c.Optional(c.Type(str))
     # 2 keeps pages of people and organizations seen in one briefing only (two thirds of them at
     # 10,000) out of the search index, which every search downloads a part of. Unset: 1 below
@@ -73,6 +75,13 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         self.briefings_dir = (root / self.config.briefings).resolve()
         self.registry_path = (root / self.config.registry).resolve()
         self.topics_path = (root / self.config.topics).resolve() if self.config.topics else None
+        self.seeds_dir = (root / self.config.seeds).resolve()
+        self.site_dir = Path(config.site_dir)
+        if getattr(self, "_serving", False) and not getattr(self, "_port_checked", False):
+            self._port_checked = True  # before the first build, not after it
+            taken = serve.port_taken(*config.dev_addr)
+            if taken:
+                raise SystemExit(taken)
         css = f"{ASSET_DIR}/briefbook.css"
         js = f"{ASSET_DIR}/briefbook.js"
         if css not in config.extra_css:
@@ -89,6 +98,10 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         """Defining this keeps the plugin alive between the rebuilds of ``mkdocs serve``."""
         self._digests: dict[str, bytes] = {}
         self._serving = command == "serve"
+        self._last_good: Corpus | None = None  # what `mkdocs serve` shows while a briefing is broken
+        self._build_error: str | None = None
+        self._written: set[str] = set()  # the generated files of the last build, relative to the site
+        self._seeds_watch: serve.SeedsWatch | None = None
         if self._serving and dirty:
             # `make serve` rebuilds with --dirty: this plugin marks what did not change itself
             # (``put`` in on_files) and every index page is regenerated, so MkDocs's warning
@@ -100,7 +113,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Read the briefings, make every page and file from them, and hand them to MkDocs."""
-        corpus = self._resolve_corpus()
+        corpus = self._resolve_served_corpus() if getattr(self, "_serving", False) else self._resolve_corpus()
         briefing_count = len(corpus.briefings)
         docs_pages = self._resolve_project_pages(files, config)
         min_briefings = self._resolve_search_min_briefings(briefing_count)
@@ -128,6 +141,32 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
             raise PluginError(f"briefbook: {exc}") from None
         except RegistryError as exc:
             raise PluginError(f"briefbook: {exc}") from None
+
+    def _resolve_served_corpus(self) -> Corpus:
+        """Under `mkdocs serve`: the articles of seeds/ that changed ingested first; a briefing or
+        registry mistake said in the terminal and on every page while the last good briefings are
+        served (a build error would leave every request of the server waiting)."""
+        if self._seeds_watch is None:
+            self._seeds_watch = serve.SeedsWatch(self.seeds_dir, self.briefings_dir, self.registry_path, self.root)
+        self._seeds_watch.ingest_if_changed()
+        was = self._build_error
+        try:
+            corpus = self._resolve_corpus()
+        except PluginError as exc:
+            if self._last_good is None:
+                raise  # nothing good to show yet: the first build fails as `mkdocs build` does
+            self._build_error = str(exc).removeprefix("briefbook: ")
+            if self._build_error != was:
+                serve.say(f"error: {self._build_error} (the last good site is served until this is fixed)")
+            corpus = self._last_good
+        else:
+            self._build_error = None
+            self._last_good = corpus
+            if was:
+                serve.say("briefbook: fixed; the site is rebuilt")
+        if self._build_error != was:
+            self._digests = {}  # the banner comes or goes on every page: none is left as it was
+        return corpus
 
     def _resolve_project_pages(self, files: Files, config: MkDocsConfig) -> list[str]:
         """The hand-written pages the docs folder has; the footer links to those it lists."""
@@ -184,13 +223,16 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         a file the same as in the last build is marked unmodified for `mkdocs serve --dirty`."""
         previous = getattr(self, "_digests", {})
         digests: dict[str, bytes] = {}
+        written: set[str] = set()
 
         def put(file: File, digest: bytes) -> None:
             old = files.get_file_from_path(file.src_uri)
             if old is not None:
                 files.remove(old)
             digests[file.src_uri] = digest
-            if previous.get(file.src_uri) == digest:
+            written.add(file.dest_uri)
+            # a tab's page is never left out: a page `--dirty` skips has no title in the navigation
+            if previous.get(file.src_uri) == digest and file.src_uri not in paths.NAV_PAGES:
                 # Same as the last build: `mkdocs serve --dirty` skips it (other builds ignore this).
                 file.is_modified = _unmodified  # type: ignore[method-assign]
             files.append(file)
@@ -207,6 +249,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
             else:
                 put(File.generated(config, uri, content=content, inclusion=inclusion), _digest(content))
         self._digests = digests
+        self._written_now = written
 
     def _new_spool(self) -> Path:
         """A fresh folder for this build's large generated files (the last build's is removed, and
@@ -224,6 +267,11 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._drop_spool()  # copied into the site by now
+        if getattr(self, "_serving", False):
+            # `--dirty` never cleans the site folder: a renamed or removed id's pages would stay served
+            now = getattr(self, "_written_now", set())
+            serve.remove_stale(Path(config.site_dir), self._written, now)
+            self._written = now
 
     def on_build_error(self, *, error: Exception) -> None:
         self._drop_spool()
@@ -257,13 +305,21 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         tag = f'<link rel="alternate" type="application/atom+xml" title="Briefings feed" href="{href}">'
         if page.file.src_uri in getattr(self, "_generated", ()):
             page.content = ""  # written once this returns; only its anchors are needed later
-        return output.replace("</head>", f"  {tag}\n  </head>", 1)
+        output = output.replace("</head>", f"  {tag}\n  </head>", 1)
+        error = getattr(self, "_build_error", None)
+        return serve.banner(output, error) if error else output
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
-        for path in (self.briefings_dir, self.registry_path, self.topics_path):
+        for path in (self.briefings_dir, self.registry_path, self.topics_path, self.seeds_dir):
             if path is not None and path.exists():
                 server.watch(str(path))
+        serve.keep_serving(server, self._rebuild_failed)
         return server
+
+    def _rebuild_failed(self, message: str) -> None:
+        """A rebuild that failed outside the briefings (a page of docs/, a strict-mode warning):
+        one line; the server goes on serving what it has."""
+        serve.say(f"error: the site was not rebuilt: {message} (fix it and save: the server goes on)")
 
 
 class _DirtyWarningFilter(logging.Filter):
