@@ -48,7 +48,7 @@ from .model import ENTITY_LISTS, frontmatter_defaults, item_classes
 from .registry import Registry, RegistryError, load_registry
 from .store import briefing_files, refused_briefings, slug_of
 
-CACHE_VERSION = 3
+CACHE_VERSION = 4  # 4: every briefing's own article recorded (its sha256 is checked)
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _DATE_SHAPE = re.compile(r"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$")  # YYYY-MM or YYYY-MM-DD, any digits
@@ -466,7 +466,7 @@ def examine(text: str, path: str = "<briefing>") -> Facts:
             if i and isinstance(s.get("file"), str) and s["file"]:
                 facts.other_files.append((i - 1, s["file"]))
     main_file = src.get("file") if isinstance(src, dict) else None
-    if facts.other_files and isinstance(main_file, str) and main_file:
+    if isinstance(main_file, str) and main_file:
         facts.other_files.insert(0, (-1, main_file))  # the anchor: where the project's files are
     sh = dedupe.shingles(paragraphs)
     if sh.size:
@@ -600,6 +600,16 @@ def _corpus_problems(facts: list[Facts], registry: Registry) -> list[Problem]:
         anchor = next((file for n, file in f.other_files if n == -1), None)
         if anchor is not None and not Path(anchor).is_absolute() and not (root / anchor).exists():
             continue  # the article of the briefing itself is not there either: files live elsewhere
+        recorded = next((sha for sha, n in f.sources if n == 0), None)
+        if anchor is not None and recorded and not Path(anchor).is_absolute():
+            now = _file_sha256(root / anchor)
+            if now is not None and now != recorded:
+                shown = Path(f.path).as_posix()
+                problems.append(Problem(
+                    f.path, _line_in_file(f.path, ("source", "sha256")),
+                    f"source.sha256: the article {anchor} changed since this briefing was made: `make ingest` "
+                    f"updates it; if you edited it by hand, `briefbook diff {shown}` shows the new extraction and "
+                    f"`briefbook ingest {anchor} --keep-edits` takes it for the fields you did not edit"))
         for n, file in f.other_files:
             if n >= 0 and not Path(file).is_absolute() and not (root / file).exists():
                 problems.append(
@@ -639,6 +649,13 @@ def _corpus_problems(facts: list[Facts], registry: Registry) -> list[Problem]:
                 )
             )
     return problems
+
+
+def _file_sha256(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
 
 
 def _mtime(path: str) -> int:

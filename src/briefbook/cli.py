@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from . import __version__
 
 # Subcommand modules, in the order `briefbook --help` lists them.
-COMMANDS = ("ingest", "clean", "check", "entities", "pages")
+COMMANDS = ("ingest", "clean", "check", "diff", "entities", "pages")
 
 
 def build_parser() -> argparse.ArgumentParser:

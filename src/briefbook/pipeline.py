@@ -177,6 +177,7 @@ class _Job:
     path: str
     source_file: str
     registry: Registry
+    keep_edits: bool = False  # a hand-edited briefing: the new extraction for the fields nobody edited
 
 
 # What a worker returns for one article: (path, rendered briefing, suggested file name, error).
@@ -406,13 +407,16 @@ def ingest(
     cache: str | os.PathLike[str] | None = None,
     seconds: float | None = budgets.ARTICLE_SECONDS,
     lock_wait: float = budgets.LOCK_WAIT_SECONDS,
+    keep_edits: bool = False,
 ) -> Report:
     """Turn every article under ``paths`` into a briefing in ``out_dir``.
 
     ``cache``: a file outside the checkout recording the briefings found to be what the current
     code makes, though older code wrote them: they are not extracted again;
     ``seconds``: the time one article may take before it is reported as failed (None: no limit);
-    ``lock_wait``: how long to wait for another run on the same folder (then LockTimeout)."""
+    ``lock_wait``: how long to wait for another run on the same folder (then LockTimeout);
+    ``keep_edits``: a hand-edited briefing whose article changed is extracted again and takes
+    the new values of the fields its editor did not touch (`rebase.keep_edits`)."""
     out = Path(out_dir)
     registry = registry or Registry()
     report = Report()
@@ -454,18 +458,12 @@ def ingest(
                 note(twin)
                 continue
             if prev and prev.hand_edited and not force:
-                note(
-                    Outcome(
-                        str(f),
-                        "skipped",
-                        str(prev.path),
-                        (
-                            f"{prev.path}: edited by hand, left as it is (run `briefbook ingest {f} --force` "
-                            "to regenerate it and lose the edits)"
-                        ),
-                        routine=True,
-                    )
-                )
+                changed = bool(prev.sha256) and not prev.merged and prev.sha256 != _sha256(f)
+                if changed and keep_edits:
+                    todo.append(_Job(str(f), src, registry, keep_edits=True))
+                    continue
+                note(Outcome(str(f), "skipped", str(prev.path), edited_message(prev.path, f, changed),
+                             routine=not changed))
                 continue
             if (
                 prev
@@ -641,6 +639,40 @@ def _merge_source(job: _Job, text: str, target: Path) -> Outcome:
     return Outcome(job.path, "updated", str(target), message)
 
 
+def edited_message(briefing: str | os.PathLike[str], article: str | os.PathLike[str], changed: bool) -> str:
+    """What ingest says of a hand-edited briefing it leaves alone; more when its article changed."""
+    briefing, article = rel(briefing), rel(article)
+    if not changed:
+        return (f"{briefing}: edited by hand, left as it is (run `briefbook ingest {article} --force` "
+                "to regenerate it and lose the edits)")
+    return (f"{briefing}: edited by hand, and its article {article} changed since (source.sha256 differs): "
+            f"`briefbook diff {briefing}` shows what the new extraction changes; `briefbook ingest {article} "
+            "--keep-edits` takes it for the fields you did not edit (--force: for all of them)")
+
+
+def rel(path: str | os.PathLike[str]) -> str:
+    """``path`` relative to the current folder when it is inside it (messages name files so)."""
+    p = Path(path)
+    if not p.is_absolute():
+        return p.as_posix()
+    try:
+        return p.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return p.as_posix()
+
+
+def extract_one(path: str | os.PathLike[str], registry: Registry | None = None, root: Path | None = None,
+                seconds: float | None = budgets.ARTICLE_SECONDS) -> str:
+    """The briefing text ingest would write for the article at ``path`` now (nothing is written);
+    ValueError with the one-line reason when it cannot be made."""
+    f = Path(path)
+    job = _Job(str(f), source_path(f, root), registry or Registry())
+    _, text, _, error = _extract_many([job], seconds)[0]
+    if text is None:
+        raise ValueError(error or f"{f}: no briefing could be made")
+    return text
+
+
 def _write(
     job: _Job,
     text: str,
@@ -662,6 +694,12 @@ def _write(
     if prev is not None:
         target = prev.path  # keep the address stable even if the title changed
         old = target.read_text(encoding="utf-8") if target.exists() else None
+        if job.keep_edits and old is not None:
+            from .rebase import keep_edits
+
+            rebased = keep_edits(target, old, text)
+            store.write_atomic(target, rebased.text)
+            return Outcome(job.path, "updated", str(target), rebased.message(rel(target)))
         if old == text:
             return Outcome(job.path, "unchanged", str(target))
         if old is not None and not prev.hand_edited and _same_apart_from_code(old, text):
