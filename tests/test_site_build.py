@@ -294,6 +294,7 @@ def test_serve_watches_briefings_and_registry(tmp_path):
     from briefbook.site.plugin import BriefbookPlugin
 
     (tmp_path / "briefings").mkdir()
+    (tmp_path / "seeds").mkdir()
     (tmp_path / "docs").mkdir()
     (tmp_path / "registry.yml").write_text("entities: []\n")
     (tmp_path / "mkdocs.yml").write_text("site_name: t\n")
@@ -309,7 +310,7 @@ def test_serve_watches_briefings_and_registry(tmp_path):
             self.watched.append(path)
 
     server = plugin.on_serve(Server(), config=None, builder=None)
-    assert server.watched == [str(tmp_path / "briefings"), str(tmp_path / "registry.yml")]
+    assert server.watched == [str(tmp_path / "briefings"), str(tmp_path / "registry.yml"), str(tmp_path / "seeds")]
 
 
 # -- the real seeds (the "Done when") ----------------------------------------------

@@ -196,9 +196,14 @@ class _Lines:
 
 
 def _where(path: Iterable[Any]) -> str:
+    """Where in the frontmatter, counted as a person counts: ``quotes #1.speaker`` is the first
+    quote's speaker (the same numbers as ``paragraph: 1``, the first paragraph)."""
     out = ""
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        if not out:
+            out = str(part)  # a field (a number too: `1: 2` is a field named 1)
+        else:
+            out += f" #{part + 1}" if isinstance(part, int) else f".{part}"
     return out
 
 
@@ -499,7 +504,7 @@ def _semantics(meta: dict[str, Any], paragraphs: list[str], lines: _Lines, facts
             if not isinstance(ident, str):
                 continue
             if ident in seen:
-                problem([key, i, "id"], f"{ident!r} is listed twice (also {key}[{seen[ident]}])")
+                problem([key, i, "id"], f"{ident!r} is listed twice (also {_where([key, seen[ident]])})")
             seen.setdefault(ident, i)
         ids[key] = set(seen)
     for i, person in _items(meta, "people"):
@@ -616,7 +621,7 @@ def _corpus_problems(facts: list[Facts], registry: Registry) -> list[Problem]:
                     Problem(
                         f.path,
                         _line_in_file(f.path, ("other_sources", n, "file")),
-                        f"other_sources[{n}].file: {file} does not exist (deleted or moved?): "
+                        f"{_where(['other_sources', n, 'file'])}: {file} does not exist (deleted or moved?): "
                         "remove this entry, or put the article back",
                     )
                 )

@@ -132,7 +132,9 @@ def keep_serving(server: Any, failed: Callable[[str], None]) -> None:
     """Wrap ``server.builder`` (MkDocs's LiveReloadServer) so that a failed rebuild is said in one
     line (``failed`` gets it) and counts as done: the server serves the last good site instead of
     holding every request until a build succeeds."""
-    build = server.builder
+    build = getattr(server, "builder", None)
+    if build is None:
+        return
 
     def builder(*args: Any, **kwargs: Any) -> None:
         try:
