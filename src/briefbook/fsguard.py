@@ -20,6 +20,7 @@ class Walk:
 
     files: list[Path] = field(default_factory=list)
     refused: list[tuple[Path, str]] = field(default_factory=list)
+    other: list[Path] = field(default_factory=list)  # files of another kind (seeds/x.pdf): named, not read
 
 
 def resolved(path: Path) -> Path | None:
@@ -61,7 +62,10 @@ def walk(folder: Path, suffixes: tuple[str, ...], roots: Iterable[Path] = (),
     for here, dirs, names in os.walk(folder, onerror=unreadable, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith(hidden))
         for name in names:
-            if name.startswith(hidden) or not name.lower().endswith(suffixes):
+            if name.startswith(hidden):
+                continue
+            if not name.lower().endswith(suffixes):
+                out.other.append(Path(here) / name)
                 continue
             found.append(Path(here) / name)
     for path in sorted(found):
@@ -71,4 +75,5 @@ def walk(folder: Path, suffixes: tuple[str, ...], roots: Iterable[Path] = (),
         else:
             out.refused.append((path, reason))
     out.refused.sort()
+    out.other.sort()
     return out

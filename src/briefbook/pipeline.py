@@ -34,6 +34,7 @@ from .ids import slugify
 from .model import Briefing, Source, entity_ids_of
 from .reading import SUFFIXES, InputError, RawArticle, kind_of, read_article
 from .registry import Registry
+from .shown import rel
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -79,6 +80,7 @@ def discover_all(paths: Iterable[str | os.PathLike[str]], root: Path | None = No
             found = fsguard.walk(p, SUFFIXES, [root])
             out.files += found.files
             out.refused += found.refused
+            out.other += found.other
         elif os.path.islink(p) and fsguard.resolved(p) is None:
             out.refused.append((p, "a link that leads nowhere (broken, or a loop)"))
         else:
@@ -438,9 +440,13 @@ def ingest(
             if progress:
                 progress(len(report.outcomes), total, outcome)
 
-        total += len(found.refused)
+        total += len(found.refused) + len(found.other)
         for f, reason in found.refused:
             note(Outcome(str(f), "failed", message=f"{f}: {reason}"))
+        for f in found.other:
+            kind = f.suffix.lower() or "a file without an extension"
+            note(Outcome(str(f), "skipped", message=f"{f}: {kind} is not an article file (ingest reads "
+                                                    f"{', '.join(SUFFIXES)}): skipped"))
         for f in files:
             src = source_path(f, root)
             if kind_of(f) is None:
@@ -648,17 +654,6 @@ def edited_message(briefing: str | os.PathLike[str], article: str | os.PathLike[
     return (f"{briefing}: edited by hand, and its article {article} changed since (source.sha256 differs): "
             f"`briefbook diff {briefing}` shows what the new extraction changes; `briefbook ingest {article} "
             "--keep-edits` takes it for the fields you did not edit (--force: for all of them)")
-
-
-def rel(path: str | os.PathLike[str]) -> str:
-    """``path`` relative to the current folder when it is inside it (messages name files so)."""
-    p = Path(path)
-    if not p.is_absolute():
-        return p.as_posix()
-    try:
-        return p.relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return p.as_posix()
 
 
 def extract_one(path: str | os.PathLike[str], registry: Registry | None = None, root: Path | None = None,

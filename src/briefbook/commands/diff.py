@@ -8,8 +8,9 @@ import sys
 from pathlib import Path
 
 from .. import store
-from ..pipeline import _sha256, extract_one, index_existing, rel, source_path
+from ..pipeline import _sha256, extract_one, index_existing, source_path
 from ..registry import DEFAULT_PATH, RegistryError, load_registry
+from ..shown import rel
 from . import add_briefings_option
 
 

@@ -25,7 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="PATH",
         help="article files or folders (default: seeds/)",
     )
-    add_briefings_option(p, "--out", help="where briefings go (default: briefings/; --out is the old name)")
+    add_briefings_option(p, "--out", help="where briefings go (default: briefings/)")
     p.add_argument(
         "--force", action="store_true", help="regenerate briefings even when they were edited by hand"
     )

@@ -36,7 +36,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from .. import fsguard
+from .. import fsguard, shown
 from ..corpus import Corpus, load_corpus
 from ..registry import RegistryError
 from ..store import BriefingError
@@ -133,14 +133,14 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         if named.is_symlink():  # a registry.yml that is a link out of the project: not read
             refused = fsguard.why_refused(named, [self.root])
             if refused:
-                raise PluginError(f"briefbook: {named}:1: {refused}")
+                raise PluginError(f"briefbook: {shown.rel(named)}:1: {refused}")
         try:
             return load_corpus(self.briefings_dir, self.registry_path, self.topics_path,
                                keep_parsed=getattr(self, "_serving", False), roots=[self.root])
         except BriefingError as exc:  # worded as `briefbook check` words it: the loader runs its checks
-            raise PluginError(f"briefbook: {exc}") from None
+            raise PluginError(f"briefbook: {shown.message(exc)}") from None
         except RegistryError as exc:
-            raise PluginError(f"briefbook: {exc}") from None
+            raise PluginError(f"briefbook: {shown.message(exc)}") from None
 
     def _resolve_served_corpus(self) -> Corpus:
         """Under `mkdocs serve`: the articles of seeds/ that changed ingested first; a briefing or
