@@ -31,7 +31,7 @@ from pathlib import Path
 from urllib.parse import quote_plus, urlsplit
 
 import pytest
-from browser_cdp import Browser, find_chromium
+from browser_cdp import Browser, BrowserError, find_chromium
 from test_site_build import CORPUS as SAMPLE
 from test_site_build import ROOT, build_seed_site, build_site
 
@@ -466,9 +466,16 @@ def test_volume_search_results_for_a_briefing_begin_with_its_text(volume, volume
         if query.count(" ") < 2:
             continue
         b.goto(volume + "search/?q=" + quote_plus(query))
-        b.wait_for("!!document.querySelector('li.bb-result') || /Nothing found/.test(document.body.innerText)",
-                   what=f"results for {query!r}", timeout=60)
-        time.sleep(0.5)
+        b.wait_for("/ for \u201c/.test(document.querySelector('.bb-search-status').textContent)",
+                   what=f"the search for {query!r} to finish", timeout=60)
+        # the results' excerpts are fetched after the count is shown: wait for this briefing's
+        # (a loaded machine takes longer than any fixed pause), or move on when it is not listed
+        listed = f"""[...document.querySelectorAll('li.bb-result h3 a')].some(
+            a => new URL(a.href).pathname === {json.dumps('/' + briefing['url'])})"""
+        try:
+            b.wait_for(listed, what=f"{briefing['url']} among the results", timeout=20)
+        except BrowserError:
+            continue
         found = b.eval(f"""(() => {{
           const li = [...document.querySelectorAll('li.bb-result')].find(
             li => new URL(li.querySelector('h3 a').href).pathname === {json.dumps('/' + briefing['url'])});

@@ -7,6 +7,7 @@ frozen copy in tests/fixtures/seed_corpus.
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import shlex
@@ -40,6 +41,56 @@ def test_no_test_reads_the_contributors_corpus():
         if corpus.search(line)
     ]
     assert offenders == []
+
+
+CLOCKS = {"perf_counter", "monotonic", "time", "process_time", "perf_counter_ns", "monotonic_ns"}
+# i24 turns tests/test_untrusted.py's own wall-clock checks into work counts (issue 23); until
+# that lands, it is the one file this guard leaves to its owner.
+CLOCK_GUARD_EXEMPT = {"test_untrusted.py"}
+
+
+def _reads_clock(node: ast.AST, timed: set[str]) -> bool:
+    """Whether ``node`` is a clock reading, or arithmetic on one (``perf_counter() - start``)."""
+    if isinstance(node, ast.Call):
+        return getattr(node.func, "attr", getattr(node.func, "id", "")) in CLOCKS
+    if isinstance(node, ast.Name):
+        return node.id in timed
+    if isinstance(node, ast.BinOp):
+        return _reads_clock(node.left, timed) or _reads_clock(node.right, timed)
+    return False
+
+
+def _compares_seconds(test: ast.AST, timed: set[str]) -> bool:
+    return any(isinstance(c, ast.Compare) and any(_reads_clock(x, timed) for x in [c.left, *c.comparators])
+               for c in ast.walk(test))
+
+
+def _is_speed(decorators: list[ast.expr]) -> bool:
+    return any("speed" in ast.unparse(d) for d in decorators)
+
+
+def test_no_test_asserts_on_seconds_outside_the_speed_mark():
+    """A contributor's laptop is busy: a limit in seconds belongs to `make bench` (the `speed`
+    mark), not to `make test`; a test that must prove linear time counts work instead."""
+    found = []
+    for path in sorted((ROOT / "tests").glob("test_*.py")):
+        if path.name in CLOCK_GUARD_EXEMPT:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        if any("speed" in ast.unparse(node) for node in tree.body if isinstance(node, ast.Assign)
+               and any(getattr(t, "id", "") == "pytestmark" for t in node.targets)):
+            continue
+        for fn in ast.walk(tree):
+            if not isinstance(fn, ast.FunctionDef | ast.AsyncFunctionDef) or _is_speed(fn.decorator_list):
+                continue
+            timed: set[str] = set()
+            for node in ast.walk(fn):  # names that hold a time read from a clock
+                if isinstance(node, ast.Assign) and _reads_clock(node.value, timed):
+                    timed |= {t.id for t in node.targets if isinstance(t, ast.Name)}
+            for node in ast.walk(fn):
+                if isinstance(node, ast.Assert) and _compares_seconds(node.test, timed):
+                    found.append(f"{path.name}:{node.lineno}: {ast.unparse(node.test)[:80]}")
+    assert found == []
 
 
 # -- make serve ------------------------------------------------------------------------------
