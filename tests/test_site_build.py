@@ -181,6 +181,8 @@ def test_fixture_site_builds_without_warnings(fixture_site):
                  "initiatives/offshore-wind-partnership/index.html", "feed.xml", "api/briefings.json",
                  "api/entities.json", "briefings/2025-03-12-norway-japan-open-offshore-wind-talks/index.html"):
         assert (site / page).exists(), page
+    api = (site / "api" / "index.html").read_text(encoding="utf-8")  # /api/ lists its files, no 404
+    assert '<a href="briefings.json">' in api and '<a href="entities.json">' in api
 
 
 def test_fixture_site_has_no_broken_internal_link(fixture_site):

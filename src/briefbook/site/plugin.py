@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import html
 import logging
 import os
 import shutil
@@ -208,6 +209,9 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         Returns uri -> (file on disk, digest)."""
         exports = generate_files(corpus, site_url=config.site_url, directory_urls=config.use_directory_urls,
                                  site_name=config.site_name)
+        api = sorted(uri for uri in exports if uri.startswith("api/") and uri != "api/index.html")
+        if api:  # /api/ answers with the list of its files, not 404
+            exports["api/index.html"] = _api_index([uri.removeprefix("api/") for uri in api])
         spool = self._new_spool()
         on_disk: dict[str, tuple[str, bytes]] = {}
         for uri, text in exports.items():
@@ -351,6 +355,13 @@ def _alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
+
+
+def _api_index(names: list[str]) -> str:
+    """A plain page that lists the files of /api/ (file names the export chose, escaped all the same)."""
+    items = "".join(f'<li><a href="{html.escape(n)}">{html.escape(n)}</a></li>' for n in names)
+    return ('<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>API</title></head>\n'
+            f"<body><h1>API</h1><p>The site's data as files:</p><ul>{items}</ul></body></html>\n")
 
 
 def _digest(content: str | bytes) -> bytes:
