@@ -33,8 +33,9 @@ ingest: $(STAMP) ## articles in seeds/ become briefings in briefings/ (only what
 site: ingest ## ingest, then build site/ with --strict (the first run installs .venv: 3-6 min)
 	$(BIN)/mkdocs build --strict
 
-# `make serve PORT=8001` for another port. Strict like `make site`: a rebuild with a warning keeps
-# the last good site and prints why. --dirty rebuilds only the pages whose content changed.
+# `make serve PORT=8001` for another port. Strict like `make site`: a rebuild that fails says why in
+# the terminal and on the page, and the server goes on (site/serve.py). seeds/ is watched too: a new
+# or changed article is ingested. --dirty rebuilds only the pages whose content changed.
 PORT ?= 8000
 serve: $(STAMP) ## the site on http://127.0.0.1:8000 (PORT=8001 for another), rebuilt on every edit of briefings/, seeds/, registry.yml
 	$(BIN)/mkdocs serve --livereload --dirty --dev-addr 127.0.0.1:$(PORT)

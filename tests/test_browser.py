@@ -40,6 +40,8 @@ WIDTHS = [(1280, 900, False), (390, 844, True)]
 MAX_DESKTOP_HEIGHT = 15_000
 
 SHOTS = ROOT / os.environ.get("BRIEFBOOK_SCREENSHOTS", "tests/artifacts/screenshots")
+VOLUME_PAGES = os.environ.get("BRIEFBOOK_VOLUME_PAGES", "all")
+FULL_VOLUME = VOLUME_PAGES.strip().lower() in ("", "all")
 CHROMIUM = find_chromium()
 
 pytestmark = [
@@ -84,7 +86,7 @@ def volume_site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("volume")
     articles = tmp / "articles"
     articles.mkdir()
-    pages = volume_sample(sorted(BENCH_HTML.glob("*.html.gz")), os.environ.get("BRIEFBOOK_VOLUME_PAGES", "all"))
+    pages = volume_sample(sorted(BENCH_HTML.glob("*.html.gz")), VOLUME_PAGES)
     for page in pages:
         (articles / page.name[:-3]).write_bytes(gzip.decompress(page.read_bytes()))
     for seed in (SAMPLE / "seeds").iterdir():
@@ -441,9 +443,13 @@ def test_volume_index_filter_box_and_timeline_filters_narrow_the_lists(volume, v
     b.type_text(person["name"].split()[-1].lower())
     shown = b.eval(visible)
     assert person["name"] in shown and len(shown) < len(everyone)
-    assert b.eval("document.querySelector('details.bb-more').open")  # "Mentioned once" opens while filtering
-    page = max((volume_site / "timeline").glob("*/index.html"), key=lambda p: p.stat().st_size).parent.name
-    b.goto(volume + f"timeline/{page}/")
+    # "Mentioned once" opens while filtering (a sample of the pages may have too few people for it)
+    more = b.eval("(d => d ? d.open : null)(document.querySelector('details.bb-more'))")
+    assert more is (True if FULL_VOLUME else more) and more is not False
+    # the fullest timeline page (a small sample of the pages has all its events on timeline/)
+    pages = (volume_site / "timeline").glob("*/index.html")
+    page = max(pages, key=lambda p: p.stat().st_size, default=volume_site / "timeline" / "index.html").parent
+    b.goto(volume + page.relative_to(volume_site).as_posix() + "/")
     count = "Array.from(document.querySelectorAll('ul.bb-events > li')).filter(l => !l.hidden).length"
     before = b.eval(count)
     b.eval("document.querySelector('[data-bb-events] button[data-f=person]').click()")

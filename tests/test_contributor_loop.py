@@ -258,7 +258,7 @@ class Clone:
         return {line[3:] for line in out.splitlines()}
 
 
-# Two more articles a contributor might have committed before (invented for this test).
+# Four more articles contributors might have committed before (invented for this test).
 EARLIER = {
     "seeds/2026-01-20-harbor-wire-ferry-line.txt": """\
 Ferry line between Mokpo and Jeju adds night sailings
@@ -277,12 +277,29 @@ eight months of repairs to its roof and exhibition halls, the city said.
 
 Curator Park Min-seo said the museum expected 300,000 visitors this year.
 """,
+    "seeds/2026-01-27-harbor-wire-fishing-quota.txt": """\
+Fishing fleet in Tongyeong gets a larger mackerel quota
+
+TONGYEONG, Jan. 27 (Harbor Wire) -- The oceans ministry raised the mackerel quota for the southern \
+fleet by 8 percent for the coming season on Tuesday, after a survey found stocks had recovered.
+
+Fishermen's union leader Kang Dong-won called the decision "late, but welcome".
+""",
+    "seeds/2026-02-02-harbor-wire-port-drone-trial.txt": """\
+Incheon port tests drones for ship inspections
+
+INCHEON, Feb. 2 (Harbor Wire) -- Incheon port began a three-month trial on Monday in which drones \
+inspect the hulls of ships at anchor, the port authority said.
+
+"A drone sees in ten minutes what a diver sees in two hours," inspector Lim Ji-ho said.
+""",
 }
 
 
 def _clone(tmp: Path) -> Clone:
     """A clone whose corpus is as a contributor may have left it: its briefings made by the code
-    under test, one of them corrected by hand, two more articles and a registry entry committed.
+    under test, one of them corrected by hand, four more articles and a registry entry committed
+    (the test then adds a fifth).
     The tests that use it must hold for any such corpus: they count from what is there."""
     root = tmp / "briefbook"
     subprocess.run(["git", "clone", "--quiet", str(ROOT), str(root)], check=True, timeout=120)

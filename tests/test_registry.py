@@ -85,3 +85,21 @@ def test_an_alias_rewrites_only_the_briefings_that_name_it(tmp_path: Path):
     third = ingest([seeds], out, root=tmp_path, registry=load_registry(reg))
     assert third.count("unchanged") == 3
     assert {p.name: p.read_bytes() for p in out.glob("*.md")} == after
+
+
+def test_entities_apply_relinks_only_the_briefings_that_name_the_alias(tmp_path: Path):
+    from briefbook.curation import apply_entries, parse_entries
+
+    seeds, out, reg = tmp_path / "seeds", tmp_path / "briefings", tmp_path / "registry.yml"
+    seeds.mkdir()
+    for name, text in ARTICLES.items():
+        (seeds / name).write_text(text, encoding="utf-8")
+    reg.write_text(REGISTRY, encoding="utf-8")
+    ingest([seeds], out, root=tmp_path, registry=load_registry(reg))
+    before = {p.name: p.read_bytes() for p in out.glob("*.md")}
+    report = apply_entries(parse_entries("{name: Seoul Port Authority, kind: organization, aliases: [SPA]}"), out, reg)
+    assert report.relinked == [] and {p.name: p.read_bytes() for p in out.glob("*.md")} == before
+    report = apply_entries(parse_entries("{name: International Olympic Committee, kind: organization, "
+                                         "aliases: [IOC]}"), out, reg)
+    changed = {store.load(out / n).source.file for n, b in before.items() if (out / n).read_bytes() != b}
+    assert changed == {"seeds/olympics.txt"} and len(report.relinked) == 1

@@ -75,6 +75,13 @@ class DevServer:
         except OSError:
             return None
 
+    def page(self, path: str) -> str | None:
+        try:
+            with urllib.request.urlopen(self.url + path, timeout=10) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            return None
+
     def output(self) -> str:
         return self.log.read_text(errors="replace")
 
@@ -203,6 +210,25 @@ def test_a_broken_edit_keeps_the_last_good_site_and_says_why_until_it_is_fixed(d
     path.write_text(good.replace("location: Oslo", "location: Bergen", 1), encoding="utf-8")
     shows(browser, dev, page, "!document.querySelector('.bb-build-error') && "
           "document.body.innerText.includes('Bergen')", "the fixed briefing, without the error")
+
+
+def test_a_briefing_broken_from_the_start_is_shown_and_served_until_it_is_fixed(tmp_path):
+    """`make serve` started on a broken corpus still serves: the error on the page, then the fix."""
+    shutil.copytree(SITE_FIXTURES / "briefings", tmp_path / "briefings")
+    shutil.copy(SITE_FIXTURES / "registry.yml", tmp_path / "registry.yml")
+    path = tmp_path / "briefings" / "undated-cable-delays.md"
+    good = path.read_text(encoding="utf-8")
+    path.write_text(good.replace("title: Grid operator", "title: [Grid operator", 1), encoding="utf-8")
+    server = DevServer(tmp_path)
+    server.start()
+    try:
+        page = until(lambda: server.page(""), server, "the first page")
+        assert "bb-build-error" in page and f"{path.name}:2:" in page, page[:2000]
+        path.write_text(good, encoding="utf-8")
+        until(lambda: "Grid operator warns" in (server.page("briefings/") or ""), server, "the fixed briefing")
+        assert "bb-build-error" not in (server.page("briefings/") or "")
+    finally:
+        server.stop()
 
 
 def test_a_busy_port_is_said_in_one_line_before_anything_is_built(tmp_path):

@@ -38,8 +38,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from .. import fsguard, shown
-from ..corpus import Corpus, load_corpus
-from ..registry import RegistryError
+from ..corpus import Corpus, build_corpus, load_corpus, load_topics
+from ..registry import Registry, RegistryError
 from ..store import BriefingError
 from . import paths, serve
 from .export import generate_files
@@ -154,12 +154,11 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         try:
             corpus = self._resolve_corpus()
         except PluginError as exc:
-            if self._last_good is None:
-                raise  # nothing good to show yet: the first build fails as `mkdocs build` does
             self._build_error = str(exc).removeprefix("briefbook: ")
             if self._build_error != was:
                 serve.say(f"error: {self._build_error} (the last good site is served until this is fixed)")
-            corpus = self._last_good
+            # broken from the start: a site without briefings, the error on every page
+            corpus = self._last_good or build_corpus([], Registry(), load_topics(None))
         else:
             self._build_error = None
             self._last_good = corpus
