@@ -49,12 +49,13 @@ check: $(STAMP) ## briefbook check: every briefing and registry.yml validated
 # `make test TESTS=tests/test_ingest.py` runs some of the tests (all of them by default).
 # `make test` builds the browser tests' site of volume from 36 of the 181 benchmark pages;
 # `make test-all` (what CI runs) from all of them. Neither runs a wall-clock test (`make bench`).
+# scripts/test.py runs the test files in two groups at once on two cores (plain pytest for TESTS=...).
 TESTS ?=
 VOLUME_PAGES ?= 36
 test: $(STAMP) ## ruff, briefbook check, the tests (site of volume on a sample: about 2 min on 2 cores)
 	$(BIN)/ruff check .
 	$(BIN)/briefbook check briefings
-	BRIEFBOOK_VOLUME_PAGES=$(VOLUME_PAGES) $(BIN)/python -m pytest -m "not speed" $(TESTS)
+	BRIEFBOOK_VOLUME_PAGES=$(VOLUME_PAGES) $(BIN)/python scripts/test.py -m "not speed" $(TESTS)
 
 test-all: VOLUME_PAGES = all
 test-all: test ## make test with the whole site of volume (181 pages): what CI runs

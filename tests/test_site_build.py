@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -149,12 +150,21 @@ def fixture_site(tmp_path_factory):
     return build_site(tmp_path_factory.mktemp("fixture"), FIXTURES / "briefings", FIXTURES / "registry.yml")
 
 
+_SEED_BRIEFINGS: list[Path] = []  # the first ingest of the session, copied by the next sites
+
+
 def build_seed_site(tmp: Path, search: str = "search"):
-    """Ingest the sample seeds with the real CLI into ``tmp`` and build the site from them."""
+    """Ingest the sample seeds with the real CLI into ``tmp`` and build the site from them (the
+    briefings of the session's first ingest are copied after it: the same seeds, the same code)."""
     briefings = tmp / "briefings"
-    proc = subprocess.run([sys.executable, "-m", "briefbook.cli", "ingest", str(CORPUS / "seeds"), "--out",
-                           str(briefings)], capture_output=True, text=True, cwd=CORPUS, timeout=300)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
+    if _SEED_BRIEFINGS and _SEED_BRIEFINGS[0].is_dir():
+        shutil.copytree(_SEED_BRIEFINGS[0], briefings)
+    else:
+        proc = subprocess.run([sys.executable, "-m", "briefbook.cli", "ingest", str(CORPUS / "seeds"),
+                               "--briefings", str(briefings)], capture_output=True, text=True, cwd=CORPUS,
+                              timeout=300)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+        _SEED_BRIEFINGS[:] = [briefings]
     return build_site(tmp, briefings, CORPUS / "registry.yml", search=search)
 
 
