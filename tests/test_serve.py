@@ -114,11 +114,13 @@ def browser():
 
 def until(check, server: DevServer, what: str):  # type: ignore[no-untyped-def]
     """``check()`` once it is true; fails after PATIENCE seconds or when the server stops."""
-    deadline = time.monotonic() + PATIENCE
+    started = time.monotonic()
+    deadline = started + PATIENCE
     while time.monotonic() < deadline:
         assert server.proc is not None and server.proc.poll() is None, f"the server stopped:\n{server.output()}"
         value = check()
         if value:
+            print(f"{what}: shown after {time.monotonic() - started:.1f} s")  # (pytest -s shows it)
             return value
         time.sleep(0.3)
     raise AssertionError(f"{what} did not show in {PATIENCE} s:\n{server.output()}")
