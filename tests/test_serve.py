@@ -250,3 +250,25 @@ def test_a_busy_port_is_said_in_one_line_before_anything_is_built(tmp_path):
     assert problems == [f"error: port {port} on 127.0.0.1 is in use (another `make serve`?): stop it, or serve "
                         f"on another port: make serve PORT={port + 1}"], proc.stderr
     assert "briefbook:" not in proc.stderr  # nothing was built
+
+
+def test_the_error_banner_is_text_and_stale_pages_go_only_inside_the_site(tmp_path):
+    from briefbook.site import serve
+
+    page = serve.banner('<html><body class="x"><h1>Old</h1></body></html>',
+                        "briefings/x.md:3: title: '<script>alert(1)</script>' & more")
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "&amp; more" in page
+    assert page.index("bb-build-error") < page.index("<h1>Old</h1>")
+
+    site = tmp_path / "site"
+    (site / "people" / "old-id").mkdir(parents=True)
+    (site / "people" / "old-id" / "index.html").write_text("old")
+    (site / "people" / "kept").mkdir()
+    (site / "people" / "kept" / "index.html").write_text("kept")
+    outside = tmp_path / "outside.html"
+    outside.write_text("not the site's")
+    gone = serve.remove_stale(site, ["people/old-id/index.html", "people/kept/index.html", "../outside.html"],
+                              ["people/kept/index.html"])
+    assert gone == ["people/old-id/index.html"]
+    assert not (site / "people" / "old-id").exists() and (site / "people" / "kept" / "index.html").exists()
+    assert outside.exists()

@@ -77,7 +77,6 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         self.registry_path = (root / self.config.registry).resolve()
         self.topics_path = (root / self.config.topics).resolve() if self.config.topics else None
         self.seeds_dir = (root / self.config.seeds).resolve()
-        self.site_dir = Path(config.site_dir)
         if getattr(self, "_serving", False) and not getattr(self, "_port_checked", False):
             self._port_checked = True  # before the first build, not after it
             taken = serve.port_taken(*config.dev_addr)

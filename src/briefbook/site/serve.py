@@ -98,12 +98,13 @@ class SeedsWatch:
 def remove_stale(site_dir: Path, before: Iterable[str], now: Iterable[str]) -> list[str]:
     """Delete the files of the last build that this one did not write (a renamed or removed
     id's pages), and the folders that leaves empty; returns their paths relative to the site."""
-    gone = sorted(set(before) - set(now))
+    gone = []
     root = site_dir.resolve()
-    for rel in gone:
+    for rel in sorted(set(before) - set(now)):
         path = (site_dir / rel).resolve()
         if root not in path.parents:
-            continue
+            continue  # never outside the site
+        gone.append(rel)
         with contextlib.suppress(OSError):
             path.unlink()
         for parent in path.parents:
