@@ -46,8 +46,9 @@ The hall has room for 12 test rigs and was paid for by the regional council, the
 
 
 class DevServer:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, docs: Path = ROOT / "docs") -> None:
         self.root = root
+        self.docs = docs
         self.briefings = root / "briefings"
         self.seeds = root / "seeds"
         self.log = root / "serve.log"
@@ -58,7 +59,7 @@ class DevServer:
     def start(self) -> None:
         config = self.root / "mkdocs.yml"
         config.write_text(
-            f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {ROOT / 'docs'}\n"
+            f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {self.docs}\n"
             f"plugins:\n  - search\n  - briefbook:\n      briefings: {self.briefings}\n"
             f"      registry: {self.root / 'registry.yml'}\n      seeds: {self.seeds}\n")
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
@@ -229,6 +230,28 @@ def test_a_briefing_broken_from_the_start_is_shown_and_served_until_it_is_fixed(
         path.write_text(good, encoding="utf-8")
         until(lambda: "Grid operator warns" in (server.page("briefings/") or ""), server, "the fixed briefing")
         assert "bb-build-error" not in (server.page("briefings/") or "")
+    finally:
+        server.stop()
+
+
+def test_a_rebuild_that_fails_outside_the_briefings_leaves_the_server_answering(tmp_path):
+    """A strict-mode warning from a hand-written page: MkDocs's own loop would hold every request
+    ("will appear stuck until build errors are resolved"); here it is one line and the server goes on."""
+    shutil.copytree(SITE_FIXTURES / "briefings", tmp_path / "briefings")
+    shutil.copy(SITE_FIXTURES / "registry.yml", tmp_path / "registry.yml")
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    server = DevServer(tmp_path, docs)
+    server.start()
+    try:
+        until(lambda: server.status("about/") == 200, server, "the first build")
+        about = docs / "about.md"
+        about.write_text(about.read_text() + "\nSee [the missing page](no-such-page.md).\n")
+        until(lambda: "the site was not rebuilt" in server.output(), server, "the failed rebuild in the terminal")
+        assert server.status("about/") == 200 and server.status("people/") == 200  # answered, not held
+        problems = [line for line in server.output().splitlines() if line.startswith("error:")]
+        assert len(problems) == 1 and "strict" in problems[0], server.output()
+        assert "Traceback" not in server.output()
     finally:
         server.stop()
 
