@@ -405,3 +405,17 @@ def test_the_contributors_loop_on_a_fresh_clone(tmp_path):
     assert [(o.id, o.name) for o in institutes] in ([], [("korea-maritime-institute", "Korea Maritime Institute")])
     diff = clone.run("git", "diff", "--stat").stdout
     assert f"{1 + len(relinked)} file" in diff.splitlines()[-1] and "registry.yml |" in diff, diff
+
+
+def test_make_test_runs_every_test_file_once_in_two_balanced_groups():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("run_tests", ROOT / "scripts" / "test.py")
+    runner = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(runner)  # type: ignore[union-attr]
+    files = sorted((ROOT / "tests").glob("test_*.py"))
+    one, two = runner.groups(files, 2)
+    assert sorted(one + two) == files and not set(one) & set(two)
+    weight = [sum(runner.WEIGHTS.get(f.name, 2) for f in g) for g in (one, two)]
+    assert abs(weight[0] - weight[1]) <= max(runner.WEIGHTS.values())
+    assert runner.groups(files, 1) == [files]
