@@ -81,7 +81,8 @@ class SeedsWatch:
         try:
             registry = load_registry(self.registry)
         except RegistryError:
-            registry = None  # the build reports it; the articles still go through
+            self._seen = None  # the build reports the mistake; the articles wait for the fix
+            return  # (extracted without the registry, their briefings would lose its names)
         try:
             report = ingest([self.seeds], self.briefings, registry=registry, root=self.root, lock_wait=30,
                             cache=caches.project_cache_file("ingest", self.root))
