@@ -102,7 +102,7 @@ class Browser:
             raise BrowserError(f"script failed: {result['exceptionDetails']}")
         return result.get("result", {}).get("value")
 
-    def wait_for(self, expression: str, timeout: float = 20.0, what: str = "") -> Any:
+    def wait_for(self, expression: str, timeout: float = 60.0, what: str = "") -> Any:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             try:

@@ -2,7 +2,9 @@
 
 The volume site is built from the 181 news pages of the article-extraction benchmark
 (``../shared/benchmarks/article-extraction/html/``) plus the seeds, ingested once per test session;
-where that folder is absent those tests are skipped and say why.
+where that folder is absent those tests are skipped and say why. ``BRIEFBOOK_VOLUME_PAGES=N``
+takes every k-th of them, N in all (`make test` uses 36, about a minute less on two cores);
+unset or ``all`` takes every page (`make test-all`, which CI runs).
 
 Runs Debian's headless chromium (``.ci/run`` installs it) against the seed site served on
 127.0.0.1, driving it over the DevTools protocol (see ``browser_cdp.py``), and saves
@@ -30,7 +32,7 @@ from pathlib import Path
 from urllib.parse import quote_plus, urlsplit
 
 import pytest
-from browser_cdp import Browser, find_chromium
+from browser_cdp import Browser, BrowserError, find_chromium
 from test_site_build import CORPUS as SAMPLE
 from test_site_build import ROOT, build_seed_site, build_site
 
@@ -39,6 +41,8 @@ WIDTHS = [(1280, 900, False), (390, 844, True)]
 MAX_DESKTOP_HEIGHT = 15_000
 
 SHOTS = ROOT / os.environ.get("BRIEFBOOK_SCREENSHOTS", "tests/artifacts/screenshots")
+VOLUME_PAGES = os.environ.get("BRIEFBOOK_VOLUME_PAGES", "all")
+FULL_VOLUME = VOLUME_PAGES.strip().lower() in ("", "all")
 CHROMIUM = find_chromium()
 
 pytestmark = [
@@ -83,7 +87,8 @@ def volume_site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("volume")
     articles = tmp / "articles"
     articles.mkdir()
-    for page in sorted(BENCH_HTML.glob("*.html.gz")):
+    pages = volume_sample(sorted(BENCH_HTML.glob("*.html.gz")), VOLUME_PAGES)
+    for page in pages:
         (articles / page.name[:-3]).write_bytes(gzip.decompress(page.read_bytes()))
     for seed in (SAMPLE / "seeds").iterdir():
         if seed.is_file():
@@ -92,9 +97,20 @@ def volume_site(tmp_path_factory):
     proc = subprocess.run([sys.executable, "-m", "briefbook.cli", "ingest", str(articles), "--out", str(briefings),
                            "--jobs", "2", "--quiet"], capture_output=True, text=True, cwd=ROOT, timeout=900)
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert len(list(briefings.glob("*.md"))) >= 150
+    assert len(list(briefings.glob("*.md"))) >= 0.8 * len(pages)
     site, _ = build_site(tmp, briefings, SAMPLE / "registry.yml", search="briefbook-pagefind")  # the default
     return site
+
+
+def volume_sample(pages: list[Path], wanted: str) -> list[Path]:
+    """Every k-th of ``pages``, ``wanted`` in all (spread over the whole set, the same each run);
+    all of them for "all" or a number at least as large."""
+    if wanted.strip().lower() in ("", "all"):
+        return pages
+    n = int(wanted)
+    if n >= len(pages):
+        return pages
+    return [pages[i * len(pages) // n] for i in range(n)]
 
 
 @pytest.fixture(scope="session")
@@ -428,9 +444,13 @@ def test_volume_index_filter_box_and_timeline_filters_narrow_the_lists(volume, v
     b.type_text(person["name"].split()[-1].lower())
     shown = b.eval(visible)
     assert person["name"] in shown and len(shown) < len(everyone)
-    assert b.eval("document.querySelector('details.bb-more').open")  # "Mentioned once" opens while filtering
-    page = max((volume_site / "timeline").glob("*/index.html"), key=lambda p: p.stat().st_size).parent.name
-    b.goto(volume + f"timeline/{page}/")
+    # "Mentioned once" opens while filtering (a sample of the pages may have too few people for it)
+    more = b.eval("(d => d ? d.open : null)(document.querySelector('details.bb-more'))")
+    assert more is (True if FULL_VOLUME else more) and more is not False
+    # the fullest timeline page (a small sample of the pages has all its events on timeline/)
+    pages = (volume_site / "timeline").glob("*/index.html")
+    page = max(pages, key=lambda p: p.stat().st_size, default=volume_site / "timeline" / "index.html").parent
+    b.goto(volume + page.relative_to(volume_site).as_posix() + "/")
     count = "Array.from(document.querySelectorAll('ul.bb-events > li')).filter(l => !l.hidden).length"
     before = b.eval(count)
     b.eval("document.querySelector('[data-bb-events] button[data-f=person]').click()")
@@ -453,9 +473,16 @@ def test_volume_search_results_for_a_briefing_begin_with_its_text(volume, volume
         if query.count(" ") < 2:
             continue
         b.goto(volume + "search/?q=" + quote_plus(query))
-        b.wait_for("!!document.querySelector('li.bb-result') || /Nothing found/.test(document.body.innerText)",
-                   what=f"results for {query!r}", timeout=60)
-        time.sleep(0.5)
+        b.wait_for("/ for \u201c/.test(document.querySelector('.bb-search-status').textContent)",
+                   what=f"the search for {query!r} to finish", timeout=60)
+        # the results' excerpts are fetched after the count is shown: wait for this briefing's
+        # (a loaded machine takes longer than any fixed pause), or move on when it is not listed
+        listed = f"""[...document.querySelectorAll('li.bb-result h3 a')].some(
+            a => new URL(a.href).pathname === {json.dumps('/' + briefing['url'])})"""
+        try:
+            b.wait_for(listed, what=f"{briefing['url']} among the results", timeout=20)
+        except BrowserError:
+            continue
         found = b.eval(f"""(() => {{
           const li = [...document.querySelectorAll('li.bb-result')].find(
             li => new URL(li.querySelector('h3 a').href).pathname === {json.dumps('/' + briefing['url'])});

@@ -7,6 +7,7 @@ frozen copy in tests/fixtures/seed_corpus.
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import shlex
@@ -40,6 +41,55 @@ def test_no_test_reads_the_contributors_corpus():
         if corpus.search(line)
     ]
     assert offenders == []
+
+
+CLOCKS = {"perf_counter", "monotonic", "time", "process_time", "perf_counter_ns", "monotonic_ns"}
+# Files this guard leaves to their owner (none: test_untrusted.py counts work since issue 24).
+CLOCK_GUARD_EXEMPT: set[str] = set()
+
+
+def _reads_clock(node: ast.AST, timed: set[str]) -> bool:
+    """Whether ``node`` is a clock reading, or arithmetic on one (``perf_counter() - start``)."""
+    if isinstance(node, ast.Call):
+        return getattr(node.func, "attr", getattr(node.func, "id", "")) in CLOCKS
+    if isinstance(node, ast.Name):
+        return node.id in timed
+    if isinstance(node, ast.BinOp):
+        return _reads_clock(node.left, timed) or _reads_clock(node.right, timed)
+    return False
+
+
+def _compares_seconds(test: ast.AST, timed: set[str]) -> bool:
+    return any(isinstance(c, ast.Compare) and any(_reads_clock(x, timed) for x in [c.left, *c.comparators])
+               for c in ast.walk(test))
+
+
+def _is_speed(decorators: list[ast.expr]) -> bool:
+    return any("speed" in ast.unparse(d) for d in decorators)
+
+
+def test_no_test_asserts_on_seconds_outside_the_speed_mark():
+    """A contributor's laptop is busy: a limit in seconds belongs to `make bench` (the `speed`
+    mark), not to `make test`; a test that must prove linear time counts work instead."""
+    found = []
+    for path in sorted((ROOT / "tests").glob("test_*.py")):
+        if path.name in CLOCK_GUARD_EXEMPT:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        if any("speed" in ast.unparse(node) for node in tree.body if isinstance(node, ast.Assign)
+               and any(getattr(t, "id", "") == "pytestmark" for t in node.targets)):
+            continue
+        for fn in ast.walk(tree):
+            if not isinstance(fn, ast.FunctionDef | ast.AsyncFunctionDef) or _is_speed(fn.decorator_list):
+                continue
+            timed: set[str] = set()
+            for node in ast.walk(fn):  # names that hold a time read from a clock
+                if isinstance(node, ast.Assign) and _reads_clock(node.value, timed):
+                    timed |= {t.id for t in node.targets if isinstance(t, ast.Name)}
+            for node in ast.walk(fn):
+                if isinstance(node, ast.Assert) and _compares_seconds(node.test, timed):
+                    found.append(f"{path.name}:{node.lineno}: {ast.unparse(node.test)[:80]}")
+    assert found == []
 
 
 # -- make serve ------------------------------------------------------------------------------
@@ -207,7 +257,49 @@ class Clone:
         return {line[3:] for line in out.splitlines()}
 
 
+# Four more articles contributors might have committed before (invented for this test).
+EARLIER = {
+    "seeds/2026-01-20-harbor-wire-ferry-line.txt": """\
+Ferry line between Mokpo and Jeju adds night sailings
+
+MOKPO, Jan. 20 (Harbor Wire) -- A ferry operator said on Tuesday it would add two night sailings a week \
+between Mokpo and Jeju from March, after bookings rose by a fifth last year.
+
+"Families want to bring their cars, and the night boat lets them sleep on the way," operator spokesman \
+Yoon Tae-ho said.
+""",
+    "seeds/2026-01-22-harbor-wire-lighthouse-museum.txt": """\
+Lighthouse museum in Pohang reopens after repairs
+
+POHANG, Jan. 22 (Harbor Wire) -- The national lighthouse museum in Pohang reopened on Thursday after \
+eight months of repairs to its roof and exhibition halls, the city said.
+
+Curator Park Min-seo said the museum expected 300,000 visitors this year.
+""",
+    "seeds/2026-01-27-harbor-wire-fishing-quota.txt": """\
+Fishing fleet in Tongyeong gets a larger mackerel quota
+
+TONGYEONG, Jan. 27 (Harbor Wire) -- The oceans ministry raised the mackerel quota for the southern \
+fleet by 8 percent for the coming season on Tuesday, after a survey found stocks had recovered.
+
+Fishermen's union leader Kang Dong-won called the decision "late, but welcome".
+""",
+    "seeds/2026-02-02-harbor-wire-port-drone-trial.txt": """\
+Incheon port tests drones for ship inspections
+
+INCHEON, Feb. 2 (Harbor Wire) -- Incheon port began a three-month trial on Monday in which drones \
+inspect the hulls of ships at anchor, the port authority said.
+
+"A drone sees in ten minutes what a diver sees in two hours," inspector Lim Ji-ho said.
+""",
+}
+
+
 def _clone(tmp: Path) -> Clone:
+    """A clone whose corpus is as a contributor may have left it: its briefings made by the code
+    under test, one of them corrected by hand, four more articles and a registry entry committed
+    (the test then adds a fifth).
+    The tests that use it must hold for any such corpus: they count from what is there."""
     root = tmp / "briefbook"
     subprocess.run(["git", "clone", "--quiet", str(ROOT), str(root)], check=True, timeout=120)
     clone = Clone(root)
@@ -215,10 +307,27 @@ def _clone(tmp: Path) -> Clone:
         clone.run(*cmd)
     # main as it should be: its briefings made by the code under test (a code change elsewhere
     # would otherwise show up here as every briefing updated, which is not the contributor's doing)
+    for name, text in EARLIER.items():
+        (root / name).parent.mkdir(exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    registry = root / "registry.yml"
+    before = registry.read_text(encoding="utf-8") if registry.exists() else "entities:\n"
+    registry.write_text(re.sub(r"(?m)^entities: *\[\] *$", "entities:", before).rstrip("\n")
+                        + "\n  - name: Yoon Tae-ho\n    kind: person\n    aliases: [Yoon Taeho]\n", encoding="utf-8")
     clone.make("ingest")
-    if clone.changed():
-        clone.run("git", "commit", "--quiet", "-am", "briefings regenerated by the code under test")
+    generated = sorted(p for p in (root / "briefings").glob("*.md") if not store.is_hand_edited(p.read_text()))
+    corrected = generated[0]  # a fact fixed by hand, as CONTRIBUTING.md asks
+    corrected.write_text(re.sub(r"(?m)^summary: .*$", "summary: A summary corrected by hand.", corrected.read_text(), count=1))
+    assert store.is_hand_edited(corrected.read_text())
+    clone.run("git", "add", "-A")
+    clone.run("git", "commit", "--quiet", "-m", "a corpus as contributors leave it")
     return clone
+
+
+def _counts(output: str) -> dict[str, int]:
+    """ingest's summary line as numbers: {"new": 1, "updated": 0, ...}."""
+    line = re.search(r"ingest: .*", output).group(0)  # type: ignore[union-attr]
+    return {word: int(n) for n, word in re.findall(r"(\d+) (\w+)", line)}
 
 
 @pytest.mark.slow
@@ -226,19 +335,21 @@ def test_the_contributors_loop_on_a_fresh_clone(tmp_path):
     """CONTRIBUTING.md step by step: add, make site, make test, correct, entities, registry, make site."""
     clone = _clone(tmp_path)
     assert clone.changed() == set()
+    start = _counts(clone.make("ingest").stdout)  # whatever the corpus holds: counted, not assumed
+    assert start["new"] == start["updated"] == start["failed"] == 0 and start["skipped"] >= 1, start
 
     # 1. Add an article, build the site
     article = "seeds/2026-02-11-harbor-wire-green-shipping-corridor.txt"
     (clone.root / article).write_text(ARTICLE, encoding="utf-8")
     site = clone.make("site")
-    summary = re.search(r"ingest: .*", site.stdout).group(0)  # type: ignore[union-attr]
-    assert re.match(r"ingest: 1 new, 0 updated, \d+ unchanged, 0 skipped, 0 failed", summary), summary
+    assert _counts(site.stdout) == dict(start, new=1), site.stdout
     (briefing,) = [f for f in clone.changed() if f.startswith("briefings/")]
     path = clone.root / briefing
 
-    # ... and the tests of the project still pass with the article in seeds/ (the ones an added
-    # article used to break, and the guard that keeps every test off the contributors' corpus)
-    clone.make("test", "TESTS=tests/test_ingest.py tests/test_contributor_loop.py::test_no_test_reads_the_contributors_corpus")
+    # ... and `make test` still passes with the article in seeds/: ruff, check, and the guard that
+    # keeps every test off the contributors' corpus (which is what makes the rest hold; running
+    # the rest again here would only double their time)
+    clone.make("test", "TESTS=tests/test_contributor_loop.py::test_no_test_reads_the_contributors_corpus")
 
     # 2. Review and correct the briefing by hand: a summary of one's own, and the date the
     # article gives without a year ("Feb. 11") when extraction left it empty for review
@@ -282,11 +393,28 @@ def test_the_contributors_loop_on_a_fresh_clone(tmp_path):
     again = clone.make("site")
     assert "0 failed" in again.stdout
     clone.make("check")
-    assert clone.changed() == {article, briefing, "registry.yml"}
+    # the meant files, and the briefings of the corpus that name the institute (re-linked)
+    relinked = {f for f in clone.changed() - {article, briefing, "registry.yml"}
+                if re.search(r"\bKMI\b|Korea Maritime Institute", (clone.root / f).read_text())}
+    assert clone.changed() == {article, briefing, "registry.yml"} | relinked
     final = store.load(path)
     assert (final.summary, final.date, final.review) == (mine, kept.date, kept.review)
     assert final.date == "2026-02-11" and not any("publication date" in r for r in final.review)
     institutes = [o for o in final.organizations if {"KMI", "Korea Maritime Institute"} & {o.name, *o.aliases}]
     assert [(o.id, o.name) for o in institutes] in ([], [("korea-maritime-institute", "Korea Maritime Institute")])
     diff = clone.run("git", "diff", "--stat").stdout
-    assert diff.splitlines()[0].strip().startswith("registry.yml |") and "1 file changed" in diff, diff
+    assert f"{1 + len(relinked)} file" in diff.splitlines()[-1] and "registry.yml |" in diff, diff
+
+
+def test_make_test_runs_every_test_file_once_in_two_balanced_groups():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("run_tests", ROOT / "scripts" / "test.py")
+    runner = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(runner)  # type: ignore[union-attr]
+    files = sorted((ROOT / "tests").glob("test_*.py"))
+    one, two = runner.groups(files, 2)
+    assert sorted(one + two) == files and not set(one) & set(two)
+    weight = [sum(runner.WEIGHTS.get(f.name, 2) for f in g) for g in (one, two)]
+    assert abs(weight[0] - weight[1]) <= max(runner.WEIGHTS.values())
+    assert runner.groups(files, 1) == [files]

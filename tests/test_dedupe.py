@@ -147,7 +147,7 @@ def test_check_names_a_deleted_other_source_and_the_copy_of_a_briefing(tmp_path)
 
     (articles / "b_outlet.txt").unlink()  # the other outlet's article is deleted, its entry stays
     (problem,) = check([out], None, cache_file=None).problems
-    assert problem.path == str(original) and "other_sources[0].file: in/b_outlet.txt does not exist" in problem.message
+    assert problem.path == str(original) and "other_sources #1.file: in/b_outlet.txt does not exist" in problem.message
     assert original.read_text().splitlines()[problem.line - 1].strip(" -") == "file: in/b_outlet.txt"
 
     write_articles(articles, {"b_outlet.txt": reworded(STORY)})

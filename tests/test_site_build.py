@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -149,12 +150,21 @@ def fixture_site(tmp_path_factory):
     return build_site(tmp_path_factory.mktemp("fixture"), FIXTURES / "briefings", FIXTURES / "registry.yml")
 
 
+_SEED_BRIEFINGS: list[Path] = []  # the first ingest of the session, copied by the next sites
+
+
 def build_seed_site(tmp: Path, search: str = "search"):
-    """Ingest the sample seeds with the real CLI into ``tmp`` and build the site from them."""
+    """Ingest the sample seeds with the real CLI into ``tmp`` and build the site from them (the
+    briefings of the session's first ingest are copied after it: the same seeds, the same code)."""
     briefings = tmp / "briefings"
-    proc = subprocess.run([sys.executable, "-m", "briefbook.cli", "ingest", str(CORPUS / "seeds"), "--out",
-                           str(briefings)], capture_output=True, text=True, cwd=CORPUS, timeout=300)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
+    if _SEED_BRIEFINGS and _SEED_BRIEFINGS[0].is_dir():
+        shutil.copytree(_SEED_BRIEFINGS[0], briefings)
+    else:
+        proc = subprocess.run([sys.executable, "-m", "briefbook.cli", "ingest", str(CORPUS / "seeds"),
+                               "--briefings", str(briefings)], capture_output=True, text=True, cwd=CORPUS,
+                              timeout=300)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+        _SEED_BRIEFINGS[:] = [briefings]
     return build_site(tmp, briefings, CORPUS / "registry.yml", search=search)
 
 
@@ -181,6 +191,8 @@ def test_fixture_site_builds_without_warnings(fixture_site):
                  "initiatives/offshore-wind-partnership/index.html", "feed.xml", "api/briefings.json",
                  "api/entities.json", "briefings/2025-03-12-norway-japan-open-offshore-wind-talks/index.html"):
         assert (site / page).exists(), page
+    api = (site / "api" / "index.html").read_text(encoding="utf-8")  # /api/ lists its files, no 404
+    assert '<a href="briefings.json">' in api and '<a href="entities.json">' in api
 
 
 def test_fixture_site_has_no_broken_internal_link(fixture_site):
@@ -281,10 +293,11 @@ def test_broken_link_fails_the_strict_build(tmp_path):
 
 
 def test_broken_briefing_fails_the_build_with_its_path_and_line(tmp_path):
-    bad = tmp_path / "briefings"
-    bad.mkdir()
+    """Named as `briefbook check` names it: relative to the folder the build runs in."""
+    bad = tmp_path / "b" / "briefings"
+    bad.mkdir(parents=True)
     (bad / "broken.md").write_text("---\ntitle: x\ndate: [oops\n---\n\nText.\n")
-    with pytest.raises(AssertionError, match=re.escape(str(bad / "broken.md")) + r":[34]: frontmatter is not valid"):
+    with pytest.raises(AssertionError, match=r"briefbook: briefings/broken\.md:[34]: frontmatter is not valid"):
         build_site(tmp_path / "b", bad)
 
 
@@ -294,6 +307,7 @@ def test_serve_watches_briefings_and_registry(tmp_path):
     from briefbook.site.plugin import BriefbookPlugin
 
     (tmp_path / "briefings").mkdir()
+    (tmp_path / "seeds").mkdir()
     (tmp_path / "docs").mkdir()
     (tmp_path / "registry.yml").write_text("entities: []\n")
     (tmp_path / "mkdocs.yml").write_text("site_name: t\n")
@@ -309,7 +323,7 @@ def test_serve_watches_briefings_and_registry(tmp_path):
             self.watched.append(path)
 
     server = plugin.on_serve(Server(), config=None, builder=None)
-    assert server.watched == [str(tmp_path / "briefings"), str(tmp_path / "registry.yml")]
+    assert server.watched == [str(tmp_path / "briefings"), str(tmp_path / "registry.yml"), str(tmp_path / "seeds")]
 
 
 # -- the real seeds (the issue's "Done when") ----------------------------------------------

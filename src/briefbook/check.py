@@ -49,7 +49,7 @@ from .registry import Registry, RegistryError, load_registry
 from .site.text import safe_url
 from .store import briefing_files, refused_briefings, slug_of
 
-CACHE_VERSION = 4
+CACHE_VERSION = 5  # 4: every briefing's own article recorded (its sha256 is checked); 5: and docs/, aliases
 _Loader = yamlsafe.FastLoader
 _DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _DATE_SHAPE = re.compile(r"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$")  # YYYY-MM or YYYY-MM-DD, any digits
@@ -200,9 +200,14 @@ class _Lines:
 
 
 def _where(path: Iterable[Any]) -> str:
+    """Where in the frontmatter, counted as a person counts: ``quotes #1.speaker`` is the first
+    quote's speaker (the same numbers as ``paragraph: 1``, the first paragraph)."""
     out = ""
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        if not out:
+            out = str(part)  # a field (a number too: `1: 2` is a field named 1)
+        else:
+            out += f" #{part + 1}" if isinstance(part, int) else f".{part}"
     return out
 
 
@@ -478,7 +483,7 @@ def examine(text: str, path: str = "<briefing>") -> Facts:
             if i and isinstance(s.get("file"), str) and s["file"]:
                 facts.other_files.append((i - 1, s["file"]))
     main_file = src.get("file") if isinstance(src, dict) else None
-    if facts.other_files and isinstance(main_file, str) and main_file:
+    if isinstance(main_file, str) and main_file:
         facts.other_files.insert(0, (-1, main_file))  # the anchor: where the project's files are
     for kind, key in ENTITY_LISTS:
         for i, item in _items(meta, key):
@@ -522,7 +527,7 @@ def _semantics(meta: dict[str, Any], paragraphs: list[str], lines: _Lines, facts
             if not isinstance(ident, str):
                 continue
             if ident in seen:
-                problem([key, i, "id"], f"{ident!r} is listed twice (also {key}[{seen[ident]}])")
+                problem([key, i, "id"], f"{ident!r} is listed twice (also {_where([key, seen[ident]])})")
             seen.setdefault(ident, i)
         ids[key] = set(seen)
     for i, person in _items(meta, "people"):
@@ -630,6 +635,16 @@ def _corpus_problems(facts: list[Facts], registry: Registry) -> list[Problem]:
                 continue
             if not (root / anchor).exists():
                 continue  # the article of the briefing itself is not there either: files live elsewhere
+        recorded = next((sha for sha, n in f.sources if n == 0), None)
+        if anchor is not None and recorded and not Path(anchor).is_absolute():
+            now = _file_sha256(root / anchor)
+            if now is not None and now != recorded:
+                shown = Path(f.path).as_posix()
+                problems.append(Problem(
+                    f.path, _line_in_file(f.path, ("source", "sha256")),
+                    f"source.sha256: the article {anchor} changed since this briefing was made: `make ingest` "
+                    f"updates it; if you edited it by hand, `briefbook diff {shown}` shows the new extraction and "
+                    f"`briefbook ingest {anchor} --keep-edits` takes it for the fields you did not edit"))
         for n, file in f.other_files:
             if n < 0 or Path(file).is_absolute():
                 continue
@@ -642,7 +657,7 @@ def _corpus_problems(facts: list[Facts], registry: Registry) -> list[Problem]:
                     Problem(
                         f.path,
                         _line_in_file(f.path, ("other_sources", n, "file")),
-                        f"other_sources[{n}].file: {file} does not exist (deleted or moved?): "
+                        f"{_where(['other_sources', n, 'file'])}: {file} does not exist (deleted or moved?): "
                         "remove this entry, or put the article back",
                     )
                 )
@@ -749,6 +764,13 @@ def _variant(alias: str, name: str) -> bool:
 
 
 _DROPPED = "is not an http(s) address: the site leaves the link out; write the page's address, or remove it"
+
+
+def _file_sha256(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
 
 
 def _mtime(path: str) -> int:

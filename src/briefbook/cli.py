@@ -15,7 +15,7 @@ from . import __version__
 from .safetext import one_line
 
 # Subcommand modules, in the order `briefbook --help` lists them.
-COMMANDS = ("ingest", "fetch", "clean", "check", "entities", "review", "pages", "export")
+COMMANDS = ("ingest", "fetch", "clean", "check", "diff", "entities", "review", "pages", "export")
 
 
 def build_parser() -> argparse.ArgumentParser:

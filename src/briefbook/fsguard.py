@@ -23,7 +23,7 @@ class Walk:
 
     files: list[Path] = field(default_factory=list)
     refused: list[tuple[Path, str]] = field(default_factory=list)
-    ignored: list[Path] = field(default_factory=list)  # not hidden, but of no suffix asked for
+    other: list[Path] = field(default_factory=list)  # files of another kind (seeds/x.pdf): named, not read
 
 
 def resolved(path: Path) -> Path | None:
@@ -68,7 +68,7 @@ def walk(folder: Path, suffixes: tuple[str, ...], roots: Iterable[Path] = (),
             if name.startswith(hidden):
                 continue
             if not name.lower().endswith(suffixes):
-                out.ignored.append(Path(here) / name)
+                out.other.append(Path(here) / name)
                 continue
             found.append(Path(here) / name)
     for path in sorted(found):
@@ -78,7 +78,7 @@ def walk(folder: Path, suffixes: tuple[str, ...], roots: Iterable[Path] = (),
         else:
             out.refused.append((path, reason))
     out.refused.sort()
-    out.ignored.sort()
+    out.other.sort()
     return out
 
 

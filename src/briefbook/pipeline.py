@@ -34,6 +34,7 @@ from .ids import slugify
 from .model import Briefing, Source, entity_ids_of
 from .reading import SUFFIXES, InputError, RawArticle, kind_of, read_article
 from .registry import Registry
+from .shown import rel
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -85,7 +86,7 @@ def discover_all(paths: Iterable[str | os.PathLike[str]], root: Path | None = No
             found = fsguard.walk(p, SUFFIXES, [root])
             out.files += found.files
             out.refused += found.refused
-            out.ignored += found.ignored
+            out.other += found.other
         elif os.path.islink(p) and fsguard.resolved(p) is None:
             out.refused.append((p, "a link that leads nowhere (broken, or a loop)"))
         else:
@@ -184,6 +185,7 @@ class _Job:
     path: str
     source_file: str
     registry: Registry
+    keep_edits: bool = False  # a hand-edited briefing: the new extraction for the fields nobody edited
 
 
 # What a worker returns for one article: (path, rendered briefing, suggested file name, error).
@@ -417,13 +419,16 @@ def ingest(
     cache: str | os.PathLike[str] | None = None,
     seconds: float | None = budgets.ARTICLE_SECONDS,
     lock_wait: float = budgets.LOCK_WAIT_SECONDS,
+    keep_edits: bool = False,
 ) -> Report:
     """Turn every article under ``paths`` into a briefing in ``out_dir``.
 
     ``cache``: a file outside the checkout recording the briefings found to be what the current
     code makes, though older code wrote them: they are not extracted again;
     ``seconds``: the time one article may take before it is reported as failed (None: no limit);
-    ``lock_wait``: how long to wait for another run on the same folder (then LockTimeout)."""
+    ``lock_wait``: how long to wait for another run on the same folder (then LockTimeout);
+    ``keep_edits``: a hand-edited briefing whose article changed is extracted again and takes
+    the new values of the fields its editor did not touch (`rebase.keep_edits`)."""
     out = Path(out_dir)
     registry = registry or Registry()
     report = Report()
@@ -445,11 +450,13 @@ def ingest(
             if progress:
                 progress(len(report.outcomes), total, outcome)
 
-        total += len(found.refused) + len(found.ignored)
+        total += len(found.refused) + len(found.other)
         for f, reason in found.refused:
             note(Outcome(str(f), "failed", message=f"{f}: {reason}"))
-        for f in found.ignored:  # named, so that an article saved as `.pdf` or `.gz` is not silently left out
-            note(Outcome(str(f), "skipped", message=f"{f}: ignored: not an article file ({', '.join(SUFFIXES)})"))
+        for f in found.other:
+            kind = f.suffix.lower() or "a file without an extension"
+            note(Outcome(str(f), "skipped", message=f"{f}: {kind} is not an article file (ingest reads "
+                                                    f"{', '.join(SUFFIXES)}): skipped"))
         for f in files:
             src = source_path(f, root)
             if kind_of(f) is None:
@@ -467,18 +474,12 @@ def ingest(
                 note(twin)
                 continue
             if prev and prev.hand_edited and not force:
-                note(
-                    Outcome(
-                        str(f),
-                        "skipped",
-                        str(prev.path),
-                        (
-                            f"{prev.path}: edited by hand, left as it is (run `briefbook ingest {f} --force` "
-                            "to regenerate it and lose the edits)"
-                        ),
-                        routine=True,
-                    )
-                )
+                changed = bool(prev.sha256) and not prev.merged and prev.sha256 != _sha256(f)
+                if changed and keep_edits:
+                    todo.append(_Job(str(f), src, registry, keep_edits=True))
+                    continue
+                note(Outcome(str(f), "skipped", str(prev.path), edited_message(prev.path, f, changed),
+                             routine=not changed))
                 continue
             if (
                 prev
@@ -654,6 +655,29 @@ def _merge_source(job: _Job, text: str, target: Path) -> Outcome:
     return Outcome(job.path, "updated", str(target), message)
 
 
+def edited_message(briefing: str | os.PathLike[str], article: str | os.PathLike[str], changed: bool) -> str:
+    """What ingest says of a hand-edited briefing it leaves alone; more when its article changed."""
+    briefing, article = rel(briefing), rel(article)
+    if not changed:
+        return (f"{briefing}: edited by hand, left as it is (run `briefbook ingest {article} --force` "
+                "to regenerate it and lose the edits)")
+    return (f"{briefing}: edited by hand, and its article {article} changed since (source.sha256 differs): "
+            f"`briefbook diff {briefing}` shows what the new extraction changes; `briefbook ingest {article} "
+            "--keep-edits` takes it for the fields you did not edit (--force: for all of them)")
+
+
+def extract_one(path: str | os.PathLike[str], registry: Registry | None = None, root: Path | None = None,
+                seconds: float | None = budgets.ARTICLE_SECONDS) -> str:
+    """The briefing text ingest would write for the article at ``path`` now (nothing is written);
+    ValueError with the one-line reason when it cannot be made."""
+    f = Path(path)
+    job = _Job(str(f), source_path(f, root), registry or Registry())
+    _, text, _, error = _extract_many([job], seconds)[0]
+    if text is None:
+        raise ValueError(error or f"{f}: no briefing could be made")
+    return text
+
+
 def _write(
     job: _Job,
     text: str,
@@ -675,6 +699,12 @@ def _write(
     if prev is not None:
         target = prev.path  # keep the address stable even if the title changed
         old = target.read_text(encoding="utf-8") if target.exists() else None
+        if job.keep_edits and old is not None:
+            from .rebase import keep_edits
+
+            rebased = keep_edits(target, old, text)
+            store.write_atomic(target, rebased.text)
+            return Outcome(job.path, "updated", str(target), rebased.message(rel(target)))
         if old == text:
             return Outcome(job.path, "unchanged", str(target))
         if old is not None and not prev.hand_edited and _same_apart_from_code(old, text):

@@ -19,6 +19,8 @@ import difflib
 import hashlib
 import json
 import os
+import re
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,32 +110,40 @@ class Registry:
     def of_kind(self, kind: str) -> list[Entry]:
         return [e for e in self.entries if e.kind == kind]
 
+    def named_in(self, text: str) -> list[Entry]:
+        """The entries one of whose names or aliases occurs in ``text`` as whole words.
+
+        A form matches as `lookup` matches (case, accents, hyphens and spaces ignored: "Kim
+        Sangbu" names "Kim Sang-bu"), but only from the start of a word to the end of a word:
+        the alias "IOC" is not in "Ohio Center", nor "SPA" in "Spanish" or "transparency".
+        The one place where a registry name is looked for in running text.
+        """
+        if not self.entries:
+            return []
+        words = WordIndex(text)
+        return [e for e in self.entries if any(words.contains(f) for f in e.forms())]
+
     def digest_for(self, text: str, ids: Iterable[tuple[str, str]] = ()) -> str | None:
         """A digest of the entries that can change one briefing; None when none can.
 
         An entry can change a briefing when one of its names or aliases occurs in the
-        briefing's text (matched as `lookup` matches: case, hyphens and spaces ignored) or when
-        the briefing already links to it (``ids``: (kind, id) pairs). Only the fields that
-        extraction copies into a briefing count, so an alias added for one person re-extracts
-        the briefings that name that person, and a new description re-extracts none.
+        briefing's text as whole words (`named_in`) or when the briefing already links to it
+        (``ids``: (kind, id) pairs). Only the fields that extraction copies into a briefing
+        count, so an alias added for one person re-extracts the briefings that name that
+        person, and a new description re-extracts none.
         """
         if not self.entries:
-            return None  # (flattening a whole article costs more than the rest of this)
-        flat = _flat(text)
+            return None  # (splitting a whole article into words costs more than the rest of this)
         used = set(ids)
+        named = {id(e) for e in self.named_in(text)}
         relevant = sorted(
-            (
-                e
-                for e in self.entries
-                if (e.kind, e.id) in used or any((key := name_key(f)) and key in flat for f in e.forms())
-            ),
+            (e for e in self.entries if (e.kind, e.id) in used or id(e) in named),
             key=lambda e: (e.kind, e.id),
         )
         if not relevant:
             return None
         fields = [[e.kind, e.name, e.aliases, e.country, e.role] for e in relevant]
         return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
-
 
     def digest_for_briefing(
         self, title: str | None, paragraphs: Iterable[str], ids: Iterable[tuple[str, str]]
@@ -142,9 +152,43 @@ class Registry:
         return self.digest_for("\n".join([title or "", *paragraphs]), ids)
 
 
-def _flat(text: str) -> str:
-    """``text`` compared as `name_key` compares names (uncached: a whole article is not a name)."""
-    return slugify.__wrapped__(text, max_length=len(text) + 1).replace("-", "")
+_POSSESSIVE = re.compile(r"['\u2019]s\b", re.IGNORECASE)
+_ACRONYM = re.compile(r"[A-Z0-9&]*[A-Z][A-Z0-9&]*")
+
+
+class WordIndex:
+    """``text`` as `name_key` sees names, with its word boundaries kept: the words of its slug
+    joined without hyphens, and the offsets where a word starts and ends in that string."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # a possessive's "s" is a word of its own here ("the IOC's" names the IOC); uncached (a
+        # whole article is not a name) and without a length limit (no word is cut)
+        slug = slugify.__wrapped__(_POSSESSIVE.sub(" s", text), max_length=sys.maxsize)
+        words = [] if slug == "untitled" and "untitled" not in text.lower() else slug.split("-")
+        self.flat = "".join(words)
+        self.starts: set[int] = set()
+        self.ends: set[int] = set()
+        at = 0
+        for word in words:
+            self.starts.add(at)
+            at += len(word)
+            self.ends.add(at)
+
+    def contains(self, name: str) -> bool:
+        """Whether ``name`` occurs here from the start of a word to the end of a word; an acronym
+        ("SPA", "AT&T") only where it is written in capitals (not in "a spa hotel")."""
+        if len(name) > 1 and _ACRONYM.fullmatch(name):
+            return re.search(rf"(?<![^\W_]){re.escape(name)}(?![^\W_])", self.text) is not None
+        key = name_key(name)
+        if not key:
+            return False
+        at = self.flat.find(key)
+        while at != -1:
+            if at in self.starts and at + len(key) in self.ends:
+                return True
+            at = self.flat.find(key, at + 1)
+        return False
 
 
 class _LineLoader(yamlsafe.SafeLoader):

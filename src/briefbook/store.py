@@ -73,6 +73,15 @@ def render(briefing: Briefing) -> str:
     return _compose(meta, briefing.paragraphs)
 
 
+def unsigned(meta: dict[str, Any], paragraphs: list[str]) -> str:
+    """The file text of a briefing a person owns: without ``generator.checksum``, so that
+    ``ingest`` counts it as edited by hand and leaves it alone."""
+    gen = meta.get("generator")
+    if isinstance(gen, dict):
+        meta = {**meta, "generator": {k: v for k, v in gen.items() if k != "checksum"}}
+    return _compose(meta, paragraphs)
+
+
 def _compose(meta: dict[str, Any], paragraphs: list[str]) -> str:
     body = "\n\n".join(p.strip() for p in paragraphs if p.strip())
     return f"---\n{_dump_yaml(meta)}---\n\n{body}\n"

@@ -12,12 +12,14 @@ def add_briefings_option(
 ) -> None:
     """``--briefings DIR``: the one name every command gives the briefings folder.
 
-    ``old``: spellings a command used before (``--out``), still accepted so that scripts keep working."""
+    ``old``: spellings a command used before (``--out``), still accepted so that scripts keep
+    working, and left out of ``--help``: there ``--out`` is only `pages`'s output folder."""
     parser.add_argument(
         "--briefings",
-        *old,
         dest="briefings",
         default=default,
         metavar="DIR",
         help=help or f"folder of briefing files (default: {BRIEFINGS}/)",
     )
+    if old:
+        parser.add_argument(*old, dest="briefings", default=argparse.SUPPRESS, metavar="DIR", help=argparse.SUPPRESS)

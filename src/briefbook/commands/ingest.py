@@ -26,9 +26,14 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="PATH",
         help="article files or folders (default: seeds/)",
     )
-    add_briefings_option(p, "--out", help="where briefings go (default: briefings/; --out is the old name)")
+    add_briefings_option(p, "--out", help="where briefings go (default: briefings/)")
     p.add_argument(
         "--force", action="store_true", help="regenerate briefings even when they were edited by hand"
+    )
+    p.add_argument(
+        "--keep-edits", action="store_true",
+        help="when the article of a briefing you edited by hand changed: take the new extraction for the fields "
+        "you did not edit, keep your edits (`briefbook diff BRIEFING` shows the new extraction first)",
     )
     p.add_argument(
         "--jobs",
@@ -113,7 +118,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         report = ingest(args.paths, args.briefings, registry=registry, force=args.force, jobs=jobs,
                         progress=progress, cache=None if args.no_cache else caches.project_cache_file("ingest"),
-                        seconds=args.time_limit or None, lock_wait=args.lock_wait)
+                        seconds=args.time_limit or None, lock_wait=args.lock_wait,
+                        keep_edits=args.keep_edits)
     except LockTimeout as exc:
         print(f"{cr}briefbook: {exc}", file=sys.stderr)
         return 2

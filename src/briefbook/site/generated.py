@@ -27,6 +27,10 @@ class GeneratedPage(Page):
     def __init__(self, file: File, config: MkDocsConfig, page: SitePage) -> None:
         super().__init__(None, file, config)
         self.generated: SitePage | None = page
+        # its title from the start: a page `mkdocs serve --dirty` does not rebuild is still named
+        # in the navigation of those it does (MkDocs gives an unread page the title None)
+        self.meta = dict(page.meta)
+        self.markdown = ""
 
     def read_source(self, config: MkDocsConfig) -> None:
         self.meta = dict(self.site_page.meta)

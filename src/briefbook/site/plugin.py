@@ -7,6 +7,7 @@ Named ``briefbook`` in ``mkdocs.yml``::
       - briefbook:
           briefings: briefings      # folder of briefing files, relative to mkdocs.yml
           registry: registry.yml    # curated entity registry (optional file)
+          seeds: seeds              # articles `mkdocs serve` ingests when one is added or changed
           search_min_briefings: 2   # entities seen in one briefing stay out of search (unset:
                                     # 1 below 2,000 briefings, 2 from there on)
           database: corpus.db       # also publish the corpus as SQLite for Datasette (optional)
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import html
 import logging
 import os
 import shutil
@@ -41,12 +43,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from .. import docsfiles, fsguard
-from ..corpus import Corpus, load_corpus
-from ..registry import RegistryError
+from .. import docsfiles, fsguard, shown
+from ..corpus import Corpus, build_corpus, load_corpus, load_topics
+from ..registry import Registry, RegistryError
 from ..safetext import one_line
 from ..store import BriefingError
-from . import paths, snippets
+from . import paths, serve, snippets
 from .export import generate_files
 from .generated import GeneratedPage
 from .names import name_files
@@ -65,6 +67,7 @@ FOOTER_PAGES = {"about.md": "About", "contributing.md": "Contributing"}
 class BriefbookConfig(base.Config):
     briefings = c.Type(str, default="briefings")
     registry = c.Type(str, default="registry.yml")
+    seeds = c.Type(str, default="seeds")
     topics = c.Optional(c.Type(str))
     # 2 keeps pages of people and organizations seen in one briefing only (two thirds of them at
     # 10,000) out of the search index, which every search downloads a part of. Unset: 1 below
@@ -91,6 +94,12 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         self.briefings_dir = (root / self.config.briefings).resolve()
         self.registry_path = (root / self.config.registry).resolve()
         self.topics_path = (root / self.config.topics).resolve() if self.config.topics else None
+        self.seeds_dir = (root / self.config.seeds).resolve()
+        if getattr(self, "_serving", False) and not getattr(self, "_port_checked", False):
+            self._port_checked = True  # before the first build, not after it
+            taken = serve.port_taken(*config.dev_addr)
+            if taken:
+                raise SystemExit(taken)
         css = f"{ASSET_DIR}/briefbook.css"
         js = f"{ASSET_DIR}/briefbook.js"
         if css not in config.extra_css:
@@ -117,6 +126,10 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         """Defining this keeps the plugin alive between the rebuilds of ``mkdocs serve``."""
         self._digests: dict[str, bytes] = {}
         self._serving = command == "serve"
+        self._last_good: Corpus | None = None  # what `mkdocs serve` shows while a briefing is broken
+        self._build_error: str | None = None
+        self._written: set[str] = set()  # the generated files of the last build, relative to the site
+        self._seeds_watch: serve.SeedsWatch | None = None
         if self._serving and dirty:
             # `make serve` rebuilds with --dirty: this plugin marks what did not change itself
             # (``put`` in on_files) and every index page is regenerated, so MkDocs's warning
@@ -129,7 +142,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Read the briefings, make every page and file from them, and hand them to MkDocs."""
         self._refuse_stray_docs(files, config)
-        corpus = self._resolve_corpus()
+        corpus = self._resolve_served_corpus() if getattr(self, "_serving", False) else self._resolve_corpus()
         briefing_count = len(corpus.briefings)
         docs_pages = self._resolve_project_pages(files, config)
         min_briefings = self._resolve_search_min_briefings(briefing_count)
@@ -149,14 +162,39 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         if named.is_symlink():  # a registry.yml that is a link out of the project: not read
             refused = fsguard.why_refused(named, [self.root])
             if refused:
-                raise PluginError(f"briefbook: {named}:1: {refused}")
+                raise PluginError(f"briefbook: {shown.rel(named)}:1: {refused}")
         try:
             return load_corpus(self.briefings_dir, self.registry_path, self.topics_path,
                                keep_parsed=getattr(self, "_serving", False), roots=[self.root])
         except BriefingError as exc:  # worded as `briefbook check` words it: the loader runs its checks
-            raise PluginError(f"briefbook: {exc}") from None
+            raise PluginError(f"briefbook: {shown.message(exc)}") from None
         except RegistryError as exc:
-            raise PluginError(f"briefbook: {exc}") from None
+            raise PluginError(f"briefbook: {shown.message(exc)}") from None
+
+    def _resolve_served_corpus(self) -> Corpus:
+        """Under `mkdocs serve`: the articles of seeds/ that changed ingested first; a briefing or
+        registry mistake said in the terminal and on every page while the last good briefings are
+        served (a build error would leave every request of the server waiting)."""
+        if self._seeds_watch is None:
+            self._seeds_watch = serve.SeedsWatch(self.seeds_dir, self.briefings_dir, self.registry_path, self.root)
+        self._seeds_watch.ingest_if_changed()
+        was = self._build_error
+        try:
+            corpus = self._resolve_corpus()
+        except PluginError as exc:
+            self._build_error = str(exc).removeprefix("briefbook: ")
+            if self._build_error != was:
+                serve.say(f"error: {self._build_error} (the last good site is served until this is fixed)")
+            # broken from the start: a site without briefings, the error on every page
+            corpus = self._last_good or build_corpus([], Registry(), load_topics(None))
+        else:
+            self._build_error = None
+            self._last_good = corpus
+            if was:
+                serve.say("briefbook: fixed; the site is rebuilt")
+        if self._build_error != was:
+            self._digests = {}  # the banner comes or goes on every page: none is left as it was
+        return corpus
 
     def _refuse_stray_docs(self, files: Files, config: MkDocsConfig) -> None:
         """docs/ as data: a file that is not listed, is a link, shadows the theme's, or is a page
@@ -216,6 +254,9 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         Returns uri -> (file on disk, digest)."""
         exports = generate_files(corpus, site_url=config.site_url, directory_urls=config.use_directory_urls,
                                  site_name=config.site_name)
+        api = sorted(uri for uri in exports if uri.startswith("api/") and uri != "api/index.html")
+        if api:  # /api/ answers with the list of its files, not 404
+            exports["api/index.html"] = _api_index([uri.removeprefix("api/") for uri in api])
         spool = self._new_spool()
         on_disk: dict[str, tuple[str, bytes]] = {}
         for uri, text in exports.items():
@@ -249,13 +290,16 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         a file the same as in the last build is marked unmodified for `mkdocs serve --dirty`."""
         previous = getattr(self, "_digests", {})
         digests: dict[str, bytes] = {}
+        written: set[str] = set()
 
         def put(file: File, digest: bytes) -> None:
             old = files.get_file_from_path(file.src_uri)
             if old is not None:
                 files.remove(old)
             digests[file.src_uri] = digest
-            if previous.get(file.src_uri) == digest:
+            written.add(file.dest_uri)
+            # a tab's page is never left out: a page `--dirty` skips has no title in the navigation
+            if previous.get(file.src_uri) == digest and file.src_uri not in paths.NAV_PAGES:
                 # Same as the last build: `mkdocs serve --dirty` skips it (other builds ignore this).
                 file.is_modified = _unmodified  # type: ignore[method-assign]
             files.append(file)
@@ -272,6 +316,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
             else:
                 put(File.generated(config, uri, content=content, inclusion=inclusion), _digest(content))
         self._digests = digests
+        self._written_now = written
 
     def _new_spool(self) -> Path:
         """A fresh folder for this build's large generated files (the last build's is removed, and
@@ -289,6 +334,11 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._drop_spool()  # copied into the site by now
+        if getattr(self, "_serving", False):
+            # `--dirty` never cleans the site folder: a renamed or removed id's pages would stay served
+            now = getattr(self, "_written_now", set())
+            serve.remove_stale(Path(config.site_dir), self._written, now)
+            self._written = now
 
     def on_build_error(self, *, error: Exception) -> None:
         self._drop_spool()
@@ -322,13 +372,21 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         tag = f'<link rel="alternate" type="application/atom+xml" title="Briefings feed" href="{href}">'
         if page.file.src_uri in getattr(self, "_generated", ()):
             page.content = ""  # written once this returns; only its anchors are needed later
-        return output.replace("</head>", f"  {tag}\n  </head>", 1)
+        output = output.replace("</head>", f"  {tag}\n  </head>", 1)
+        error = getattr(self, "_build_error", None)
+        return serve.banner(output, error) if error else output
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
-        for path in (self.briefings_dir, self.registry_path, self.topics_path):
+        for path in (self.briefings_dir, self.registry_path, self.topics_path, self.seeds_dir):
             if path is not None and path.exists():
                 server.watch(str(path))
+        serve.keep_serving(server, self._rebuild_failed)
         return server
+
+    def _rebuild_failed(self, message: str) -> None:
+        """A rebuild that failed outside the briefings (a page of docs/, a strict-mode warning):
+        one line; the server goes on serving what it has."""
+        serve.say(f"error: the site was not rebuilt: {message} (fix it and save: the server goes on)")
 
 
 class _DirtyWarningFilter(logging.Filter):
@@ -398,6 +456,13 @@ def _alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
+
+
+def _api_index(names: list[str]) -> str:
+    """A plain page that lists the files of /api/ (file names the export chose, escaped all the same)."""
+    items = "".join(f'<li><a href="{html.escape(n)}">{html.escape(n)}</a></li>' for n in names)
+    return ('<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>API</title></head>\n'
+            f"<body><h1>API</h1><p>The site's data as files:</p><ul>{items}</ul></body></html>\n")
 
 
 def _digest(content: str | bytes) -> bytes:
