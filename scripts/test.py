@@ -46,6 +46,22 @@ def groups(files: list[Path], n: int) -> list[list[Path]]:
     return [sorted(g) for g in out if g]
 
 
+def total_line(reports: list[Path]) -> str:
+    """One closing line for all the groups ("tests: 760 passed, 0 failed, 3 skipped"), from the JUnit
+    reports pytest wrote: each group's own summary counts only its half."""
+    import xml.etree.ElementTree as ET
+
+    tests = failed = skipped = 0
+    for report in reports:
+        if not report.exists():
+            continue
+        for suite in ET.parse(report).getroot().iter("testsuite"):
+            tests += int(suite.get("tests", 0))
+            failed += int(suite.get("failures", 0)) + int(suite.get("errors", 0))
+            skipped += int(suite.get("skipped", 0))
+    return f"tests: {tests - failed - skipped} passed, {failed} failed, {skipped} skipped"
+
+
 def main(argv: list[str]) -> int:
     jobs = min(2, os.cpu_count() or 1)
     if argv[:1] == ["--jobs"]:
@@ -57,9 +73,10 @@ def main(argv: list[str]) -> int:
     parts = groups(files, jobs)
     with tempfile.TemporaryDirectory(prefix="briefbook-test-") as tmp:
         logs = [Path(tmp) / f"group-{k}.log" for k in range(len(parts))]
+        reports = [Path(tmp) / f"group-{k}.xml" for k in range(len(parts))]
         procs = []
         for k, (part, log) in enumerate(zip(parts, logs, strict=True)):
-            cmd = [*pytest, *argv, *(str(f.relative_to(ROOT)) for f in part)]
+            cmd = [*pytest, *argv, f"--junit-xml={reports[k]}", *(str(f.relative_to(ROOT)) for f in part)]
             out = None if k == 0 else log.open("w")
             procs.append(subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT if out else None))
             if out is not None:
@@ -68,6 +85,7 @@ def main(argv: list[str]) -> int:
         for k, log in enumerate(logs[1:], start=2):
             print(f"\n-- group {k} of {len(parts)} --", flush=True)
             sys.stdout.write(log.read_text(errors="replace"))
+        print(total_line(reports), flush=True)
     if all(c == NO_TESTS for c in codes):
         return NO_TESTS
     codes = [0 if c == NO_TESTS else c for c in codes]  # `-k name` may select nothing in one group

@@ -418,3 +418,16 @@ def test_make_test_runs_every_test_file_once_in_two_balanced_groups():
     weight = [sum(runner.WEIGHTS.get(f.name, 2) for f in g) for g in (one, two)]
     assert abs(weight[0] - weight[1]) <= max(runner.WEIGHTS.values())
     assert runner.groups(files, 1) == [files]
+
+
+def test_make_tests_closing_line_counts_every_group(tmp_path):
+    # CI reads the run's last line: it must count both groups, not the second group's half
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("run_tests", ROOT / "scripts" / "test.py")
+    runner = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(runner)  # type: ignore[union-attr]
+    one, two = tmp_path / "one.xml", tmp_path / "two.xml"
+    one.write_text('<testsuites><testsuite tests="10" failures="1" errors="0" skipped="2"/></testsuites>')
+    two.write_text('<testsuites><testsuite tests="5" failures="0" errors="1" skipped="0"/></testsuites>')
+    assert runner.total_line([one, two, tmp_path / "missing.xml"]) == "tests: 10 passed, 2 failed, 2 skipped"

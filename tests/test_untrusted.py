@@ -1011,10 +1011,13 @@ def test_the_projects_own_docs_folder_is_all_published() -> None:
 
 
 def test_other_sources_outside_the_project_are_refused_without_looking(tmp_path: Path) -> None:
+    import hashlib
+
     project, _ = _project(tmp_path)
     answers = []
+    own = hashlib.sha256((project / "seeds" / "a.txt").read_bytes()).hexdigest()  # its own article unchanged
     for target in ("../../../../../../etc/passwd", "../../../../../../etc/no-such-file-at-all"):
-        text = store.render(briefing(1, source=Source(file="seeds/a.txt", sha256="a" * 64),
+        text = store.render(briefing(1, source=Source(file="seeds/a.txt", sha256=own),
                                      other_sources=[Source(file=target, sha256="b" * 64)]))
         write(project / "briefings", "b1.md", text)
         answers.append([p.message for p in check([project / "briefings"], None).problems])
@@ -1358,5 +1361,5 @@ def test_a_seed_file_ingest_cannot_read_is_named_not_left_out(tmp_path: Path, mo
     monkeypatch.chdir(tmp_path)
     assert main(["ingest", "seeds", "--out", "briefings", "--no-registry"]) == 0
     err = capsys.readouterr().err
-    assert "skipped: seeds/b.pdf: ignored: not an article file (.txt, .text, .html, .htm, .md, .markdown)" in err
+    assert "skipped: seeds/b.pdf: .pdf is not an article file (ingest reads .txt, .text, .html, .htm, .md, .markdown)" in err
     assert ".DS_Store" not in err
