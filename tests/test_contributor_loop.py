@@ -430,4 +430,4 @@ def test_make_tests_closing_line_counts_every_group(tmp_path):
     one, two = tmp_path / "one.xml", tmp_path / "two.xml"
     one.write_text('<testsuites><testsuite tests="10" failures="1" errors="0" skipped="2"/></testsuites>')
     two.write_text('<testsuites><testsuite tests="5" failures="0" errors="1" skipped="0"/></testsuites>')
-    assert runner.total_line([one, two, tmp_path / "missing.xml"]) == "tests: 10 passed, 2 failed, 2 skipped"
+    assert runner.total_line([one, two, tmp_path / "missing.xml"]) == "tests: 11 passed, 2 failed, 2 skipped"
