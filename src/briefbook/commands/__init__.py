@@ -3,8 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import sys
+
+from ..registry import Registry, RegistryError, load_registry
 
 BRIEFINGS = "briefings"
+
+
+def registry_of(args: argparse.Namespace) -> Registry | None:
+    """The registry ``--registry``/``--no-registry`` name, or None after one line saying why it
+    cannot be read (the command then exits with status 2)."""
+    try:
+        return load_registry(None if args.no_registry else args.registry)
+    except RegistryError as exc:
+        print(f"briefbook: {exc}", file=sys.stderr)
+        return None
 
 
 def add_briefings_option(

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from .. import store
 from ..pipeline import _sha256, extract_one, index_existing, source_path
-from ..registry import DEFAULT_PATH, RegistryError, load_registry
+from ..registry import DEFAULT_PATH
 from ..shown import rel
-from . import add_briefings_option
+from . import add_briefings_option, registry_of
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -61,10 +61,8 @@ def _pairs(args: argparse.Namespace) -> tuple[list[tuple[Path, Path]], list[str]
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        registry = load_registry(None if args.no_registry else args.registry)
-    except RegistryError as exc:
-        print(f"briefbook: {exc}", file=sys.stderr)
+    registry = registry_of(args)
+    if registry is None:
         return 2
     pairs, errors = _pairs(args)
     for error in errors:

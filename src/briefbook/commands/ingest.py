@@ -8,9 +8,9 @@ import sys
 
 from .. import budgets, caches
 from ..pipeline import LockTimeout, Outcome, ingest
-from ..registry import DEFAULT_PATH, RegistryError, load_registry
+from ..registry import DEFAULT_PATH
 from ..safetext import one_line
-from . import add_briefings_option
+from . import add_briefings_option, registry_of
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -83,10 +83,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        registry = load_registry(None if args.no_registry else args.registry)
-    except RegistryError as exc:
-        print(f"briefbook: {exc}", file=sys.stderr)
+    registry = registry_of(args)
+    if registry is None:
         return 2
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     tty = sys.stderr.isatty()
