@@ -1345,7 +1345,7 @@ def test_the_depth_bound_is_never_below_the_real_depth() -> None:
         return most
 
     texts = ["- - - - - x\n", "a:\n- - [b, {c: [d]}]\n", "? - - a\n: b\n", "[[[[[[]]]]]]\n", "a: {b: {c: {d: 1}}}\n"]
-    for _ in range(300):
+    for _ in range(100):
         data = value(rnd.randint(1, 12))
         for flow in (True, False, None):
             texts.append(yaml.safe_dump(data, default_flow_style=flow, indent=rnd.choice([2, 4])))
