@@ -627,3 +627,15 @@ def test_an_apposition_with_a_possessive_is_not_a_second_speaker():
 def test_a_described_surname_that_speaks_in_quotation_marks_is_a_person():
     b = brief("“I think I played one of the best matches of the year,” the 14th-ranked Schwartzman said.")
     assert [(q.speaker, p.id) for q, p in zip(b.quotes, b.people, strict=True)] == [("schwartzman", "schwartzman")]
+
+
+def test_an_honorific_tells_two_people_of_one_surname_apart():
+    quotes = said("Hillary Rowan and her husband, former Governor Bill Rowan, campaigned in Ohio on Monday.",
+                  "“We will win this state in November,” Mrs. Rowan said.",
+                  "“She is the best candidate I have ever seen,” Mr. Rowan told reporters.")
+    assert quotes == [("We will win this state in November,", "hillary-rowan"),
+                      ("She is the best candidate I have ever seen,", "bill-rowan")]
+    # and the honorific makes no third person "Rowan"
+    assert sorted(p.id for p in brief("Hillary Rowan and Bill Rowan met voters.",
+                                      "“We will win,” Mrs. Rowan said on Monday.").people) == [
+        "bill-rowan", "hillary-rowan"]

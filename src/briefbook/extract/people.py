@@ -567,8 +567,8 @@ def find_people(docs: list[Doc], speaking: frozenset[str] = frozenset()) -> list
         target = resolve_short(name, list(found.values()))
         if target is None:
             shared = any(name_key(name) in {name_key(w) for w in p.name.split()} for p in found.values())
-            if role is None and not honored and (name_key(name) not in speaking or shared):
-                continue  # a bare surname we cannot expand (or that two full names share): too weak
+            if role is None and (shared or (not honored and name_key(name) not in speaking)):
+                continue  # a bare surname we cannot expand, or that two full names share: not a third person
             key = name_key(name)
             target = found.setdefault(key, PersonFound(name=name))
         _note(target, name, pno, role, org, country, role is not None)

@@ -434,6 +434,13 @@ def _by_name(text: str, people: list[Speaker], events: list[_Event]) -> Speaker 
     bearers = [s for s in people if any(last in _key_words(f) for f in s.forms)]
     if len(bearers) == 1:
         return bearers[0]
+    # "Mrs. Clinton" where the article names Hillary and Bill Clinton: never one of the other gender
+    first = text.split()[0].lower() if text.split() else ""
+    want = "f" if first in FEMALE_WORDS else "m" if first in MALE_WORDS else None
+    if want is not None:
+        bearers = [s for s in bearers if s.gender in (None, want)]
+        if len(bearers) == 1:
+            return bearers[0]
     # two people share the surname: the one named last before (never a guess between equals)
     for e in reversed(events):
         if e.speaker is not None and e.speaker in bearers:
