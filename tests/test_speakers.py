@@ -636,6 +636,6 @@ def test_an_honorific_tells_two_people_of_one_surname_apart():
     assert quotes == [("We will win this state in November,", "hillary-rowan"),
                       ("She is the best candidate I have ever seen,", "bill-rowan")]
     # and the honorific makes no third person "Rowan"
-    assert sorted(p.id for p in brief("Hillary Rowan and Bill Rowan met voters.",
+    assert sorted(p.id for p in brief("Senator Hillary Rowan and Governor Bill Rowan met voters.",
                                       "“We will win,” Mrs. Rowan said on Monday.").people) == [
         "bill-rowan", "hillary-rowan"]
