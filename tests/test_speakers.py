@@ -639,3 +639,14 @@ def test_an_honorific_tells_two_people_of_one_surname_apart():
     assert sorted(p.id for p in brief("Senator Hillary Rowan and Governor Bill Rowan met voters.",
                                       "“We will win,” Mrs. Rowan said on Monday.").people) == [
         "bill-rowan", "hillary-rowan"]
+
+
+def test_a_surname_that_is_a_role_word_speaks_inside_the_full_name():
+    quotes = said("“It is not going to be easy for him to win the state,” said Representative Peter T. King of "
+                  "New York, who endorsed him on Tuesday.")
+    assert quotes == [("It is not going to be easy for him to win the state,", "peter-t-king")]
+
+
+def test_charging_and_opining_introduce_quotes():
+    quotes = said("“You have called people you do not like terrible names,” Kelly charged in her question.")
+    assert quotes == [("You have called people you do not like terrible names,", "kelly")]

@@ -183,7 +183,7 @@ predict observe acknowledge admit assert contend describe mention point recall r
 post quip caution promise highlight underline underscore signal estimate indicate maintain echo hope
 call agree continue clarify concede counter retort complain lament allege demand exclaim
 testify assure boast joke recount insist scoff shout whisper conclude plead beg brag muse reflect
-yell scream sigh laugh interject
+yell scream sigh laugh interject charge opine exhort
 """.split()
 )
 

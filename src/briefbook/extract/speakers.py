@@ -368,8 +368,21 @@ def resolve(span: Span, speakers: list[Speaker], events: list[_Event], pno: int)
         orgs = [s for s in speakers if s.kind == "organization"]
         return _by_form(chain, orgs) or _by_leading_words(chain, orgs)
     if head in ROLE_HEADS:
+        # "Representative Peter T. King": a surname that is also a role word, inside a full name the article gives
+        if root.pos_ == "PROPN":
+            named = _by_full_form(_name_chain(root), [s for s in speakers if s.kind == "person"])
+            if named is not None:
+                return named
         return _by_role(span, root, speakers, events)
     return _by_description(span, root, speakers, events, pno)
+
+
+def _by_full_form(text: str, people: list[Speaker]) -> Speaker | None:
+    """The one person a form of two words or more of whom stands in ``text`` (never a surname alone)."""
+    joined = f" {' '.join(_key_words(text))} "
+    found = {s.id: s for s in people for f in s.forms
+             if len(_key_words(f)) > 1 and f" {' '.join(_key_words(f))} " in joined}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _name_chain(root: Token) -> str:
