@@ -650,3 +650,10 @@ def test_a_surname_that_is_a_role_word_speaks_inside_the_full_name():
 def test_charging_and_opining_introduce_quotes():
     quotes = said("“You have called people you do not like terrible names,” Kelly charged in her question.")
     assert quotes == [("You have called people you do not like terrible names,", "kelly")]
+
+
+def test_a_name_doubted_as_an_organization_that_speaks_in_quotation_marks_is_one():
+    b = brief("Newspapers warned readers before the convention.",
+              "“Gun owners should leave their weapons at home,” opined the Plain Dealer.")
+    assert [o.id for o in b.organizations] == ["plain-dealer"]
+    assert [q.speaker for q in b.quotes] == ["plain-dealer"]

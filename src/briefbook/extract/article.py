@@ -50,9 +50,9 @@ def build_briefing(
     found_quotes = find_quotes(docs)
     # whoever a quote's own cue names speaks in the article: a person of the briefing even if named once
     speaking = frozenset(k for q in found_quotes if q.cued for k in _cue_names(q))
+    speaking_direct = frozenset(k for q in found_quotes if q.cued and q.kind == "direct" for k in _cue_names(q))
     # a bare surname only where it speaks in quotation marks: "Ericsson said it would ..." is a company
-    people = find_people(docs, frozenset(k for q in found_quotes if q.cued and q.kind == "direct"
-                                         for k in _cue_names(q)))
+    people = find_people(docs, speaking_direct)
     people = _add_known_people(docs, _add_bare_mentions(docs, people))
     people = _with_quoted_people(found_quotes, docs, people)
     doubtful = [p for p in people if person_evidence(docs, p) is None
@@ -63,6 +63,12 @@ def build_briefing(
     places = _places(docs)
     place_words = {p.lower() for p in places} | ({clean.location.lower()} if clean.location else set())
     orgs, org_doubts = find_organizations_and_doubts(docs, person_words, place_words)
+    # a name doubted as an organization that speaks in quotation marks ("... ,” opined the Plain Dealer)
+    # acts as one: it is listed, so that its quotes have a speaker
+    spoken_orgs = [d for d in org_doubts if _speaks(d, speaking_direct) and name_key(d) not in
+                   {name_key(w) for w in person_words}]
+    orgs += [OrgFound(name=d, paragraphs=_paragraphs_naming(docs, d)) for d in spoken_orgs]
+    org_doubts = [d for d in org_doubts if d not in spoken_orgs]
     agencies = {a.lower() for a in source.agencies} | AGENCIES
     orgs = [o for o in orgs if o.actor or o.name.lower() not in agencies]
     orgs = _add_employers(people, orgs)
@@ -443,6 +449,16 @@ def _initiatives_out(items: list[InitiativeFound], registry: Registry) -> list[I
 
 
 # ----------------------------------------------------------------------------- quotes
+
+
+def _speaks(name: str, speaking: frozenset[str]) -> bool:
+    """Whether a quote's cue names ``name`` (with or without its article: "the Plain Dealer")."""
+    bare = re.sub(r"^(?:the|The)\s+", "", name)
+    return name_key(name) in speaking or name_key(bare) in speaking or name_key(f"the {bare}") in speaking
+
+
+def _paragraphs_naming(docs: list[Doc], name: str) -> list[int]:
+    return [n for n, doc in enumerate(docs, start=1) if name in doc.text]
 
 
 def _cue_names(q: QuoteFound) -> set[str]:
