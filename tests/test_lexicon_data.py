@@ -11,7 +11,7 @@ from briefbook.cleaning import agency_name
 from briefbook.extract.lexicon import AGENCIES, COUNTRY_FORMS, NAME_JOINERS, TITLE_CONNECTORS
 from briefbook.lexicon_data import FUNCTION_WORDS, LexiconError, index_forms, parse_forms, parse_words
 
-WORD_LISTS = {"roles", "honorifics", "furniture", "furniture_classes", "not_outlets", "section_labels"}
+WORD_LISTS = {"roles", "furniture", "furniture_classes", "not_outlets", "section_labels"}
 
 
 def test_every_word_list_file_starts_with_what_it_is_for():

@@ -199,3 +199,24 @@ def test_the_next_person_of_a_list_is_not_the_role_of_the_one_before():
 def test_a_firm_named_at_the_end_of_a_role_stays_in_it():
     found = people_of("Tomas Berhane, a market analyst with the research firm Quillmark, said prices would fall.")
     assert found["Tomas Berhane"].role == "market analyst with the research firm Quillmark"
+
+
+def test_miss_madame_and_lord_are_honorifics_not_parts_of_a_name():
+    from briefbook.cleaning import CleanArticle
+    from briefbook.extract.article import build_briefing
+    from briefbook.model import Source
+
+    clean = CleanArticle(paragraphs=["Miss Jane Roe said the plan would fail. “It cannot work,” Miss Roe said.",
+                                     "Madame Clara Vey and Lord Peter Ashdown met the minister on Monday."],
+                         title="Test story", date="2024-05-02")
+    b = build_briefing(clean, Source(file="tests/x.txt"))
+    assert {p.id for p in b.people} >= {"jane-roe"}
+    assert not any(p.name.split()[0] in ("Miss", "Madame", "Lord") for p in b.people)
+    assert [q.speaker for q in b.quotes if q.kind == "direct"] == ["jane-roe"]
+
+
+def test_an_honorific_added_to_its_file_tells_the_gender_too():
+    from briefbook.extract.lexicon import FEMALE_WORDS, HONORIFICS, MALE_WORDS
+
+    assert {"miss", "madame", "mme."} <= FEMALE_WORDS & HONORIFICS and "lord" in MALE_WORDS & HONORIFICS
+    assert "dr." in HONORIFICS and "dr." not in FEMALE_WORDS | MALE_WORDS

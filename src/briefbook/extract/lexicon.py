@@ -84,7 +84,8 @@ bloomberg open app read also related stories disclaimer
 )
 
 # Honorifics that precede a name but are not a role by themselves: ``data/lexicon/honorifics.yml``.
-HONORIFICS = words("honorifics")
+_HONORIFICS_BY_GENDER = {gender: frozenset(f.casefold() for f in forms) for gender, forms in forms_of("honorifics")}
+HONORIFICS = frozenset().union(*_HONORIFICS_BY_GENDER.values())
 
 # Head words that make a proper-noun phrase an organization.
 ORG_HEADS = frozenset(
@@ -269,16 +270,16 @@ TITLE_ABBREVIATIONS: dict[str, str] = {
 
 # Words that tell a person's gender where the article gives it ("Ms Reding", "the spokeswoman"),
 # so that "he said" is never given to a woman nor "she said" to a man.
-FEMALE_WORDS = frozenset(
+# The honorifics of each gender (honorifics.yml) and the titles and role words that tell it too.
+FEMALE_WORDS = _HONORIFICS_BY_GENDER.get("female", frozenset()) | frozenset(
     """
-mrs mrs. ms ms. miss madam madame dame lady queen princess duchess empress spokeswoman chairwoman
-congresswoman businesswoman councilwoman sister mother actress assemblywoman
+lady queen princess duchess empress spokeswoman chairwoman congresswoman businesswoman councilwoman
+sister mother actress assemblywoman
 """.split()
 )
-MALE_WORDS = frozenset(
+MALE_WORDS = _HONORIFICS_BY_GENDER.get("male", frozenset()) | frozenset(
     """
-mr mr. sir lord king prince duke emperor spokesman congressman businessman councilman brother
-father assemblyman
+king prince duke emperor spokesman congressman businessman councilman brother father assemblyman
 """.split()
 )
 
