@@ -370,3 +370,16 @@ def test_ostp_alias_is_searchable(seeds_site):
                       and "OSTP" in d["text"]]
     assert first_sections, "no organization page mentions OSTP as an alias"
     assert "Office of Science and Technology Policy" in first_sections[0]["title"]
+
+
+@pytest.mark.parametrize(("option", "said"), [
+    ("", "briefings: {missing}: no such folder next to mkdocs.yml"),
+    ("      search_min_briefings: 0\n", "search_min_briefings: 0: a whole number from 1 to 1,000,000"),
+])
+def test_a_plugin_option_that_cannot_be_right_stops_the_build_with_one_line(tmp_path: Path, option: str, said: str):
+    missing = tmp_path / "briefings-with-a-typo"
+    folder = missing if not option else FIXTURES / "briefings"
+    with pytest.raises(AssertionError) as failed:
+        build_site(tmp_path, folder, extra=option)
+    errors = [line for line in str(failed.value).splitlines() if line.startswith("ERROR")]
+    assert len(errors) == 1 and said.format(missing=missing) in errors[0], errors

@@ -64,6 +64,9 @@ LARGE_CORPUS = 2000
 FOOTER_PAGES = {"about.md": "About", "contributing.md": "Contributing"}
 
 
+MAX_SEARCH_MIN_BRIEFINGS = 1_000_000
+
+
 class BriefbookConfig(base.Config):
     briefings = c.Type(str, default="briefings")
     registry = c.Type(str, default="registry.yml")
@@ -92,6 +95,14 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
             if named and (refused := fsguard.link_on_path(named, root)) is not None:
                 raise PluginError(one_line(f"briefbook: {_shown(root, named)}: {refused}"))
         self.briefings_dir = (root / self.config.briefings).resolve()
+        if not self.briefings_dir.is_dir():  # a typo would build an empty site without a word
+            raise PluginError(one_line(
+                f"briefbook: briefings: {self.config.briefings}: no such folder next to "
+                f"{Path(config.config_file_path or 'mkdocs.yml').name} (`make ingest` makes it; or fix the path)"))
+        least = self.config.search_min_briefings
+        if least is not None and not 1 <= least <= MAX_SEARCH_MIN_BRIEFINGS:
+            raise PluginError(f"briefbook: search_min_briefings: {least}: a whole number from 1 to "
+                              f"{MAX_SEARCH_MIN_BRIEFINGS:,} (the briefings an entity needs to be searchable)")
         self.registry_path = (root / self.config.registry).resolve()
         self.topics_path = (root / self.config.topics).resolve() if self.config.topics else None
         self.seeds_dir = (root / self.config.seeds).resolve()
