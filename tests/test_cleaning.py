@@ -724,3 +724,25 @@ def test_line_length_limits_are_named_settings_not_inline_numbers():
     ]
     assert inline == []
     assert cleaning.LIMITS.notice > cleaning.LIMITS.end_marker > cleaning.LIMITS.heading
+
+
+@pytest.mark.parametrize("line", [
+    "Tempo de leitura: 2 minutos",
+    "Lesezeit: 3 Minuten",
+    "12/03/2024 - Publicado por: Ana Lima - Categoria: Saúde - Tags: gripe, vacina",
+    "Posted by: Tom Reyes | Category: Transport | Tags: ferries",
+])
+def test_a_posts_own_details_in_any_language_are_not_the_story(line: str) -> None:
+    page = ("Ferry service resumes after storm\n\n" + line + "\n\n"
+            "The island ferry resumed its crossings on Monday after a week of storms kept the boats in port, "
+            "the operator said.\n\nPassengers queued from early morning at the harbour.\n")
+    art = clean_text(page)
+    assert not any(line[:12] in p for p in art.paragraphs)
+    assert any(p.startswith("The island ferry resumed") for p in art.paragraphs)
+
+
+def test_a_sentence_that_only_mentions_a_category_or_the_reading_time_stays() -> None:
+    page = ("Ferry service resumes after storm\n\n"
+            "The author: a lifelong sailor, she said the category of the boat was wrong for the route.\n\n"
+            "Reading time is short on the crossing, the captain joked on Monday as the ferry left port.\n")
+    assert len(clean_text(page).paragraphs) == 2

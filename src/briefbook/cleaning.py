@@ -30,7 +30,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .dates import NUMERIC_DATE_SHAPE, iso_day, month_number, weekdays_disagree, written_dates
-from .lexicon_data import FUNCTION_WORDS, agencies, fold, words
+from .lexicon_data import FUNCTION_WORDS, agencies, fold, forms_of, words
 from .sentences import split_sentences
 
 __all__ = ["CleanArticle", "Removal", "clean_markdown", "clean_text"]
@@ -179,6 +179,12 @@ _COOKIES = re.compile(
     re.I,
 )
 
+def _labels(kind: str) -> str:
+    """The labels of ``data/lexicon/post_labels.yml`` of one kind, as a regular-expression alternation."""
+    found = dict(forms_of("post_labels")).get(kind, ())
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(found, key=len, reverse=True))
+
+
 # Lines that are furniture wherever they occur, with the reason reported to the contributor.
 _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("byline", re.compile(r"^(?:The\s+)?(?:[A-Z][\w.&'-]*\s+){1,4}(?:Bureau|News Desk|Web Desk|Desk)$")),
@@ -251,7 +257,11 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("tags", re.compile(r"^(?:filed (?:under|in)|tagged|tags)\s*:.{0,200}$", re.I)),
     ("source credit", re.compile(r"^source\s*:\s*[^.]{2,50}$", re.I)),
     ("shortcode", re.compile(r"^\[(?:button|caption|embed|gallery|video|audio)\b[^\]]*\].{0,200}$", re.I)),
-    ("reading time", re.compile(r"^(?:\d+\s*(?:min(?:ute)?s?|mins?)\.?\s*(?:read|to read)|reading time:?.{0,20})$", re.I)),
+    ("reading time", re.compile(r"^(?:\d+\s*(?:min(?:ute)?s?|mins?)\.?\s*(?:read|to read)"
+                                rf"|(?:{_labels('reading_time')})\s*:?.{{0,20}})$", re.I)),
+    # "Publicado por: Ana Lima - Categoria: Saúde - Tags: gripe": two labelled details or more on one line
+    ("post details", re.compile(rf"^(?:.{{0,40}}?\b(?:{_labels('post_details')})\s*:[^:]{{1,80}}?(?:\s[-|·•]\s|$)){{2,}}",
+                                re.I)),
     ("photo gallery", re.compile(
         r"^(?:(?:image|photo|picture|slide)\s+)?\d+\s*(?:/|of)\s*\d*\s*(?:/\s*\d+)?$|^back to (?:gallery|article)$"
         r"|^(?:caption|expand|enlarge|view gallery|view (?:all )?photos|launch gallery|hide caption|"
