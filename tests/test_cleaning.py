@@ -746,3 +746,16 @@ def test_a_sentence_that_only_mentions_a_category_or_the_reading_time_stays() ->
             "The author: a lifelong sailor, she said the category of the boat was wrong for the route.\n\n"
             "Reading time is short on the crossing, the captain joked on Monday as the ferry left port.\n")
     assert len(clean_text(page).paragraphs) == 2
+
+
+def test_headlines_of_other_posts_and_a_letters_prompt_are_not_the_story() -> None:
+    page = ("Ferry service resumes after storm\n\n"
+            "The island ferry resumed its crossings on Monday after a week of storms kept the boats in port.\n\n"
+            "Harbour Week 2024 | The New Terminal Opens Its Doors\n\n"
+            "Harbour Week 2024 | Sailors Remember the Great Storm\n\n"
+            "The Courier welcomes letters. We’d like to hear what you think about this or any of our articles.\n")
+    art = clean_text(page)
+    assert [p[:20] for p in art.paragraphs] == ["The island ferry res"]
+    # a sentence with a bar in it is still a sentence
+    kept = clean_text("Ferry fares\n\nFares rose 5% | and crossings fell 3% in the quarter, the operator said.\n")
+    assert kept.paragraphs == ["Fares rose 5% | and crossings fell 3% in the quarter, the operator said."]

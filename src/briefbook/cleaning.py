@@ -224,7 +224,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|for your personal,? non-?commercial use|to order presentation-ready copies).*$", re.I)),
     ("comment prompt", re.compile(
         r"^.*\b(?:please\s+log\s*in|log\s*in\s+to\s+(?:comment|reply|post)|sign\s+in\s+to\s+(?:comment|reply)"
-        r"|you must be logged in|to (?:write|post|leave) (?:a )?comments?|moderat\w*\s+(?:all\s+)?comments)\b.*$"
+        r"|you must be logged in|to (?:write|post|leave) (?:a )?comments?|moderat\w*\s+(?:all\s+)?comments"
+        r"|(?:we['’]d|we would) (?:like|love) to hear what you think|letters? to the editor\b.{0,80}\bsubmit)\b.*$"
         r"|^.{0,60}\(\s*\d+\s*/\s*\d+\s*(?:자|characters?|chars?)?\s*\)\s*$", re.I)),
     ("share prompt", re.compile(
         r"^(?:share|follow|like|find)\s+(?:this|us|on|your)\b.{0,60}$|^click to (?:share|print|email)\b.*$"
@@ -254,6 +255,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "1996-98 Example Inc., All rights reserved" inside the article (an image's notice): not the footer
     ("copyright line", re.compile(r"^(?:©\s*)?(?:19|20)\d\d(?:\s*[-–]\s*\d{2,4})?\s+.{2,60}?,?\s+all\s+rights?\b.{0,20}$",
                                   re.I)),
+    # "Milano Design Week 2018 | A Preview of the Fair": a headline of another post, its parts in capitals
+    ("related headline", re.compile(r"^(?=.{10,140}$)(?:[A-Z0-9‘“'\"][^|.!?]{1,70}\s\|\s)+[A-Z0-9‘“'\"][^|.!?]{1,70}[^.!?:]$")),
     ("tags", re.compile(r"^(?:filed (?:under|in)|tagged|tags)\s*:.{0,200}$", re.I)),
     ("source credit", re.compile(r"^source\s*:\s*[^.]{2,50}$", re.I)),
     ("shortcode", re.compile(r"^\[(?:button|caption|embed|gallery|video|audio)\b[^\]]*\].{0,200}$", re.I)),
