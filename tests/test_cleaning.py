@@ -759,3 +759,11 @@ def test_headlines_of_other_posts_and_a_letters_prompt_are_not_the_story() -> No
     # a sentence with a bar in it is still a sentence
     kept = clean_text("Ferry fares\n\nFares rose 5% | and crossings fell 3% in the quarter, the operator said.\n")
     assert kept.paragraphs == ["Fares rose 5% | and crossings fell 3% in the quarter, the operator said."]
+
+
+@pytest.mark.parametrize("line", ["sexta-feira, 22 de outubro de 2010 às 20:13", "Dienstag, 3. März 2020",
+                                  "lundi 4 mars 2019 à 10h30"])
+def test_a_date_line_in_another_language_is_not_the_story(line: str) -> None:
+    page = ("Ferry service resumes after storm\n\n" + line + "\n\n"
+            "The island ferry resumed its crossings on Monday after a week of storms kept the boats in port.\n")
+    assert [p[:10] for p in clean_text(page).paragraphs] == ["The island"]

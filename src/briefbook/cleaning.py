@@ -179,9 +179,9 @@ _COOKIES = re.compile(
     re.I,
 )
 
-def _labels(kind: str) -> str:
-    """The labels of ``data/lexicon/post_labels.yml`` of one kind, as a regular-expression alternation."""
-    found = dict(forms_of("post_labels")).get(kind, ())
+def _labels(kind: str, list_name: str = "post_labels") -> str:
+    """The words of one kind of ``data/lexicon/<list_name>.yml``, as a regular-expression alternation."""
+    found = dict(forms_of(list_name)).get(kind, ())
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(found, key=len, reverse=True))
 
 
@@ -257,6 +257,10 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                                   re.I)),
     # "Milano Design Week 2018 | A Preview of the Fair": a headline of another post, its parts in capitals
     ("related headline", re.compile(r"^(?=.{10,140}$)(?:[A-Z0-9‘“'\"][^|.!?]{1,70}\s\|\s)+[A-Z0-9‘“'\"][^|.!?]{1,70}[^.!?:]$")),
+    # "sexta-feira, 22 de outubro de 2010 às 20:13": a date line in another language (dates.py reads English)
+    ("date line", re.compile(rf"^(?:(?:{_labels('weekdays', 'date_words')})\s*,?\s*)?\d{{1,2}}\.?\s+(?:de\s+)?"
+                             rf"(?:{_labels('months', 'date_words')})\.?\s+(?:de\s+)?\d{{4}}"
+                             r"(?:\s*(?:,|às|as|a las|à|a|um|at|-)?\s*\d{1,2}[:h.]\d{2}(?:\s*(?:h|uhr))?)?\.?$", re.I)),
     ("tags", re.compile(r"^(?:filed (?:under|in)|tagged|tags)\s*:.{0,200}$", re.I)),
     ("source credit", re.compile(r"^source\s*:\s*[^.]{2,50}$", re.I)),
     ("shortcode", re.compile(r"^\[(?:button|caption|embed|gallery|video|audio)\b[^\]]*\].{0,200}$", re.I)),
