@@ -21,6 +21,7 @@ from ..cleaning import CleanArticle
 from ..fingerprint import code_fingerprint
 from ..ids import name_key, slugify
 from ..model import Briefing, Event, Initiative, Organization, Person, Quote, Source, empty_findings
+from ..names import org_core
 from ..registry import Registry
 from .events import find_events
 from .initiatives import InitiativeFound, find_initiatives
@@ -452,9 +453,8 @@ def _initiatives_out(items: list[InitiativeFound], registry: Registry) -> list[I
 
 
 def _speaks(name: str, speaking: frozenset[str]) -> bool:
-    """Whether a quote's cue names ``name`` (with or without its article: "the Plain Dealer")."""
-    bare = re.sub(r"^(?:the|The)\s+", "", name)
-    return name_key(name) in speaking or name_key(bare) in speaking or name_key(f"the {bare}") in speaking
+    """Whether a quote's cue names ``name``, with or without its "the" ("the Plain Dealer")."""
+    return name_key(name) in speaking or name_key(org_core(name)) in speaking
 
 
 def _paragraphs_naming(docs: list[Doc], name: str) -> list[int]:

@@ -370,19 +370,27 @@ def resolve(span: Span, speakers: list[Speaker], events: list[_Event], pno: int)
     if head in ROLE_HEADS:
         # "Representative Peter T. King": a surname that is also a role word, inside a full name the article gives
         if root.pos_ == "PROPN":
-            named = _by_full_form(_name_chain(root), [s for s in speakers if s.kind == "person"])
-            if named is not None:
-                return named
+            named = _full_form_matches(_key_words(_name_chain(root)), [s for s in speakers if s.kind == "person"])
+            if len(named) == 1:
+                return named[0]
         return _by_role(span, root, speakers, events)
     return _by_description(span, root, speakers, events, pno)
 
 
-def _by_full_form(text: str, people: list[Speaker]) -> Speaker | None:
-    """The one person a form of two words or more of whom stands in ``text`` (never a surname alone)."""
-    joined = f" {' '.join(_key_words(text))} "
-    found = {s.id: s for s in people for f in s.forms
-             if len(_key_words(f)) > 1 and f" {' '.join(_key_words(f))} " in joined}
-    return next(iter(found.values())) if len(found) == 1 else None
+def _full_form_matches(words: list[str], people: list[Speaker]) -> list[Speaker]:
+    """The people a form of two words or more of whom stands in ``words`` (never a surname alone), those
+    of the longest such form only: "Patrick Nielsen Hayden" names Patrick, not Teresa Nielsen Hayden."""
+    joined = f" {' '.join(words)} "
+    found: dict[str, tuple[int, Speaker]] = {}  # the longest form of each person found in the phrase
+    for s in people:
+        for f in s.forms:
+            fw = _key_words(f)
+            if len(fw) > 1 and f" {' '.join(fw)} " in joined and len(fw) > found.get(s.id, (0, s))[0]:
+                found[s.id] = (len(fw), s)
+    if not found:
+        return []
+    longest = max(n for n, _ in found.values())
+    return [s for n, s in found.values() if n == longest]
 
 
 def _name_chain(root: Token) -> str:
@@ -431,17 +439,8 @@ def _by_name(text: str, people: list[Speaker], events: list[_Event]) -> Speaker 
     words = [w for w in _key_words(text) if w not in {name_key(h) for h in HONORIFICS}]
     if not words:
         return None
-    joined = f" {' '.join(words)} "
-    found: dict[str, tuple[int, Speaker]] = {}  # the longest form of each person found in the phrase
-    for s in people:
-        for f in s.forms:
-            fw = _key_words(f)
-            if len(fw) > 1 and f" {' '.join(fw)} " in joined and len(fw) > found.get(s.id, (0, s))[0]:
-                found[s.id] = (len(fw), s)
-    if found:
-        # "Patrick Nielsen Hayden" names Patrick, not Teresa Nielsen Hayden, though both are "Nielsen Hayden"
-        longest = max(n for n, _ in found.values())
-        best = [s for n, s in found.values() if n == longest]
+    best = _full_form_matches(words, people)
+    if best:
         return best[0] if len(best) == 1 else None
     last = words[-1]
     bearers = [s for s in people if any(last in _key_words(f) for f in s.forms)]
