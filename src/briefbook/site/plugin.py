@@ -44,10 +44,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from .. import docsfiles, fsguard, shown
-from ..corpus import Corpus, build_corpus, load_corpus, load_topics
+from ..corpus import Corpus, build_corpus
+from ..corpus_files import load_corpus
 from ..registry import Registry, RegistryError
 from ..safetext import one_line
 from ..store import BriefingError
+from ..topics_data import TopicsError, load_topics
 from . import paths, serve, snippets
 from .export import generate_files
 from .generated import GeneratedPage
@@ -179,7 +181,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
                                keep_parsed=getattr(self, "_serving", False), roots=[self.root])
         except BriefingError as exc:  # worded as `briefbook check` words it: the loader runs its checks
             raise PluginError(f"briefbook: {shown.message(exc)}") from None
-        except RegistryError as exc:
+        except (RegistryError, TopicsError) as exc:
             raise PluginError(f"briefbook: {shown.message(exc)}") from None
 
     def _resolve_served_corpus(self) -> Corpus:
