@@ -21,6 +21,7 @@ _EXTRACTION_SOURCES = (
     "names.py",
     "ids.py",
     "lexicon_data.py",
+    "topics_data.py",
     "model.py",
     "budgets.py",
     "safetext.py",
