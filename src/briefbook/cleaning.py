@@ -30,7 +30,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .dates import NUMERIC_DATE_SHAPE, iso_day, month_number, weekdays_disagree, written_dates
-from .lexicon_data import FUNCTION_WORDS, agencies, fold, forms_of, words
+from .lexicon import FUNCTION_WORDS, agencies, fold, forms_of, words
 from .sentences import split_sentences
 
 __all__ = ["CleanArticle", "Removal", "clean_markdown", "clean_text"]

@@ -20,7 +20,7 @@ _EXTRACTION_SOURCES = (
     "sentences.py",
     "names.py",
     "ids.py",
-    "lexicon_data.py",
+    "lexicon",
     "model.py",
     "budgets.py",
     "safetext.py",

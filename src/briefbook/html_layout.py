@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon_data import words
+from .lexicon import words
 
 # A page without one of these reaches trafilatura unparsed and unchanged.
 _TABLE = re.compile(r"<table\b", re.I)

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from .dates import written_dates
-from .lexicon_data import fold, words
+from .lexicon import fold, words
 
 _SEPARATORS = re.compile(r"\s+(?:[|–—»·•]|-{1,2}|::)\s+")
 _WORD = re.compile(r"[^\W_]{3,}")

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 
 from .ids import clean_id, name_key
-from .lexicon_data import countries, forms_of
+from .lexicon import countries, forms_of
 from .model import Briefing
 from .names import ACRONYM, korean_name, name_words, osa_distance, romanization_key
 from .registry import Registry

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from .ids import name_key
-from .lexicon_data import FUNCTION_WORDS, countries
+from .lexicon import FUNCTION_WORDS, countries
 
 __all__ = [
     "ACRONYM",

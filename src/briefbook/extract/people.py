@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..ids import name_key
-from .lexicon import (
+from ..lexicon import (
     COMPANY_WORDS,
     COUNTRY_FORMS,
     FUNCTION_WORDS,
@@ -32,9 +32,9 @@ from .lexicon import (
     TITLE_ABBREVIATIONS,
     TITLE_CONNECTORS,
     WEEKDAYS,
-    verb_base,
 )
 from .spans import per_doc, tokens_with_lower
+from .verb_forms import verb_base
 
 _TITLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS | MEMBER_NOUNS
 _NAME_TOKEN = re.compile(

@@ -17,8 +17,8 @@ from spacy.attrs import LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
+from ..lexicon import INITIATIVE_HEADS, NAME_JOINERS, ORG_HEADS
 from ..names import expands
-from .lexicon import INITIATIVE_HEADS, NAME_JOINERS, ORG_HEADS
 
 _JOINERS = NAME_JOINERS
 _HEADISH = ORG_HEADS | set(INITIATIVE_HEADS)  # words that end a name (Bank, Group, Deal)

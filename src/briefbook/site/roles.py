@@ -13,8 +13,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..corpus import RoleSeen
-from ..extract.lexicon import ROLE_HEADS
 from ..ids import name_key
+from ..lexicon import ROLE_HEADS
 
 _WORD = re.compile(r"[a-z][a-z.'-]*")
 # Post words too vague to tell two jobs apart on their own.

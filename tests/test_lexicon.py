@@ -3,38 +3,60 @@
 from __future__ import annotations
 
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
-from briefbook import lexicon_data
+from briefbook import lexicon, yamlsafe
 from briefbook.cleaning import agency_name
-from briefbook.extract.lexicon import AGENCIES, COUNTRY_FORMS, NAME_JOINERS, TITLE_CONNECTORS
-from briefbook.lexicon_data import FUNCTION_WORDS, LexiconError, index_forms, parse_forms, parse_words
+from briefbook.lexicon import (
+    AGENCIES,
+    COUNTRY_FORMS,
+    FUNCTION_WORDS,
+    NAME_JOINERS,
+    TITLE_CONNECTORS,
+    LexiconError,
+    index_forms,
+    parse_forms,
+    parse_words,
+)
 
-WORD_LISTS = {"roles", "furniture", "furniture_classes", "not_outlets", "section_labels"}
+FOLDER = resources.files("briefbook").joinpath(f"data/lexicon/{lexicon.LANGUAGE}")
+FILES = sorted((f for f in FOLDER.iterdir() if f.name.endswith(".yml")), key=lambda f: f.name)
 
 
-def test_every_word_list_file_starts_with_what_it_is_for():
-    folder = resources.files("briefbook").joinpath("data/lexicon")
-    files = [f for f in folder.iterdir() if f.name.endswith(".yml")]
-    assert files
-    for f in files:
-        first = f.read_text(encoding="utf-8").splitlines()[0]
-        assert first.startswith("# ") and len(first) > 20, f.name
-        name = f.name.removesuffix(".yml")
-        # and it loads: word lists are sequences, the others map a name to its forms
-        assert lexicon_data.words(name) if name in WORD_LISTS else lexicon_data.forms_of(name)
+@pytest.mark.parametrize("f", FILES, ids=lambda f: f.name)
+def test_every_word_list_file_says_what_it_is_for_loads_and_is_not_empty(f):
+    first = f.read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith("# ") and len(first) > 20, f.name
+    name = f.name.removesuffix(".yml")
+    # word lists are sequences, the others map a name to its forms (language.yml: to a setting)
+    if name == "language":
+        assert lexicon.spacy_model()
+    elif isinstance(yamlsafe.load(f.read_text(encoding="utf-8")), list):
+        assert lexicon.words(name)
+    else:
+        assert lexicon.forms_of(name) and any(forms for _, forms in lexicon.forms_of(name))
+
+
+def test_every_word_list_file_is_read_by_some_module():
+    """No dead lists: each file's name is read somewhere in the package's code."""
+    code = "\n".join(
+        p.read_text(encoding="utf-8") for p in Path(lexicon.__file__).parents[1].rglob("*.py")
+    )
+    unread = [f.name for f in FILES if not any(f"{q}{f.name.removesuffix('.yml')}{q}" in code for q in "'\"")]
+    assert not unread
 
 
 def test_the_cleaner_and_the_extractor_know_the_same_agencies():
-    assert set(lexicon_data.agencies()) == AGENCIES
+    assert set(lexicon.agencies()) == AGENCIES
     assert all(agency_name(form) for form in AGENCIES)
     assert agency_name("Anadolu Agency") == "Anadolu" and "anadolu agency" in AGENCIES
 
 
 def test_country_forms_come_from_the_countries_list():
     assert COUNTRY_FORMS["singaporean"] == "Singapore" and COUNTRY_FORMS["u.s."] == "United States"
-    assert set(COUNTRY_FORMS.values()) == {name for name, _ in lexicon_data.forms_of("countries")}
+    assert set(COUNTRY_FORMS.values()) == {name for name, _ in lexicon.forms_of("countries")}
 
 
 def test_narrower_word_sets_are_parts_of_the_one_function_word_set():
@@ -68,7 +90,7 @@ def test_a_word_list_is_folded_and_refuses_what_yaml_reads_as_no_word():
 
 
 def test_the_rules_read_the_word_lists():
-    from briefbook.extract.lexicon import HONORIFICS, ROLE_HEADS
+    from briefbook.lexicon import HONORIFICS, ROLE_HEADS
 
     assert {"minister", "ceo"} <= ROLE_HEADS and {"dr.", "mrs"} <= HONORIFICS
-    assert lexicon_data.words("roles") == ROLE_HEADS
+    assert lexicon.words("roles") == ROLE_HEADS
