@@ -94,3 +94,11 @@ def test_the_rules_read_the_word_lists():
 
     assert {"minister", "ceo"} <= ROLE_HEADS and {"dr.", "mrs"} <= HONORIFICS
     assert lexicon.words("roles") == ROLE_HEADS
+
+
+def test_the_byline_reader_and_the_extractor_read_one_list_of_name_particles():
+    from briefbook.cleaning import _person_like
+    from briefbook.extract.people import _NAME_TOKEN
+
+    assert _person_like("Ursula von der Leyen") and _NAME_TOKEN.match("der")
+    assert _NAME_TOKEN.match("McCarthy") and not _person_like("Jane and the Roe")

@@ -30,7 +30,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .dates import NUMERIC_DATE_SHAPE, iso_day, month_number, weekdays_disagree, written_dates
-from .lexicon import FUNCTION_WORDS, agencies, fold, forms_of, words
+from .lexicon import FUNCTION_WORDS, NAME_PARTICLES, agencies, fold, forms_of, words
 from .sentences import split_sentences
 
 __all__ = ["CleanArticle", "Removal", "clean_markdown", "clean_text"]
@@ -446,7 +446,7 @@ def _names(raw: str) -> list[str]:
 
 def _person_like(name: str) -> bool:
     words = name.split()
-    return 1 <= len(words) <= 5 and all(w[:1].isupper() or w.lower() in {"de", "van", "von", "bin", "al"}
+    return 1 <= len(words) <= 5 and all(w[:1].isupper() or w.lower() in NAME_PARTICLES
                                         for w in words)
 
 

@@ -70,6 +70,11 @@ _GENDER_WORDS = groups("gender_words")
 FEMALE_WORDS = _HONORIFICS_BY_GENDER.get("female", frozenset()) | _GENDER_WORDS.get("female", frozenset())
 MALE_WORDS = _HONORIFICS_BY_GENDER.get("male", frozenset()) | _GENDER_WORDS.get("male", frozenset())
 
+# Lower-case particles inside a person's name ("von der Leyen") and prefixes glued to a surname ("McCarthy").
+_NAME_PARTS = dict(forms_of("name_particles"))
+NAME_PARTICLES: tuple[str, ...] = _NAME_PARTS["particles"]
+SURNAME_PREFIXES: tuple[str, ...] = _NAME_PARTS["prefixes"]
+
 # Words that never appear inside a person's name, the weekdays and the news agencies among them.
 NOT_NAME_WORDS = words("not_name_words") | WEEKDAYS | AGENCIES
 
