@@ -30,7 +30,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .dates import NUMERIC_DATE_SHAPE, iso_day, month_number, weekdays_disagree, written_dates
-from .lexicon import FUNCTION_WORDS, NAME_PARTICLES, agencies, fold, forms_of, words
+from .lexicon import FUNCTION_WORDS, NAME_PARTICLES, agencies, alternation, fold, forms_of, index_forms, words
 from .sentences import split_sentences
 
 __all__ = ["CleanArticle", "Removal", "clean_markdown", "clean_text"]
@@ -121,6 +121,10 @@ _MON = (r"(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|A
 
 # Wire services, keyed by a folded form; the value is how the agency is usually written.
 _AGENCIES = agencies()
+_AGENCY_NAMES = frozenset(_AGENCIES.values())
+# Picture agencies (every folded form) and the usual names of every agency credited under a photo.
+_PHOTO_AGENCIES = frozenset(index_forms(forms_of("photo_agencies"), include_name=True))
+_CREDITED = _AGENCY_NAMES | {name for name, _ in forms_of("photo_agencies")}
 
 # Whole lines that are site navigation or page chrome, in any outlet: ``data/lexicon/furniture.yml``.
 _CHROME = words("furniture")
@@ -241,7 +245,7 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:credit|courtesy|source)?\s*[:|/]\s*.{1,100}$"
         r"|^\(?(?:photo|image|picture)s?\s+(?:by|courtesy(?: of)?|credit)\b.{1,80}\)?$"
         r"|^.{0,40}\bphoto(?:graph)?s?\s+by\s+[A-Z][^.]{1,60}$|^(?:photo\s+)?courtesy\s+of\s+[^.]{2,60}$"
-        r"|^.{0,60}\b(?:getty images|shutterstock|istock(?:photo)?|ap photo|afp photo|reuters photo)\b"
+        rf"|^.{{0,60}}\b(?:{alternation(_PHOTO_AGENCIES)}|(?:{alternation(_AGENCY_NAMES)}) photo)\b"
         r".{0,40}$"
         r"|^.{0,60}(?:image|photo|picture) (?:source|credit)\s*[,:].{0,60}$",  # "Jane RoeImage source, Family"
         re.I)),
@@ -251,7 +255,7 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("audio prompt", re.compile(r"^(?:how to )?listen (?:to|back|live|again)\b.{0,100}(?:here|podcast|live|weekdays)\W*$",
                                 re.I)),
     # "... outside an office in New York.Reuters": a caption with its agency glued on
-    ("photo caption", re.compile(r"^.{20,300}[a-z]\.\s?(?:Reuters|AFP|AP|Getty Images|EPA)$")),
+    ("photo caption", re.compile(rf"^.{{20,300}}[a-z]\.\s?(?:{alternation(_CREDITED)})$")),
     # "1996-98 Example Inc., All rights reserved" inside the article (an image's notice): not the footer
     ("copyright line", re.compile(r"^(?:©\s*)?(?:19|20)\d\d(?:\s*[-–]\s*\d{2,4})?\s+.{2,60}?,?\s+all\s+rights?\b.{0,20}$",
                                   re.I)),
@@ -306,7 +310,7 @@ _PHOTO_POSITION = re.compile(
 _SLASH_CREDIT = re.compile(
     r"(?:\s/\s*|[.!?]\s+(?=(?:photo\s+)?courtesy\b|provided\s+by\b))(?P<credit>[^/.!?]{2,60})$", re.I)
 _PHOTO_WORD = re.compile(
-    r"\b(?:photo|photos|image|courtesy|provided by|getty|shutterstock|epa|afp|ap|reuters|yonhap|newsis|news1)\b",
+    rf"\b(?:photo|photos|image|courtesy|provided by|{alternation(_PHOTO_AGENCIES | set(_AGENCIES))})\b",
     re.I)
 _RULE = dict(_LINE_RULES)
 # Rules that can match a long line; the others describe short lines only.

@@ -9,6 +9,7 @@ The folder is chosen by a language code; English is the only language shipped.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
@@ -134,6 +135,12 @@ def index_forms(
                 raise LexiconError(f"{path}: {form!r} is both {out[key]!r} and {name!r}")
             out[key] = name
     return out
+
+
+def alternation(forms: Iterable[str], spaces: str = " ") -> str:
+    """Words or phrases as a regular-expression alternation, longest first (so that "Getty Images"
+    is tried before "Getty"), each space written as ``spaces`` (``r"\\s+"`` to allow any spacing)."""
+    return "|".join(re.escape(f).replace(r"\ ", spaces) for f in sorted(forms, key=len, reverse=True))
 
 
 @cache
