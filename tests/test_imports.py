@@ -97,3 +97,18 @@ def test_the_code_fingerprint_covers_every_module_extraction_runs():
     covered = {s.removesuffix(".py") for s in _EXTRACTION_SOURCES}
     missing = [m for m in sorted(seen - not_content) if m.split(".")[1] not in covered]
     assert missing == []
+
+
+def test_the_lower_layers_import_no_extraction_and_the_lexicon_only_yamlsafe():
+    """The cleaner, the HTML reader, sentences, dates and the site read the lexicon, never the
+    extraction package; the lexicon itself stands on `yamlsafe` alone."""
+    graph = import_graph()
+    lower = [m for m in graph if m.startswith("briefbook.site") or m in {
+        "briefbook.cleaning", "briefbook.sentences", "briefbook.dates"} or m.startswith("briefbook.html_")]
+    assert len(lower) > 10
+    for module in lower:
+        assert not [t for t in graph[module] if t.startswith("briefbook.extract")], module
+    lexicon = [m for m in graph if m == "briefbook.lexicon" or m.startswith("briefbook.lexicon.")]
+    for module in lexicon:
+        outside = {t for t in graph[module] if t.startswith("briefbook") and t not in lexicon}
+        assert outside <= {"briefbook.yamlsafe"}, module
