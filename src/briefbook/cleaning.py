@@ -126,7 +126,7 @@ _AGENCY_NAMES = frozenset(_AGENCIES.values())
 _PHOTO_AGENCIES = frozenset(index_forms(forms_of("photo_agencies"), include_name=True))
 _CREDITED = _AGENCY_NAMES | {name for name, _ in forms_of("photo_agencies")}
 
-# Whole lines that are site navigation or page chrome, in any outlet: ``data/lexicon/furniture.yml``.
+# Whole lines that are site navigation or page chrome, in any outlet: ``data/lexicon/en/furniture.yml``.
 _CHROME = words("furniture")
 
 # Headings that open a related-stories list, a comment thread or the footer: the article is over.

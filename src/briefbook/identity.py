@@ -6,7 +6,7 @@ corpus supports it and only then:
 
 - people: the same surname (or a spelling variant of a long one, "Zelenskyy"/"Zelensky"), and a
   compatible given name: the same one, its initial, or a short form from
-  ``data/lexicon/nicknames.yml`` ("Tim"/"Timothy"); middle names and a suffix ("Jr.") agree where
+  ``data/lexicon/en/nicknames.yml`` ("Tim"/"Timothy"); middle names and a suffix ("Jr.") agree where
   both names have one. A surname alone or an initial joins the one person it can be; where two
   can be meant ("Biden" beside "Joe Biden" and "Hunter Biden"), nothing is merged and the pair is
   returned as ambiguous for ``briefbook entities`` to propose;
