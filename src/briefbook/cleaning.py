@@ -30,7 +30,18 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .dates import NUMERIC_DATE_SHAPE, iso_day, month_number, weekdays_disagree, written_dates
-from .lexicon import FUNCTION_WORDS, NAME_PARTICLES, agencies, alternation, fold, forms_of, index_forms, words
+from .lexicon import (
+    FUNCTION_WORDS,
+    MONTHS,
+    NAME_PARTICLES,
+    WEEKDAYS,
+    agencies,
+    alternation,
+    fold,
+    forms_of,
+    index_forms,
+    words,
+)
 from .sentences import split_sentences
 
 __all__ = ["CleanArticle", "Removal", "clean_markdown", "clean_text"]
@@ -186,7 +197,7 @@ _COOKIES = re.compile(
 def _labels(kind: str, list_name: str = "post_labels") -> str:
     """The words of one kind of ``data/lexicon/<list_name>.yml``, as a regular-expression alternation."""
     found = dict(forms_of(list_name)).get(kind, ())
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(found, key=len, reverse=True))
+    return alternation(found, r"\s+")
 
 
 # Lines that are furniture wherever they occur, with the reason reported to the contributor.
@@ -334,21 +345,7 @@ _WIRE_TAG = re.compile(
     r"EDITORIAL[^)]{0,40}|LEAD[^)]{0,30}|\d+(?:st|nd|rd|th)\s+LD[^)]{0,30})\)\s*"
 )
 _CRAWLER_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*(.*)$", re.I)
-_DATELINE_STOP = {
-    "update", "updated", "exclusive", "breaking", "analysis", "watch", "video", "photos", "opinion",
-    "editorial", "commentary", "factbox", "explainer", "interview", "review", "note", "advisory",
-    "live", "correction", "corrected", "refile", "focus", "insight", "breakingviews", "poll",
-    "background", "read", "also", "source", "sources", "photo", "image", "caption", "summary",
-    "q", "a", "question", "answer", "step", "tip", "warning", "disclaimer", "the", "this", "in",
-    "but", "and", "meanwhile", "however", "today", "yesterday", "here", "there", "first",
-    "dear",  # a letters column ("DEAR ABBY: My husband ..."), not a place
-    # section names ("Local – ..."), weekdays and months ("Monday, August 10, 2020 – ...")
-    "local", "national", "international", "world", "business", "sport", "sports", "politics",
-    "entertainment", "health", "technology", "tech", "lifestyle", "news", "general", "metro",
-    "regional", "economy", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
-}
+_DATELINE_STOP = words("dateline_stop_words") | WEEKDAYS | MONTHS
 _DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Za-z.'’-]*(?:[ /-][A-Z][A-Za-z.'’-]*){0,3})"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*){0,2})(?=,\s*" + _MON + r"|\s*(?:—|–|--|\(|-\s)))?"

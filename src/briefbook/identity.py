@@ -31,14 +31,14 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 
 from .ids import clean_id, name_key
-from .lexicon import countries, forms_of
+from .lexicon import countries, forms_of, groups
 from .model import Briefing
 from .names import ACRONYM, korean_name, name_words, osa_distance, romanization_key
 from .registry import Registry
 
-SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-CORPORATE = frozenset({"corp", "corporation", "inc", "incorporated", "co", "company", "ltd", "limited", "llc",
-                       "plc", "ag", "gmbh", "sa", "nv", "lp", "llp"})
+_SUFFIXES = groups("name_suffixes")
+SUFFIXES = _SUFFIXES["person"]
+CORPORATE = _SUFFIXES["corporate"]
 _REORDERED = ("department", "ministry")  # "Justice Department" -> "department of justice"
 
 

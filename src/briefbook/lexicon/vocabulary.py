@@ -7,7 +7,7 @@ words that tell a woman include the female honorifics) are computed here, never 
 
 from __future__ import annotations
 
-from .loader import agencies, by_form, countries, forms_of, groups, subset, words
+from .loader import agencies, by_form, countries, fold, forms_of, groups, subset, words
 
 # Small words that may stand lower-case inside a name, a title or a label.
 FUNCTION_WORDS = words("function_words")
@@ -16,10 +16,11 @@ NAME_JOINERS = subset("name_joiners", FUNCTION_WORDS, "function_words.yml")
 # The function words inside a person's title read leftwards from the name ("Minister of Science and ICT").
 TITLE_CONNECTORS = subset("title_connectors", FUNCTION_WORDS, "function_words.yml")
 
-_CALENDAR = groups("calendar")
-MONTHS = _CALENDAR["months"]
-MONTH_ABBREVIATIONS = _CALENDAR["month_abbreviations"]
-WEEKDAYS = _CALENDAR["weekdays"]
+# The months (January first), their abbreviations and the weekdays (Monday first), in order.
+CALENDAR: dict[str, tuple[str, ...]] = {name: tuple(fold(f) for f in forms) for name, forms in forms_of("calendar")}
+MONTHS = frozenset(CALENDAR["months"])
+MONTH_ABBREVIATIONS = frozenset(CALENDAR["month_abbreviations"])
+WEEKDAYS = frozenset(CALENDAR["weekdays"])
 
 # Abbreviations written with a full stop that does not end a sentence ("Gov. Smith", "Jan. 5").
 ABBREVIATIONS = words("abbreviations") | MONTH_ABBREVIATIONS

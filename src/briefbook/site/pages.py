@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 from ..corpus import BriefingEntry, Corpus, Entity, EventRef, Mention, QuoteRef, Ref, RoleSeen
 from ..ids import name_key
+from ..lexicon import CALENDAR
 from ..model import Source
 from ..review import Flag
 from ..sentences import split_sentences
@@ -46,8 +47,7 @@ CONNECTIONS_SHOWN = 40
 COVERAGE_FIRST = 10  # briefings shown with their summary on an entity page; older ones as a list
 MIN_QUOTE_WORDS = 4  # shorter "quotes" ("farm country,") are fragments, not something said
 ENTITY_EVENTS_SHOWN = 300
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
+MONTHS = tuple(m.capitalize() for m in CALENDAR["months"])
 NO_DATE = "—"
 T = TypeVar("T")
 # The briefings index lists this many, the newest; older ones are on pages by year (or month).
