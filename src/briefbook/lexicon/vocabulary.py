@@ -25,6 +25,7 @@ WEEKDAYS = frozenset(CALENDAR["weekdays"])
 # Abbreviations written with a full stop that does not end a sentence ("Gov. Smith", "Jan. 5").
 ABBREVIATIONS = words("abbreviations") | MONTH_ABBREVIATIONS
 
+# A person's role: its head nouns ("minister"), the modifiers before them ("senior"), membership.
 ROLE_HEADS = words("roles")
 ROLE_MODIFIERS = words("role_modifiers")
 MEMBER_NOUNS = words("member_nouns")
@@ -32,11 +33,10 @@ ROLE_ABBREVIATIONS = words("role_abbreviations")
 # Abbreviated titles before a name ("Sen. Rand Paul") and the role word each stands for.
 TITLE_ABBREVIATIONS = by_form("title_abbreviations")
 
-THING_NOUNS = words("thing_nouns")
-COMPETITION_HEADS = words("competition_heads")
-VENUE_AND_THING_HEADS = words("venue_heads")
-FACILITY_NOUNS = words("facility_nouns")
-INTERFACE_VERBS = words("interface_verbs")
+# What a capitalised phrase names when it is no person nor organization: works, events, venues.
+THING_NOUNS, COMPETITION_HEADS, VENUE_AND_THING_HEADS, FACILITY_NOUNS, INTERFACE_VERBS = (
+    words(name) for name in ("thing_nouns", "competition_heads", "venue_heads", "facility_nouns", "interface_verbs")
+)
 
 ORG_HEADS = words("org_heads")
 # Head word of an initiative -> the kind it implies ("accord" -> "agreement").
