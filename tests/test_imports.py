@@ -108,3 +108,18 @@ def test_the_corpus_imports_no_validation_code():
     """The index is built from briefings someone else validated (``corpus_files`` runs the check):
     neither ``corpus`` nor anything it imports reaches ``check``."""
     assert "briefbook.check" not in reachable(import_graph(), "briefbook.corpus")
+
+
+def test_the_lower_layers_import_no_extraction_and_the_lexicon_only_yamlsafe():
+    """The cleaner, the HTML reader, sentences, dates and the site read the lexicon, never the
+    extraction package; the lexicon itself stands on `yamlsafe` alone."""
+    graph = import_graph()
+    lower = [m for m in graph if m.startswith("briefbook.site") or m in {
+        "briefbook.cleaning", "briefbook.sentences", "briefbook.dates"} or m.startswith("briefbook.html_")]
+    assert len(lower) > 10
+    for module in lower:
+        assert not [t for t in graph[module] if t.startswith("briefbook.extract")], module
+    lexicon = [m for m in graph if m == "briefbook.lexicon" or m.startswith("briefbook.lexicon.")]
+    for module in lexicon:
+        outside = {t for t in graph[module] if t.startswith("briefbook") and t not in lexicon}
+        assert outside <= {"briefbook.yamlsafe"}, module

@@ -20,7 +20,7 @@ _EXTRACTION_SOURCES = (
     "sentences.py",
     "names.py",
     "ids.py",
-    "lexicon_data.py",
+    "lexicon",
     "topics_data.py",
     "model.py",
     "budgets.py",
