@@ -190,23 +190,30 @@ class TopicsComponent(_Component):
 # ----------------------------------------------------------------------------- the pipeline
 
 
-@lru_cache(maxsize=4)
-def extractor(path: str = "data/pipeline.yml") -> Language:
-    """The extraction components of ``path`` (in the package), in order, with their configs."""
+PIPELINE_FILE = "data/pipeline.yml"
+
+
+@lru_cache(maxsize=1)
+def extractor() -> Language:
+    """The extraction pipeline `PIPELINE_FILE` lists (built once per process)."""
+    text = resources.files("briefbook").joinpath(PIPELINE_FILE).read_text(encoding="utf-8")
+    return build_extractor(yamlsafe.load(text), PIPELINE_FILE)
+
+
+def build_extractor(spec: Any, where: str = "<pipeline>") -> Language:
+    """The components of ``spec`` (``{"components": [{"factory": ..., "config": {...}}, ...]}``), in
+    order, on the model's vocabulary; ValueError naming ``where`` for a spec of another shape."""
     import spacy
 
     from .nlp import pipeline
 
-    spec = yamlsafe.load(resources.files("briefbook").joinpath(path).read_text(encoding="utf-8"))
+    entries = spec.get("components") if isinstance(spec, dict) else None
+    if not isinstance(entries, list) or not all(isinstance(e, dict) and e.get("factory") for e in entries):
+        raise ValueError(f"{where}: expected components: a list of {{factory: NAME, config: {{...}}}}")
     nlp = spacy.blank(pipeline().lang, vocab=pipeline().vocab)
-    for entry in spec["components"]:
+    for entry in entries:
         nlp.add_pipe(entry["factory"], name=entry.get("name"), config=entry.get("config") or {})
     return nlp
-
-
-def components_in(nlp: Language) -> list[tuple[str, Any]]:
-    """(name, component) in the order they run: what `briefbook` and the tests list."""
-    return list(nlp.pipeline)
 
 
 # ----------------------------------------------------------------------------- people

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ..ids import name_key
-from .lexicon import INITIATIVE_HEADS, ORG_HEADS, verb_base
+from .lexicon import INITIATIVE_HEADS, ORG_HEADS
+from .nlp import verb_lemma
 from .spans import Phrase, head_word, inside_quotes, phrases, tokens_with_lower
 
 _ADOPT_VERBS = {
@@ -250,7 +251,7 @@ def _adopted(doc: Doc, pno: int, add) -> None:
     for tok in tokens_with_lower(doc, _LOWER_KINDS):
         if tok.pos_ != "NOUN":
             continue
-        if verb_base(tok.head.text) not in _ADOPT_VERBS or tok.dep_ not in (
+        if verb_lemma(tok.head) not in _ADOPT_VERBS or tok.dep_ not in (
             "dobj",
             "nsubjpass",
             "attr",

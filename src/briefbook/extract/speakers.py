@@ -34,8 +34,8 @@ from .lexicon import (
     ROLE_HEADS,
     ROLE_MODIFIERS,
     TITLE_ABBREVIATIONS,
-    verb_base,
 )
+from .nlp import verb_lemma
 from .quotes import QuoteFound, quote_spans
 
 _MALE_PRONOUNS = frozenset({"he", "him"})
@@ -303,7 +303,7 @@ def _main_subjects(sent: Span) -> Iterable[tuple[Span, bool]]:
                 reported = (
                     child.dep_ == "nsubj"
                     and verb.pos_ in ("VERB", "AUX")
-                    and verb_base(verb.text) in REPORTING_VERBS
+                    and verb_lemma(verb) in REPORTING_VERBS
                 )
                 yield _noun_phrase(child), reported
 
