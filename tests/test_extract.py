@@ -391,7 +391,7 @@ def test_an_organization_in_doubt_goes_to_review_and_a_generic_employer_nowhere(
 
 
 def test_a_common_word_in_a_role_is_no_employer():
-    from briefbook.extract.article import _add_employers
+    from briefbook.extract.components import _add_employers
     from briefbook.extract.people import PersonFound
 
     people = [PersonFound(name="Musa Danjuma", role="Inspector-General of Police", role_org="Police"),
@@ -400,7 +400,7 @@ def test_a_common_word_in_a_role_is_no_employer():
 
 
 def test_a_person_named_in_a_role_is_no_employer():
-    from briefbook.extract.article import _add_employers
+    from briefbook.extract.components import _add_employers
     from briefbook.extract.people import PersonFound
 
     people = [PersonFound(name="Sonia Marsh", role="Dorsano's attorney", role_org="Dorsano"), PersonFound(name="Pat Dorsano")]

@@ -30,9 +30,12 @@ def test_every_word_list_file_says_what_it_is_for_loads_and_is_not_empty(f):
     first = f.read_text(encoding="utf-8").splitlines()[0]
     assert first.startswith("# ") and len(first) > 20, f.name
     name = f.name.removesuffix(".yml")
-    # word lists are sequences, the others map a name to its forms (language.yml: to a setting)
+    # word lists are sequences, the others map a name to its forms (language.yml: to a setting;
+    # known_people.yml: a list of entries)
     if name == "language":
         assert lexicon.spacy_model()
+    elif name == "known_people":  # entries, not words
+        assert lexicon.records(name, ("name",), ("surname", "role", "country"))
     elif isinstance(yamlsafe.load(f.read_text(encoding="utf-8")), list):
         assert lexicon.words(name)
     else:

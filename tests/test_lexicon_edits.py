@@ -25,10 +25,18 @@ LISBON (Ruritania Wire) -- Harbourmaster Marta Quelhas said on Tuesday that the 
 
 
 
-def _briefing(copy_parent: Path, work: Path) -> dict:
-    """The briefing ``briefbook ingest`` writes for the article with the package at ``copy_parent``."""
+PILOTS = """Pilots strike at the harbour
+
+LISBON -- Pilots at the port of Lisbon stopped work on Tuesday.
+
+“The night shifts are too long,” Marta Quelhas grumbled to Rui Costa, the port chief.
+"""
+
+
+def _briefing(copy_parent: Path, work: Path, text: str = ARTICLE) -> dict:
+    """The briefing ``briefbook ingest`` writes for ``text`` with the package at ``copy_parent``."""
     article, out = work / "lisbon.txt", work / "briefings"
-    article.write_text(ARTICLE, encoding="utf-8")
+    article.write_text(text, encoding="utf-8")
     shutil.rmtree(out, ignore_errors=True)
     env = {**os.environ, "PYTHONPATH": str(copy_parent), "NO_MKDOCS_2_WARNING": "1"}
     cmd = [sys.executable, "-m", "briefbook.cli", "ingest", str(article), "--briefings", str(out), "--no-registry",
@@ -60,3 +68,17 @@ def test_a_role_word_and_an_agency_added_to_their_yaml_files_reach_the_briefing(
     after = _briefing(tmp_path, tmp_path)
     assert {"name": "Marta Quelhas", "role": "Harbourmaster"}.items() <= after["people"][0].items()
     assert after["source"]["agencies"] == ["Ruritania Wire"]
+
+
+def test_a_speech_verb_added_in_its_base_form_attributes_a_quote_in_its_other_forms(tmp_path):
+    """"grumble" added to speech_verbs.yml: "grumbled" is its past, found by spaCy's lemmatizer."""
+    copy = tmp_path / "briefbook"
+    shutil.copytree(Path(briefbook.__file__).parent, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    before = _briefing(tmp_path, tmp_path, PILOTS)
+    assert [q["speaker"] for q in before["quotes"]] == [None]  # no speech verb: "grumbled" says nothing
+
+    verbs = copy / "data" / "lexicon" / "en" / "speech_verbs.yml"
+    _append_word(verbs, "grumble")
+    assert "grumbled" not in verbs.read_text(encoding="utf-8")
+    after = _briefing(tmp_path, tmp_path, PILOTS)
+    assert [(q["speaker"], q["kind"]) for q in after["quotes"]] == [("marta-quelhas", "direct")]

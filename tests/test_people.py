@@ -220,3 +220,11 @@ def test_an_honorific_added_to_its_file_tells_the_gender_too():
 
     assert {"miss", "madame", "mme."} <= FEMALE_WORDS & HONORIFICS and "lord" in MALE_WORDS & HONORIFICS
     assert "dr." in HONORIFICS and "dr." not in FEMALE_WORDS | MALE_WORDS
+
+
+def test_a_given_name_that_is_also_a_news_agency_short_name_is_still_a_name():
+    """ANI and EFE are news agencies (agencies.yml), Ani and Efe given names (first_names.yml)."""
+    found = people_of("Union leader Ani Petrosyan said teachers would march again.",
+                      "Economy Minister Efe Yilmaz said the budget was ready.")
+    assert {"Ani Petrosyan", "Efe Yilmaz"} <= set(found)
+    assert "Reuters Roe" not in people_of("Reuters Roe said the deal was done.")  # an agency that is no name

@@ -235,7 +235,7 @@ def _extract_many(jobs: list[_Job], seconds: float | None = budgets.ARTICLE_SECO
     A bad article fails alone: its error is its result, the others go on. ``seconds``: the time
     one article may take (reading, parsing, building); past it the article is reported as failed."""
     from .clean import clean
-    from .extract.article import build_briefing, looks_english
+    from .extract.article import build_briefing, in_language
     from .extract.nlp import parse, parse_many, pipeline
 
     pipeline()  # loaded before any clock starts: the first article does not pay for it
@@ -262,7 +262,7 @@ def _extract_many(jobs: list[_Job], seconds: float | None = budgets.ARTICLE_SECO
         ready.append((k, job, raw, cleaned))
     # Paragraphs that are not prose (a run of punctuation) are kept but not parsed: an empty Doc.
     texts = [
-        [p if budgets.is_prose(p) else "" for p in c.paragraphs if p.strip()] if looks_english(c.paragraphs)
+        [p if budgets.is_prose(p) else "" for p in c.paragraphs if p.strip()] if in_language(c.paragraphs)
         else [] for _, _, _, c in ready
     ]
     together = [i for i, t in enumerate(texts) if sum(map(len, t)) < _ALONE_CHARS]

@@ -18,8 +18,8 @@ from spacy.tokens import Doc
 
 from ..ids import name_key
 from ..lexicon import ADOPTION_VERBS, INITIATIVE_HEADS, ORG_HEADS
+from .nlp import verb_lemma
 from .spans import Phrase, head_word, inside_quotes, phrases, tokens_with_lower
-from .verb_forms import verb_base
 
 _LOWER_KINDS = frozenset(
     "statement declaration agreement memorandum pact initiative program programme roadmap framework "
@@ -231,7 +231,7 @@ def _adopted(doc: Doc, pno: int, add) -> None:
     for tok in tokens_with_lower(doc, _LOWER_KINDS):
         if tok.pos_ != "NOUN":
             continue
-        if verb_base(tok.head.text) not in ADOPTION_VERBS or tok.dep_ not in (
+        if verb_lemma(tok.head) not in ADOPTION_VERBS or tok.dep_ not in (
             "dobj",
             "nsubjpass",
             "attr",

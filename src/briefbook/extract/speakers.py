@@ -16,17 +16,16 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from .. import yamlsafe
 from ..ids import name_key
 from ..lexicon import (
     COMPANY_WORDS,
     COUNTRY_FORMS,
     DOCUMENT_WORDS,
     FEMALE_WORDS,
+    FIRST_NAMES,
     HONORIFICS,
     MALE_WORDS,
     PUBLIC_BODY_WORDS,
@@ -35,8 +34,8 @@ from ..lexicon import (
     ROLE_MODIFIERS,
     TITLE_ABBREVIATIONS,
 )
+from .nlp import verb_lemma
 from .quotes import QuoteFound, quote_spans
-from .verb_forms import verb_base
 
 _MALE_PRONOUNS = frozenset({"he", "him"})
 _FEMALE_PRONOUNS = frozenset({"she", "her"})
@@ -110,13 +109,8 @@ def note_genders(docs: list[Doc], speakers: list[Speaker]) -> None:
 
 @lru_cache(maxsize=1)
 def _first_names() -> dict[str, str]:
-    """Given name (lower case) -> "f" | "m", from ``data/first_names.yml``."""
-    text = resources.files("briefbook").joinpath("data/first_names.yml").read_text(encoding="utf-8")
-    data = yamlsafe.load(text) or {}
-    return {
-        **{n.lower(): "f" for n in data.get("female", [])},
-        **{n.lower(): "m" for n in data.get("male", [])},
-    }
+    """Given name (lower case) -> "f" | "m", from ``first_names.yml``."""
+    return {**dict.fromkeys(FIRST_NAMES.get("female", ()), "f"), **dict.fromkeys(FIRST_NAMES.get("male", ()), "m")}
 
 
 def note_titles(docs: list[Doc], speakers: list[Speaker]) -> None:
@@ -303,7 +297,7 @@ def _main_subjects(sent: Span) -> Iterable[tuple[Span, bool]]:
                 reported = (
                     child.dep_ == "nsubj"
                     and verb.pos_ in ("VERB", "AUX")
-                    and verb_base(verb.text) in REPORTING_VERBS
+                    and verb_lemma(verb) in REPORTING_VERBS
                 )
                 yield _noun_phrase(child), reported
 

@@ -89,6 +89,29 @@ def parse_word_list(text: str, path: str = "<list>") -> tuple[str, ...]:
     return tuple(data)
 
 
+@cache
+def records(list_name: str, required: tuple[str, ...], optional: tuple[str, ...] = (),
+            language: str = LANGUAGE) -> tuple[dict[str, str], ...]:
+    """A list of entries (``- {name: ..., role: ...}``), each a mapping of the ``required`` keys and
+    any of the ``optional`` ones to text; `LexiconError` naming the entry for anything else."""
+    return parse_records(_read(list_name, language), required, optional, _path(list_name, language))
+
+
+def parse_records(text: str, required: tuple[str, ...], optional: tuple[str, ...] = (),
+                  path: str = "<list>") -> tuple[dict[str, str], ...]:
+    """See `records`."""
+    data = yamlsafe.load(text)
+    if not isinstance(data, list) or not data:
+        raise LexiconError(f"{path}: expected a list of entries")
+    for entry in data:
+        keys = set(entry) if isinstance(entry, dict) else set()
+        if (not isinstance(entry, dict) or not set(required) <= keys or not keys <= {*required, *optional}
+                or not all(isinstance(v, str) and v.strip() for v in entry.values())):
+            allowed = ", ".join([*required, *(f"{k} (optional)" for k in optional)])
+            raise LexiconError(f"{path}: {entry!r} is not an entry of text fields: {allowed}")
+    return tuple(data)
+
+
 def groups(list_name: str, language: str = LANGUAGE) -> dict[str, frozenset[str]]:
     """A mapping list (``female: [mrs, ms, ...]``) as group name -> its forms, folded."""
     return {name: frozenset(fold(f) for f in forms) for name, forms in forms_of(list_name, language)}

@@ -50,7 +50,7 @@ PUBLIC_BODY_WORDS = words("public_body_words")
 # Speech: verbs (base forms), verb and particle pairs (every written form), nouns, documents.
 REPORTING_VERBS = words("speech_verbs")
 INDIRECT_VERBS = subset("indirect_speech_verbs", REPORTING_VERBS, "speech_verbs.yml")
-PHRASAL_REPORTING = frozenset(form for name, forms in forms_of("speech_phrasal_verbs") for form in (name, *forms))
+PHRASAL_REPORTING = words("speech_phrasal_verbs")
 REPORTING_NOUNS = words("speech_nouns")
 DOCUMENT_WORDS = words("document_words")
 COLLECTIVE_SPEAKER_HEADS = words("collective_speakers")
@@ -76,7 +76,14 @@ _NAME_PARTS = dict(forms_of("name_particles"))
 NAME_PARTICLES: tuple[str, ...] = _NAME_PARTS["particles"]
 SURNAME_PREFIXES: tuple[str, ...] = _NAME_PARTS["prefixes"]
 
-# Words that never appear inside a person's name, the weekdays and the news agencies among them.
-NOT_NAME_WORDS = words("not_name_words") | WEEKDAYS | AGENCIES
+# The commonest words of the language: an article with few of them is in another language.
+COMMON_WORDS = words("common_words")
+
+# Given names (lower case) by gender: "female", "male".
+FIRST_NAMES = groups("first_names")
+
+# Words that never appear inside a person's name: the weekdays, and the news agencies that are not
+# also given names (ANI, EFE: Ani, Efe).
+NOT_NAME_WORDS = words("not_name_words") | WEEKDAYS | (AGENCIES - frozenset().union(*FIRST_NAMES.values()))
 
 __all__ = sorted(name for name in dir() if name.isupper())  # the sets (`__init__` shares them)
