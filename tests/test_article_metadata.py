@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 from lxml import html as lxml_html
 
-from briefbook.cleaning import clean_text
 from briefbook.extract.summary import lead_title, strip_dateline
 from briefbook.html_meta import PageMeta, headline, outlet, printed_date, read_meta, strip_site
 from briefbook.html_reader import read_html
+from briefbook.text_cleaner import clean_text
 from tools.evaluation.metadata_bench import furniture_left, outlet_ok, place_ok, title_f1
 
 LEAD = ("The city council approved a new budget for the harbour on Monday after a long debate "
@@ -247,7 +247,7 @@ def test_a_pasted_page_without_its_headline_takes_it_from_the_tab_title():
     "Council approves harbour budget @anareyes",
 ])
 def test_widgets_counters_and_share_bars_are_never_headlines(line):
-    from briefbook.cleaning import furniture_title
+    from briefbook.text_cleaner import furniture_title
 
     assert furniture_title(line)
     assert not furniture_title("Council approves harbour budget after long debate")
@@ -311,7 +311,7 @@ def test_json_ld_that_is_broken_or_nested_without_end_is_ignored():
 
 
 def test_a_headline_keeps_its_words_and_loses_the_handle_and_counters_glued_on():
-    from briefbook.cleaning import trim_headline
+    from briefbook.text_cleaner import trim_headline
 
     assert trim_headline("Council approves harbour budget @anareyes 12 comments 3 shares") == (
         "Council approves harbour budget")

@@ -6,7 +6,6 @@ import datetime as dt
 
 import pytest
 
-from briefbook.cleaning import CleanArticle
 from briefbook.extract.article import build_briefing
 from briefbook.extract.events import find_events
 from briefbook.extract.initiatives import find_initiatives
@@ -18,6 +17,7 @@ from briefbook.extract.summary import key_points, summarize
 from briefbook.extract.topics import find_topics
 from briefbook.model import Source
 from briefbook.registry import Entry, Registry
+from briefbook.text_cleaner import CleanArticle
 
 
 def people_of(*paragraphs: str):

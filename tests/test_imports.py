@@ -115,7 +115,7 @@ def test_the_lower_layers_import_no_extraction_and_the_lexicon_only_yamlsafe():
     extraction package; the lexicon itself stands on `yamlsafe` alone."""
     graph = import_graph()
     lower = [m for m in graph if m.startswith("briefbook.site") or m in {
-        "briefbook.cleaning", "briefbook.sentences", "briefbook.dates"} or m.startswith("briefbook.html_")]
+        "briefbook.text_cleaner", "briefbook.sentences", "briefbook.dates"} or m.startswith("briefbook.html_")]
     assert len(lower) > 10
     for module in lower:
         assert not [t for t in graph[module] if t.startswith("briefbook.extract")], module

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from briefbook import lexicon, yamlsafe
-from briefbook.cleaning import agency_name
 from briefbook.lexicon import (
     AGENCIES,
     COUNTRY_FORMS,
@@ -20,6 +19,7 @@ from briefbook.lexicon import (
     parse_forms,
     parse_words,
 )
+from briefbook.text_cleaner import agency_name
 
 FOLDER = resources.files("briefbook").joinpath(f"data/lexicon/{lexicon.LANGUAGE}")
 FILES = sorted((f for f in FOLDER.iterdir() if f.name.endswith(".yml")), key=lambda f: f.name)
@@ -100,8 +100,8 @@ def test_the_rules_read_the_word_lists():
 
 
 def test_the_byline_reader_and_the_extractor_read_one_list_of_name_particles():
-    from briefbook.cleaning import _person_like
     from briefbook.extract.people import _NAME_TOKEN
+    from briefbook.text_cleaner import _person_like
 
     assert _person_like("Ursula von der Leyen") and _NAME_TOKEN.match("der")
     assert _NAME_TOKEN.match("McCarthy") and not _person_like("Jane and the Roe")

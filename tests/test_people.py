@@ -82,9 +82,9 @@ def test_a_name_with_an_inner_capital_is_a_name():
 
 
 def brief_people(*paragraphs: str):
-    from briefbook.cleaning import CleanArticle
     from briefbook.extract.article import build_briefing
     from briefbook.model import Source
+    from briefbook.text_cleaner import CleanArticle
 
     clean = CleanArticle(paragraphs=list(paragraphs), title="Test story", date="2024-03-14")
     b = build_briefing(clean, Source(file="seeds/x.txt"))
@@ -202,9 +202,9 @@ def test_a_firm_named_at_the_end_of_a_role_stays_in_it():
 
 
 def test_miss_madame_and_lord_are_honorifics_not_parts_of_a_name():
-    from briefbook.cleaning import CleanArticle
     from briefbook.extract.article import build_briefing
     from briefbook.model import Source
+    from briefbook.text_cleaner import CleanArticle
 
     clean = CleanArticle(paragraphs=["Miss Jane Roe said the plan would fail. “It cannot work,” Miss Roe said.",
                                      "Madame Clara Vey and Lord Peter Ashdown met the minister on Monday."],

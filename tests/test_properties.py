@@ -15,11 +15,11 @@ from hypothesis import strategies as st
 
 from briefbook import store
 from briefbook.check import check, examine
-from briefbook.cleaning import CleanArticle, clean_markdown, clean_text
 from briefbook.extract.article import build_briefing
 from briefbook.html_reader import read_html
 from briefbook.model import Source
 from briefbook.pipeline import ingest
+from briefbook.text_cleaner import CleanArticle, clean_markdown, clean_text
 
 # Modest by default so that `make test` stays fast; BRIEFBOOK_PROPERTY_SCALE=20 for a deep run.
 SCALE = int(os.environ.get("BRIEFBOOK_PROPERTY_SCALE", "1"))

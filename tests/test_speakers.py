@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from briefbook.cleaning import CleanArticle
 from briefbook.extract.article import build_briefing
 from briefbook.extract.quotes import quote_spans
 from briefbook.model import Source
+from briefbook.text_cleaner import CleanArticle
 
 
 def brief(*paragraphs: str):

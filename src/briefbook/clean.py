@@ -1,14 +1,14 @@
 """Any article read from disk to a ``CleanArticle``: the one place that picks the cleaner by kind.
 
-It sits above both cleaners (`cleaning` for text and Markdown, `html_reader` for saved pages,
+It sits above both cleaners (`text_cleaner` for text and Markdown, `html_reader` for saved pages,
 which runs the text rules over trafilatura's paragraphs), so neither imports the other back.
 """
 
 from __future__ import annotations
 
-from .cleaning import CleanArticle, clean_markdown, clean_text
 from .html_reader import read_html
 from .reading import RawArticle
+from .text_cleaner import CleanArticle, clean_markdown, clean_text
 
 
 def clean(raw: RawArticle) -> CleanArticle:

@@ -9,7 +9,7 @@ from importlib import resources
 _EXTRACTION_SOURCES = (
     "reading.py",
     "budgets.py",
-    "cleaning.py",
+    "text_cleaner.py",
     "html_reader.py",
     "html_layout.py",
     "html_meta.py",

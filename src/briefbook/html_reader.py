@@ -12,10 +12,10 @@ import datetime as dt
 import logging
 import re
 
-from .cleaning import CleanArticle, Removal, agency_name, byline_names, clean_text
 from .dates import is_calendar_word, month_number
 from .html_layout import unlayout
 from .html_meta import PageMeta, headline, outlet, printed_date, read_meta
+from .text_cleaner import CleanArticle, Removal, agency_name, byline_names, clean_text
 
 # Measured on the article-extraction benchmark (evaluation/cleaning_bench.py, shingle F1):
 # balanced 0.964, favor_precision 0.966 (recall 0.968), favor_recall 0.964. favor_precision

@@ -28,13 +28,13 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from . import __version__, budgets, dedupe, fsguard, provenance, store
-from .cleaning import CleanArticle
 from .fingerprint import code_fingerprint
 from .ids import slugify
 from .model import Briefing, Source, entity_ids_of
 from .reading import SUFFIXES, InputError, RawArticle, kind_of, read_article
 from .registry import Registry
 from .shown import rel
+from .text_cleaner import CleanArticle
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

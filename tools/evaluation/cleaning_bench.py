@@ -73,7 +73,7 @@ def score(preds: dict[str, str], gold: dict[str, str]) -> dict[str, float]:
 
 
 def _text_system(page: str) -> str:
-    from briefbook.cleaning import clean_text
+    from briefbook.text_cleaner import clean_text
 
     return clean_text(page).text
 

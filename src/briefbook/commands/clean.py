@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from ..clean import clean
-from ..cleaning import CleanArticle
 from ..reading import KINDS, InputError, read_article
+from ..text_cleaner import CleanArticle
 
 
 def register(sub: argparse._SubParsersAction) -> None:

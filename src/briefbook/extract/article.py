@@ -10,12 +10,12 @@ from typing import Any
 from spacy.tokens import Doc
 
 from ..budgets import MAX_ITEMS
-from ..cleaning import CleanArticle
 from ..fingerprint import code_fingerprint
 from ..ids import name_key
 from ..lexicon import COMMON_WORDS
 from ..model import Briefing, Event, Source, empty_findings
 from ..registry import Registry
+from ..text_cleaner import CleanArticle
 from .article_doc import ArticleFacts, article_doc
 from .components import extractor
 from .nlp import parse

@@ -24,8 +24,8 @@ def strip_dateline(text: str) -> str:
 
 def lead_title(paragraphs: list[str], max_chars: int = 80) -> str | None:
     """A title made from the lead when the article has no headline: its main clause
-    (`cleaning.lead_headline`), else its first words cut at a word and marked "…"; never a word cut in two."""
-    from ..cleaning import lead_headline
+    (`text_cleaner.lead_headline`), else its first words cut at a word and marked "…"; never a word cut in two."""
+    from ..text_cleaner import lead_headline
 
     if not paragraphs:
         return None

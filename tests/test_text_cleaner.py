@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from briefbook.clean import clean
-from briefbook.cleaning import clean_markdown, clean_text
 from briefbook.reading import read_article
+from briefbook.text_cleaner import clean_markdown, clean_text
 
 # An agency story pasted from a portal: menu words, headline, byline with an update time, a
 # truncated repeat of the lead, app prompts, a teaser, a disclaimer and related-story lists.
@@ -667,7 +667,7 @@ def test_an_outlet_named_in_the_byline_is_no_headline() -> None:
 
 
 def test_a_lead_title_is_the_main_clause_of_the_lead() -> None:
-    from briefbook.cleaning import lead_headline
+    from briefbook.text_cleaner import lead_headline
 
     lead = (
         "LISBON, May 2 (Reuters) - Portugal and Spain signed an agreement on Wednesday to share power "
@@ -679,7 +679,7 @@ def test_a_lead_title_is_the_main_clause_of_the_lead() -> None:
 
 
 def test_a_lead_title_that_must_be_cut_mid_clause_says_so() -> None:
-    from briefbook.cleaning import lead_headline
+    from briefbook.text_cleaner import lead_headline
 
     lead = (
         "The Ministry of Water and Sanitation has said that a statement by the regional Minister, Kofi Boateng "
@@ -702,11 +702,11 @@ def test_a_briefing_says_when_its_title_comes_from_the_lead() -> None:
 
 
 def test_line_length_limits_are_named_settings_not_inline_numbers():
-    # Every character limit a cleaning rule uses is a field of cleaning.Limits, with what it is for.
+    # Every character limit a cleaning rule uses is a field of text_cleaner.Limits, with what it is for.
     import ast
     import inspect
 
-    import briefbook.cleaning as cleaning
+    import briefbook.text_cleaner as cleaning
 
     def is_len_of_text(node: ast.AST) -> bool:
         if not (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "len" and node.args):
