@@ -154,6 +154,23 @@ def test_a_worker_failure_fails_that_article_alone(
     assert len(_files(tmp_path / "out")) == 2
 
 
+def test_a_worker_with_other_extraction_code_refuses_the_articles(
+    address: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its briefings would differ from a local run's (and record another `generator.code`)."""
+    here = pipeline._code()
+    calls = iter(range(1_000))
+    # the first call is the client's (what it sends), the next ones the worker's
+    monkeypatch.setattr(pipeline, "_code", lambda: here if next(calls) == 0 else "briefbook 0.0.9, code 0")
+    src = tmp_path / "articles"
+    src.mkdir()
+    (src / "port.txt").write_text(ARTICLES["port.txt"], encoding="utf-8")
+    code, err = _ingest(src, tmp_path / "out", capsys, "--executor", address)
+    assert code == 1
+    assert err == [f"error: {src / 'port.txt'}: the Dask worker runs briefbook 0.0.9, code 0, this machine {here}: "
+                   "install the same briefbook on the workers"]
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -579,7 +579,7 @@ def _run(todo: list[_Job], jobs: int, seconds: float | None = budgets.ARTICLE_SE
     if remote is not None and todo:
         # the registry is the same for every job: sent once, not with every batch
         shipped = ([replace(_shipped(job), registry=None) for job in batch] for batch in batches)
-        return (result for results in remote.map(_extract_remote, shipped, todo[0].registry, seconds,
+        return (result for results in remote.map(_extract_remote, shipped, todo[0].registry, seconds, _code(),
                                                  failed=_worker_failed) for result in results)
     if jobs <= 1 or len(todo) < 4:
         return (result for batch in batches for result in _extract_many(batch, seconds))
@@ -593,8 +593,17 @@ def _run(todo: list[_Job], jobs: int, seconds: float | None = budgets.ARTICLE_SE
     return gen()
 
 
-def _extract_remote(jobs: list[_Job], registry: Registry, seconds: float | None) -> list[Result]:
-    """`_extract_many` on a remote worker: the jobs come shipped, the registry separately."""
+def _code() -> str:
+    """What decides a briefing's text besides its article and registry: the package and its extraction code."""
+    return f"briefbook {__version__}, code {code_fingerprint()}"
+
+
+def _extract_remote(jobs: list[_Job], registry: Registry, seconds: float | None, code: str) -> list[Result]:
+    """`_extract_many` on a remote worker: the jobs come shipped, the registry separately. A worker
+    with other code (``code``: the client's `_code`) would write other briefings: it refuses."""
+    if _code() != code:
+        return [(job.path, None, None, f"{job.path}: the Dask worker runs {_code()}, this machine {code}: "
+                                       "install the same briefbook on the workers") for job in jobs]
     return _extract_many([replace(job, registry=registry) for job in jobs], seconds)
 
 

@@ -79,7 +79,7 @@ def row(r: Result) -> list[str]:
         _num(r.ingest_rate, ".1f"),
         _num(r.ingest_cpu_ms, ".0f"),
         _num(r.floor_rate, ".1f"),
-        _num(r.floor_ratio, ".2f", "×"),
+        _num(r.floor_ratio, ".2f", "×") + ("" if r.floor_cpu_ratio is None else f" (CPU {r.floor_cpu_ratio:.2f}×)"),
         _bytes(r.ingest_peak),
         _num(r.reingest_s, ".1f", " s"),
         _num(r.build_s, ".1f", " s"),
