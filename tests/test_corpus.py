@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 
 from briefbook import store
-from briefbook.corpus import Ref, TopicInfo, build_corpus, load_corpus, load_topics
+from briefbook.corpus import Ref, build_corpus
+from briefbook.corpus_files import load_corpus
 from briefbook.model import Briefing, Event, Initiative, Person, Quote, Source
 from briefbook.registry import parse_registry
+from briefbook.topics_data import Topic, load_topics
 
 FIXTURES = Path(__file__).parent / "fixtures" / "site"
 
@@ -97,7 +99,7 @@ def test_briefings_ordered_by_date_undated_first(corpus):
 
 def test_topic_names_from_vocabulary_or_id():
     b = briefing("T", "2025-01-02", ["Text."], topics=["energy", "space-policy"])
-    c = build_corpus([("t", b)], topics={"energy": TopicInfo("energy", "Energy and power")})
+    c = build_corpus([("t", b)], topics={"energy": Topic("energy", "Energy and power")})
     assert c.entities["topic"]["energy"].name == "Energy and power"
     assert c.entities["topic"]["space-policy"].name == "Space policy"
 
@@ -205,3 +207,18 @@ def test_parsed_briefings_are_kept_only_when_asked(tmp_path):
     path = tmp_path / f"{slug}.md"
     path.write_text(path.read_text(encoding="utf-8").replace("title:", "title:", 1) + "\n", encoding="utf-8")
     assert load_corpus(tmp_path, None, keep_parsed=True).briefings[slug].briefing is not kept.briefings[slug].briefing
+
+
+def test_one_reader_for_the_topics_with_one_rule(tmp_path):
+    """Extraction and the site read the vocabulary through `topics_data`: a topic without a name is
+    named after its id, one without an id is refused with the file's name."""
+    from briefbook.extract.topics import vocabulary
+    from briefbook.topics_data import TopicsError
+
+    assert vocabulary() == tuple(load_topics().values())
+    path = tmp_path / "topics.yml"
+    path.write_text("topics:\n  - id: nuclear-energy\n    keywords: [reactor]\n")
+    assert load_topics(path)["nuclear-energy"].name == "Nuclear energy"
+    path.write_text("topics:\n  - name: Energy\n")
+    with pytest.raises(TopicsError, match=r"topics\.yml: topic #1 has no id"):
+        load_topics(path)

@@ -19,7 +19,7 @@ import pytest
 from briefbook import store
 from briefbook.check import check
 from briefbook.cli import main
-from briefbook.corpus import load_corpus
+from briefbook.corpus_files import load_corpus
 from briefbook.pipeline import ingest
 from briefbook.site.pages import generate_pages
 

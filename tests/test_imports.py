@@ -42,6 +42,17 @@ def import_graph(root: Path = PACKAGE) -> dict[str, set[str]]:
     return graph
 
 
+def reachable(graph: dict[str, set[str]], *starts: str) -> set[str]:
+    """The modules ``starts`` import, directly or not, and themselves."""
+    seen: set[str] = set()
+    todo = list(starts)
+    while todo:
+        if (module := todo.pop()) not in seen:
+            seen.add(module)
+            todo += graph[module]
+    return seen
+
+
 def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
     """One cycle of ``graph`` as a path that returns to its start, or None."""
     state: dict[str, int] = {}  # 1: on the current path, 2: done
@@ -86,14 +97,29 @@ def test_the_code_fingerprint_covers_every_module_extraction_runs():
     # briefings when it changes. Left out on purpose: what cannot change a briefing's content.
     from briefbook.fingerprint import _EXTRACTION_SOURCES
 
-    graph = import_graph()
-    seen: set[str] = set()
-    todo = ["briefbook.extract.article", "briefbook.clean"]
-    while todo:
-        if (module := todo.pop()) not in seen:
-            seen.add(module)
-            todo += graph[module]
+    seen = reachable(import_graph(), "briefbook.extract.article", "briefbook.clean")
     not_content = {"briefbook", "briefbook.fingerprint", "briefbook.fsguard", "briefbook.yamlerrors"}
     covered = {s.removesuffix(".py") for s in _EXTRACTION_SOURCES}
     missing = [m for m in sorted(seen - not_content) if m.split(".")[1] not in covered]
     assert missing == []
+
+
+def test_the_corpus_imports_no_validation_code():
+    """The index is built from briefings someone else validated (``corpus_files`` runs the check):
+    neither ``corpus`` nor anything it imports reaches ``check``."""
+    assert "briefbook.check" not in reachable(import_graph(), "briefbook.corpus")
+
+
+def test_the_lower_layers_import_no_extraction_and_the_lexicon_only_yamlsafe():
+    """The cleaner, the HTML reader, sentences, dates and the site read the lexicon, never the
+    extraction package; the lexicon itself stands on `yamlsafe` alone."""
+    graph = import_graph()
+    lower = [m for m in graph if m.startswith("briefbook.site") or m in {
+        "briefbook.cleaning", "briefbook.sentences", "briefbook.dates"} or m.startswith("briefbook.html_")]
+    assert len(lower) > 10
+    for module in lower:
+        assert not [t for t in graph[module] if t.startswith("briefbook.extract")], module
+    lexicon = [m for m in graph if m == "briefbook.lexicon" or m.startswith("briefbook.lexicon.")]
+    for module in lexicon:
+        outside = {t for t in graph[module] if t.startswith("briefbook") and t not in lexicon}
+        assert outside <= {"briefbook.yamlsafe"}, module

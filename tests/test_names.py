@@ -51,3 +51,10 @@ def test_korean_names_and_qualifiers():
         "Office of Science and Technology Policy"
     )
     assert org_core("the Korean Ministry of Science and ICT") == "Ministry of Science and ICT"
+
+
+def test_one_acronym_shape_and_a_capitalised_word_is_none():
+    from briefbook.names import is_acronym
+
+    assert all(is_acronym(w) for w in ("OSTP", "KAIST", "AT&T", "CNDD-FDD", "U.S."))
+    assert not any(is_acronym(w) for w in ("Seoul", "Kim", "A", "ABCDEFGHIJK"))

@@ -237,7 +237,7 @@ def test_one_agency_with_and_in_its_name_but_not_two_places():
 
 
 def test_an_organization_named_after_a_country_is_of_that_country():
-    # Any country form of data/lexicon/countries.yml, not only the U.S. and Korea.
+    # Any country form of data/lexicon/en/countries.yml, not only the U.S. and Korea.
     docs = parse(["The Nigerian Senate passed the bill, and the Japanese Ministry of Defense welcomed it."])
     found = {o.name: o.country for o in find_organizations(docs, set(), set())}
     assert found == {"Nigerian Senate": "Nigeria", "Japanese Ministry of Defense": "Japan"}

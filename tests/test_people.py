@@ -216,7 +216,7 @@ def test_miss_madame_and_lord_are_honorifics_not_parts_of_a_name():
 
 
 def test_an_honorific_added_to_its_file_tells_the_gender_too():
-    from briefbook.extract.lexicon import FEMALE_WORDS, HONORIFICS, MALE_WORDS
+    from briefbook.lexicon import FEMALE_WORDS, HONORIFICS, MALE_WORDS
 
     assert {"miss", "madame", "mme."} <= FEMALE_WORDS & HONORIFICS and "lord" in MALE_WORDS & HONORIFICS
     assert "dr." in HONORIFICS and "dr." not in FEMALE_WORDS | MALE_WORDS

@@ -172,7 +172,7 @@ def _pages_or_one_line(folder: Path, registry: Path) -> None:
     """What the plugin does with the briefings (index, pages, feed, export), minus MkDocs."""
     import re
 
-    from briefbook.corpus import load_corpus
+    from briefbook.corpus_files import load_corpus
     from briefbook.registry import RegistryError
     from briefbook.site.export import generate_files
     from briefbook.site.pages import PageCollision, generate_pages

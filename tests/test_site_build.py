@@ -375,6 +375,7 @@ def test_ostp_alias_is_searchable(seeds_site):
 @pytest.mark.parametrize(("option", "said"), [
     ("", "briefings: {missing}: no such folder next to mkdocs.yml"),
     ("      search_min_briefings: 0\n", "search_min_briefings: 0: a whole number from 1 to 1,000,000"),
+    ("      search_min_briefings: true\n", "search_min_briefings: True: a whole number from 1 to 1,000,000"),
 ])
 def test_a_plugin_option_that_cannot_be_right_stops_the_build_with_one_line(tmp_path: Path, option: str, said: str):
     missing = tmp_path / "briefings-with-a-typo"
@@ -383,3 +384,30 @@ def test_a_plugin_option_that_cannot_be_right_stops_the_build_with_one_line(tmp_
         build_site(tmp_path, folder, extra=option)
     errors = [line for line in str(failed.value).splitlines() if line.startswith("ERROR")]
     assert len(errors) == 1 and said.format(missing=missing) in errors[0], errors
+
+
+def test_a_generated_file_the_same_as_last_build_is_not_modified_for_dirty(tmp_path: Path):
+    """`mkdocs serve --dirty` asks `File.is_modified` (public API, overridden by the plugin's File
+    class): a page the same as in the last build is skipped, a changed one and a tab's page are not."""
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+
+    from briefbook.site.html import SitePage
+    from briefbook.site.plugin import BriefbookPlugin
+
+    config = MkDocsConfig(config_file_path=str(tmp_path / "mkdocs.yml"))
+    (tmp_path / "docs").mkdir()
+    config.load_dict({"site_name": "x", "site_dir": str(tmp_path / "site"), "docs_dir": str(tmp_path / "docs")})
+    assert config.validate() == ([], [])
+    config.plugins._current_plugin = "briefbook"  # as MkDocs sets it while a plugin's event runs
+    plugin = BriefbookPlugin()
+
+    def build(kim: str) -> dict[str, bool]:
+        files = Files([])
+        pages = {"people/kim.md": SitePage(title="Kim", body=kim), "index.md": SitePage(title="Home", body="<h1>H</h1>")}
+        plugin._render_files(files, config, pages, {"a.js": "x"}, {})
+        return {f.src_uri: f.is_modified() for f in files}
+
+    assert build("<h1>Kim</h1>") == {"people/kim.md": True, "index.md": True, "a.js": True}
+    assert build("<h1>Kim</h1>") == {"people/kim.md": False, "index.md": True, "a.js": False}
+    assert build("<h1>Kim Jae</h1>") == {"people/kim.md": True, "index.md": True, "a.js": False}

@@ -15,7 +15,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from briefbook import cli, store
-from briefbook.corpus import build_corpus, load_corpus
+from briefbook.corpus import build_corpus
+from briefbook.corpus_files import load_corpus
 from briefbook.model import Briefing, Event, Person, Source
 from briefbook.site import paths
 from briefbook.site.export import generate_files

@@ -385,7 +385,7 @@ def _crowd(n: int) -> Briefing:
 
 
 def _built_size(folder: Path) -> int:
-    from briefbook.corpus import load_corpus
+    from briefbook.corpus_files import load_corpus
     from briefbook.site.export import generate_files
     from briefbook.site.pages import generate_pages
 
@@ -401,7 +401,7 @@ def test_a_briefing_over_the_limits_is_refused_by_check_and_build(tmp_path: Path
     line = next(i for i, ln in enumerate(path.read_text().splitlines(), 1) if ln == "people:")
     problems = check([folder], None).problems
     assert [str(p) for p in problems] == [f"{path}:{line}: people: 301 items, the limit is 300"]
-    from briefbook.corpus import load_corpus
+    from briefbook.corpus_files import load_corpus
 
     with pytest.raises(store.BriefingError) as err:
         load_corpus(folder, None)
@@ -452,7 +452,7 @@ WRONG_FIELDS = [
 @pytest.mark.parametrize(("old", "new", "needle"), WRONG_FIELDS)
 def test_a_wrong_typed_field_stops_the_build_with_the_line_check_gives(
         tmp_path: Path, old: str, new: str, needle: str) -> None:
-    from briefbook.corpus import load_corpus
+    from briefbook.corpus_files import load_corpus
 
     text = store.render(briefing(1))
     assert old in text, old
@@ -557,7 +557,7 @@ def test_an_article_linked_out_of_the_project_is_refused(tmp_path: Path, monkeyp
 
 def test_a_briefing_linked_out_of_the_project_is_refused_by_check_and_build(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from briefbook.corpus import load_corpus
+    from briefbook.corpus_files import load_corpus
 
     outside = write(tmp_path / "elsewhere", "x.md", store.render(briefing(7, summary="SECRET-TOKEN-42")))
     project = tmp_path / "project"
@@ -792,7 +792,7 @@ def _deep_flow(levels: int) -> str:
 
 @pytest.mark.parametrize("levels", [1_000, 30_000])
 def test_yaml_nested_thousands_deep_is_one_line_for_a_briefing(tmp_path: Path, levels: int) -> None:
-    from briefbook.corpus import load_corpus
+    from briefbook.corpus_files import load_corpus
 
     text = store.render(briefing(1)).replace("summary: The Netherlands", "topics_extra: " + _deep_flow(levels)
                                              + "\nsummary: The Netherlands", 1)
@@ -842,7 +842,7 @@ def test_a_shallow_text_is_not_walked_at_all() -> None:
 
 
 def test_a_key_given_twice_in_a_briefing_is_an_error_at_the_second(tmp_path: Path) -> None:
-    from briefbook.corpus import load_corpus
+    from briefbook.corpus_files import load_corpus
 
     text = store.render(briefing(1))
     first = next(i for i, ln in enumerate(text.splitlines(), 1) if ln.startswith("summary:"))
@@ -1040,7 +1040,8 @@ def test_a_file_name_cannot_start_a_line_of_the_log(tmp_path: Path, capsys: pyte
 
 
 def _build_calls(folder: Path, registry: Path | None = None) -> int:
-    from briefbook.corpus import build_corpus, load_corpus
+    from briefbook.corpus import build_corpus
+    from briefbook.corpus_files import load_corpus
     from briefbook.registry import load_registry
 
     loaded = load_corpus(folder, registry)  # reading and validating is not what is measured
@@ -1050,7 +1051,7 @@ def _build_calls(folder: Path, registry: Path | None = None) -> int:
 
 
 def test_a_person_with_too_many_mentions_is_refused_by_check_and_build(tmp_path: Path) -> None:
-    from briefbook.corpus import load_corpus
+    from briefbook.corpus_files import load_corpus
 
     many = [f"Vries{i}" for i in range(budgets.MAX_MENTIONS + 1)]
     text = store.render(briefing(1, people=[Person(id="anna-de-vries", name="Anna de Vries", mentions=many)]))
@@ -1124,7 +1125,7 @@ def test_the_build_is_linear_in_aliases_times_briefings(tmp_path: Path) -> None:
 
 
 def test_a_long_id_is_a_check_error_not_a_build_traceback(tmp_path: Path) -> None:
-    from briefbook.corpus import load_corpus
+    from briefbook.corpus_files import load_corpus
 
     long_id = "-".join(["anna"] * 88)  # 439 characters
     text = store.render(briefing(1, people=[Person(id=long_id, name="Anna de Vries")], quotes=[]))
@@ -1215,7 +1216,7 @@ def test_a_link_the_site_drops_is_named_by_check(tmp_path: Path) -> None:
 
 
 def test_a_briefing_with_an_upper_case_suffix_is_named_not_ignored(tmp_path: Path) -> None:
-    from briefbook.corpus import load_corpus
+    from briefbook.corpus_files import load_corpus
 
     folder = tmp_path / "briefings"
     write(folder, "b1.md", store.render(briefing(1)))

@@ -30,7 +30,18 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .dates import NUMERIC_DATE_SHAPE, iso_day, month_number, weekdays_disagree, written_dates
-from .lexicon_data import FUNCTION_WORDS, agencies, fold, forms_of, words
+from .lexicon import (
+    FUNCTION_WORDS,
+    MONTHS,
+    NAME_PARTICLES,
+    WEEKDAYS,
+    agencies,
+    alternation,
+    fold,
+    forms_of,
+    index_forms,
+    words,
+)
 from .sentences import split_sentences
 
 __all__ = ["CleanArticle", "Removal", "clean_markdown", "clean_text"]
@@ -121,8 +132,12 @@ _MON = (r"(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|A
 
 # Wire services, keyed by a folded form; the value is how the agency is usually written.
 _AGENCIES = agencies()
+_AGENCY_NAMES = frozenset(_AGENCIES.values())
+# Picture agencies (every folded form) and the usual names of every agency credited under a photo.
+_PHOTO_AGENCIES = frozenset(index_forms(forms_of("photo_agencies"), include_name=True))
+_CREDITED = _AGENCY_NAMES | {name for name, _ in forms_of("photo_agencies")}
 
-# Whole lines that are site navigation or page chrome, in any outlet: ``data/lexicon/furniture.yml``.
+# Whole lines that are site navigation or page chrome, in any outlet: ``data/lexicon/en/furniture.yml``.
 _CHROME = words("furniture")
 
 # Headings that open a related-stories list, a comment thread or the footer: the article is over.
@@ -182,7 +197,7 @@ _COOKIES = re.compile(
 def _labels(kind: str, list_name: str = "post_labels") -> str:
     """The words of one kind of ``data/lexicon/<list_name>.yml``, as a regular-expression alternation."""
     found = dict(forms_of(list_name)).get(kind, ())
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(found, key=len, reverse=True))
+    return alternation(found, r"\s+")
 
 
 # Lines that are furniture wherever they occur, with the reason reported to the contributor.
@@ -241,7 +256,7 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:credit|courtesy|source)?\s*[:|/]\s*.{1,100}$"
         r"|^\(?(?:photo|image|picture)s?\s+(?:by|courtesy(?: of)?|credit)\b.{1,80}\)?$"
         r"|^.{0,40}\bphoto(?:graph)?s?\s+by\s+[A-Z][^.]{1,60}$|^(?:photo\s+)?courtesy\s+of\s+[^.]{2,60}$"
-        r"|^.{0,60}\b(?:getty images|shutterstock|istock(?:photo)?|ap photo|afp photo|reuters photo)\b"
+        rf"|^.{{0,60}}\b(?:{alternation(_PHOTO_AGENCIES)}|(?:{alternation(_AGENCY_NAMES)}) photo)\b"
         r".{0,40}$"
         r"|^.{0,60}(?:image|photo|picture) (?:source|credit)\s*[,:].{0,60}$",  # "Jane RoeImage source, Family"
         re.I)),
@@ -251,7 +266,7 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("audio prompt", re.compile(r"^(?:how to )?listen (?:to|back|live|again)\b.{0,100}(?:here|podcast|live|weekdays)\W*$",
                                 re.I)),
     # "... outside an office in New York.Reuters": a caption with its agency glued on
-    ("photo caption", re.compile(r"^.{20,300}[a-z]\.\s?(?:Reuters|AFP|AP|Getty Images|EPA)$")),
+    ("photo caption", re.compile(rf"^.{{20,300}}[a-z]\.\s?(?:{alternation(_CREDITED)})$")),
     # "1996-98 Example Inc., All rights reserved" inside the article (an image's notice): not the footer
     ("copyright line", re.compile(r"^(?:©\s*)?(?:19|20)\d\d(?:\s*[-–]\s*\d{2,4})?\s+.{2,60}?,?\s+all\s+rights?\b.{0,20}$",
                                   re.I)),
@@ -306,7 +321,7 @@ _PHOTO_POSITION = re.compile(
 _SLASH_CREDIT = re.compile(
     r"(?:\s/\s*|[.!?]\s+(?=(?:photo\s+)?courtesy\b|provided\s+by\b))(?P<credit>[^/.!?]{2,60})$", re.I)
 _PHOTO_WORD = re.compile(
-    r"\b(?:photo|photos|image|courtesy|provided by|getty|shutterstock|epa|afp|ap|reuters|yonhap|newsis|news1)\b",
+    rf"\b(?:photo|photos|image|courtesy|provided by|{alternation(_PHOTO_AGENCIES | set(_AGENCIES))})\b",
     re.I)
 _RULE = dict(_LINE_RULES)
 # Rules that can match a long line; the others describe short lines only.
@@ -330,21 +345,7 @@ _WIRE_TAG = re.compile(
     r"EDITORIAL[^)]{0,40}|LEAD[^)]{0,30}|\d+(?:st|nd|rd|th)\s+LD[^)]{0,30})\)\s*"
 )
 _CRAWLER_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*(.*)$", re.I)
-_DATELINE_STOP = {
-    "update", "updated", "exclusive", "breaking", "analysis", "watch", "video", "photos", "opinion",
-    "editorial", "commentary", "factbox", "explainer", "interview", "review", "note", "advisory",
-    "live", "correction", "corrected", "refile", "focus", "insight", "breakingviews", "poll",
-    "background", "read", "also", "source", "sources", "photo", "image", "caption", "summary",
-    "q", "a", "question", "answer", "step", "tip", "warning", "disclaimer", "the", "this", "in",
-    "but", "and", "meanwhile", "however", "today", "yesterday", "here", "there", "first",
-    "dear",  # a letters column ("DEAR ABBY: My husband ..."), not a place
-    # section names ("Local – ..."), weekdays and months ("Monday, August 10, 2020 – ...")
-    "local", "national", "international", "world", "business", "sport", "sports", "politics",
-    "entertainment", "health", "technology", "tech", "lifestyle", "news", "general", "metro",
-    "regional", "economy", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
-}
+_DATELINE_STOP = words("dateline_stop_words") | WEEKDAYS | MONTHS
 _DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Za-z.'’-]*(?:[ /-][A-Z][A-Za-z.'’-]*){0,3})"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*){0,2})(?=,\s*" + _MON + r"|\s*(?:—|–|--|\(|-\s)))?"
@@ -446,7 +447,7 @@ def _names(raw: str) -> list[str]:
 
 def _person_like(name: str) -> bool:
     words = name.split()
-    return 1 <= len(words) <= 5 and all(w[:1].isupper() or w.lower() in {"de", "van", "von", "bin", "al"}
+    return 1 <= len(words) <= 5 and all(w[:1].isupper() or w.lower() in NAME_PARTICLES
                                         for w in words)
 
 

@@ -1,7 +1,8 @@
 """The corpus index: every briefing, and every entity with what the briefings say about it.
 
 The site is a view of this index. ``build_corpus`` is pure (briefings + registry in, index out)
-so that pages can be tested without files; ``load_corpus`` is the I/O edge that reads a folder.
+so that pages can be tested without files; ``corpus_files.load_corpus`` is the I/O edge that reads
+a folder (and validates each file: this module imports no validation code).
 
 A registry entry wins over extraction: a briefing's person, organization, initiative or topic is
 matched to an entry by id, then by name or alias, and then takes the entry's id, name, aliases
@@ -12,24 +13,20 @@ that briefing and are translated to the canonical ids here, once.
 from __future__ import annotations
 
 import heapq
-import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from importlib import resources
-from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-from . import budgets, identity, review, store, stories, yamlsafe
-from .check import validate
+from . import budgets, identity, review, stories
 from .ids import clean_id as _clean_id
 from .ids import slugify
 from .model import ENTITY_KINDS, KINDS, Briefing
 from .names import name_key
-from .registry import Entry, Registry, load_registry
-from .store import briefing_files, refused_briefings, slug_of
+from .registry import Entry, Registry
+from .topics_data import Topic
 
 # Kinds drawn in the graph and counted as connections between entities.
 NETWORK_KINDS = ENTITY_KINDS
@@ -185,20 +182,12 @@ class Corpus:
         return [b for b in self.newest_first() if b.flags]
 
 
-@dataclass(frozen=True)
-class TopicInfo:
-    id: str
-    name: str
-    description: str | None = None
-    keywords: tuple[str, ...] = ()
-
-
 # ---------------------------------------------------------------------------------------------
 # Building the index (pure)
 
 
 class _Builder:
-    def __init__(self, registry: Registry, topics: Mapping[str, TopicInfo],
+    def __init__(self, registry: Registry, topics: Mapping[str, Topic],
                  merges: Mapping[str, identity.Identity] | None = None) -> None:
         self.registry = registry
         self.topics = topics
@@ -252,7 +241,7 @@ class _Builder:
         return out
 
 
-def _new_entity(ref: Ref, entry: Entry | None, topics: Mapping[str, TopicInfo]) -> Entity:
+def _new_entity(ref: Ref, entry: Entry | None, topics: Mapping[str, Topic]) -> Entity:
     if entry is not None:
         return Entity(kind=ref.kind, id=ref.id, name=entry.name, aliases=list(entry.aliases),
                       description=entry.description, links=list(entry.links), country=entry.country,
@@ -270,7 +259,7 @@ def _sort_key(item: tuple[str, Briefing]) -> tuple[str, str]:
 
 
 def build_corpus(briefings: Iterable[tuple[str, Briefing]], registry: Registry | None = None,
-                 topics: Mapping[str, TopicInfo] | None = None) -> Corpus:
+                 topics: Mapping[str, Topic] | None = None) -> Corpus:
     """Index briefings given as (slug, briefing) pairs; the registry corrects names and merges, and
     so does the corpus where it supports one reading of a name (``identity``)."""
     registry = registry or Registry([])
@@ -549,86 +538,3 @@ def _attach(entities: dict[str, dict[str, Entity]], entry: BriefingEntry) -> Non
         for t in topics:
             conn[t] += 1
             entities["topic"][t.id].connections[a] += 1
-
-
-# ---------------------------------------------------------------------------------------------
-# Reading from disk (I/O)
-
-
-def load_topics(path: str | os.PathLike[str] | None = None) -> dict[str, TopicInfo]:
-    """The topic vocabulary (``data/topics.yml`` by default); empty when there is none."""
-    try:
-        if path is None:
-            text = resources.files("briefbook").joinpath("data/topics.yml").read_text(encoding="utf-8")
-        else:
-            text = Path(path).read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError):
-        return {}
-    data: Any = yamlsafe.load(text) or {}
-    out: dict[str, TopicInfo] = {}
-    for item in data.get("topics") or [] if isinstance(data, dict) else []:
-        if isinstance(item, dict) and item.get("id"):
-            tid = str(item["id"])
-            out[tid] = TopicInfo(id=tid, name=str(item.get("name") or tid.replace("-", " ").capitalize()),
-                                 description=item.get("description"),
-                                 keywords=tuple(str(k) for k in item.get("keywords") or []))
-    return out
-
-
-# Parsed briefings by path, kept while the file's size and time stay the same: `mkdocs serve`
-# rebuilds after every edit, and reading thousands of unchanged files again is most of its wait.
-# Nothing changes a Briefing once parsed: the index and the pages only read it.
-_PARSED: dict[Path, tuple[tuple[int, int], Briefing]] = {}
-
-
-def _load(path: Path, keep: bool) -> Briefing:
-    """One briefing, refused (BriefingError) on anything `briefbook check` says of it alone."""
-    st = path.stat()
-    stamp = (st.st_mtime_ns, st.st_size)
-    hit = _PARSED.get(path)
-    if hit is not None and hit[0] == stamp:
-        return hit[1]
-    if st.st_size > budgets.MAX_BRIEFING_BYTES:
-        raise store.BriefingError(path, 1, f"the briefing is too large ({st.st_size / 1e6:.1f} MB; the limit "
-                                           f"is {budgets.MAX_BRIEFING_BYTES / 1e6:.1f} MB)")
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise store.BriefingError(path, 1, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-    meta, body, problems = validate(text, str(path))
-    if problems or meta is None:
-        first = problems[0] if problems else None
-        raise store.BriefingError(path, first.line if first else 1, first.message if first else "cannot be read")
-    try:
-        briefing = Briefing.from_parts(meta, store.paragraphs_of(body))
-    except (TypeError, ValueError, AttributeError) as exc:
-        raise store.BriefingError(path, 2, f"frontmatter does not fit the briefing format: {exc}") from None
-    if keep:
-        _PARSED[path] = (stamp, briefing)
-    return briefing
-
-
-def load_corpus(briefings_dir: str | os.PathLike[str], registry_path: str | os.PathLike[str] | None = None,
-                topics_path: str | os.PathLike[str] | None = None, *, keep_parsed: bool = False,
-                roots: Iterable[Path] = ()) -> Corpus:
-    """Read every briefing under ``briefings_dir`` and index it; BriefingError names the bad file.
-
-    ``keep_parsed`` keeps the parsed briefings for the next call (``mkdocs serve``); a one-off
-    build leaves them to be freed once its pages are made (a third of a GB at 10,000). A briefing
-    that is a link out of the folder (and out of ``roots``, the project) is refused.
-    """
-    registry = load_registry(registry_path)
-    pairs: list[tuple[str, Briefing]] = []
-    seen: dict[str, Path] = {}
-    for path, reason in refused_briefings(briefings_dir, roots):
-        raise store.BriefingError(path, 1, reason)
-    for path in briefing_files(briefings_dir, roots):
-        slug = slug_of(path)
-        if len(slug) > budgets.MAX_ID_CHARS:
-            raise store.BriefingError(path, 1, f"the file name is {len(slug)} characters long, the limit is "
-                                               f"{budgets.MAX_ID_CHARS}: shorten it")
-        if slug in seen:
-            raise store.BriefingError(path, 1, f"another briefing has the address {slug!r}: {seen[slug]}")
-        seen[slug] = path
-        pairs.append((slug, _load(path, keep_parsed)))
-    return build_corpus(pairs, registry, load_topics(topics_path))

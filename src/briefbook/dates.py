@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .lexicon import CALENDAR
 from .sentences import sentence_bounds as _sentence_bounds
 
 __all__ = [
@@ -76,19 +77,11 @@ class DateMention:
 # --------------------------------------------------------------------------------------------
 # Vocabulary
 
-_MONTH_NAMES = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-}  # fmt: skip
-_MONTH_ABBR = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
+_MONTH_NAMES = {name: n for n, name in enumerate(CALENDAR["months"], start=1)}
+# "Sept." is September: an abbreviation stands for the month whose name it begins.
+_MONTH_ABBR = {a: next(n for m, n in _MONTH_NAMES.items() if m.startswith(a)) for a in CALENDAR["month_abbreviations"]}
 _MONTHS = {**_MONTH_NAMES, **_MONTH_ABBR}
-_WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
-    "sunday": 6,
-}  # fmt: skip
+_WEEKDAYS = {name: n for n, name in enumerate(CALENDAR["weekdays"])}
 _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 0, "few": 0,

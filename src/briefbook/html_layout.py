@@ -9,7 +9,7 @@ Two shapes, both common on older and magazine sites:
   blocks. Data tables (standings, tickers, stats) stay tables.
 - **Pull quotes.** A sentence of the article printed again in large type beside it. It is a copy,
   so it goes: kept, it would be a second paragraph for the same quote, and a summary or key point
-  could be drawn from it. The class names that mark one are data (``data/lexicon/furniture_classes.yml``).
+  could be drawn from it. The class names that mark one are data (``data/lexicon/en/furniture_classes.yml``).
 
 Only pages that have one of these are re-written; every other page reaches trafilatura byte for byte.
 """
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon_data import words
+from .lexicon import words
 
 # A page without one of these reaches trafilatura unparsed and unchanged.
 _TABLE = re.compile(r"<table\b", re.I)

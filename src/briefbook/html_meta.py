@@ -9,11 +9,11 @@ handle. These rules read the page's own markup instead:
 - **Headline**: the ``<h1>`` that shares the most words with the page's titles, at least two (or all
   of its own; one that shares none is a widget or another story, the site's logo shares fewer than
   the headline), else the tab title with the
-  site's name and a section label cut off (``data/lexicon/section_labels.yml``).
+  site's name and a section label cut off (``data/lexicon/en/section_labels.yml``).
 - **Outlet**: ``og:site_name``, else the publisher of the JSON-LD, else trafilatura's site name,
   else the host; the part of a name that is the address's own ("Autoracing | F1 | Indy" ->
   "Autoracing"); never a web address, a handle, a copyright line, a section or a word that names
-  no outlet (``data/lexicon/not_outlets.yml``).
+  no outlet (``data/lexicon/en/not_outlets.yml``).
 - **Printed date**: the first date on a short line after the headline (the byline's), which a
   reader takes as the article's date; `html_reader` prefers it to the metadata when the two are at
   most two days apart (metadata in UTC is often the next day). JSON-LD's ``datePublished`` is
@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from .dates import written_dates
-from .lexicon_data import fold, words
+from .lexicon import fold, words
 
 _SEPARATORS = re.compile(r"\s+(?:[|–—»·•]|-{1,2}|::)\s+")
 _WORD = re.compile(r"[^\W_]{3,}")

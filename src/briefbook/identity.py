@@ -6,7 +6,7 @@ corpus supports it and only then:
 
 - people: the same surname (or a spelling variant of a long one, "Zelenskyy"/"Zelensky"), and a
   compatible given name: the same one, its initial, or a short form from
-  ``data/lexicon/nicknames.yml`` ("Tim"/"Timothy"); middle names and a suffix ("Jr.") agree where
+  ``data/lexicon/en/nicknames.yml`` ("Tim"/"Timothy"); middle names and a suffix ("Jr.") agree where
   both names have one. A surname alone or an initial joins the one person it can be; where two
   can be meant ("Biden" beside "Joe Biden" and "Hunter Biden"), nothing is merged and the pair is
   returned as ambiguous for ``briefbook entities`` to propose;
@@ -31,14 +31,14 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 
 from .ids import clean_id, name_key
-from .lexicon_data import countries, forms_of
+from .lexicon import countries, forms_of, groups
 from .model import Briefing
 from .names import ACRONYM, korean_name, name_words, osa_distance, romanization_key
 from .registry import Registry
 
-SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-CORPORATE = frozenset({"corp", "corporation", "inc", "incorporated", "co", "company", "ltd", "limited", "llc",
-                       "plc", "ag", "gmbh", "sa", "nv", "lp", "llp"})
+_SUFFIXES = groups("name_suffixes")
+SUFFIXES = _SUFFIXES["person"]
+CORPORATE = _SUFFIXES["corporate"]
 _REORDERED = ("department", "ministry")  # "Justice Department" -> "department of justice"
 
 

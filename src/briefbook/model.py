@@ -1,16 +1,55 @@
 """The briefing model: the one place that says what a briefing holds.
 
 Everything downstream (the writer, the checker, the site) reads these classes, so the field
-order here is also the key order of the YAML frontmatter that people read and edit.
-The JSON Schema in ``data/briefing.schema.json`` is the same contract for other tools.
+order here is also the key order of the YAML frontmatter that people read and edit. What else
+knows the shape is read off these classes (the loader, the empty findings, the check's defaults,
+the JSON and SQLite exports), and tests/test_shape.py fails on any difference between them and
+the JSON Schema in ``data/briefing.schema.json`` (the same contract for other tools) or the
+limits of ``budgets.MAX_ITEMS``.
 """
 
 from __future__ import annotations
 
-from dataclasses import MISSING, asdict, dataclass, field, fields, is_dataclass
+from dataclasses import MISSING, Field, asdict, dataclass, field, fields, is_dataclass
+from enum import StrEnum
+from functools import cache
 from typing import Any, Literal, get_args, get_origin, get_type_hints
 
 QuoteKind = Literal["direct", "indirect"]
+
+# Field metadata. FOUND: what extraction finds in the article (the rest is the article's own
+# metadata and the file's bookkeeping). DATE: YAML reads an unquoted 2025-10-29 as a date; the
+# model keeps the ISO text.
+FOUND = {"found": True}
+DATE = {"date": True}
+
+
+class InitiativeKind(StrEnum):
+    """What an initiative is; the schema's enum for ``kind`` lists these values in this order.
+
+    Members are ``str`` (equal to and written as their value); `store` writes them to YAML as
+    plain strings."""
+
+    AGREEMENT = "agreement"
+    INITIATIVE = "initiative"
+    PROGRAM = "program"
+    SUMMIT = "summit"
+    MEETING = "meeting"
+    COMMITTEE = "committee"
+    FORUM = "forum"
+    LAW = "law"
+    ORDER = "order"
+    STATEMENT = "statement"
+    STRATEGY = "strategy"
+    PROJECT = "project"
+
+    @classmethod
+    def of(cls, value: Any) -> InitiativeKind:
+        """``value`` as a kind; a ValueError worded as `briefbook check` words it when it is none."""
+        try:
+            return cls(value)
+        except ValueError:
+            raise ValueError(f"initiatives: kind {value!r} is not one of: {', '.join(cls)}") from None
 
 
 @dataclass
@@ -44,7 +83,11 @@ class Organization:
 class Initiative:
     id: str
     name: str
-    kind: str = "initiative"
+    kind: InitiativeKind = InitiativeKind.INITIATIVE
+
+    def __post_init__(self) -> None:
+        # extraction and the files on disk give text: checked here, once, for every maker
+        self.kind = InitiativeKind.of(self.kind)
 
 
 @dataclass
@@ -58,7 +101,7 @@ class Quote:
 
 @dataclass
 class Event:
-    date: str
+    date: str = field(metadata=DATE)
     text: str
     paragraph: int
 
@@ -66,18 +109,18 @@ class Event:
 @dataclass
 class Briefing:
     title: str
-    date: str | None
+    date: str | None = field(metadata=DATE)
     location: str | None
     source: Source
-    summary: str | None
-    key_points: list[str]
-    topics: list[str]
-    people: list[Person]
-    organizations: list[Organization]
-    initiatives: list[Initiative]
-    quotes: list[Quote]
-    events: list[Event]
-    places: list[str]
+    summary: str | None = field(metadata=FOUND)
+    key_points: list[str] = field(metadata=FOUND)
+    topics: list[str] = field(metadata=FOUND)
+    people: list[Person] = field(metadata=FOUND)
+    organizations: list[Organization] = field(metadata=FOUND)
+    initiatives: list[Initiative] = field(metadata=FOUND)
+    quotes: list[Quote] = field(metadata=FOUND)
+    events: list[Event] = field(metadata=FOUND)
+    places: list[str] = field(metadata=FOUND)
     paragraphs: list[str]
     # Extra sources of the same story (near-duplicate articles from other outlets).
     other_sources: list[Source] = field(default_factory=list)
@@ -112,47 +155,10 @@ class Briefing:
 
     @classmethod
     def from_parts(cls, meta: dict[str, Any], paragraphs: list[str]) -> Briefing:
-        """Build a briefing from parsed frontmatter; unknown keys are ignored, missing lists are empty."""
-
-        def items(key: str, kind: type) -> list[Any]:
-            names = {f.name for f in fields(kind)}
-            out = []
-            for raw in meta.get(key) or []:
-                if isinstance(raw, dict):
-                    out.append(kind(**{k: v for k, v in raw.items() if k in names}))
-            return out
-
-        src = meta.get("source") if isinstance(meta.get("source"), dict) else {}
-        src_names = {f.name for f in fields(Source)}
-        others = [
-            Source(**{k: v for k, v in s.items() if k in src_names})
-            for s in meta.get("other_sources") or []
-            if isinstance(s, dict)
-        ]
-        return cls(
-            title=str(meta.get("title") or ""),
-            date=_str_or_none(meta.get("date")),
-            location=meta.get("location"),
-            source=Source(**{k: v for k, v in src.items() if k in src_names}),
-            summary=meta.get("summary"),
-            key_points=list(meta.get("key_points") or []),
-            topics=list(meta.get("topics") or []),
-            people=items("people", Person),
-            organizations=items("organizations", Organization),
-            initiatives=items("initiatives", Initiative),
-            quotes=items("quotes", Quote),
-            events=[
-                Event(date=_str_or_none(e.date) or "", text=e.text, paragraph=e.paragraph)
-                for e in items("events", Event)
-            ],
-            places=list(meta.get("places") or []),
-            paragraphs=paragraphs,
-            other_sources=others,
-            review=list(meta.get("review") or []),
-            generator=dict(meta.get("generator") or {}),
-            title_from=meta.get("title_from") if meta.get("title_from") == "lead" else None,
-            story="separate" if meta.get("story") == "separate" else None,
-        )
+        """Build a briefing from parsed frontmatter, field by field as the model types them: unknown
+        keys are ignored, missing lists are empty, a flag that is not its one value is None."""
+        values = {f.name: _read(f, hint, meta.get(f.name)) for f, hint in typed_fields(cls) if f.name != "paragraphs"}
+        return cls(**values, paragraphs=paragraphs)
 
 
 # The kinds of entity a briefing lists, each with the frontmatter list it is kept in: the one list
@@ -174,51 +180,87 @@ def entity_ids_of(meta: dict[str, Any]) -> list[tuple[str, str]]:
     return out
 
 
+@cache
+def typed_fields(cls: type) -> tuple[tuple[Field[Any], Any], ...]:
+    """The fields of a model class with their types resolved (once: the loader reads thousands)."""
+    hints = get_type_hints(cls)
+    return tuple((f, hints[f.name]) for f in fields(cls))
+
+
+def _empty(hint: Any) -> Any:
+    """The empty value of a field's type: [] for a list, None when it may be None, {} for an item,
+    MISSING for text (a title has no empty value)."""
+    if get_origin(hint) is list:
+        return []
+    if type(None) in get_args(hint):
+        return None
+    if is_dataclass(hint):
+        return {}
+    return MISSING
+
+
 def frontmatter_defaults() -> dict[str, Any]:
     """The empty value of every field a briefing must have that can be empty, read off `Briefing`.
 
     What ``check`` puts in place of a field a file leaves out before validating, so that the
     checker and the loader (`Briefing.from_parts`) agree on what a missing field means; ``title``
     has no empty value and stays required."""
-    hints = get_type_hints(Briefing)
-    out: dict[str, Any] = {}
-    for f in fields(Briefing):
-        if f.name == "paragraphs" or f.default is not MISSING or f.default_factory is not MISSING:
-            continue
-        hint = hints[f.name]
-        if get_origin(hint) is list:
-            out[f.name] = []
-        elif type(None) in get_args(hint):
-            out[f.name] = None
-        elif is_dataclass(hint):
-            out[f.name] = {}
-    return out
+    return {f.name: empty for f, hint in typed_fields(Briefing)
+            if f.name != "paragraphs" and f.default is MISSING and f.default_factory is MISSING
+            and (empty := _empty(hint)) is not MISSING}
 
 
 def item_classes() -> dict[str, tuple[type, bool]]:
     """Frontmatter fields that hold model objects: name -> (class, whether it is a list of them)."""
     out: dict[str, tuple[type, bool]] = {}
-    for name, hint in get_type_hints(Briefing).items():
+    for f, hint in typed_fields(Briefing):
         many = get_origin(hint) is list
         cls = get_args(hint)[0] if many else hint
         if isinstance(cls, type) and is_dataclass(cls):
-            out[name] = (cls, many)
+            out[f.name] = (cls, many)
     return out
 
 
 def empty_findings() -> dict[str, Any]:
-    """The extracted fields of a briefing with nothing found: what every briefing has at least."""
-    return {
-        "summary": None,
-        "key_points": [],
-        "topics": [],
-        "people": [],
-        "organizations": [],
-        "initiatives": [],
-        "quotes": [],
-        "events": [],
-        "places": [],
-    }
+    """The fields extraction fills (``FOUND``) with nothing found: what every briefing has at least."""
+    return {f.name: _empty(hint) for f, hint in typed_fields(Briefing) if f.metadata.get("found")}
+
+
+def _read(f: Field[Any], hint: Any, value: Any) -> Any:
+    """One frontmatter value as the model's field ``f`` of type ``hint`` holds it."""
+    if get_origin(hint) is list:
+        (item,) = get_args(hint)
+        if is_dataclass(item):
+            return [_item(item, raw) for raw in value or [] if isinstance(raw, dict)]
+        return list(value or [])
+    if is_dataclass(hint):
+        return _item(hint, value if isinstance(value, dict) else {})
+    if hint is dict or get_origin(hint) is dict:
+        return dict(value or {})
+    if f.metadata.get("date"):
+        return _iso_date(value, hint)
+    if hint is str:
+        return str(value or "")
+    flags = [a for a in get_args(hint) if get_origin(a) is Literal]
+    if flags:  # a flag: its value, or None for anything else
+        return value if value in get_args(flags[0]) else None
+    return value
+
+
+def _item(cls: type, raw: dict[str, Any]) -> Any:
+    """A model item from a mapping: unknown keys ignored, dates kept as ISO text."""
+    kwargs = {}
+    for f, hint in typed_fields(cls):
+        if f.name in raw:
+            value = raw[f.name]
+            kwargs[f.name] = _iso_date(value, hint) if f.metadata.get("date") else value
+    return cls(**kwargs)
+
+
+def _iso_date(value: Any, hint: Any) -> str | None:
+    """A date as ISO text; empty is None, or "" for a field that may not be None."""
+    text = _str_or_none(value)
+    return text if text is not None or type(None) in get_args(hint) else ""
 
 
 def _str_or_none(value: Any) -> str | None:

@@ -13,13 +13,14 @@ import re
 from collections.abc import Iterator
 
 from .ids import name_key
-from .lexicon_data import FUNCTION_WORDS, countries
+from .lexicon import FUNCTION_WORDS, countries
 
 __all__ = [
     "ACRONYM",
     "ACRONYM_SKIPS",
     "KOREAN_SURNAMES",
     "expands",
+    "is_acronym",
     "korean_name",
     "name_key",
     "name_words",
@@ -104,8 +105,16 @@ for _group in _SURNAME_GROUPS:
 # Words an acronym may skip or take the initial of ("Ministry of Science and ICT").
 ACRONYM_SKIPS = FUNCTION_WORDS
 
-# The shape of an acronym: "OSTP", "MSIT", "KAIST", "U.S."
-ACRONYM = re.compile(r"^(?:[A-Z][A-Za-z0-9&]{1,9}|(?:[A-Z]\.){2,6})$")
+# The shape of an acronym, the one every rule reads: capitals, digits and "&", with at most one
+# hyphen ("OSTP", "KAIST", "AT&T", "CNDD-FDD"), or initials with their full stops ("U.S."). A
+# capitalised word ("Seoul") is no acronym.
+ACRONYM = re.compile(r"^(?:[A-Z][A-Z&0-9]*(?:-[A-Z][A-Z&0-9]*)?[A-Z0-9]|(?:[A-Z]\.){2,6})$")
+
+
+def is_acronym(text: str) -> bool:
+    """Whether ``text`` has the shape of an acronym, two to ten characters long."""
+    return bool(ACRONYM.match(text)) and 2 <= len(text) <= 10
+
 
 # A possessive first word: "Washington's Office of ...".
 _POSSESSIVE = re.compile(r"^\S+(?:['’]s|s['’])\s+", re.U)

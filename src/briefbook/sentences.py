@@ -1,14 +1,14 @@
 """Sentences of a paragraph, split where a full stop ends one and not after "U.S.", "Gov." or "Jan.".
 
 The one splitter for text that is not parsed by spaCy (dates read a sentence's tense, events and
-summaries quote whole sentences); the abbreviation list is data in ``extract.lexicon``.
+summaries quote whole sentences); the abbreviation list is data in ``lexicon``.
 """
 
 from __future__ import annotations
 
 import re
 
-from .extract.lexicon import ABBREVIATIONS
+from .lexicon import ABBREVIATIONS
 
 __all__ = ["sentence_bounds", "split_sentences"]
 

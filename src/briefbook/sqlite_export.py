@@ -12,10 +12,13 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Callable
+from dataclasses import asdict, fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
-from .corpus import Corpus
+from .corpus import BriefingEntry, Corpus
+from .model import Briefing
 
 ENTITY_TABLES = {"person": "people", "organization": "organizations", "initiative": "initiatives",
                  "topic": "topics"}
@@ -46,11 +49,10 @@ def _build(corpus: Corpus, path: Path) -> dict[str, int]:
     path.unlink(missing_ok=True)
     db = sqlite_utils.Database(path)
     db.conn.execute("PRAGMA journal_mode = OFF")  # a new file written once: no journal needed
-    db["briefings"].insert_all(_briefing_rows(corpus), pk="id", columns={
-        "id": str, "title": str, "date": str, "location": str, "summary": str, "url": str, "outlet": str,
-        "source_file": str, "key_points": str, "places": str, "review": str, "text": str})
+    db["briefings"].insert_all(_briefing_rows(corpus), pk="id", columns=dict.fromkeys(BRIEFING_COLUMNS, str))
     for kind, table in ENTITY_TABLES.items():
-        db[table].insert_all(_entity_rows(corpus, kind), pk="id", columns=_ENTITY_COLUMNS[kind])
+        db[table].create(_ENTITY_COLUMNS[kind], pk="id")  # even when empty: the link tables point at it
+        db[table].insert_all(_entity_rows(corpus, kind))
     for kind, table in LINK_TABLES.items():
         col = LINK_COLUMNS[kind]
         db[table].create({"briefing_id": str, col: str, **({"role": str, "role_organization_id": str}
@@ -92,18 +94,40 @@ _ENTITY_COLUMNS: dict[str, dict[str, type]] = {
 }
 
 
+# Fields of the model kept other than in a column of their own name: in a table of their own,
+# or (the file's bookkeeping) not at all. The source is spread over columns, the body is ``text``.
+IN_TABLES = frozenset({"people", "organizations", "initiatives", "topics", "quotes", "events"})
+NOT_KEPT = frozenset({"generator"})
+SOURCE_COLUMNS = {"url": "url", "outlet": "outlet", "file": "source_file"}  # Source field -> column
+
+
+def _columns_of(name: str) -> dict[str, Callable[[BriefingEntry], Any]]:
+    """The briefings table's columns that hold the model's field ``name``, each with its reader:
+    text as it is, lists and items as JSON."""
+    if name == "source":
+        return {col: lambda e, attr=attr: getattr(e.briefing.source, attr) for attr, col in SOURCE_COLUMNS.items()}
+    if name == "paragraphs":
+        return {"text": lambda e: "\n\n".join(e.briefing.paragraphs)}
+    if name == "title":
+        return {"title": lambda e: e.title}  # the file name when the briefing has no title
+    if name in IN_TABLES | NOT_KEPT:
+        return {}
+    return {name: lambda e: _cell(getattr(e.briefing, name))}
+
+
+# Read off `Briefing`: a new field of the model gets its column.
+BRIEFING_COLUMNS: dict[str, Callable[[BriefingEntry], Any]] = {
+    "id": lambda e: e.slug, **{col: read for f in fields(Briefing) for col, read in _columns_of(f.name).items()}}
+
+
 def _briefing_rows(corpus: Corpus) -> list[dict[str, Any]]:
-    rows = []
-    for slug, e in corpus.briefings.items():
-        b = e.briefing
-        rows.append({
-            "id": slug, "title": e.title, "date": b.date, "location": b.location, "summary": b.summary,
-            "url": b.source.url, "outlet": b.source.outlet, "source_file": b.source.file,
-            "key_points": json.dumps(b.key_points, ensure_ascii=False),
-            "places": json.dumps(b.places, ensure_ascii=False),
-            "review": "\n".join(b.review) or None, "text": "\n\n".join(b.paragraphs),
-        })
-    return rows
+    return [{col: read(e) for col, read in BRIEFING_COLUMNS.items()} for e in corpus.briefings.values()]
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, list):
+        return json.dumps([asdict(v) if is_dataclass(v) else v for v in value], ensure_ascii=False)
+    return value
 
 
 def _entity_rows(corpus: Corpus, kind: str) -> list[dict[str, Any]]:
@@ -182,8 +206,11 @@ def datasette_metadata(db_name: str, title: str = "News briefings") -> dict[str,
             "summary": "the lead, in a sentence or two", "url": "the article's web address, when known",
             "outlet": "the publisher", "source_file": "the article file the briefing was made from",
             "key_points": "JSON list of sentences", "places": "JSON list of places named",
-            "review": "why a person should check it (one reason a line), or empty",
-            "text": "the cleaned article, paragraphs separated by a blank line (searchable)"}},
+            "review": "JSON list of reasons a person should check it",
+            "text": "the cleaned article, paragraphs separated by a blank line (searchable)",
+            "other_sources": "JSON list of the other outlets' articles of the same story",
+            "title_from": "'lead' when the title was written from the lead sentence",
+            "story": "'separate' when a person said it is no other outlet's version of a story"}},
         "people": {"description": "Every person named in a briefing, under one canonical id.", "columns": {
             "role": "the latest role seen (or the registry's)", "organization_id": "the organization of that role",
             "briefings": "in how many briefings", "first_seen": "date of the first briefing",

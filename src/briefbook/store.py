@@ -14,6 +14,7 @@ import re
 import stat
 import tempfile
 from collections.abc import Iterable
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,10 @@ class _Dumper(yaml.SafeDumper):
 
     def ignore_aliases(self, data: Any) -> bool:
         return True
+
+
+# A model enumeration (InitiativeKind) is written as the plain string it stands for.
+_Dumper.add_multi_representer(StrEnum, lambda dumper, value: dumper.represent_str(value.value))
 
 
 def _dump_yaml(data: dict[str, Any]) -> str:

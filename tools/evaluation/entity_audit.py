@@ -68,7 +68,7 @@ def _context(paragraphs: list[str], forms: list[str]) -> str | None:
 
 def list_entities(briefings_dir: Path) -> dict[str, list[Listed]]:
     """Every person and organization of the corpus index, by name."""
-    from briefbook.corpus import load_corpus
+    from briefbook.corpus_files import load_corpus
 
     corpus = load_corpus(briefings_dir)
     out: dict[str, list[Listed]] = {}

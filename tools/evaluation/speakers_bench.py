@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefbook.extract.lexicon import AGENCIES, PRONOUNS
+from briefbook.lexicon import AGENCIES, PRONOUNS
 from briefbook.store import split
 
 from .dev import EvalError, cli_ingest

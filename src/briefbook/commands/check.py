@@ -71,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _print_stories(paths: list[str], registry: str) -> None:
     """The stories of several briefings in each folder checked: 'story: a.md + b.md' (newest first)."""
-    from ..corpus import load_corpus  # (only for --stories: the check itself does not build the index)
+    from ..corpus_files import load_corpus  # (only for --stories: the check itself does not build the index)
     from ..store import briefing_files, slug_of
 
     for folder in (x for x in paths if Path(x).is_dir()):

@@ -35,7 +35,7 @@ def metadata_path(db: Path) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..corpus import load_corpus
+    from ..corpus_files import load_corpus
     from ..sqlite_export import datasette_metadata, export_sqlite
 
     db = Path(args.db)

@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..corpus import load_corpus
+from ..corpus_files import load_corpus
 from ..registry import DEFAULT_PATH, RegistryError
 from ..site.export import generate_files
 from ..site.pages import PageCollision, generate_pages

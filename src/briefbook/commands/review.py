@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..corpus import load_corpus
+from ..corpus_files import load_corpus
 from ..registry import DEFAULT_PATH, RegistryError
 from ..store import BriefingError, briefing_files, slug_of
 from . import add_briefings_option

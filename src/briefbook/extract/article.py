@@ -20,12 +20,12 @@ from ..budgets import MAX_ITEMS
 from ..cleaning import CleanArticle
 from ..fingerprint import code_fingerprint
 from ..ids import name_key, slugify
+from ..lexicon import AGENCIES, COUNTRY_FORMS, COUNTRY_SPELLINGS
 from ..model import Briefing, Event, Initiative, Organization, Person, Quote, Source, empty_findings
 from ..names import org_core
 from ..registry import Registry
 from .events import find_events
 from .initiatives import InitiativeFound, find_initiatives
-from .lexicon import AGENCIES, COUNTRY_FORMS, COUNTRY_SPELLINGS
 from .nlp import parse
 from .organizations import OrgFound, find_organizations_and_doubts, generic_name, resolve_org_reference
 from .people import PersonFound, find_people, person_evidence, resolve_short

@@ -17,29 +17,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ..ids import name_key
-from .lexicon import INITIATIVE_HEADS, ORG_HEADS, verb_base
+from ..lexicon import ADOPTION_VERBS, INITIATIVE_HEADS, ORG_HEADS
 from .spans import Phrase, head_word, inside_quotes, phrases, tokens_with_lower
+from .verb_forms import verb_base
 
-_ADOPT_VERBS = {
-    "adopt",
-    "sign",
-    "announce",
-    "issue",
-    "release",
-    "unveil",
-    "launch",
-    "conclude",
-    "reach",
-    "endorse",
-    "approve",
-    "pass",
-    "enact",
-    "establish",
-    "agree",
-    "ink",
-    "finalize",
-    "finalise",
-}
 _LOWER_KINDS = frozenset(
     "statement declaration agreement memorandum pact initiative program programme roadmap framework "
     "strategy plan treaty accord".split()
@@ -250,7 +231,7 @@ def _adopted(doc: Doc, pno: int, add) -> None:
     for tok in tokens_with_lower(doc, _LOWER_KINDS):
         if tok.pos_ != "NOUN":
             continue
-        if verb_base(tok.head.text) not in _ADOPT_VERBS or tok.dep_ not in (
+        if verb_base(tok.head.text) not in ADOPTION_VERBS or tok.dep_ not in (
             "dobj",
             "nsubjpass",
             "attr",

@@ -17,7 +17,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from ..ids import name_key
-from .lexicon import (
+from ..lexicon import (
     AGENCIES,
     COMPETITION_HEADS,
     CORPORATE_VERBS,
@@ -32,9 +32,9 @@ from .lexicon import (
     ROLE_HEADS,
     THING_NOUNS,
     VENUE_AND_THING_HEADS,
-    verb_base,
 )
 from .spans import head_word, initials_match, inside_quotes, is_acronym, per_doc, phrases
+from .verb_forms import verb_base
 
 _GENERIC_SINGLE = {
     "post",

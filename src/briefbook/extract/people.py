@@ -15,31 +15,34 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..ids import name_key
-from .lexicon import (
+from ..lexicon import (
     COMPANY_WORDS,
     COUNTRY_FORMS,
     FUNCTION_WORDS,
     HONORIFICS,
     INTERFACE_VERBS,
     MEMBER_NOUNS,
+    NAME_PARTICLES,
     NOT_NAME_WORDS,
     ORG_HEADS,
     PUBLIC_BODY_WORDS,
     REPORTING_VERBS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
+    SURNAME_PREFIXES,
     THING_NOUNS,
     TITLE_ABBREVIATIONS,
     TITLE_CONNECTORS,
     WEEKDAYS,
-    verb_base,
 )
 from .spans import per_doc, tokens_with_lower
+from .verb_forms import verb_base
 
 _TITLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS | MEMBER_NOUNS
 _NAME_TOKEN = re.compile(
     r"^(?:[A-Z][a-z\u00C0-\u024F'’]*\.?|(?:[A-Z]\.){2,3}|[A-Z][a-z\u00C0-\u024F'’]+(?:-[A-Za-z\u00C0-\u024F'’]+)+"
-    r"|(?:de|van|von|der|da|di|bin|al|la|le|du)|(?:Mc|Mac|Fitz|De|Di|Du|La|Le|Van)[A-Z][a-z]+|O['’][A-Z][a-z]+)$"
+    rf"|(?:{'|'.join(map(re.escape, NAME_PARTICLES))})|(?:{'|'.join(map(re.escape, SURNAME_PREFIXES))})[A-Z][a-z]+"
+    r"|O['’][A-Z][a-z]+)$"
 )
 # One to three initials with their full stops: "A." of "Samuel A. Roe", "J.T." of "J.T. Roe".
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")

@@ -22,18 +22,17 @@ from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import (
+from ..lexicon import (
     INDIRECT_VERBS,
     PHRASAL_REPORTING,
     REPORTING_NOUNS,
     REPORTING_VERBS,
     ROLE_HEADS,
-    verb_base,
 )
+from .verb_forms import verb_base
 
 _OPENING = "\u201c\u00ab"
 _CLOSING = "\u201d\u00bb"
-
 
 MAX_ANCESTORS = 64
 

@@ -7,7 +7,6 @@ spaCy's small model splits "Ministry of Science and ICT" into two entities and m
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,13 +16,12 @@ from spacy.attrs import LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from ..names import expands
-from .lexicon import INITIATIVE_HEADS, NAME_JOINERS, ORG_HEADS
+from ..lexicon import INITIATIVE_HEADS, NAME_JOINERS, ORG_HEADS
+from ..names import expands, is_acronym
 
 _JOINERS = NAME_JOINERS
 _HEADISH = ORG_HEADS | set(INITIATIVE_HEADS)  # words that end a name (Bank, Group, Deal)
 T = TypeVar("T")
-_ACRONYM = re.compile(r"^[A-Z][A-Z&0-9]*(?:-[A-Z][A-Z&0-9]*)?[A-Z0-9]$")  # "CNDD-FDD"
 
 
 def tokens_with_lower(doc: Doc, words: Collection[str]) -> list[Token]:
@@ -138,10 +136,6 @@ def _portfolio_list(doc: Doc, start: int, j: int) -> bool:
 
 def _text(doc: Doc, start: int, end: int) -> str:
     return doc[start:end].text.replace("\u2019", "’")
-
-
-def is_acronym(text: str) -> bool:
-    return bool(_ACRONYM.match(text)) and 2 <= len(text) <= 10
 
 
 def phrases(doc: Doc) -> list[Phrase]:

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import yamlsafe
 from ..ids import name_key
-from .lexicon import (
+from ..lexicon import (
     COMPANY_WORDS,
     COUNTRY_FORMS,
     DOCUMENT_WORDS,
@@ -34,9 +34,9 @@ from .lexicon import (
     ROLE_HEADS,
     ROLE_MODIFIERS,
     TITLE_ABBREVIATIONS,
-    verb_base,
 )
 from .quotes import QuoteFound, quote_spans
+from .verb_forms import verb_base
 
 _MALE_PRONOUNS = frozenset({"he", "him"})
 _FEMALE_PRONOUNS = frozenset({"she", "her"})

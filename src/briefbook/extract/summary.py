@@ -14,10 +14,6 @@ _DATELINE_COLON = re.compile(r"^[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?:\s+(?=[A-Z])"
 _DATELINE_NO_DASH = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)?,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}\s+(?=[A-Z])")
 
 
-def sentences(paragraph: str) -> list[str]:
-    return split_sentences(paragraph)
-
-
 def strip_dateline(text: str) -> str:
     for pattern in (_DATELINE_COLON, _DATELINE_NO_DASH, _DATELINE):
         m = pattern.match(text)
@@ -50,7 +46,7 @@ def _is_quote(sentence: str) -> bool:
 def summarize(paragraphs: list[str], max_sentences: int = 2, max_chars: int = 400) -> str | None:
     """The lead: the first one or two sentences of the first paragraph that reads as prose."""
     for para in paragraphs:
-        sents = [s for s in sentences(strip_dateline(para)) if len(s.split()) >= 6]
+        sents = [s for s in split_sentences(strip_dateline(para)) if len(s.split()) >= 6]
         if not sents:
             continue
         out = sents[0]
@@ -70,7 +66,7 @@ def key_points(
     """
     cands: list[tuple[float, int, int, str]] = []
     for pno, para in enumerate(paragraphs, start=1):
-        for k, sent in enumerate(sentences(strip_dateline(para))):
+        for k, sent in enumerate(split_sentences(strip_dateline(para))):
             words = sent.split()
             if len(words) < 8 or len(words) > 60 or _is_quote(sent) or (summary and sent in summary):
                 continue

@@ -3,29 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-from .. import yamlsafe
-
-
-@dataclass(frozen=True)
-class Topic:
-    id: str
-    name: str
-    description: str
-    keywords: tuple[str, ...]
+from ..topics_data import Topic, load_topics
 
 
-@lru_cache(maxsize=1)
 def vocabulary() -> tuple[Topic, ...]:
-    text = resources.files("briefbook").joinpath("data/topics.yml").read_text(encoding="utf-8")
-    data = yamlsafe.load(text) or {}
-    return tuple(
-        Topic(t["id"], t["name"], t.get("description", ""), tuple(t.get("keywords", [])))
-        for t in data.get("topics", [])
-    )
+    return tuple(load_topics().values())
 
 
 @lru_cache(maxsize=1)

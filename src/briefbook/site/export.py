@@ -10,11 +10,12 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
-from dataclasses import asdict
+from dataclasses import asdict, fields, is_dataclass
 from typing import Any
 
 from .. import __version__
 from ..corpus import BriefingEntry, Corpus, Entity, RoleSeen
+from ..model import Briefing, Event, Quote
 from . import paths
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -89,37 +90,49 @@ def has_feed(ent: Entity) -> bool:
     return ent.kind == "topic" or ent.in_registry or len(ent.briefings) >= 2
 
 
+# Fields of the model the export leaves out: the file's bookkeeping, and the flag that the
+# export's own ``story`` (the story's slug) replaces. Every other field is exported.
+NOT_EXPORTED = frozenset({"generator", "title_from", "story"})
+
+
 def briefings_json(corpus: Corpus, *, directory_urls: bool = True) -> str:
     """Every briefing with canonical entity ids (the registry's, not the extraction's)."""
-    out: list[dict[str, Any]] = []
-    for e in corpus.newest_first():
-        b = e.briefing
-        out.append({
-            "slug": e.slug,
-            "url": paths.url(paths.briefing(e.slug), directory_urls),
-            "title": b.title,
-            "date": b.date,
-            "location": b.location,
-            "source": asdict(b.source),
-            "other_sources": [asdict(s) for s in b.other_sources],
-            "summary": b.summary,
-            "key_points": b.key_points,
-            "topics": e.topics,
-            "people": [_person(pid, e.roles.get(pid)) for pid in e.people],
-            "organizations": e.organizations,
-            "initiatives": e.initiatives,
-            "quotes": [{"text": q.text, "speaker": q.speaker, "speaker_organization": q.speaker_org,
-                        "speaker_name": q.speaker_name, "kind": q.kind, "paragraph": q.paragraph}
-                       for q in e.quotes],
-            "events": [{"date": v.date, "text": v.text, "paragraph": v.paragraph,
-                        "entities": [f"{r.kind}:{r.id}" for r in v.entities]} for v in e.events],
-            "places": b.places,
-            "review": b.review,
-            "flags": [{"fact": f.fact, "reason": f.reason, "paragraph": f.paragraph} for f in e.flags],
-            "story": e.story,  # the slug of the earliest briefing of its story, when several outlets told it
-            "paragraphs": b.paragraphs,
-        })
+    out = [_briefing(e, directory_urls) for e in corpus.newest_first()]
     return json.dumps({"version": 1, "briefings": out}, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def _briefing(e: BriefingEntry, directory_urls: bool) -> dict[str, Any]:
+    """One briefing: the model's fields as the model has them (read off `Briefing`), the entities
+    under their canonical ids, and what the index adds (address, doubts, story)."""
+    b = e.briefing
+    canonical: dict[str, Any] = {
+        "topics": e.topics,
+        "people": [_person(pid, e.roles.get(pid)) for pid in e.people],
+        "organizations": e.organizations,
+        "initiatives": e.initiatives,
+        "quotes": [_model_fields(q, Quote) | {"speaker_organization": q.speaker_org} for q in e.quotes],
+        "events": [_model_fields(v, Event) | {"entities": [f"{r.kind}:{r.id}" for r in v.entities]}
+                   for v in e.events],
+    }
+    data: dict[str, Any] = {"slug": e.slug, "url": paths.url(paths.briefing(e.slug), directory_urls)}
+    for f in fields(Briefing):
+        if f.name not in NOT_EXPORTED:
+            data[f.name] = canonical[f.name] if f.name in canonical else _plain(getattr(b, f.name))
+    data["flags"] = [{"fact": f.fact, "reason": f.reason, "paragraph": f.paragraph} for f in e.flags]
+    data["story"] = e.story  # the slug of the earliest briefing of its story, when several outlets told it
+    return data
+
+
+def _model_fields(obj: Any, cls: type) -> dict[str, Any]:
+    """The fields of model class ``cls`` read off ``obj`` (the index's copy of a quote or event)."""
+    return {f.name: getattr(obj, f.name) for f in fields(cls)}
+
+
+def _plain(value: Any) -> Any:
+    """A model value as JSON data: items as mappings."""
+    if isinstance(value, list):
+        return [asdict(v) if is_dataclass(v) else v for v in value]
+    return asdict(value) if is_dataclass(value) else value
 
 
 def _person(pid: str, seen: RoleSeen | None) -> dict[str, Any]:

@@ -38,8 +38,7 @@ class GeneratedPage(Page):
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         page = self.site_page
-        self.content = page.body
-        self._title_from_render = page.title
+        self.content = page.body  # the title is meta["title"], which MkDocs reads before any other
         # What Python-Markdown's toc extension would give: the <h1> holding every section.
         # escaped like the page: themes write the id into href="#..." as it is
         sections = [{"level": 2, "id": h(anchor), "name": h(name), "children": []} for anchor, name in page.toc]

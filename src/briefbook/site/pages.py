@@ -19,10 +19,11 @@ from typing import TypeVar
 from urllib.parse import urlsplit
 
 from ..corpus import BriefingEntry, Corpus, Entity, EventRef, Mention, QuoteRef, Ref, RoleSeen
-from ..extract.summary import sentences
 from ..ids import name_key
+from ..lexicon import CALENDAR
 from ..model import Source
 from ..review import Flag
+from ..sentences import split_sentences
 from . import paths
 from .export import has_feed
 from .graph import ego_svg, graph_page
@@ -46,8 +47,7 @@ CONNECTIONS_SHOWN = 40
 COVERAGE_FIRST = 10  # briefings shown with their summary on an entity page; older ones as a list
 MIN_QUOTE_WORDS = 4  # shorter "quotes" ("farm country,") are fragments, not something said
 ENTITY_EVENTS_SHOWN = 300
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
+MONTHS = tuple(m.capitalize() for m in CALENDAR["months"])
 NO_DATE = "—"
 T = TypeVar("T")
 # The briefings index lists this many, the newest; older ones are on pages by year (or month).
@@ -253,7 +253,7 @@ def _whole_key(text: str) -> str:
 def _sentence_keys(text: str) -> list[str]:
     """Normalised sentences of a piece of text (short fragments say too little to compare)."""
     keys = []
-    for sent in sentences(" ".join(text.split())):
+    for sent in split_sentences(" ".join(text.split())):
         key = "".join(c for c in sent.lower() if c.isalnum() or c == " ").strip()
         if len(key) >= 25:
             keys.append(key)
@@ -262,7 +262,7 @@ def _sentence_keys(text: str) -> list[str]:
 
 def _fresh_sentences(shown: _Shown, text: str) -> str:
     """The sentences of a text that the page has not shown yet."""
-    return " ".join(x for x in sentences(text) if shown.fresh(x))
+    return " ".join(x for x in split_sentences(text) if shown.fresh(x))
 
 
 def _first_words(text: str, n: int = 8) -> str:

@@ -44,10 +44,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from .. import docsfiles, fsguard, shown
-from ..corpus import Corpus, build_corpus, load_corpus, load_topics
+from ..corpus import Corpus, build_corpus
+from ..corpus_files import load_corpus
 from ..registry import Registry, RegistryError
 from ..safetext import one_line
 from ..store import BriefingError
+from ..topics_data import TopicsError, load_topics
 from . import paths, serve, snippets
 from .export import generate_files
 from .generated import GeneratedPage
@@ -100,7 +102,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
                 f"briefbook: briefings: {self.config.briefings}: no such folder next to "
                 f"{Path(config.config_file_path or 'mkdocs.yml').name} (`make ingest` makes it; or fix the path)"))
         least = self.config.search_min_briefings
-        if least is not None and not 1 <= least <= MAX_SEARCH_MIN_BRIEFINGS:
+        if least is not None and (isinstance(least, bool) or not 1 <= least <= MAX_SEARCH_MIN_BRIEFINGS):
             raise PluginError(f"briefbook: search_min_briefings: {least}: a whole number from 1 to "
                               f"{MAX_SEARCH_MIN_BRIEFINGS:,} (the briefings an entity needs to be searchable)")
         self.registry_path = (root / self.config.registry).resolve()
@@ -179,7 +181,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
                                keep_parsed=getattr(self, "_serving", False), roots=[self.root])
         except BriefingError as exc:  # worded as `briefbook check` words it: the loader runs its checks
             raise PluginError(f"briefbook: {shown.message(exc)}") from None
-        except RegistryError as exc:
+        except (RegistryError, TopicsError) as exc:
             raise PluginError(f"briefbook: {shown.message(exc)}") from None
 
     def _resolve_served_corpus(self) -> Corpus:
@@ -303,29 +305,28 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         digests: dict[str, bytes] = {}
         written: set[str] = set()
 
-        def put(file: File, digest: bytes) -> None:
+        def put(file: _GeneratedFile, digest: bytes) -> None:
             old = files.get_file_from_path(file.src_uri)
             if old is not None:
                 files.remove(old)
             digests[file.src_uri] = digest
             written.add(file.dest_uri)
-            # a tab's page is never left out: a page `--dirty` skips has no title in the navigation
-            if previous.get(file.src_uri) == digest and file.src_uri not in paths.NAV_PAGES:
-                # Same as the last build: `mkdocs serve --dirty` skips it (other builds ignore this).
-                file.is_modified = _unmodified  # type: ignore[method-assign]
+            # Same as the last build: `mkdocs serve --dirty` skips it (other builds ignore this); a
+            # tab's page is never left out: a page `--dirty` skips has no title in the navigation.
+            file.unchanged = previous.get(file.src_uri) == digest and file.src_uri not in paths.NAV_PAGES
             files.append(file)
 
         for uri, (path, digest) in on_disk.items():
-            put(File.generated(config, uri, abs_src_path=path), digest)
+            put(_GeneratedFile.generated(config, uri, abs_src_path=path), digest)
         for uri, content in [*pages.items(), *generated.items()]:
             inclusion = (InclusionLevel.UNDEFINED if uri in paths.NAV_PAGES or not uri.endswith(".md")
                          else InclusionLevel.NOT_IN_NAV)
             if isinstance(content, SitePage):
-                file = File.generated(config, uri, content=content.body, inclusion=inclusion)
+                file = _GeneratedFile.generated(config, uri, content=content.body, inclusion=inclusion)
                 GeneratedPage(file, config, content)  # MkDocs keeps it as file.page
                 put(file, _digest(content.source()))
             else:
-                put(File.generated(config, uri, content=content, inclusion=inclusion), _digest(content))
+                put(_GeneratedFile.generated(config, uri, content=content, inclusion=inclusion), _digest(content))
         self._digests = digests
         self._written_now = written
 
@@ -374,7 +375,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         """
         if page.file.src_uri in getattr(self, "_generated", ()):
             page.markdown = ""
-            page.file._content = ""
+            page.file.content_string = ""
         return html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -480,5 +481,12 @@ def _digest(content: str | bytes) -> bytes:
     return hashlib.blake2b(content.encode() if isinstance(content, str) else content, digest_size=16).digest()
 
 
-def _unmodified() -> bool:
-    return False
+class _GeneratedFile(File):
+    """A generated file that knows whether it is the same as in the last build. MkDocs asks
+    ``File.is_modified`` (public API) whether `mkdocs serve --dirty` must write a file again; its
+    own answer for a file held in memory is always yes. ``File.generated`` makes this class."""
+
+    unchanged = False
+
+    def is_modified(self) -> bool:
+        return not self.unchanged and super().is_modified()

@@ -13,12 +13,13 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..corpus import RoleSeen
-from ..extract.lexicon import ROLE_HEADS
 from ..ids import name_key
+from ..lexicon import ROLE_HEADS
+from ..lexicon import words as word_list
 
 _WORD = re.compile(r"[a-z][a-z.'-]*")
 # Post words too vague to tell two jobs apart on their own.
-_VAGUE = frozenset({"official", "officials", "executive", "officer", "leader", "head", "vice"})
+_VAGUE = word_list("vague_role_words")
 
 
 @dataclass(frozen=True)

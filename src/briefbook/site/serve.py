@@ -144,4 +144,5 @@ def keep_serving(server: Any, failed: Callable[[str], None]) -> None:
         except Exception as exc:  # anything MkDocs or a plugin raises: the server must go on
             failed(" ".join(str(exc).split()) or type(exc).__name__)
 
+    # `builder` is a public attribute of the server; MkDocs has no hook for a failed rebuild
     server.builder = builder
