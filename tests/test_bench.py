@@ -200,16 +200,17 @@ def test_proc_run_measures_time_memory_and_output(tmp_path: Path) -> None:
 
 
 def test_table_and_verdicts() -> None:
-    r = Result(1000, ingest_s=50, ingest_cpu_s=90, ingest_peak=900 * 1024**2, reingest_s=1.0, build_s=12, pages=4000,
+    r = Result(1000, ingest_s=50, ingest_cpu_s=90, floor_s=62.5, floor_cpu_s=100, ingest_peak=900 * 1024**2, reingest_s=1.0, build_s=12, pages=4000,
                site_bytes=300 * 1024**2, search_bytes=2_000_000, search_gzip=250_000, search_kind="pagefind",
                rebuild_s=6.5, bare_s=10, bare_pages=4000)
     table = markdown([r, Result(100)])
     lines = table.splitlines()
     assert len(lines) == 4 and lines[0].count("|") == len(COLUMNS) + 1
-    assert "| 1,000 | 20.0 | 90 | 900 MiB | 1.0 s | 12.0 s | 4,000 | 3.0 | 2.5 | 1.20× |" in lines[2]
+    assert "| 1,000 | 20.0 | 90 | 16.0 | 0.80× (CPU 0.90×) | 900 MiB | 1.0 s | 12.0 s | 4,000 | 3.0 | 2.5 | 1.20× |" in lines[2]
     assert "n/a" in lines[3]
     v = "\n".join(verdicts([r]))
     assert "MISSED ingest ≥ 25 articles/s at 1,000: 20.00" in v
+    assert "met    ingest ≤ 1.0 × spaCy's full small pipeline at 1,000: 0.80" in v
     assert "met    build of 1,000 < 15 s" in v and "MISSED rebuild at 1,000 < 5 s" in v
     assert "search download" not in v  # that target is for 10,000 only
     big = Result(10_000, search_gzip=250_000, search_gzip_worst=450_000, search_kind="pagefind")

@@ -22,7 +22,7 @@ from . import fsguard
 
 # The hand-written files of this project's docs/ folder (glob patterns, relative to it).
 PUBLISHED: tuple[str, ...] = (
-    "about.md", "contributing.md", "quality.md", "benchmarks.md",
+    "about.md", "contributing.md", "quality.md", "benchmarks.md", "scale.md",
     "entity-audit.md", "entity-audit.tsv", "entity-audit.yml", "assets/screenshots/*.png",
 )
 # Markup that runs in a browser: a listed page is prose, links and tables.

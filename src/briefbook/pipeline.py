@@ -16,25 +16,25 @@ import os
 import re
 import signal
 import sys
-import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
+from contextlib import closing, contextmanager, nullcontext, suppress
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from . import __version__, budgets, dedupe, fsguard, provenance, store
+from . import __version__, budgets, dedupe, executors, fsguard, provenance, store
 from .fingerprint import code_fingerprint
 from .ids import slugify
 from .model import Briefing, Source, entity_ids_of
-from .reading import SUFFIXES, InputError, RawArticle, kind_of, read_article
+from .reading import SUFFIXES, InputError, RawArticle, kind_of, read_article, read_bytes
 from .registry import Registry
 from .shown import rel
 from .text_cleaner import CleanArticle
+from .timelimit import ArticleTimeout, time_limit
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -186,38 +186,32 @@ class _Job:
     source_file: str
     registry: Registry
     keep_edits: bool = False  # a hand-edited briefing: the new extraction for the fields nobody edited
+    # For a worker without the project's folder (`--executor dask://`), read here by `_shipped`:
+    shipped: bool = False
+    data: bytes | None = None  # the article file's bytes
+    unreadable: str | None = None  # or why they could not be read (InputError's message)
+    url: str | None = None  # the address `briefbook fetch` recorded beside the file
+
+
+def _shipped(job: _Job) -> _Job:
+    """``job`` with everything `_extract_many` reads from the project's folder (nothing else is)."""
+    try:
+        data, unreadable = read_bytes(job.path), None
+    except InputError as exc:
+        data, unreadable = None, exc.message
+    return replace(job, shipped=True, data=data, unreadable=unreadable, url=provenance.fetched_url(job.path))
+
+
+def _raw_of(job: _Job) -> RawArticle:
+    if not job.shipped:
+        return read_article(job.path)
+    if job.data is None:
+        raise InputError(job.path, job.unreadable or "could not be read")
+    return read_article(job.path, data=job.data)
 
 
 # What a worker returns for one article: (path, rendered briefing, suggested file name, error).
 Result = tuple[str, str | None, str | None, str | None]
-
-
-class ArticleTimeout(BaseException):
-    """Raised in a worker when one article has used up its time budget (a BaseException, so that
-    no ``except Exception`` inside the extractors swallows it and carries on without a limit)."""
-
-
-@contextmanager
-def time_limit(seconds: float | None) -> Iterator[None]:
-    """Raise ArticleTimeout in the block after ``seconds`` (SIGALRM; only in a main thread).
-
-    Articles are cut into bounded paragraphs first (see budgets), so no single call into spaCy
-    runs long enough to delay the signal by much."""
-    usable = seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if not usable:
-        yield
-        return
-
-    def expired(signum: int, frame: object) -> None:
-        raise ArticleTimeout
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, float(seconds))  # type: ignore[arg-type]
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def _timed_out(path: str, seconds: float | None) -> Result:
@@ -244,7 +238,7 @@ def _extract_many(jobs: list[_Job], seconds: float | None = budgets.ARTICLE_SECO
     for k, job in enumerate(jobs):
         try:
             with time_limit(seconds):
-                raw = read_article(job.path)
+                raw = _raw_of(job)
                 cleaned = clean(raw)
                 cleaned.paragraphs = budgets.bounded_paragraphs(cleaned.paragraphs)
         except ArticleTimeout:
@@ -303,7 +297,7 @@ def _briefing_of(job: _Job, raw: RawArticle, cleaned: CleanArticle, docs: list[D
     source = Source(
         file=job.source_file,
         # a page `briefbook fetch` saved: the address it answered from, kept beside it
-        url=provenance.fetched_url(job.path) or cleaned.url,
+        url=(job.url if job.shipped else provenance.fetched_url(job.path)) or cleaned.url,
         outlet=cleaned.outlet,
         agencies=list(cleaned.agencies),
         sha256=raw.sha256,
@@ -420,6 +414,7 @@ def ingest(
     seconds: float | None = budgets.ARTICLE_SECONDS,
     lock_wait: float = budgets.LOCK_WAIT_SECONDS,
     keep_edits: bool = False,
+    executor: str | None = None,
 ) -> Report:
     """Turn every article under ``paths`` into a briefing in ``out_dir``.
 
@@ -428,14 +423,17 @@ def ingest(
     ``seconds``: the time one article may take before it is reported as failed (None: no limit);
     ``lock_wait``: how long to wait for another run on the same folder (then LockTimeout);
     ``keep_edits``: a hand-edited briefing whose article changed is extracted again and takes
-    the new values of the fields its editor did not touch (`rebase.keep_edits`)."""
+    the new values of the fields its editor did not touch (`rebase.keep_edits`);
+    ``executor``: ``dask://HOST:PORT`` extracts on that Dask cluster in place of ``jobs`` local
+    processes (`executors`; ExecutorError when it cannot be used, before anything is read)."""
     out = Path(out_dir)
     registry = registry or Registry()
     report = Report()
     found = discover_all(paths, root)
     files = found.files
     confirmed = _Confirmed.load(Path(cache) if cache else None)
-    with folder_lock(out, lock_wait):
+    remote = executors.connect(executor) if executor else None
+    with closing(remote) if remote else nullcontext(), folder_lock(out, lock_wait):
         existing = index_existing(out, registry)
         by_sha: dict[str, list[tuple[str, _Existing]]] = {}
         for file, known in existing.items():
@@ -493,7 +491,7 @@ def ingest(
                 continue
             todo.append(_Job(str(f), src, registry))
         stories = _Stories(out)
-        for job, (_, text, name, error) in zip(todo, _run(todo, jobs, seconds), strict=True):
+        for job, (_, text, name, error) in zip(todo, _run(todo, jobs, seconds, remote), strict=True):
             if error or text is None or name is None:
                 note(Outcome(job.path, "failed", message=error))
                 continue
@@ -575,8 +573,14 @@ def _copy_message(f: str | Path, original: str, briefing: Path) -> str:
 _BATCH = 8  # articles parsed in one spaCy stream
 
 
-def _run(todo: list[_Job], jobs: int, seconds: float | None = budgets.ARTICLE_SECONDS) -> Iterator[Result]:
+def _run(todo: list[_Job], jobs: int, seconds: float | None = budgets.ARTICLE_SECONDS,
+         remote: executors.Remote | None = None) -> Iterator[Result]:
     batches = [todo[i : i + _BATCH] for i in range(0, len(todo), _BATCH)]
+    if remote is not None and todo:
+        # the registry is the same for every job: sent once, not with every batch
+        shipped = ([replace(_shipped(job), registry=None) for job in batch] for batch in batches)
+        return (result for results in remote.map(_extract_remote, shipped, todo[0].registry, seconds, _code(),
+                                                 failed=_worker_failed) for result in results)
     if jobs <= 1 or len(todo) < 4:
         return (result for batch in batches for result in _extract_many(batch, seconds))
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(os.getpid(),))
@@ -587,6 +591,24 @@ def _run(todo: list[_Job], jobs: int, seconds: float | None = budgets.ARTICLE_SE
                 yield from results
 
     return gen()
+
+
+def _code() -> str:
+    """What decides a briefing's text besides its article and registry: the package and its extraction code."""
+    return f"briefbook {__version__}, code {code_fingerprint()}"
+
+
+def _extract_remote(jobs: list[_Job], registry: Registry, seconds: float | None, code: str) -> list[Result]:
+    """`_extract_many` on a remote worker: the jobs come shipped, the registry separately. A worker
+    with other code (``code``: the client's `_code`) would write other briefings: it refuses."""
+    if _code() != code:
+        return [(job.path, None, None, f"{job.path}: the Dask worker runs {_code()}, this machine {code}: "
+                                       "install the same briefbook on the workers") for job in jobs]
+    return _extract_many([replace(job, registry=registry) for job in jobs], seconds)
+
+
+def _worker_failed(job: _Job, exc: BaseException) -> Result:
+    return (job.path, None, None, f"{job.path}: the worker failed on it ({type(exc).__name__}: {exc})")
 
 
 class _Stories:

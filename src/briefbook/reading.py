@@ -75,14 +75,17 @@ def kind_of(path: str | os.PathLike[str]) -> Kind | None:
     return KINDS.get(Path(path).suffix.lower())
 
 
-def read_article(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> RawArticle:
-    """Read and decode an article file; raise ``InputError`` for anything we should not guess at."""
+def read_article(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES, data: bytes | None = None) -> RawArticle:
+    """Read and decode an article file; raise ``InputError`` for anything we should not guess at.
+
+    ``data``: the file's bytes as `read_bytes` read them elsewhere (a worker on another machine)."""
     p = Path(path)
     kind = kind_of(p)
     if kind is None:
         suffix = p.suffix or "(no suffix)"
         raise InputError(p, f"unsupported file type {suffix}; expected .txt, .html, .htm or .md")
-    data = _read_limited(p, max_bytes)
+    if data is None:
+        data = _read_limited(p, max_bytes)
     text, encoding = decode(data, p, html=kind == "html")
     if not text.strip():
         raise InputError(p, "file contains only whitespace" if data else "file is empty")
@@ -94,6 +97,11 @@ def read_article(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Ra
         sha256=hashlib.sha256(data).hexdigest(),
         encoding=encoding,
     )
+
+
+def read_bytes(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> bytes:
+    """An article file's bytes, or ``InputError`` for what `read_article` would refuse to read."""
+    return _read_limited(Path(path), max_bytes)
 
 
 def _read_limited(p: Path, max_bytes: int) -> bytes:

@@ -40,6 +40,8 @@ class Result:
     ingest_peak: int | None = None
     ingest_failed: int | None = None
     ingest_cpu_s: float | None = None  # CPU seconds of the ingest process tree (all workers)
+    floor_s: float | None = None  # spaCy's full small pipeline on the same articles (tools.bench.floor)
+    floor_cpu_s: float | None = None
     reingest_s: float | None = None
     reingest_unchanged: int | None = None
     build_s: float | None = None
@@ -69,6 +71,21 @@ class Result:
         return 1000 * self.ingest_cpu_s / self.articles if self.ingest_cpu_s else None
 
     @property
+    def floor_rate(self) -> float | None:
+        return self.articles / self.floor_s if self.floor_s else None
+
+    @property
+    def floor_ratio(self) -> float | None:
+        """Ingest's wall time over spaCy's own full pipeline's on the same articles (target ≤ 1.0)."""
+        return self.ingest_s / self.floor_s if self.ingest_s and self.floor_s else None
+
+    @property
+    def floor_cpu_ratio(self) -> float | None:
+        """The same in CPU seconds: what the code costs, whatever else runs (spaCy's parent process
+        unpickles every worker's Docs, so its wall time is not all work)."""
+        return self.ingest_cpu_s / self.floor_cpu_s if self.ingest_cpu_s and self.floor_cpu_s else None
+
+    @property
     def ms_per_page(self) -> float | None:
         return 1000 * self.build_s / self.pages if self.build_s and self.pages else None
 
@@ -83,7 +100,9 @@ class Result:
 
     def to_json(self) -> dict[str, Any]:
         d = asdict(self)
-        d.update(ingest_rate=self.ingest_rate, ingest_cpu_ms=self.ingest_cpu_ms, ms_per_page=self.ms_per_page,
+        d.update(ingest_rate=self.ingest_rate, ingest_cpu_ms=self.ingest_cpu_ms, floor_rate=self.floor_rate,
+                 floor_ratio=self.floor_ratio, floor_cpu_ratio=self.floor_cpu_ratio,
+                 ms_per_page=self.ms_per_page,
                  bare_ms_per_page=self.bare_ms_per_page, ratio=self.ratio)
         return d
 
@@ -297,6 +316,13 @@ def run_size(
     log(f"[{size}] ingest again (nothing changed)")
     m = proc.run(ingest, cwd=root, env=env, timeout=timeout)
     res.reingest_s, res.reingest_unchanged = m.seconds, _summary_count(m.stdout, "unchanged")
+    log(f"[{size}] spaCy's full small pipeline, {jobs} processes, on the same articles")
+    m = proc.run([py, "-m", "tools.bench.floor", "articles", "--processes", str(jobs)], cwd=root, env=env,
+                 timeout=timeout)
+    if m.returncode == 0 and not m.timed_out:
+        res.floor_s, res.floor_cpu_s = m.seconds, m.cpu_seconds
+    else:
+        res.notes.append(f"spaCy floor exited {m.returncode}: {m.stderr.strip()[-300:]}")
 
     base = load_site_config(repo)
     project = root / "site-project"

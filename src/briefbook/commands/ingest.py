@@ -7,6 +7,7 @@ import os
 import sys
 
 from .. import budgets, caches
+from ..executors import ExecutorError
 from ..pipeline import LockTimeout, Outcome, ingest
 from ..registry import DEFAULT_PATH
 from ..safetext import one_line
@@ -42,6 +43,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         default=1,
         metavar="N",
         help="worker processes (default 1; 0 = one per core)",
+    )
+    p.add_argument(
+        "--executor",
+        metavar="dask://HOST:PORT",
+        help="extract on a Dask cluster in place of --jobs local processes: this machine reads the articles and "
+        "writes the briefings, the workers extract them (the same briefings as a local run); needs `pip install 'briefbook[dask]'` "
+        "here and on the workers",
     )
     group = p.add_mutually_exclusive_group()
     group.add_argument(
@@ -117,8 +125,8 @@ def run(args: argparse.Namespace) -> int:
         report = ingest(args.paths, args.briefings, registry=registry, force=args.force, jobs=jobs,
                         progress=progress, cache=None if args.no_cache else caches.project_cache_file("ingest"),
                         seconds=args.time_limit or None, lock_wait=args.lock_wait,
-                        keep_edits=args.keep_edits)
-    except LockTimeout as exc:
+                        keep_edits=args.keep_edits, executor=args.executor)
+    except (LockTimeout, ExecutorError) as exc:
         print(f"{cr}briefbook: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:  # the output folder cannot be made or locked (read-only, full, missing)

@@ -57,7 +57,8 @@ ENTITY_BOOST = 5
 
 # Hand-written pages the home page links to when the docs folder has them (path -> label).
 PROJECT_PAGES = {"about.md": "About this site", "contributing.md": "Contributing",
-                 "quality.md": "Extraction quality", "benchmarks.md": "Benchmarks"}
+                 "quality.md": "Extraction quality", "benchmarks.md": "Benchmarks",
+                 "scale.md": "Scale"}
 
 
 @dataclass
