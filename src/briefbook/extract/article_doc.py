@@ -11,6 +11,7 @@ a Doc alone, tested alone, or replaced by another that writes the same extension
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -56,7 +57,9 @@ for _name in WRITTEN_BY:
 def article_doc(paragraphs: list[Doc], facts: ArticleFacts, vocab: object | None = None) -> Doc:
     """One Doc of the whole article, its paragraphs (already parsed, in order) and facts attached."""
     if paragraphs:
-        doc = Doc.from_docs(paragraphs)
+        with warnings.catch_warnings():  # a paragraph's own caches (user_data) stay with the paragraph
+            warnings.filterwarnings("ignore", message=r"\[W102\]")
+            doc = Doc.from_docs(paragraphs)
     else:
         if vocab is None:
             from .nlp import pipeline
