@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -105,3 +107,89 @@ def test_the_byline_reader_and_the_extractor_read_one_list_of_name_particles():
 
     assert _person_like("Ursula von der Leyen") and _NAME_TOKEN.match("der")
     assert _NAME_TOKEN.match("McCarthy") and not _person_like("Jane and the Roe")
+
+
+# ------------------------------------------------------------------ no word lists left in code
+
+_WORDLIKE = re.compile(r"[A-Za-z][A-Za-z'’.\- ]*")
+_REGEX_WORD = re.compile(r"[A-Za-z][A-Za-z'’ ]*|[A-Za-z]+(?:\\s[+*][A-Za-z]+)+")
+_REGEX_GROUP = re.compile(r"\((?:\?:|\?P<\w+>)?([^()]*)\)")
+_MIN_WORDS = 5
+
+# Literal collections of five words or more that stay in code, by (module, first element), each
+# with why. Everything else that is a fact about the world or the language is a list under
+# data/lexicon/<language>/, read through briefbook.lexicon.
+_ALLOWED_IN_CODE = {
+    # the program's own names: fields, tables, commands, files, outcomes, reasons, column headings
+    ("check.py", "problems"), ("cli.py", "ingest"), ("commands/export.py", "briefings"),
+    ("curation/__init__.py", "ApplyError"), ("docsfiles.py", "about.md"), ("fingerprint.py", "reading.py"),
+    ("pipeline.py", "new"), ("sqlite_export.py", "people"), ("web/collect.py", "new"),
+    ("site/pages.py", "Date"), ("site/pages.py", "Name"), ("site/pages.py", "Role"),
+    ("text_cleaner.py", "photo gallery"),  # the cleaner's own reasons for a cut
+    # HTML tag and attribute names, and shortcode names (markup, not language)
+    ("docsfiles.py", "script"), ("html_reader.py", "script"), ("html_layout.py", "table"), ("html_layout.py", "width"),
+    ("text_cleaner.py", "button"),
+    # spaCy's entity labels and part-of-speech tags
+    ("extract/organizations.py", "GPE"), ("extract/people.py", "JJ"), ("extract/quotes.py", "DATE"),
+    # small grammar-token sets a rule's logic depends on (determiners, prepositions, auxiliaries,
+    # modals, the connectors of a date line)
+    ("extract/organizations.py", "the"), ("extract/organizations.py", "of"), ("extract/people.py", "the"),
+    ("extract/speakers.py", "a"), ("text_cleaner.py", "may"), ("text_cleaner.py", "is"), ("text_cleaner.py", ","),
+    # the modifiers of the date rules, which each rule reads back to decide the date ("last" or
+    # "next" week, "the end of" a month): the rule's logic, not a list to extend
+    ("dates.py", "end"), ("dates.py", "in"), ("dates.py", "early"), ("dates.py", "last"), ("dates.py", "the"),
+    ("dates.py", "previous"), ("dates.py", "earlier"), ("dates.py", "over"), ("dates.py", "now"),
+}
+
+
+def _literal_word_lists(source: str) -> list[tuple[int, str, int]]:
+    """Literal collections of words in a module: set, tuple and list displays and ``"...".split()``
+    of five strings or more that look like words, and regular-expression groups of five
+    alternatives or more that are words. Each as (line, first element, how many)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        items = None
+        if isinstance(node, (ast.Set, ast.List, ast.Tuple)) and all(
+            isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.elts
+        ):
+            items = [e.value for e in node.elts]
+        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "split"
+              and isinstance(node.func.value, ast.Constant) and isinstance(node.func.value.value, str)):
+            items = node.func.value.value.split()
+        elif isinstance(node, ast.Call) and len(node.args) == 1 and isinstance(node.args[0], ast.Constant) \
+                and isinstance(node.args[0].value, str) and "\n" in node.args[0].value:
+            items = node.args[0].value.split()  # a helper splitting a block of words
+            items = items if all(_WORDLIKE.fullmatch(w) for w in items) else None
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            for m in _REGEX_GROUP.finditer(node.value):
+                alternatives = m.group(1).split("|")
+                if sum(bool(_REGEX_WORD.fullmatch(a)) for a in alternatives) >= _MIN_WORDS:
+                    found.append((node.lineno, alternatives[0], len(alternatives)))
+        if items and len(items) >= _MIN_WORDS and sum(bool(_WORDLIKE.fullmatch(w)) for w in items) >= _MIN_WORDS:
+            found.append((node.lineno, items[0], len(items)))
+    return found
+
+
+def test_no_word_list_is_left_in_code():
+    """A new literal list of words fails here: make it a file under data/lexicon/<language>/ (or,
+    if it is the program's own names or a rule's grammar, add it to the allow-list with why)."""
+    root = Path(lexicon.__file__).parents[1]
+    found = [
+        f"{rel}:{line}: {first!r} and {n - 1} more"
+        for path in sorted(root.rglob("*.py"))
+        for rel in [path.relative_to(root).as_posix()]
+        for line, first, n in _literal_word_lists(path.read_text(encoding="utf-8"))
+        if (rel, first) not in _ALLOWED_IN_CODE
+    ]
+    assert not found, "word lists in code:\n" + "\n".join(found)
+
+
+def test_the_literal_list_scan_finds_what_it_should():
+    sample = (
+        'A = {"alpha", "beta", "gamma", "delta", "epsilon"}\n'
+        'B = frozenset("one two three four five".split())\n'
+        'C = r"^(?:read|more|see|also|watch)\\s*:$"\n'
+        'D = ("a", "b")\n'
+    )
+    found = sorted(first for _, first, _ in _literal_word_lists(sample))
+    assert found == ["alpha", "one", "read"]

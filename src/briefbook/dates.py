@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .lexicon import CALENDAR
+from .lexicon import CALENDAR, alternation, forms_of, groups
 from .sentences import sentence_bounds as _sentence_bounds
 
 __all__ = [
@@ -89,11 +89,11 @@ _NUMBER_WORDS = {
 _SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 # The month in which each season starts, to tell whether "this summer" is past or to come.
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+# Words around dates and years, by what they tell: ``data/lexicon/en/time_words.yml`` (as written,
+# and as sets of lower-case words).
+_TIME_FORMS = dict(forms_of("time_words"))
+_TIME_WORDS = groups("time_words")
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
 
 
 def _cased(words: Iterable[str]) -> str:
@@ -116,21 +116,11 @@ _RANGE_SEP = r"\s*(?:-|–|—|\bto\b|\bthrough\b|\bthru\b|\buntil\b|\btill\b)\s
 _AND_SEP = r"\s*,?\s*(?:and|&|or)\s+"
 
 # Count nouns after a number that make "2000 people" a quantity, not a year.
-_COUNT_NOUNS = _words(
-    """people persons residents workers employees jobs troops soldiers students members participants
-    delegates officials units cars vehicles homes houses companies firms times tons tonnes km miles
-    meters metres feet dollars won yen euros yuan barrels votes deaths cases patients children
-    visitors attendees pages words hectares acres seats copies households farmers families"""
-)
+_COUNT_NOUNS = _TIME_WORDS["count_nouns"]
 # Words before a year that make it part of a name ("APEC 2025", "Vision 2030", "Section 2025").
-_NAME_WORDS_BEFORE_YEAR = _words(
-    """section article order no number rule act code law chapter title room route flight model"""
-)
+_NAME_WORDS_BEFORE_YEAR = _TIME_WORDS["name_words_before_year"]
 # Capitalised words that may stand right before a year without making it a name.
-_OK_CAPS_BEFORE_YEAR = _words(
-    """in since by until till from before after during through throughout of and or early late mid the
-    end fiscal fy summer spring autumn fall winter year between around circa about as for ad bc"""
-)
+_OK_CAPS_BEFORE_YEAR = _TIME_WORDS["ok_caps_before_year"]
 
 _FUTURE_CUES = re.compile(
     r"\b(?:will|won't|shall|'ll|scheduled|slated|set\s+to|due\s+to|due\s+(?:on|in)|plans?\s+to|"
@@ -139,20 +129,10 @@ _FUTURE_CUES = re.compile(
     r"would\s+(?:be\s+)?(?:held|take)|ahead\s+of|(?:should|might|must|may)(?=\s+(?!have\b)\w))\b",
     re.IGNORECASE,
 )
-_PAST_IRREGULAR = (
-    "said|says|was|were|had|did|took|held|met|made|came|went|began|became|gave|told|saw|left|"
-    "lost|rose|fell|grew|spoke|wrote|sent|paid|brought|thought|found|got|"
-    "signed|announced|ago|earlier|previously|last|since|former|former|recently|yesterday|"
-    "reported|noted|added|stated|unveiled|launched|visited|hosted|attended|agreed|adopted|"
-    "released|revealed|claimed|confirmed"
-)
+_PAST_IRREGULAR = alternation(_TIME_FORMS["past_cues"])
 _PAST_CUES = re.compile(rf"\b(?:{_PAST_IRREGULAR}|[a-z]{{3,}}ed)\b", re.IGNORECASE)
 # -ed words that are not past tense verbs, or that point to the future.
-_NOT_PAST_ED = _words(
-    """scheduled planned expected need needed speed proceed exceed succeed indeed feed seed breed
-    united based red bed shed weed bleed greed deed hundred led sped shred wed steed reed freed
-    aimed intended slated proposed"""
-)
+_NOT_PAST_ED = _TIME_WORDS["not_past_ed"]
 
 
 # --------------------------------------------------------------------------------------------
@@ -233,7 +213,7 @@ def _month_year(anchor: date, m: int, tense: str) -> int:
 # Sentences and tense
 
 
-_REPORTING = _words("said says told added noted stated reported announced according")
+_REPORTING = _TIME_WORDS["reporting"]
 
 
 _BE_OR_TO_BEFORE = re.compile(r"\b(?:be|being|to)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -503,8 +483,8 @@ def _month_alone(m: re.Match[str], ctx: _Ctx) -> list[_Item] | None:
     return [_Item(m.start(), m.end(), f"{y:04d}-{mo:02d}", "month")]
 
 
-_WEEKDAY_NAME_BEFORE = re.compile(r"\b(?:Good|[Bb]lack|Holy|[Cc]yber|Ash|Super|Bloody|Easter|Palm)\s+$")
-_WEEKDAY_NAME_AFTER = re.compile(r"\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Mail|School)\b")
+_WEEKDAY_NAME_BEFORE = re.compile(rf"\b(?:{alternation(_TIME_FORMS['weekday_names_before'])})\s+$")
+_WEEKDAY_NAME_AFTER = re.compile(rf"\s+(?:{alternation(_TIME_FORMS['weekday_names_after'])})\b")
 
 
 @_rule(
@@ -639,7 +619,7 @@ def _units_ago(m: re.Match[str], ctx: _Ctx) -> list[_Item] | None:
     return [_Item(m.start(), m.end(), *_shift_unit(base, m.group("unit"), -n))]
 
 
-_SEASON_RE = r"(?:spring|summer|autumn|fall|winter|Spring|Summer|Autumn|Fall|Winter)"
+_SEASON_RE = f"(?:{'|'.join([*_SEASONS, *(s.title() for s in _SEASONS)])})"
 
 
 @_rule(
@@ -748,8 +728,7 @@ def _year_range(m: re.Match[str], ctx: _Ctx) -> list[_Item] | None:
 
 
 _STREET = re.compile(
-    r"(?:\s+[A-Z][a-z]+){1,3}\s+(?:Street|St|Avenue|Ave|Road|Rd|Place|Pl|Boulevard|Blvd|Drive|Dr|Lane|Ln|"
-    r"Way|Court|Ct|Highway|Hwy|Parkway|Pkwy|Terrace|Circle)\b"
+    r"(?:\s+[A-Z][a-z]+){1,3}\s+(?:" + alternation(_TIME_FORMS["street_suffixes"]) + r")\b"
 )
 
 

@@ -31,13 +31,13 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from .dates import written_dates
-from .lexicon import fold, words
+from .lexicon import alternation, fold, words
 
 _SEPARATORS = re.compile(r"\s+(?:[|–—»·•]|-{1,2}|::)\s+")
 _WORD = re.compile(r"[^\W_]{3,}")
 _DATE_LINE = 90  # a byline or date line is short; a longer text node is prose
 _AFTER_HEADLINE = 40  # text nodes after the headline searched for the printed date
-_SOCIAL = re.compile(r"\b(?:facebook|twitter|instagram|youtube|linkedin|t)\.(?:com|co)\b", re.I)
+_SOCIAL = re.compile(rf"\b(?:{alternation(words('social_sites'))})\.(?:com|co)\b", re.I)
 _COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b|\ball rights reserved\b|\b(?:19|20)\d\d\b", re.I)
 _HEADLINE_WORDS = 40  # an <h1> longer than this wraps more than a headline
 _HANDLE = re.compile(r"@?\w*[a-z][A-Z]\w*")  # "AJENews", "SputnikInt": a social account, not a name
@@ -168,18 +168,20 @@ def _is_site(part: str, names: set[str], host: str | None) -> bool:
     return len(key) >= 4 and bool(host_key) and (key == host_key or (host_key.startswith(key) and len(key) * 2 > len(host_key)))
 
 
+_DOMAIN_ENDINGS = alternation(words("domain_endings"))
+
+
 def _key(s: str | None) -> str:
     key = re.sub(r"[^\w]", "", fold(s or "")).replace("_", "")
     key = re.sub(r"^the", "", key)
-    return re.sub(r"(?:com|net|org|info|couk|co|in|ru|ca|it|br|kr|jp)+$", "", key) if len(key) > 6 else key
+    return re.sub(rf"(?:{_DOMAIN_ENDINGS})+$", "", key) if len(key) > 6 else key
 
 
 def _content_words(s: str) -> set[str]:
     return {w for w in _WORD.findall(fold(s)) if w not in _STOP}
 
 
-_STOP = frozenset({"the", "and", "for", "with", "from", "that", "this", "are", "was", "has", "have", "its", "you",
-                   "your", "how", "why", "what", "who", "will", "not", "but", "new"})
+_STOP = words("headline_stop_words")
 
 
 def printed_date(meta: PageMeta, title: str | None) -> str | None:

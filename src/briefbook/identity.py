@@ -39,7 +39,8 @@ from .registry import Registry
 _SUFFIXES = groups("name_suffixes")
 SUFFIXES = _SUFFIXES["person"]
 CORPORATE = _SUFFIXES["corporate"]
-_REORDERED = ("department", "ministry")  # "Justice Department" -> "department of justice"
+# "Justice Department" -> "department of justice": the heads merged across briefings.
+_REORDERED = dict(forms_of("reordered_org_heads"))["across_briefings"]
 
 
 @dataclass

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from .ids import name_key
-from .lexicon import FUNCTION_WORDS, countries
+from .lexicon import FUNCTION_WORDS, countries, forms_of
 
 __all__ = [
     "ACRONYM",
@@ -30,77 +30,13 @@ __all__ = [
 ]
 
 # Romanizations of one Korean surname, each mapped to one spelling.
-_SURNAME_GROUPS = (
-    "kim gim",
-    "lee yi rhee ri rie",
-    "park pak bak pack",
-    "choi choe chey",
-    "jung jeong chung joung",
-    "kang gang",
-    "cho jo joh",
-    "yoon yun",
-    "jang chang",
-    "lim im rim",
-    "han",
-    "oh o",
-    "seo suh so",
-    "shin sin shinn",
-    "kwon gwon",
-    "hwang whang",
-    "ahn an",
-    "song",
-    "yoo yu you",
-    "hong",
-    "jeon chun jun cheon",
-    "ko koh go",
-    "moon mun",
-    "yang",
-    "son sohn",
-    "bae pae",
-    "baek paik paek back",
-    "heo huh hur",
-    "nam",
-    "noh roh no",
-    "ha",
-    "kwak gwak",
-    "sung seong",
-    "cha",
-    "joo ju chu",
-    "woo wu",
-    "koo ku goo",
-    "min",
-    "ryu yoo",
-    "na ra",
-    "jin chin",
-    "ji chi",
-    "byun byeon pyun",
-    "chae",
-    "won",
-    "bang pang",
-    "hyun hyeon",
-    "ham",
-    "yeo yeoh",
-    "do doh",
-    "seok suk",
-    "ma",
-    "gil kil",
-    "pyo",
-    "ban pan",
-    "tak",
-    "yeom yum",
-    "chang",
-    "kee ki gi",
-    "wi",
-    "um eom",
-)
 
 
 # Every spelling of a surname -> the first spelling of its group.
 KOREAN_SURNAMES: dict[str, str] = {}
-for _group in _SURNAME_GROUPS:
-    _names = _group.split()
-    for _n in _names:
-        KOREAN_SURNAMES.setdefault(_n, _names[0])
+for _usual, _others in forms_of("korean_surnames"):
+    for _n in (_usual, *_others):
+        KOREAN_SURNAMES.setdefault(_n, _usual)
 
 # Words an acronym may skip or take the initial of ("Ministry of Science and ICT").
 ACRONYM_SKIPS = FUNCTION_WORDS

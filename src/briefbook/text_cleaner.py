@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 from .dates import NUMERIC_DATE_SHAPE, iso_day, month_number, weekdays_disagree, written_dates
 from .lexicon import (
+    CALENDAR,
     FUNCTION_WORDS,
     MONTHS,
     NAME_PARTICLES,
@@ -137,21 +138,35 @@ _AGENCY_NAMES = frozenset(_AGENCIES.values())
 _PHOTO_AGENCIES = frozenset(index_forms(forms_of("photo_agencies"), include_name=True))
 _CREDITED = _AGENCY_NAMES | {name for name, _ in forms_of("photo_agencies")}
 
-# Whole lines that are site navigation or page chrome, in any outlet: ``data/lexicon/en/furniture.yml``.
+# Whole lines that are site navigation or page chrome, in any outlet: ``data/lexicon/en/furniture.yml``;
+# the words inside the patterns of furniture lines, by kind: ``furniture_words.yml``.
 _CHROME = words("furniture")
+_FURNITURE_WORDS = dict(forms_of("furniture_words"))
+
+def _labels(kind: str, list_name: str = "post_labels", spaces: str = r"\s+") -> str:
+    """The words of one kind of ``data/lexicon/<list_name>.yml``, as a regular-expression alternation
+    (each space written ``spaces``)."""
+    found = dict(forms_of(list_name)).get(kind, ())
+    return alternation(found, spaces)
+
+
+def _furniture(kind: str, spaces: str = " ") -> str:
+    """One list of ``data/lexicon/en/furniture_words.yml`` as an alternation (see `_labels`)."""
+    return _labels(kind, "furniture_words", spaces)
+
 
 # Headings that open a related-stories list, a comment thread or the footer: the article is over.
 _P = r"^(?:(?=[^\s\w]*\w)[\w'’.&-]+\s+){0,3}"  # "PFT Most Commented", "Technology Related Stories"
 _END_MARKERS = re.compile(
-    _P + r"(?:related|realted)\s+(?:stories|articles|news|posts|content|coverage|links|reading|topics|videos)"
+    _P + r"(?:related|realted)\s+(?:" + _furniture("related_nouns", r"\s+") + ")"
     r"\s*:?$"
-    r"|" + _P + r"(?:more|other|latest|top|recent|popular|similar)\s+(?:stories|articles|news|headlines|posts)"
+    r"|" + _P + r"(?:" + _furniture("list_adjectives", r"\s+") + r")\s+(?:" + _furniture("list_nouns", r"\s+") + ")"
     r"(?:\s+(?:from|on|in|about)\s+.{1,40})?\s*:?$"
     r"|^more\s+(?:from|on|in|about)\s+.{1,50}$|^more(?-i:(?:\s+[A-Z][\w'’.&-]*){1,4})$"
     r"|^(?:you|we think you)\s+(?:may|might|will|could|should)\s+(?:also\s+)?(?:like|enjoy|be interested in)"
     r".{0,20}$"
     r"|^(?:recommended|suggested)\s+(?:for you|stories|articles|reading|videos?)\s*:?$"
-    r"|" + _P + r"(?:most\s+(?:read|popular|viewed|shared|commented|emailed)|trending\s+(?:now|stories|news)"
+    r"|" + _P + r"(?:most\s+(?:" + _furniture("most_read", r"\s+") + r")|trending\s+(?:now|stories|news)"
     r"|popular\s+now|editors?'?\s+picks?)(?:\s+(?:stories|articles|news|on\s+.{1,30}))?\s*:?$"
     r"|^(?:read|what to read)\s+next\s*:?$"
     r"|^(?:copyright\b|(?:©|\(c\))\s*(?:\d{4}|copyright)|all rights reserved).{0,300}$"
@@ -161,9 +176,9 @@ _END_MARKERS = re.compile(
 # The start of a comment thread: counts, sort orders, "NAME says:", reply forms.
 _COMMENTS_STRONG = re.compile(
     r"^(?:(?:\d+|one|two|three)\s+)?(?:responses?|replies|thoughts?|comments?)\s+(?:to|on)\s+[\"“‘'].{0,160}$"
-    r"|^(?:top rated|newest|oldest|best|most recent|latest|all|view all|view|show|load|read|see|hide|sort)"
+    r"|^(?:" + _furniture("comment_sorts") + ")"
     r"\s+(?:\d+\s+)?comments?\b.{0,20}$"
-    r"|^(?:leave|post|add|write|submit|have)\s+(?:a|your)\s+(?:comment|reply|response|say)\b.{0,60}$"
+    r"|^(?:" + _furniture("comment_verbs") + r")\s+(?:a|your)\s+(?:comment|reply|response|say)\b.{0,60}$"
     r"|^(?:comments are closed|comments for this (?:article|story|post)).{0,60}$"
     r"|^to write comments, please log in\b.*$"
     r"|^your email address will not be published.{0,80}$",
@@ -182,23 +197,15 @@ _COMMENT_AUTHOR = re.compile(
 )
 # One-word headings of an inline box of links ("Related", "Trending"): a short list follows.
 _SOFT_MARKERS = re.compile(
-    r"^(?:related|realted|recommended|trending|popular|most read|most popular|read more|see also|also read"
-    r"|more on this|more stories|top stories|latest|latest news|don'?t miss|must read|watch next"
-    r"|in this article|related coverage|related content|explore further|keep reading|more to explore)\s*:?$",
+    r"^(?:" + _furniture("link_box_headings") + r")\s*:?$",
     re.I,
 )
 _COOKIES = re.compile(
     r"\b(?:we|this (?:web)?site|our (?:web)?site|site) uses? cookies\b|\bcookies? (?:policy|settings|consent)\b"
-    r"|\b(?:accept|allow|manage|necessary|functional|analytics|performance) cookies\b"
+    r"|\b(?:" + _furniture("cookie_choices") + r") cookies\b"
     r"|\bby (?:continuing|using) (?:to (?:use|browse) )?(?:this|our) (?:web)?site\b",
     re.I,
 )
-
-def _labels(kind: str, list_name: str = "post_labels") -> str:
-    """The words of one kind of ``data/lexicon/<list_name>.yml``, as a regular-expression alternation."""
-    found = dict(forms_of(list_name)).get(kind, ())
-    return alternation(found, r"\s+")
-
 
 # Lines that are furniture wherever they occur, with the reason reported to the contributor.
 _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -213,7 +220,7 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r".{0,200}$", re.I)),
     ("timestamp", re.compile(r"^(?:updated|posted|published)\s+(?:at|on)\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\.?$"
                               r"|^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?$", re.I)),
-    ("date label", re.compile(r"^(?:updated|published|posted|last updated|first published)\s*:?$", re.I)),
+    ("date label", re.compile(r"^(?:" + _furniture("date_labels") + r")\s*:?$", re.I)),
     ("advertisement", re.compile(
         r"^(?:(?:hide|close|skip|report(?: this)?|remove)\s+ads?|advertisement|sponsored(?: content)?|ad)$", re.I)),
     ("subscription prompt", re.compile(
@@ -225,11 +232,9 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|.{0,200}\b(?:\d+ issues for|delivered (?:to|through) your (?:door|letterbox|inbox))\b.{0,200})$",
         re.I)),
     ("teaser", re.compile(
-        r"^.{8,160}\[(?:reaction|video|pics?|photos?|watch|live|insight|poll|quiz|latest|map|gallery|listen|news)\]"
+        r"^.{8,160}\[(?:" + _furniture("teaser_tags") + r")\]"
         r"\s*\|?$|(?-i:^.{8,160}\[[A-Z]{3,12}\]\s*\|?$)|^\[(?:related|read more|see also|also read)\s*:.{1,200}\]$|^also on\s+[\w-]+\.\w{2,10}\b.{0,200}$|"
-        r"^(?:also\s+read|read\s+also|read\s+more|more\s+to\s+read|see\s+also|also\s+see|see\s+more|"
-        r"related(?:\s+(?:post|posts|story|article|link|reading))?|"
-        r"recommended|suggested|must\s+read|don'?t\s+miss|watch|read|listen|click here|"
+        r"^(?:" + _furniture("teaser_labels", r"\s+") + "|click here|"
         r"(?:read|watch)\s+the\s+(?:full|latest)\b[^:]{0,20})\s*[:|»›>-]\s*\S.*$", re.I)),
     ("disclaimer", re.compile(
         r"^\(?(?:disclaimer|note to readers|editor'?s note)\s*:.*$"
@@ -246,13 +251,13 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"^(?:share|follow|like|find)\s+(?:this|us|on|your)\b.{0,60}$|^click to (?:share|print|email)\b.*$"
         r"|^(?:share|send) (?:this )?(?:article|story|on)\b.{0,60}$", re.I)),
     ("newsletter prompt", re.compile(
-        r"^(?:sign up|subscribe)\b.{0,120}(?:newsletter|inbox|updates|alerts|email)\b.{0,60}$"
+        r"^(?:sign up|subscribe)\b.{0,120}(?:" + _furniture("newsletter_targets") + r")\b.{0,60}$"
         r"|^(?:get|receive) (?:the|our) .{0,40}newsletter\b.*$"
-        r"|^(?:get|sign up|subscribe|receive|join|stay up to date|stay informed|enter your e-?mail)\b.{0,160}"
-        r"\b(?:news|alerts|updates|newsletters?|inbox|e-?mails?|stories)\b.{0,100}$"
+        r"|^(?:" + _furniture("newsletter_asks") + r")\b.{0,160}"
+        r"\b(?:" + alternation(_FURNITURE_WORDS["newsletter_targets"] + _FURNITURE_WORDS["newsletter_offers"]) + r")\b.{0,100}$"
         r"|^.{0,160}[.!?]\s+(?:sign up|subscribe)\b.{0,120}\b(?:newsletter|inbox)\b.{0,100}$", re.I)),
     ("photo credit", re.compile(
-        r"^(?:image|photo|photograph|picture|pic|video|graphic|illustration|file photo)s?\s*"
+        r"^(?:" + _furniture("photo_labels") + r")s?\s*"
         r"(?:credit|courtesy|source)?\s*[:|/]\s*.{1,100}$"
         r"|^\(?(?:photo|image|picture)s?\s+(?:by|courtesy(?: of)?|credit)\b.{1,80}\)?$"
         r"|^.{0,40}\bphoto(?:graph)?s?\s+by\s+[A-Z][^.]{1,60}$|^(?:photo\s+)?courtesy\s+of\s+[^.]{2,60}$"
@@ -291,33 +296,31 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("image file name", re.compile(
         r"^\S+\.(?:jpe?g|png|gif|webp|svg)\b.*$|^.{0,80}\b[\w-]+\.(?:jpe?g|png|gif|webp)\b.{0,40}$", re.I)),
     ("credit line", re.compile(
-        r"^[(\[]?(?:additional\s+)?(?:reporting|writing|editing|compiled|translated|edited|research)\s+by\b.{0,200}$"
+        r"^[(\[]?(?:additional\s+)?(?:" + _furniture("credit_verbs") + r")\s+by\b.{0,200}$"
         r"|^.{0,300}\bcontributed (?:reporting )?to this (?:report|story|article)\.?[)\]]?$"
         r"|^(?:[A-Z][\w.'-]+\s+){1,3}contributed reporting(?:\s+(?:from|in)\s+[^.]{1,40})?\.?$"
         r"|^[(\[]?(?:end|ends|fin)[)\]]?$|^-+\s*(?:end|30)\s*-+$", re.I)),
     ("contact", re.compile(r"^(?:e-?mail\s*:?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+$", re.I)),
     ("share buttons", re.compile(
-        r"^(?:(?:share|facebook|twitter|x|linkedin|e-?mail|whatsapp|reddit|pinterest|print|copy|link|url|"
-        r"kakao(?:talk|story)?|telegram|line|naver|band|tumblr|flipboard|comments?|save|messenger|sms|"
-        r"this|article|on|via|tweet)(?:\s+|$)){2,}$", re.I)),
+        r"^(?:(?:" + _furniture("share_buttons") + r")(?:\s+|$)){2,}$", re.I)),
 )
 
 # "Image caption," and the like: the next line is the caption.
 _CAPTION_LABEL = re.compile(r"^(?:image|photo|picture|video)?\s*caption\s*[,:]?$", re.I)
 _LABELLED_CREDIT = re.compile(
-    r"(?:\((?:image|photo|picture|pic|credit|source|video)s?\s*:\s*[^()]{1,60}\)"
+    r"(?:\((?:" + _furniture("credit_labels") + r")s?\s*:\s*[^()]{1,60}\)"
     r"|[.!?]\s+(?:image|photo|picture)?\s*credits?\s*:\s*[^.]{1,60}"
     r"|[.!?]\s+(?:photographer|photo|picture|image)\s*:\s*[A-Z][^.]{1,60}\.?)\s*$", re.I)
 _PHOTO_OPENING = re.compile(
-    r"^(?:photo|image|picture|caption|pictured|file photo|above|top photo)\s*(?::|\||—|--)\s+|"
+    r"^(?:" + _furniture("photo_openers") + r")\s*(?::|\||—|--)\s+|"
     r"^(?:in\s+)?this\s+(?:[\w.,]+\s+){0,6}?(?:file\s+|handout\s+|undated\s+|aerial\s+)?"
-    r"(?:photo|image|picture|photograph|video\s+grab|screenshot|still)\b", re.I)
+    r"(?:" + _furniture("photo_nouns", r"\s+") + r")\b", re.I)
 # "Minister Bae (right) shakes hands ...", "(second from left)": who is where in a photo
 _PHOTO_POSITION = re.compile(
-    r"\((?:(?:second|third|fourth|fifth|far|front|back)\s+(?:row\s+)?)?(?:from\s+)?(?:left|right|center|centre)"
+    r"\((?:(?:" + _furniture("photo_rows") + r")\s+(?:row\s+)?)?(?:from\s+)?(?:left|right|center|centre)"
     r"(?:\s+(?:row|to\s+right|to\s+left))?\)|\bfrom\s+left\s*[:,]"
     r"|^[^,]{3,80},\s+(?:(?:second|third)\s+from\s+)?(?:left|right|center|centre),\s+"
-    r"(?:shakes|poses|speaks|talks|listens|walks|waves|attends|holds|looks)\b", re.I)
+    r"(?:" + _furniture("photo_poses") + r")\b", re.I)
 _SLASH_CREDIT = re.compile(
     r"(?:\s/\s*|[.!?]\s+(?=(?:photo\s+)?courtesy\b|provided\s+by\b))(?P<credit>[^/.!?]{2,60})$", re.I)
 _PHOTO_WORD = re.compile(
@@ -393,7 +396,8 @@ def _agency(name: str) -> str | None:
 # "Updated 2 hours ago".
 _DATE_LINE_EXTRAS = (
     r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\b(?:[A-Z]{2,4}T|GMT|UTC)[+-]\d{1,2}(?::?\d{2})?"
-    r"|\b(?:[A-Z]{2,4}T|IST|KST|GMT|UTC|ET|PT)\b|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b"
+    r"|\b(?:[A-Z]{2,4}T|" + alternation(_FURNITURE_WORDS["time_zones"]) + r")\b"
+    r"|\b(?:" + alternation(w[:3] for w in CALENDAR["weekdays"]) + r")[a-z]*\b"
     r"|updated|\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago\b"
     r"|\bat\b(?=\s*\d{1,2}[:.]\d{2})|\b\d+\s*min(?:ute)?s?\s+read\b"  # "Nov 18, 2019 at 9:24 pm ET • 2 min read"
 )
@@ -430,10 +434,14 @@ def _headline_like(s: str, max_words: int = 25) -> bool:
     return not _TRUNCATED.search(s)
 
 
+# "Jane Roe, staff writer": the role after a byline's names, cut with what follows it.
+_BYLINE_ROLE = re.compile(r"\s*\b(?:" + _furniture("byline_roles") + r")s?\b.*$", re.I)
+
+
 def _names(raw: str) -> list[str]:
     """Split a byline's names: "Jane Doe and John Roe", "Jane Doe, John Roe"."""
     raw = re.sub(r"[(\[]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)\]]?|\([^)]*\)", " ", raw)  # e-mail, (role)
-    raw = re.sub(r"\s*\b(?:staff|correspondent|reporter|writer|editor)s?\b.*$", "", raw, flags=re.I)
+    raw = _BYLINE_ROLE.sub("", raw)
     parts = [p.strip(" .") for p in re.split(r"\s*(?:,|&|\band\b|/)\s*", raw) if p.strip(" .")]
     out = []
     for p in parts:
@@ -774,13 +782,8 @@ def _mark(blocks: list[_Block], c: _Cleaner, find_body: bool = True) -> None:
                     blocks[i].reason = "headline"
 
 
-_UI_WORDS = {
-    "order", "reprints", "print", "share", "subscribe", "text", "size", "more", "read", "view", "sign",
-    "log", "follow", "comments", "comment", "email", "save", "article", "news", "home", "menu", "search",
-    "latest", "top", "video", "photo", "photos", "live", "edition", "app", "page", "story", "stories",
-    "check", "columnist", "opinion", "editor", "analysis", "staff", "reporter", "writer", "correspondent",
-    "contributor", "team", "desk", "updated", "published", "posted", "source", "sources",
-}
+# Words of menus and bylines: a line of a few capitalised words with one of these is no name.
+_UI_WORDS = frozenset(_FURNITURE_WORDS["ui_words"])
 
 
 _GLUED = re.compile(r"[a-z]{6,}[A-Z][a-z]{2,}")  # menu items run together: "SubscriptionGift"
@@ -788,9 +791,8 @@ _HANDLE = re.compile(r"(?:^|\s|\()@\w{3,}")
 
 
 _WEATHER = re.compile(r"-?\d+\s*°\s*[CF]?\b")
-_COUNTER = re.compile(r"\b\d[\d.,]*[KkMm]?\s+(?:views|shares|comments|likes|reads|reactions|replies)\b", re.I)
-_SHARE_WORDS = frozenset({"share", "shares", "tweet", "facebook", "twitter", "email", "whatsapp", "linkedin",
-                          "pinterest", "reddit", "print", "comments", "save", "copy", "link"})
+_COUNTER = re.compile(r"\b\d[\d.,]*[KkMm]?\s+(?:" + _furniture("counter_nouns") + r")\b", re.I)
+_SHARE_WORDS = frozenset(_FURNITURE_WORDS["share_words"])
 
 
 def furniture_title(s: str) -> bool:
@@ -1375,15 +1377,13 @@ def _year_hint(c: _Cleaner, texts: list[str] | None = None) -> int | None:
     return max(y for y, n in years.items() if n == top)
 
 
-_FUNCTION_WORDS = {
-    "that", "which", "who", "as", "after", "while", "to", "in", "on", "for", "with", "of", "the", "a",
-    "an", "and", "or", "at", "by", "from", "into", "amid", "over", "under", "since", "because",
-}
+# Small words of a clause and the words that open a subordinate one: ``data/lexicon/en/clause_words.yml``.
+_CLAUSE_WORDS = dict(forms_of("clause_words"))
+_FUNCTION_WORDS = frozenset(_CLAUSE_WORDS["function_words"])
 
 
 _CLAUSE_BREAK = re.compile(
-    r",\s+(?![A-Z])|\s+(?=(?:after|as|while|amid|following|because|since|despite|when|which|who|where|but|saying|"
-    r"adding|according)\b)"
+    r",\s+(?![A-Z])|\s+(?=(?:" + alternation(_CLAUSE_WORDS["openers"]) + r")\b)"
 )
 
 

@@ -17,68 +17,21 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ..ids import name_key
-from ..lexicon import ADOPTION_VERBS, INITIATIVE_HEADS, ORG_HEADS
+from ..lexicon import ADOPTION_VERBS, INITIATIVE_HEADS, ORG_HEADS, by_form, groups, subset
 from .nlp import verb_lemma
 from .spans import Phrase, head_word, inside_quotes, phrases, tokens_with_lower
 
-_LOWER_KINDS = frozenset(
-    "statement declaration agreement memorandum pact initiative program programme roadmap framework "
-    "strategy plan treaty accord".split()
-)
-_EVENT_HEADS = {
-    "summit",
-    "meeting",
-    "forum",
-    "conference",
-    "talks",
-    "dialogue",
-    "initiative",
-    "program",
-    "programme",
-    "committee",
-    "council",
-    "agreement",
-    "deal",
-    "pact",
-    "partnership",
-    "project",
-}
-_LOWER_MODIFIERS = {
-    "global",
-    "joint",
-    "bilateral",
-    "annual",
-    "inaugural",
-    "ministerial",
-    "council",
-    "leaders",
-    "trade",
-    "economic",
-    "national",
-    "international",
-    "new",
-    "first",
-}
+# Lower-case heads that name an initiative by its topic ("a statement on AI safety").
+_LOWER_KINDS = subset("topic_initiative_heads", frozenset(INITIATIVE_HEADS), "initiative_heads.yml")
+# The words around a name that tell an initiative: ``data/lexicon/en/initiative_words.yml``.
+_WORDS = groups("initiative_words")
+_EVENT_HEADS = _WORDS["event_heads"]
+_LOWER_MODIFIERS = _WORDS["event_modifiers"]
 # A title-like name before these words is the initiative's own name ("... Together global initiative").
-_NAMED_BY_TITLE = {"initiative", "program", "programme", "project", "campaign", "plan", "strategy", "fund"}
-_APPOSITION_KINDS = {
-    "initiative",
-    "program",
-    "programme",
-    "agreement",
-    "pact",
-    "treaty",
-    "framework",
-    "project",
-    "summit",
-    "forum",
-    "dialogue",
-    "accord",
-    "partnership",
-    "declaration",
-}
-_ORDER_ISSUERS = {"executive", "presidential", "administrative", "emergency", "ministerial", "royal"}
-_NUMBERED = {"order", "act", "resolution", "directive", "section", "bill"}
+_NAMED_BY_TITLE = _WORDS["named_by_title"]
+_APPOSITION_KINDS = _WORDS["apposition_kinds"]
+_ORDER_ISSUERS = _WORDS["order_issuers"]
+_NUMBERED = _WORDS["numbered"]
 
 
 @dataclass
@@ -180,17 +133,7 @@ def _named(doc: Doc, ph: Phrase, pno: int, add, org_names: set[str]) -> None:
 
 
 # Plural kind words that introduce examples by name ("schemes such as the A and B").
-_LIST_KINDS = {
-    "schemes": "program",
-    "programmes": "program",
-    "programs": "program",
-    "initiatives": "initiative",
-    "projects": "program",
-    "policies": "initiative",
-    "agreements": "agreement",
-    "treaties": "agreement",
-    "laws": "law",
-}
+_LIST_KINDS = by_form("initiative_list_kinds")
 
 
 def _listed(doc: Doc, pno: int, add) -> None:

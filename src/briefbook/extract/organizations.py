@@ -32,69 +32,29 @@ from ..lexicon import (
     ROLE_HEADS,
     THING_NOUNS,
     VENUE_AND_THING_HEADS,
+    forms_of,
+    groups,
+    ordered_words,
+    words,
 )
 from .nlp import verb_lemma
 from .spans import head_word, initials_match, inside_quotes, is_acronym, per_doc, phrases
 
-_GENERIC_SINGLE = {
-    "post",
-    "times",
-    "news",
-    "police",
-    "army",
-    "navy",
-    "force",
-    "military",
-    "media",
-    "press",
-    "ai",
-    "ict",
-    "it",
-    "digital",
-    "science",
-    "government",
-    "ministry",
-    "office",
-    "group",
-    "department",
-    "agency",
-    "house",
-    "senate",
-    "congress",
-    "parliament",
-    "university",
-    "bank",
-    "innovate",
-    "board",
-    "council",
-    "court",
-    "commission",
-    "union",
-    "technology",
-    "legislature",
-    "services",
-    "service",
-    "statehouse",
-    "company",
-    "fund",
-    "inc",
-    "co",
-    "corp",
-    "ltd",
-    "llc",
-    "plc",
-}
+# One common word that names no organization on its own.
+_GENERIC_SINGLE = words("generic_org_words")
+# Nouns around a name that show it is an organization: ``data/lexicon/en/org_context_nouns.yml``.
+_CONTEXT = groups("org_context_nouns")
+# "Commerce Department" and "Department of Commerce": the heads written either way, in file order.
+_REORDERED_HEADS = tuple(h for _, heads in forms_of("reordered_org_heads") for h in heads)
 
 
 def generic_name(name: str) -> bool:
     """'Police', 'Company', 'Post': one common word, which names no organization on its own."""
     return " " not in name.strip() and name.strip().lower() in _GENERIC_SINGLE
+
+
 # Acronyms that name things, not organizations ("NASA said" is an organization, "HBM" is not).
-_NOT_ORG_ACRONYMS = frozenset(
-    """AI AGI LLM ICT CEO CFO CTO COO GDP USD KRW JPY EUR MOU RFI TV EV EVS GPU GPUS CPU HBM DRAM NAND SMR
-    LNG IPO ETF FTA IRA CHIPS API APIS SDK RD PM CM AM FM GMT KST UTC IST ESG SME SMES STEM DNA RNA COVID
-    PCR VR AR XR IOT UAM UAV UAVS PET OTT RAM SSD USB LED OLED LCD HDMI NFC GPS SIM CTR DL LB QB WR""".split()
-)
+_NOT_ORG_ACRONYMS = frozenset(ordered_words("not_org_acronyms"))  # as written: compared in capitals
 _DESCRIPTIVE = re.compile(r"\b[Tt]he\s+([a-z]+(?:\s+[a-z]+)?)\s+(ministry|department|agency|office)\b")
 
 
@@ -111,14 +71,11 @@ class OrgFound:
 
 
 # Words that open a sentence before a name and are no part of it ("Neither the House", "Now the Agency").
-_OPENERS = frozenset(
-    "Neither Nor Now Some Many Several Both Most When While But If So Then Also Even Only Yet Although "
-    "Though Because After Before Since Meanwhile However Still Instead Why How What Key Top".split()
-)
+_OPENERS = frozenset(ordered_words("sentence_openers"))  # capitalised, as at a sentence start
 
 
 # Plural nouns whose possessive starts a name ("People's Liberation Army", "Children's Hospital").
-_GROUP_POSSESSORS = frozenset("People Children Women Men Workers Farmers Veterans Citizens".split())
+_GROUP_POSSESSORS = frozenset(ordered_words("group_possessors"))
 
 
 def _strip(text: str) -> str:
@@ -515,28 +472,15 @@ def _lower_defined(text: str) -> set[str]:
 
 
 # Nouns that say a name is an organization when set beside it ("Acme, the retailer").
-_ORG_NOUNS = ORG_HEADS | frozenset(
-    "firm maker developer operator retailer broadcaster network carrier airline manufacturer startup "
-    "chain lender insurer publisher club team label studio charity".split()
-)
+_ORG_NOUNS = ORG_HEADS | _CONTEXT["called"]
 
 
 # Nouns an organization has after its name ("the UMP party", "a Fox Business interview").
-_OWN_NOUNS = frozenset(
-    "party members spokesperson spokesman spokeswoman shares shareholders stock employees staff workers executives "
-    "interview investigation reporter reporters correspondent documentary "
-    "broadcast podcast newsroom editorial subsidiary headquarters".split()
-)
+_OWN_NOUNS = _CONTEXT["owned"]
 # People an organization employs or counts ("researchers at Acme", "members of Acme").
-_STAFF_NOUNS = frozenset(
-    "researchers scientists analysts economists engineers employees workers staff members fellow fellows "
-    "student students professors officials spokesperson".split()
-)
+_STAFF_NOUNS = _CONTEXT["staff"]
 # What an organization signs with another ("a contract with Acme").
-_DEAL_NOUNS = frozenset(
-    "agreement agreements arrangement deal deals contract contracts memorandum understanding partnership settlement "
-    "talks negotiations merger alliance".split()
-)
+_DEAL_NOUNS = _CONTEXT["deals"]
 
 
 def _acts_as_organization(doc: Doc, start: int, end: int) -> bool:
@@ -602,7 +546,7 @@ def _agency_as_actor(doc: Doc, start: int, end: int) -> bool:
 
 # Institutions a capitalised adjective names ("European Commission", "African Union"), unlike
 # "the Korean government" or "the French army", which describe.
-_ADJECTIVE_NAMED = frozenset("commission council union parliament court bank".split())
+_ADJECTIVE_NAMED = _CONTEXT["named_by_adjective"]
 
 
 def _named_by_adjective(words: list[str]) -> bool:
@@ -658,10 +602,7 @@ def _person_after(doc: Doc, end: int) -> bool:
     return len(nxt) == 3 and nxt[0].text == "," and nxt[1].like_num and nxt[2].text == ","
 
 
-_MINISTRY_FIELDS = frozenset(
-    "foreign defence defense interior finance health education trade justice economy agriculture "
-    "environment transport energy labour labor culture".split()
-)
+_MINISTRY_FIELDS = _CONTEXT["ministry_fields"]
 
 
 def _national_ministries(doc: Doc) -> list[str]:
@@ -721,20 +662,7 @@ def _after_place_word(name: str, with_of: bool = True) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{preps})\s+{re.escape(name)}\b(?!\s+[A-Z])")
 
 
-_EVENT_WORDS = {
-    "summit",
-    "meeting",
-    "forum",
-    "conference",
-    "initiative",
-    "program",
-    "programme",
-    "deal",
-    "agreement",
-    "talks",
-    "campaign",
-    "project",
-}
+_EVENT_WORDS = _CONTEXT["event_words"]
 
 
 def _before_event_word(doc: Doc, end: int) -> bool:
@@ -818,7 +746,7 @@ def _canonical_pattern(name: str) -> str | None:
     """'Commerce Department' and 'Department of Commerce' share 'department:commerce'."""
     words = [w for w in re.sub(r"^(?:US|U\.S\.|Korean?|the)\s+", "", name).split()]
     low = [w.lower() for w in words]
-    for head in ("ministry", "department", "office", "agency", "bureau"):
+    for head in _REORDERED_HEADS:
         if low and low[-1] == head and len(low) >= 2:
             return f"{head}:{name_key(' '.join(words[:-1]))}"
         if low and low[0] == head and len(low) >= 3 and low[1] == "of":
@@ -880,7 +808,7 @@ def resolve_org_reference(text: str, orgs: list[OrgFound]) -> OrgFound | None:
         if any(name_key(f) == key for f in org.forms()):
             return org
     words = phrase.lower().split()
-    if words and words[-1] in ("ministry", "department", "agency", "office", "bank", "commission", "company"):
+    if words and words[-1] in _CONTEXT["referred_heads"]:
         cands = [
             o
             for o in orgs

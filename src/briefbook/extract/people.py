@@ -34,6 +34,8 @@ from ..lexicon import (
     TITLE_ABBREVIATIONS,
     TITLE_CONNECTORS,
     WEEKDAYS,
+    subset,
+    words,
 )
 from .nlp import verb_lemma
 from .spans import per_doc, tokens_with_lower
@@ -48,7 +50,7 @@ _NAME_TOKEN = re.compile(
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 _CONNECTORS = TITLE_CONNECTORS
 # Words that end a title read leftwards from a name ("on Monday, Science Minister Bae").
-_STOP_LEFT = WEEKDAYS | frozenset("on with by as to from between that said says when while".split())
+_STOP_LEFT = WEEKDAYS | words("title_left_stops")
 
 
 @dataclass
@@ -295,25 +297,8 @@ def _without_parentheses(toks: list[Token]) -> list[Token]:
     return out
 
 
-_CORPORATE_HEADS = {
-    "ceo",
-    "cfo",
-    "cto",
-    "coo",
-    "founder",
-    "co-founder",
-    "cofounder",
-    "chairman",
-    "chairwoman",
-    "chief",
-    "executive",
-    "president",
-    "head",
-    "director",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-}
+# Role words after an organization's name that make it the person's employer ("OpenAI CEO").
+_CORPORATE_HEADS = subset("corporate_roles", ROLE_HEADS, "roles.yml")
 
 
 def _split_possessor(toks: list[Token]) -> tuple[str | None, str | None, str | None]:
@@ -653,7 +638,7 @@ def resolve_short(form: str, people: list[PersonFound]) -> PersonFound | None:
 
 # --------------------------------------------------------------------------- evidence
 
-_PLACE_PREPOSITIONS = frozenset("in at near from to outside inside across".split())
+_PLACE_PREPOSITIONS = words("place_prepositions")
 
 
 def _token_index(doc: Doc) -> dict[str, list[int]]:
@@ -762,6 +747,7 @@ def _named_as_thing(docs: list[Doc], person: PersonFound) -> bool:
             after = doc[e] if e < len(doc) else None
             if before is not None and (before.like_num or (before.is_lower and before.lower_ in THING_NOUNS)):
                 return True
+            # determiners (grammar, kept in code)
             if len(words) > 1 and before is not None and before.lower_ in ("the", "a", "an", "this", "its", "their"):
                 return True  # "The Acme Mini is light": people's full names take no article
             if before is not None and after is not None and before.text in _QUOTES and after.text in _QUOTES:

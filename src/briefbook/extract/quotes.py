@@ -23,6 +23,7 @@ from itertools import islice
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import (
+    FUNCTION_WORDS,
     INDIRECT_VERBS,
     PHRASAL_REPORTING,
     REPORTING_NOUNS,
@@ -61,12 +62,15 @@ class QuoteFound:
     speaker_span: Span | None = field(default=None, repr=False, compare=False)
 
 
+# The small words a title leaves lower-case: the function words, and "toward(s)".
+_TITLE_SMALL_WORDS = FUNCTION_WORDS | {"toward", "towards"}
+
+
 def _is_title_case(text: str) -> bool:
     words = [w for w in re.findall(r"[A-Za-z][\w'-]*", text)]
     if len(words) < 2:
         return False
-    small = {"a", "an", "the", "of", "and", "for", "to", "in", "on", "at", "by", "with", "toward", "towards"}
-    caps = sum(1 for w in words if w[0].isupper() or w.lower() in small)
+    caps = sum(1 for w in words if w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS)
     return caps == len(words)
 
 

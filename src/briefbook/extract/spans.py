@@ -16,10 +16,12 @@ from spacy.attrs import LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from ..lexicon import INITIATIVE_HEADS, NAME_JOINERS, ORG_HEADS
+from ..lexicon import INITIATIVE_HEADS, NAME_JOINERS, ORG_HEADS, words
 from ..names import expands, is_acronym
 
 _JOINERS = NAME_JOINERS
+# Small words that open a sentence before a name and are no part of it ("The Ministry", "While Acme").
+_LEADING_WORDS = words("leading_function_words")
 _HEADISH = ORG_HEADS | set(INITIATIVE_HEADS)  # words that end a name (Bank, Group, Deal)
 T = TypeVar("T")
 
@@ -208,23 +210,7 @@ def phrases(doc: Doc) -> list[Phrase]:
                 break
         end = j
         # sentence-initial function words are not part of a name
-        while start < end and doc[start].lower_ in (
-            "the",
-            "a",
-            "an",
-            "this",
-            "that",
-            "in",
-            "on",
-            "at",
-            "for",
-            "and",
-            "but",
-            "under",
-            "while",
-            "as",
-            "after",
-        ):
+        while start < end and doc[start].lower_ in _LEADING_WORDS:
             start += 1
         while end > start and doc[end - 1].lower_ in _JOINERS:
             end -= 1

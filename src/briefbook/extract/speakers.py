@@ -33,6 +33,7 @@ from ..lexicon import (
     ROLE_HEADS,
     ROLE_MODIFIERS,
     TITLE_ABBREVIATIONS,
+    words,
 )
 from .nlp import verb_lemma
 from .quotes import QuoteFound, quote_spans
@@ -40,14 +41,9 @@ from .quotes import QuoteFound, quote_spans
 _MALE_PRONOUNS = frozenset({"he", "him"})
 _FEMALE_PRONOUNS = frozenset({"she", "her"})
 # Words of a description that say nothing about which entity it is ("the country's top diplomat").
-_GENERIC = frozenset(
-    """
-the a an of its his her their our this that former top senior new then current acting country
-country's nation nation's government government's state state's company company's 's ’s in for on and
-""".split()
-)
+_GENERIC = words("generic_description_words")
 _WINDOW = 4  # paragraphs back that "he said" may reach
-_INDEFINITE = frozenset({"a", "an", "one", "another", "some", "any"})
+_INDEFINITE = frozenset({"a", "an", "one", "another", "some", "any"})  # determiners: grammar, kept here
 
 
 @dataclass
