@@ -76,6 +76,13 @@ class PageCollision(ValueError):
     """Two briefings or entities would be one page (one would be lost, and links would mislead)."""
 
 
+# What makes a group of pages: ("home",), ("review",), ("briefings",) (the index and its archive
+# pages), ("briefing", slug), ("index", kind) (with its A-Z pages), ("entity", kind, id) (with its
+# coverage pages), ("timeline",), ("graph",). `mkdocs serve --dirty` makes again only the units an
+# edit touches (site/incremental.py).
+Unit = tuple[str, ...]
+
+
 def generate_pages(corpus: Corpus, *, directory_urls: bool = True, docs_pages: Iterable[str] = ("about.md",),
                    search_min_briefings: int = 1) -> dict[str, SitePage]:
     """Every generated page of the site, keyed by its source path (``people/<id>.md``).
@@ -84,28 +91,69 @@ def generate_pages(corpus: Corpus, *, directory_urls: bool = True, docs_pages: I
     Person, organization and initiative pages seen in fewer than ``search_min_briefings``
     briefings, and not in the registry, stay out of the search index (their briefings are in it).
     """
+    made = generate_units(corpus, directory_urls=directory_urls, docs_pages=docs_pages,
+                          search_min_briefings=search_min_briefings)
+    return {uri: page for pages in made.values() for uri, page in pages.items()}
 
-    ctx = _Ctx(corpus, directory_urls, tuple(docs_pages), search_min_briefings)
-    pages: dict[str, SitePage] = {paths.HOME: home(ctx), **review_pages(ctx), **briefing_pages(ctx)}
-    made_by: dict[str, str] = {}  # page -> what it shows, to name both sides of a collision
 
-    def add(uri: str, what: str, make: Callable[[], SitePage]) -> None:
-        if uri in made_by or uri in pages:
-            raise PageCollision(f"{made_by.get(uri, 'a generated index')} and {what} would both be the page "
-                                f"{uri}: rename one")
-        made_by[uri] = what
-        pages[uri] = make()
-
-    for entry in corpus.briefings.values():
-        add(paths.briefing(entry.slug), f"briefing {entry.slug!r}", lambda e=entry: briefing_page(ctx, e))
+def all_units(corpus: Corpus) -> list[Unit]:
+    """Every unit of the site, in the order its pages are made."""
+    out: list[Unit] = [("home",), ("review",), ("briefings",)]
+    out += [("briefing", slug) for slug in corpus.briefings]
     for kind, by_id in corpus.entities.items():
-        pages.update(entity_index(ctx, kind))
-        for ent in by_id.values():
-            add(paths.entity(ent.ref), f"{kind} {ent.id!r}", lambda e=ent: entity_page(ctx, e))
-            pages.update(coverage_pages(ctx, ent))
-    pages.update(timeline_pages(ctx))
-    pages[paths.GRAPH] = graph_page(corpus, paths.GRAPH, directory_urls=directory_urls)
-    return pages
+        out.append(("index", kind))
+        out += [("entity", kind, i) for i in by_id]
+    return [*out, ("timeline",), ("graph",)]
+
+
+def generate_units(corpus: Corpus, *, directory_urls: bool = True, docs_pages: Iterable[str] = ("about.md",),
+                   search_min_briefings: int = 1, only: Iterable[Unit] | None = None
+                   ) -> dict[Unit, dict[str, SitePage]]:
+    """The pages of each unit (all of them, or those of ``only``, in the site's order); the first
+    page of a briefing or entity unit is its own page, checked not to be another page already."""
+    ctx = _Ctx(corpus, directory_urls, tuple(docs_pages), search_min_briefings)
+    wanted = None if only is None else set(only)
+    out: dict[Unit, dict[str, SitePage]] = {}
+    made_by: dict[str, str] = {}  # page -> what it shows, to name both sides of a collision
+    made: set[str] = set()
+    for unit in all_units(corpus):
+        if wanted is not None and unit not in wanted:
+            continue
+        pages = unit_pages(ctx, unit)
+        if unit[0] in ("briefing", "entity"):
+            uri = next(iter(pages))
+            what = f"briefing {unit[1]!r}" if unit[0] == "briefing" else f"{unit[1]} {unit[2]!r}"
+            if uri in made_by or uri in made:
+                raise PageCollision(f"{made_by.get(uri, 'a generated index')} and {what} would both be the page "
+                                    f"{uri}: rename one")
+            made_by[uri] = what
+        made.update(pages)
+        out[unit] = pages
+    return out
+
+
+def unit_pages(ctx: _Ctx, unit: Unit) -> dict[str, SitePage]:
+    """The pages of one unit."""
+    what = unit[0]
+    if what == "home":
+        return {paths.HOME: home(ctx)}
+    if what == "review":
+        return review_pages(ctx)
+    if what == "briefings":
+        return briefing_pages(ctx)
+    if what == "briefing":
+        entry = ctx.corpus.briefings[unit[1]]
+        return {paths.briefing(entry.slug): briefing_page(ctx, entry)}
+    if what == "index":
+        return entity_index(ctx, unit[1])
+    if what == "entity":
+        ent = ctx.corpus.entities[unit[1]][unit[2]]
+        return {paths.entity(ent.ref): entity_page(ctx, ent), **coverage_pages(ctx, ent)}
+    if what == "timeline":
+        return timeline_pages(ctx)
+    if what == "graph":
+        return {paths.GRAPH: graph_page(ctx.corpus, paths.GRAPH, directory_urls=ctx.directory_urls)}
+    raise ValueError(f"no such unit of pages: {unit!r}")
 
 
 # ---------------------------------------------------------------------------------------------
