@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from briefbook.corpus_files import load_corpus
+from briefbook.site.export import Kept, generate_files
 from briefbook.site.incremental import PageCache
 from briefbook.site.pages import generate_pages, generate_units
 
@@ -73,10 +74,15 @@ def test_a_rebuild_keeps_or_makes_exactly_the_pages_of_a_full_build(tmp_path: Pa
 
     before = load()
     cache.pages(before, "settings", _make(before))
+    kept = Kept()
+    kept.start(cache.touched, "settings")
+    generate_files(before, kept=kept)
     time.sleep(0.01)
     EDITS[edit](root)
     after = load()
     pages, fresh = cache.pages(after, "settings", _make(after))
+    kept.start(cache.touched, "settings")
+    assert generate_files(after, kept=kept) == generate_files(after)  # the feeds and the JSON export too
     full = generate_pages(after)
     assert list(pages) == list(full)  # the same pages, in the same order
     for uri, page in full.items():

@@ -112,6 +112,7 @@ class PageCache:
         self._owner: dict[str, Unit] = {}  # page -> its unit
         self._make: Make | None = None
         self._again: dict[Unit, dict[str, SitePage]] = {}  # units made again on request in this build
+        self.touched: set[Unit] | None = None  # the units the last build made (None: all)
 
     def pages(self, corpus: Corpus, key: object, make: Make) -> tuple[dict[str, SitePage], set[str]]:
         """Every page of ``corpus``, and the pages made now (the others are as in the last build).
@@ -124,33 +125,36 @@ class PageCache:
         if self._corpus is not None and key == self._key:
             units = touched_units(self._corpus, corpus)
         made = make(units) if units is not None else make(None)
-        if units is not None and not self._fits(corpus, made):
+        every = all_units(corpus)
+        if units is not None and not self._fits(every, made):
             units, made = None, make(None)
         self._corpus, self._key, self._make, self._again = corpus, key, make, {}
-        fresh: set[str] = set()
+        self.touched = units
+        if units is None:
+            self._units, self._owner = {}, {}
         out: dict[str, SitePage] = {}
-        kept: dict[Unit, dict[str, SitePage]] = {}
-        for unit in all_units(corpus):
+        for unit in every:
             pages = made.get(unit)
             if pages is None:
-                pages = self._units[unit]
-            else:
-                fresh.update(pages)
+                out.update(self._units[unit])
+                continue
             out.update(pages)
-            kept[unit] = {uri: page if uri in paths.NAV_PAGES else replace(page, body="")
-                          for uri, page in pages.items()}
-        self._units = kept
-        self._owner = {uri: unit for unit, pages in kept.items() for uri in pages}
-        return out, fresh
+            for uri in self._units.get(unit, ()):
+                self._owner.pop(uri, None)
+            self._units[unit] = {uri: page if uri in paths.NAV_PAGES else replace(page, body="")
+                                 for uri, page in pages.items()}
+            self._owner.update(dict.fromkeys(pages, unit))
+        for unit in self._units.keys() - set(every):  # a briefing or entity that is gone
+            for uri in self._units.pop(unit):
+                self._owner.pop(uri, None)
+        return out, {uri for pages in made.values() for uri in pages}
 
-    def _fits(self, corpus: Corpus, made: dict[Unit, dict[str, SitePage]]) -> bool:
+    def _fits(self, every: list[Unit], made: dict[Unit, dict[str, SitePage]]) -> bool:
         """Whether the units made now can join those kept: every other unit was made before, and
         no new page takes an address another unit has."""
-        owner = self._owner
-        for unit in all_units(corpus):
-            if unit not in made and unit not in self._units:
-                return False
-        return all(owner.get(uri, unit) == unit for unit, pages in made.items() for uri in pages)
+        if any(unit not in made and unit not in self._units for unit in every):
+            return False
+        return all(self._owner.get(uri, unit) == unit for unit, pages in made.items() for uri in pages)
 
     def body(self, uri: str) -> SitePage:
         """A kept page whole, made again from this build's corpus (MkDocs asked to render it)."""

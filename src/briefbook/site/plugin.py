@@ -52,7 +52,7 @@ from ..safetext import one_line
 from ..store import BriefingError
 from ..topics_data import TopicsError, load_topics
 from . import paths, serve, snippets
-from .export import generate_files
+from .export import Kept, generate_files
 from .generated import GeneratedPage
 from .incremental import PageCache
 from .names import name_files
@@ -147,6 +147,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         self._seeds_watch: serve.SeedsWatch | None = None
         # under serve, the pages of the last build: an edit makes again only those it touches
         self._page_cache: PageCache | None = PageCache() if self._serving else None
+        self._kept_exports = Kept()
         if self._serving and dirty:
             # `make serve` rebuilds with --dirty: this plugin marks what did not change itself
             # (``put`` in on_files) and every index page is regenerated, so MkDocs's warning
@@ -279,8 +280,12 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         """The feed and the JSON export, written to the spool now (about 190 MB at 10,000
         briefings) rather than kept in memory until the end of the build, which MkDocs would do.
         Returns uri -> (file on disk, digest)."""
+        kept = getattr(self, "_kept_exports", None)
+        cache = getattr(self, "_page_cache", None)
+        if kept is not None and cache is not None:  # under serve: only the pieces of what an edit touched
+            kept.start(cache.touched, (config.site_url, config.use_directory_urls, config.site_name))
         exports = generate_files(corpus, site_url=config.site_url, directory_urls=config.use_directory_urls,
-                                 site_name=config.site_name)
+                                 site_name=config.site_name, kept=kept if cache is not None else None)
         api = sorted(uri for uri in exports if uri.startswith("api/") and uri != "api/index.html")
         if api:  # /api/ answers with the list of its files, not 404
             exports["api/index.html"] = _api_index([uri.removeprefix("api/") for uri in api])
