@@ -276,7 +276,7 @@ class _Shown:
     def __init__(self, title: str = "") -> None:
         self.seen: list[str] = []
         # the headline: a sentence that is no more than it repeats it (one that says more does not)
-        self.title = "".join(c for c in title.lower() if c.isalnum() or c == " ").strip()
+        self.title = _NOT_WORD_OR_SPACE.sub("", title.lower()).strip()
         # whole texts too short to compare by sentence ("a flagship VR game."), said again verbatim
         self.whole: set[str] = set()
 
@@ -293,15 +293,21 @@ class _Shown:
         self.whole.add(_whole_key(text))
 
 
+# What the keys below leave out: anything but letters and digits (str.isalnum, which is what \w
+# is apart from "_") and spaces (or any white space). One pass in C, not a loop over characters.
+_NOT_WORD_OR_SPACE = re.compile(r"[^\w ]|_")
+_NOT_WORD_OR_WHITESPACE = re.compile(r"[^\w\s]|_")
+
+
 def _whole_key(text: str) -> str:
-    return " ".join("".join(c for c in text.lower() if c.isalnum() or c.isspace()).split())
+    return " ".join(_NOT_WORD_OR_WHITESPACE.sub("", text.lower()).split())
 
 
 def _sentence_keys(text: str) -> list[str]:
     """Normalised sentences of a piece of text (short fragments say too little to compare)."""
     keys = []
     for sent in sentences(" ".join(text.split())):
-        key = "".join(c for c in sent.lower() if c.isalnum() or c == " ").strip()
+        key = _NOT_WORD_OR_SPACE.sub("", sent.lower()).strip()
         if len(key) >= 25:
             keys.append(key)
     return keys
@@ -913,15 +919,19 @@ def _connections(ctx: _Ctx, page: _Page, here: str, ent: Entity, kind: str, titl
     page.section(title, *body, searchable=False)
 
 
-def _acts_for(person: Entity, org: Entity) -> RoleSeen | None:
-    """The latest sighting where a person's role is at this organization (or its wording names it)."""
-    names = [name_key(x) for x in (org.name, *org.aliases) if len(x) >= 3]
+def _acts_for(person: Entity, org: Entity, names: list[str]) -> RoleSeen | None:
+    """The latest sighting where a person's role is at this organization (or its wording names it:
+    ``names``, the organization's names as ``_org_names`` gives them)."""
     for seen in reversed(person.roles):
         if seen.organization == org.id:
             return seen
         if seen.role and is_post(seen.role) and any(n in name_key(seen.role) for n in names):
             return seen
     return None
+
+
+def _org_names(org: Entity) -> list[str]:
+    return [name_key(x) for x in (org.name, *org.aliases) if len(x) >= 3]
 
 
 def _people_section(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
@@ -931,9 +941,10 @@ def _people_section(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
         return
     conns.sort(key=lambda rn: (-rn[1], ctx.corpus.rank_of(rn[0])))
     acting, beside = [], []
+    names = _org_names(ent)
     for r, n in conns:
         person = ctx.corpus.entity(r)
-        seen = _acts_for(person, ent) if person is not None and ent.kind == "organization" else None
+        seen = _acts_for(person, ent, names) if person is not None and ent.kind == "organization" else None
         if seen is not None:
             acting.append([ref_a(ctx, here, r), h(tidy(seen.role)) if seen.role else "", str(n)])
         else:
