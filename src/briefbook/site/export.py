@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import asdict, fields, is_dataclass
 from typing import Any
 
@@ -95,10 +95,40 @@ def has_feed(ent: Entity) -> bool:
 NOT_EXPORTED = frozenset({"generator", "title_from", "story"})
 
 
-def briefings_json(corpus: Corpus, *, directory_urls: bool = True) -> str:
+def briefings_json(corpus: Corpus, *, directory_urls: bool = True, kept: Kept | None = None) -> str:
     """Every briefing with canonical entity ids (the registry's, not the extraction's)."""
-    out = [_briefing(e, directory_urls) for e in corpus.newest_first()]
-    return json.dumps({"version": 1, "briefings": out}, ensure_ascii=False, separators=(",", ":")) + "\n"
+    kept = kept or Kept()
+    out = [kept.get(("briefing", e.slug), lambda e=e: _json(_briefing(e, directory_urls)))
+           for e in corpus.newest_first()]
+    return '{"version":1,"briefings":[' + ",".join(out) + "]}\n"
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+class Kept:
+    """The export's pieces (a briefing's or an entity's JSON, an entity's feed) of the last build
+    of `mkdocs serve`: those of the units an edit did not touch (site/incremental.py) are used
+    again. Without ``touched`` (a plain build) every piece is made."""
+
+    def __init__(self) -> None:
+        self.pieces: dict[tuple[str, ...], str] = {}
+        self.touched: Collection[tuple[str, ...]] | None = None
+        self.settings: object = None
+
+    def start(self, touched: Collection[tuple[str, ...]] | None, settings: object) -> None:
+        """A new build: ``touched`` units are made again (None: every one)."""
+        if touched is None or settings != self.settings:
+            self.pieces = {}
+        self.touched, self.settings = touched, settings
+
+    def get(self, unit: tuple[str, ...], make: Callable[[], str], part: str = "") -> str:
+        key = (*unit, part)
+        piece = self.pieces.get(key)
+        if piece is None or self.touched is None or unit in self.touched:
+            piece = self.pieces[key] = make()
+        return piece
 
 
 def _briefing(e: BriefingEntry, directory_urls: bool) -> dict[str, Any]:
@@ -169,23 +199,29 @@ def _entity(ent: Entity, directory_urls: bool) -> dict[str, Any]:
     return data
 
 
-def entities_json(corpus: Corpus, *, directory_urls: bool = True) -> str:
-    body = {paths.SECTIONS[kind]: [_entity(e, directory_urls) for e in by_id.values()]
-            for kind, by_id in corpus.entities.items()}
-    return json.dumps({"version": 1, **body}, ensure_ascii=False, separators=(",", ":")) + "\n"
+def entities_json(corpus: Corpus, *, directory_urls: bool = True, kept: Kept | None = None) -> str:
+    kept = kept or Kept()
+    body = [_json(paths.SECTIONS[kind]) + ":["
+            + ",".join(kept.get(("entity", kind, e.id), lambda e=e: _json(_entity(e, directory_urls)))
+                       for e in by_id.values()) + "]"
+            for kind, by_id in corpus.entities.items()]
+    return '{"version":1' + "".join("," + x for x in body) + "}\n"
 
 
 def generate_files(corpus: Corpus, *, site_url: str | None = None, directory_urls: bool = True,
-                   site_name: str = "News briefings") -> dict[str, str]:
-    """The non-page files of the site, keyed by path from the site root."""
+                   site_name: str = "News briefings", kept: Kept | None = None) -> dict[str, str]:
+    """The non-page files of the site, keyed by path from the site root (``kept``: the pieces
+    of the last build of `mkdocs serve`, with what this one touched)."""
+    kept = kept or Kept()
     files = {
         paths.FEED: atom_feed(corpus, site_url=site_url, directory_urls=directory_urls, title=site_name),
-        paths.API_BRIEFINGS: briefings_json(corpus, directory_urls=directory_urls),
-        paths.API_ENTITIES: entities_json(corpus, directory_urls=directory_urls),
+        paths.API_BRIEFINGS: briefings_json(corpus, directory_urls=directory_urls, kept=kept),
+        paths.API_ENTITIES: entities_json(corpus, directory_urls=directory_urls, kept=kept),
     }
     for by_id in corpus.entities.values():
         for ent in by_id.values():
             if has_feed(ent):
-                files[paths.entity_feed(ent.ref)] = entity_feed(corpus, ent, site_url=site_url,
-                                                                directory_urls=directory_urls, site_name=site_name)
+                files[paths.entity_feed(ent.ref)] = kept.get(
+                    ("entity", ent.kind, ent.id), lambda ent=ent: entity_feed(
+                        corpus, ent, site_url=site_url, directory_urls=directory_urls, site_name=site_name), "feed")
     return files

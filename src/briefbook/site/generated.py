@@ -11,6 +11,7 @@ Material's templates, its search index, Pagefind) sees an ordinary page.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -24,9 +25,14 @@ _ID = re.compile(r'\sid="([^"]+)"')
 
 
 class GeneratedPage(Page):
-    def __init__(self, file: File, config: MkDocsConfig, page: SitePage) -> None:
+    """``whole``: for a page kept from the last build of `mkdocs serve` (its title and settings
+    only), what makes it whole if MkDocs renders it after all (site/incremental.py)."""
+
+    def __init__(self, file: File, config: MkDocsConfig, page: SitePage,
+                 whole: Callable[[], SitePage] | None = None) -> None:
         super().__init__(None, file, config)
         self.generated: SitePage | None = page
+        self._whole = whole
         # its title from the start: a page `mkdocs serve --dirty` does not rebuild is still named
         # in the navigation of those it does (MkDocs gives an unread page the title None)
         self.meta = dict(page.meta)
@@ -51,4 +57,6 @@ class GeneratedPage(Page):
     def site_page(self) -> SitePage:
         if self.generated is None:
             raise RuntimeError(f"{self.file.src_uri}: a generated page is rendered once per build")
+        if self._whole is not None:
+            self.generated, self._whole = self._whole(), None
         return self.generated

@@ -77,6 +77,13 @@ class PageCollision(ValueError):
     """Two briefings or entities would be one page (one would be lost, and links would mislead)."""
 
 
+# What makes a group of pages: ("home",), ("review",), ("briefings",) (the index and its archive
+# pages), ("briefing", slug), ("index", kind) (with its A-Z pages), ("entity", kind, id) (with its
+# coverage pages), ("timeline",), ("graph",). `mkdocs serve --dirty` makes again only the units an
+# edit touches (site/incremental.py).
+Unit = tuple[str, ...]
+
+
 def generate_pages(corpus: Corpus, *, directory_urls: bool = True, docs_pages: Iterable[str] = ("about.md",),
                    search_min_briefings: int = 1) -> dict[str, SitePage]:
     """Every generated page of the site, keyed by its source path (``people/<id>.md``).
@@ -85,28 +92,69 @@ def generate_pages(corpus: Corpus, *, directory_urls: bool = True, docs_pages: I
     Person, organization and initiative pages seen in fewer than ``search_min_briefings``
     briefings, and not in the registry, stay out of the search index (their briefings are in it).
     """
+    made = generate_units(corpus, directory_urls=directory_urls, docs_pages=docs_pages,
+                          search_min_briefings=search_min_briefings)
+    return {uri: page for pages in made.values() for uri, page in pages.items()}
 
-    ctx = _Ctx(corpus, directory_urls, tuple(docs_pages), search_min_briefings)
-    pages: dict[str, SitePage] = {paths.HOME: home(ctx), **review_pages(ctx), **briefing_pages(ctx)}
-    made_by: dict[str, str] = {}  # page -> what it shows, to name both sides of a collision
 
-    def add(uri: str, what: str, make: Callable[[], SitePage]) -> None:
-        if uri in made_by or uri in pages:
-            raise PageCollision(f"{made_by.get(uri, 'a generated index')} and {what} would both be the page "
-                                f"{uri}: rename one")
-        made_by[uri] = what
-        pages[uri] = make()
-
-    for entry in corpus.briefings.values():
-        add(paths.briefing(entry.slug), f"briefing {entry.slug!r}", lambda e=entry: briefing_page(ctx, e))
+def all_units(corpus: Corpus) -> list[Unit]:
+    """Every unit of the site, in the order its pages are made."""
+    out: list[Unit] = [("home",), ("review",), ("briefings",)]
+    out += [("briefing", slug) for slug in corpus.briefings]
     for kind, by_id in corpus.entities.items():
-        pages.update(entity_index(ctx, kind))
-        for ent in by_id.values():
-            add(paths.entity(ent.ref), f"{kind} {ent.id!r}", lambda e=ent: entity_page(ctx, e))
-            pages.update(coverage_pages(ctx, ent))
-    pages.update(timeline_pages(ctx))
-    pages[paths.GRAPH] = graph_page(corpus, paths.GRAPH, directory_urls=directory_urls)
-    return pages
+        out.append(("index", kind))
+        out += [("entity", kind, i) for i in by_id]
+    return [*out, ("timeline",), ("graph",)]
+
+
+def generate_units(corpus: Corpus, *, directory_urls: bool = True, docs_pages: Iterable[str] = ("about.md",),
+                   search_min_briefings: int = 1, only: Iterable[Unit] | None = None
+                   ) -> dict[Unit, dict[str, SitePage]]:
+    """The pages of each unit (all of them, or those of ``only``, in the site's order); the first
+    page of a briefing or entity unit is its own page, checked not to be another page already."""
+    ctx = _Ctx(corpus, directory_urls, tuple(docs_pages), search_min_briefings)
+    wanted = None if only is None else set(only)
+    out: dict[Unit, dict[str, SitePage]] = {}
+    made_by: dict[str, str] = {}  # page -> what it shows, to name both sides of a collision
+    made: set[str] = set()
+    for unit in all_units(corpus):
+        if wanted is not None and unit not in wanted:
+            continue
+        pages = unit_pages(ctx, unit)
+        if unit[0] in ("briefing", "entity"):
+            uri = next(iter(pages))
+            what = f"briefing {unit[1]!r}" if unit[0] == "briefing" else f"{unit[1]} {unit[2]!r}"
+            if uri in made_by or uri in made:
+                raise PageCollision(f"{made_by.get(uri, 'a generated index')} and {what} would both be the page "
+                                    f"{uri}: rename one")
+            made_by[uri] = what
+        made.update(pages)
+        out[unit] = pages
+    return out
+
+
+def unit_pages(ctx: _Ctx, unit: Unit) -> dict[str, SitePage]:
+    """The pages of one unit."""
+    what = unit[0]
+    if what == "home":
+        return {paths.HOME: home(ctx)}
+    if what == "review":
+        return review_pages(ctx)
+    if what == "briefings":
+        return briefing_pages(ctx)
+    if what == "briefing":
+        entry = ctx.corpus.briefings[unit[1]]
+        return {paths.briefing(entry.slug): briefing_page(ctx, entry)}
+    if what == "index":
+        return entity_index(ctx, unit[1])
+    if what == "entity":
+        ent = ctx.corpus.entities[unit[1]][unit[2]]
+        return {paths.entity(ent.ref): entity_page(ctx, ent), **coverage_pages(ctx, ent)}
+    if what == "timeline":
+        return timeline_pages(ctx)
+    if what == "graph":
+        return {paths.GRAPH: graph_page(ctx.corpus, paths.GRAPH, directory_urls=ctx.directory_urls)}
+    raise ValueError(f"no such unit of pages: {unit!r}")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -229,7 +277,7 @@ class _Shown:
     def __init__(self, title: str = "") -> None:
         self.seen: list[str] = []
         # the headline: a sentence that is no more than it repeats it (one that says more does not)
-        self.title = "".join(c for c in title.lower() if c.isalnum() or c == " ").strip()
+        self.title = _NOT_WORD_OR_SPACE.sub("", title.lower()).strip()
         # whole texts too short to compare by sentence ("a flagship VR game."), said again verbatim
         self.whole: set[str] = set()
 
@@ -246,15 +294,21 @@ class _Shown:
         self.whole.add(_whole_key(text))
 
 
+# What the keys below leave out: anything but letters and digits (str.isalnum, which is what \w
+# is apart from "_") and spaces (or any white space). One pass in C, not a loop over characters.
+_NOT_WORD_OR_SPACE = re.compile(r"[^\w ]|_")
+_NOT_WORD_OR_WHITESPACE = re.compile(r"[^\w\s]|_")
+
+
 def _whole_key(text: str) -> str:
-    return " ".join("".join(c for c in text.lower() if c.isalnum() or c.isspace()).split())
+    return " ".join(_NOT_WORD_OR_WHITESPACE.sub("", text.lower()).split())
 
 
 def _sentence_keys(text: str) -> list[str]:
     """Normalised sentences of a piece of text (short fragments say too little to compare)."""
     keys = []
     for sent in split_sentences(" ".join(text.split())):
-        key = "".join(c for c in sent.lower() if c.isalnum() or c == " ").strip()
+        key = _NOT_WORD_OR_SPACE.sub("", sent.lower()).strip()
         if len(key) >= 25:
             keys.append(key)
     return keys
@@ -866,15 +920,19 @@ def _connections(ctx: _Ctx, page: _Page, here: str, ent: Entity, kind: str, titl
     page.section(title, *body, searchable=False)
 
 
-def _acts_for(person: Entity, org: Entity) -> RoleSeen | None:
-    """The latest sighting where a person's role is at this organization (or its wording names it)."""
-    names = [name_key(x) for x in (org.name, *org.aliases) if len(x) >= 3]
+def _acts_for(person: Entity, org: Entity, names: list[str]) -> RoleSeen | None:
+    """The latest sighting where a person's role is at this organization (or its wording names it:
+    ``names``, the organization's names as ``_org_names`` gives them)."""
     for seen in reversed(person.roles):
         if seen.organization == org.id:
             return seen
         if seen.role and is_post(seen.role) and any(n in name_key(seen.role) for n in names):
             return seen
     return None
+
+
+def _org_names(org: Entity) -> list[str]:
+    return [name_key(x) for x in (org.name, *org.aliases) if len(x) >= 3]
 
 
 def _people_section(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
@@ -884,9 +942,10 @@ def _people_section(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
         return
     conns.sort(key=lambda rn: (-rn[1], ctx.corpus.rank_of(rn[0])))
     acting, beside = [], []
+    names = _org_names(ent)
     for r, n in conns:
         person = ctx.corpus.entity(r)
-        seen = _acts_for(person, ent) if person is not None and ent.kind == "organization" else None
+        seen = _acts_for(person, ent, names) if person is not None and ent.kind == "organization" else None
         if seen is not None:
             acting.append([ref_a(ctx, here, r), h(tidy(seen.role)) if seen.role else "", str(n)])
         else:

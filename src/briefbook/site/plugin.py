@@ -31,6 +31,7 @@ import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
@@ -51,10 +52,11 @@ from ..safetext import one_line
 from ..store import BriefingError
 from ..topics_data import TopicsError, load_topics
 from . import paths, serve, snippets
-from .export import generate_files
+from .export import Kept, generate_files
 from .generated import GeneratedPage
+from .incremental import PageCache
 from .names import name_files
-from .pages import PROJECT_PAGES, PageCollision, SitePage, generate_pages
+from .pages import PROJECT_PAGES, PageCollision, SitePage, Unit, generate_units
 
 log = logging.getLogger("mkdocs.plugins.briefbook")
 
@@ -143,6 +145,9 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         self._build_error: str | None = None
         self._written: set[str] = set()  # the generated files of the last build, relative to the site
         self._seeds_watch: serve.SeedsWatch | None = None
+        # under serve, the pages of the last build: an edit makes again only those it touches
+        self._page_cache: PageCache | None = PageCache() if self._serving else None
+        self._kept_exports = Kept()
         if self._serving and dirty:
             # `make serve` rebuilds with --dirty: this plugin marks what did not change itself
             # (``put`` in on_files) and every index page is regenerated, so MkDocs's warning
@@ -159,11 +164,11 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         briefing_count = len(corpus.briefings)
         docs_pages = self._resolve_project_pages(files, config)
         min_briefings = self._resolve_search_min_briefings(briefing_count)
-        pages = self._generate_pages(corpus, config, docs_pages, min_briefings)
+        pages, fresh = self._generate_pages(corpus, config, docs_pages, min_briefings)
         generated = self._generate_assets_and_names(corpus, config, min_briefings)
         on_disk = self._generate_exports(corpus, config)
         del corpus
-        self._render_files(files, config, pages, generated, on_disk)
+        self._render_files(files, config, pages, generated, on_disk, fresh)
         self._generated = frozenset(pages)
         log.info("briefbook: %d briefings, %d generated files", briefing_count,
                  len(pages) + len(generated) + len(on_disk))
@@ -243,12 +248,22 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         return min_briefings
 
     def _generate_pages(self, corpus: Corpus, config: MkDocsConfig, docs_pages: list[str],
-                        min_briefings: int) -> dict[str, SitePage]:
-        try:
-            return generate_pages(corpus, directory_urls=config.use_directory_urls, docs_pages=docs_pages,
-                                  search_min_briefings=min_briefings)
-        except PageCollision as exc:
-            raise PluginError(f"briefbook: {exc}") from None
+                        min_briefings: int) -> tuple[dict[str, SitePage], set[str] | None]:
+        """Every page; under serve also the set of those made now (None: all were)."""
+
+        def make(only: Iterable[Unit] | None) -> dict[Unit, dict[str, SitePage]]:
+            try:
+                return generate_units(corpus, directory_urls=config.use_directory_urls, docs_pages=docs_pages,
+                                      search_min_briefings=min_briefings, only=only)
+            except PageCollision as exc:
+                raise PluginError(f"briefbook: {exc}") from None
+
+        cache = getattr(self, "_page_cache", None)
+        if cache is None:
+            return {uri: page for made in make(None).values() for uri, page in made.items()}, None
+        key = (config.use_directory_urls, tuple(docs_pages), min_briefings, snippets.stamp(),
+               getattr(self, "_build_error", None))
+        return cache.pages(corpus, key, make)
 
     def _generate_assets_and_names(self, corpus: Corpus, config: MkDocsConfig,
                                    min_briefings: int) -> dict[str, str | bytes]:
@@ -265,8 +280,12 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         """The feed and the JSON export, written to the spool now (about 190 MB at 10,000
         briefings) rather than kept in memory until the end of the build, which MkDocs would do.
         Returns uri -> (file on disk, digest)."""
+        kept = getattr(self, "_kept_exports", None)
+        cache = getattr(self, "_page_cache", None)
+        if kept is not None and cache is not None:  # under serve: only the pieces of what an edit touched
+            kept.start(cache.touched, (config.site_url, config.use_directory_urls, config.site_name))
         exports = generate_files(corpus, site_url=config.site_url, directory_urls=config.use_directory_urls,
-                                 site_name=config.site_name)
+                                 site_name=config.site_name, kept=kept if cache is not None else None)
         api = sorted(uri for uri in exports if uri.startswith("api/") and uri != "api/index.html")
         if api:  # /api/ answers with the list of its files, not 404
             exports["api/index.html"] = _api_index([uri.removeprefix("api/") for uri in api])
@@ -298,10 +317,13 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         return {name: (str(db), _digest(db.read_bytes())), meta_uri: (str(meta), _digest(meta.read_bytes()))}
 
     def _render_files(self, files: Files, config: MkDocsConfig, pages: dict[str, SitePage],
-                      generated: dict[str, str | bytes], on_disk: dict[str, tuple[str, bytes]]) -> None:
+                      generated: dict[str, str | bytes], on_disk: dict[str, tuple[str, bytes]],
+                      fresh: set[str] | None = None) -> None:
         """Put every generated file in ``files`` (replacing a hand-written one of the same path);
-        a file the same as in the last build is marked unmodified for `mkdocs serve --dirty`."""
+        a file the same as in the last build is marked unmodified for `mkdocs serve --dirty`.
+        Pages not in ``fresh`` (when given) are those of the last build, kept without their body."""
         previous = getattr(self, "_digests", {})
+        cache = getattr(self, "_page_cache", None)
         digests: dict[str, bytes] = {}
         written: set[str] = set()
 
@@ -321,7 +343,11 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         for uri, content in [*pages.items(), *generated.items()]:
             inclusion = (InclusionLevel.UNDEFINED if uri in paths.NAV_PAGES or not uri.endswith(".md")
                          else InclusionLevel.NOT_IN_NAV)
-            if isinstance(content, SitePage):
+            if isinstance(content, SitePage) and fresh is not None and uri not in fresh and cache is not None:
+                file = _GeneratedFile.generated(config, uri, content=content.body, inclusion=inclusion)
+                GeneratedPage(file, config, content, whole=lambda uri=uri: cache.body(uri))
+                put(file, previous[uri])
+            elif isinstance(content, SitePage):
                 file = _GeneratedFile.generated(config, uri, content=content.body, inclusion=inclusion)
                 GeneratedPage(file, config, content)  # MkDocs keeps it as file.page
                 put(file, _digest(content.source()))

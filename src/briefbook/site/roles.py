@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..corpus import RoleSeen
 from ..ids import name_key
@@ -43,6 +44,7 @@ class Job:
         return dated[-1] if dated else self.sightings[-1]
 
 
+@lru_cache(maxsize=1 << 16)  # the same few thousand roles are asked about on every page that lists people
 def post_words(role: str) -> frozenset[str]:
     """The words of a role that name a post ("deputy", "minister"), lower-cased."""
     return frozenset(w.strip(".'-") for w in _WORD.findall(role.lower()) if w.strip(".'-") in ROLE_HEADS)

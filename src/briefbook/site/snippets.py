@@ -19,18 +19,36 @@ from markupsafe import Markup
 
 from .text import h
 
-__all__ = ["Markup", "render", "use_theme_dirs"]
+__all__ = ["Markup", "render", "stamp", "use_theme_dirs"]
 
 _DIRS: tuple[str, ...] = ()
+_STAMP: tuple[tuple[str, int, int], ...] = ()
 
 
 def use_theme_dirs(dirs: Iterable[str | os.PathLike[str] | None]) -> None:
-    """The folders (a theme's ``custom_dir``) whose ``briefbook/*.html`` win over the package's."""
-    global _DIRS
+    """The folders (a theme's ``custom_dir``) whose ``briefbook/*.html`` win over the package's;
+    called before every build, so that `mkdocs serve` reads a template the site changed."""
+    global _DIRS, _STAMP
     found = tuple(str(d) for d in dirs if d and Path(d).is_dir())
-    if found != _DIRS:
-        _DIRS = found
+    now = _stamp(found)
+    if (found, now) != (_DIRS, _STAMP):
+        _DIRS, _STAMP = found, now
         _template.cache_clear()
+
+
+def stamp() -> tuple[tuple[str, int, int], ...]:
+    """The site's own templates as they were at the start of this build (name, time, size): pages
+    made from other templates are made again (the package's own change only with the code)."""
+    return _STAMP
+
+
+def _stamp(dirs: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
+    found = []
+    for folder in dirs:
+        for path in sorted(Path(folder, "briefbook").glob("*.html")):
+            st = path.stat()
+            found.append((str(path), st.st_mtime_ns, st.st_size))
+    return tuple(found)
 
 
 @cache

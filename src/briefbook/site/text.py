@@ -10,6 +10,7 @@ an attribute, a link or a template. Outside links go through :func:`safe_url` fi
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import quote, urlsplit
 
 # control characters out (Python-Markdown, on hand-written pages, uses \x02 and \x03 as markers), and
@@ -33,6 +34,18 @@ def h(value: object) -> str:
     if value is None:
         return ""
     text = str(value)
+    return _short(text) if len(text) <= SHORT else _escaped(text)
+
+
+SHORT = 160  # names, addresses, dates: written again on thousands of pages, escaped once
+
+
+@lru_cache(maxsize=1 << 16)
+def _short(text: str) -> str:
+    return _escaped(text)
+
+
+def _escaped(text: str) -> str:
     if _UNTIDY.search(text):
         text = " ".join(text.split()).translate(_CONTROLS)
     return text.translate(_ESCAPES) if _SPECIAL.search(text) else text
