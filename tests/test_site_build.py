@@ -56,7 +56,7 @@ def build_site(tmp: Path, briefings: Path, registry: Path | None = None, *, docs
     return site, log
 
 
-class Page(HTMLParser):
+class ParsedPage(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.elements: list[tuple[str, dict[str, str]]] = []
@@ -80,8 +80,8 @@ class Page(HTMLParser):
         (self.scripts if self._in_script else self.text).append(data)
 
 
-def parse(path: Path) -> Page:
-    page = Page()
+def parse(path: Path) -> ParsedPage:
+    page = ParsedPage()
     page.feed(path.read_text(encoding="utf-8"))
     return page
 
@@ -93,9 +93,9 @@ def html_files(site: Path) -> list[Path]:
 def check_links(site: Path) -> list[str]:
     """Every internal href/src resolves to a file, and every #anchor to an id on that page."""
     problems: list[str] = []
-    pages: dict[Path, Page] = {}
+    pages: dict[Path, ParsedPage] = {}
 
-    def page(path: Path) -> Page:
+    def page(path: Path) -> ParsedPage:
         if path not in pages:
             pages[path] = parse(path)
         return pages[path]

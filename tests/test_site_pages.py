@@ -515,7 +515,7 @@ def test_person_page_leads_with_the_latest_job_and_shows_coverage_quotes_and_con
 
 def test_names_index_holds_names_and_aliases_by_the_start_of_each_word():
     from briefbook.model import Organization
-    from briefbook.site.names import fold, name_files
+    from briefbook.site.name_index import fold, name_files
 
     b = Briefing(title="Moon", date="2019-11-19", location=None, source=Source(), summary=None, key_points=[],
                  topics=[], people=[Person(id="jim-bridenstine", name="Jim Bridenstine")],

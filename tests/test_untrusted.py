@@ -1299,7 +1299,7 @@ def test_committed_links_change_nothing_outside_through_git_clone_and_make_site(
 def test_an_alias_that_is_another_entitys_name_is_not_searched_as_it(tmp_path: Path) -> None:
     from briefbook.corpus import build_corpus
     from briefbook.model import Organization
-    from briefbook.site.names import name_files
+    from briefbook.site.name_index import name_files
 
     minister = Person(id="anna-de-vries", name="Anna de Vries", role="Water Minister")
     fund = Organization(id="delta-works-fund", name="Delta Works Fund", aliases=["DWF", "Anna de Vries"])

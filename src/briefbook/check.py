@@ -715,7 +715,7 @@ def _hijacking_aliases(facts: list[Facts], registry: Registry) -> list[Problem]:
         # Another kind's name (an organization aliased "Donald Trump"), a curated entry's, or one
         # that is no form of the owner's own name ("APEC" for "Delta Works Fund"): a hijack. A
         # form of it ("New York Times" of "The New York Times", while another briefing names
-        # "New York Times") is one entity named two ways: search lists the name once (site.names)
+        # "New York Times") is one entity named two ways: search lists the name once (site.name_index)
         # and `briefbook entities` suggests the merge.
         others = sorted(o for o in owners.get(name_key(alias), set()) - {own} - skip
                         if o[0] != own[0] or o in curated or not _variant(alias, own_name))

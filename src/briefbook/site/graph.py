@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..corpus import NETWORK_KINDS, Corpus, Entity, Ref
 from . import paths
-from .html import Page, SitePage, p, table
+from .html import PageWriter, SitePage, p, table
 from .text import h
 
 MAX_NODES = 40
@@ -299,7 +299,7 @@ def graph_page(corpus: Corpus, here: str, *, directory_urls: bool = True) -> Sit
     narrow = drawing(corpus, here, directory_urls, NARROW_NODES, NARROW_WIDTH, NARROW_HEIGHT,
                      "bb-graph-narrow")[2]
     total = sum(len(corpus.entities[k]) for k in NETWORK_KINDS)
-    page = Page("Graph")
+    page = PageWriter("Graph")
     page.add(p("People, organizations and initiatives, joined when they appear in the same briefing "
                "(thicker lines: more shared briefings). Click a node to open its page."))
     if total > len(nodes):

@@ -54,7 +54,7 @@ class SitePage:
         return "\n".join([*lines, "---", "", self.body])
 
 
-class Page:
+class PageWriter:
     """Collects a page's HTML and its table of contents while the generator writes it."""
 
     def __init__(self, title: str, heading: str | None = None) -> None:

@@ -27,8 +27,7 @@ from ..sentences import split_sentences
 from . import paths
 from .export import has_feed
 from .graph import ego_svg, graph_page
-from .html import Page as _Page
-from .html import SitePage, p, table
+from .html import PageWriter, SitePage, p, table
 from .roles import is_post, jobs, latest_job, names_organization, tidy
 from .snippets import Markup, render
 from .text import external_a, h
@@ -346,7 +345,7 @@ def speaker_cite(ctx: _Ctx, here: str, entry: BriefingEntry, q: QuoteRef) -> str
 def briefing_page(ctx: _Ctx, entry: BriefingEntry) -> SitePage:
     here = paths.briefing(entry.slug)
     b = entry.briefing
-    page = _Page(entry.title)
+    page = PageWriter(entry.title)
     meta = [f"<strong>{h(b.date)}</strong>" if b.date else "<strong>Date not known</strong>"]
     if b.location:
         meta.append(h(b.location))
@@ -520,7 +519,7 @@ def briefing_pages(ctx: _Ctx) -> dict[str, SitePage]:
     """The briefings index (the newest BRIEFINGS_ROWS) and, past that, pages of older ones by date."""
     here = paths.BRIEFINGS
     entries = ctx.corpus.newest_first()
-    page = _Page("Briefings")
+    page = PageWriter("Briefings")
     page.add(p(f"{plural(len(entries), 'briefing')}, newest first. Click a column title to sort."))
     review = ctx.corpus.needs_review()
     if review:
@@ -538,7 +537,7 @@ def briefing_pages(ctx: _Ctx) -> dict[str, SitePage]:
     for key, title, items in reversed(parts):
         uri = paths.briefing_archive(key)
         links.append(a(ctx, here, h(f"{title} ({len(items)})"), uri))
-        archive = _Page(f"Briefings: {title}")
+        archive = PageWriter(f"Briefings: {title}")
         archive.add(p(a(ctx, uri, "The latest briefings", here)), _briefing_rows(ctx, uri, list(reversed(items))))
         pages[uri] = archive.done(searchable=False, hide=("toc",))
     page.section("Older briefings", p(" · ".join(links), "bb-inline"))
@@ -551,7 +550,7 @@ def review_pages(ctx: _Ctx) -> dict[str, SitePage]:
     by year or month (at 10,000 briefings thousands are flagged)."""
     here = paths.REVIEW
     review = ctx.corpus.needs_review()
-    page = _Page("Needs review")
+    page = PageWriter("Needs review")
     page.add(p("Briefings with a doubt about a fact this site shows: the fact, why, and the paragraph to "
                "read. Fix the briefing file (or the registry) and rebuild; <code>briefbook review</code> "
                "lists the same in a terminal."))
@@ -565,7 +564,7 @@ def review_pages(ctx: _Ctx) -> dict[str, SitePage]:
         for key, title, entries in reversed(date_pages(older, lambda e: e.date or "undated", BRIEFINGS_ROWS)):
             uri = paths.review_part(key)
             links.append(a(ctx, here, h(f"{title} ({len(entries)})"), uri))
-            part = _Page(f"Needs review: {title}")
+            part = PageWriter(f"Needs review: {title}")
             part.add(p(a(ctx, uri, "The latest flagged briefings", here)),
                      _review_list(ctx, uri, list(reversed(entries))))
             pages[uri] = part.done(searchable=False)
@@ -656,7 +655,7 @@ def _az_pages(ctx: _Ctx, kind: str, label: str, ents: list[Entity]) -> tuple[str
         uri = paths.index_part(kind, key)
         bar = " ".join(a(ctx, uri, h(t), paths.index_part(kind, k)) if k != key else f"<strong>{h(t)}</strong>"
                        for k, t, _ in parts)
-        page = _Page(f"{paths.KIND_TITLES[kind]} {label.lower()}: {title}")
+        page = PageWriter(f"{paths.KIND_TITLES[kind]} {label.lower()}: {title}")
         back = a(ctx, uri, "All " + h(paths.KIND_TITLES[kind].lower()), index)
         page.add(p(f"{back} · {plural(len(chunk), 'entry', 'entries')}"), p(bar, "bb-az"),
                  _az_line(ctx, uri, title, chunk))
@@ -679,7 +678,7 @@ def entity_index(ctx: _Ctx, kind: str) -> dict[str, SitePage]:
     """The index of a kind, and past AZ_FOLDED names seen once, their A–Z pages."""
     here = paths.index_of(kind)
     ents = sorted(ctx.corpus.entities[kind].values(), key=prominence)
-    page = _Page(paths.KIND_TITLES[kind])
+    page = PageWriter(paths.KIND_TITLES[kind])
     rest: list[Entity] = []
     if len(ents) > INDEX_FOLD and kind != "topic":
         rest = [e for e in ents if len(e.briefings) < 2 and not e.in_registry]
@@ -772,7 +771,7 @@ def _says_again(lead_html: str, description: str) -> bool:
 
 def entity_page(ctx: _Ctx, ent: Entity) -> SitePage:
     here = paths.entity(ent.ref)
-    page = _Page(ent.name)
+    page = PageWriter(ent.name)
     lead = ""
     if ent.kind == "person":
         lead = person_lead(ctx, here, ent)
@@ -832,7 +831,7 @@ def entity_page(ctx: _Ctx, ent: Entity) -> SitePage:
     return page.done(boost=ENTITY_BOOST, searchable=searchable)
 
 
-def _ego_section(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
+def _ego_section(ctx: _Ctx, page: PageWriter, here: str, ent: Entity) -> None:
 
     drawing = ego_svg(ctx.corpus, ent, here, ctx.directory_urls)
     if drawing:
@@ -851,7 +850,7 @@ def quotes_once(quotes: Iterable[QuoteRef]) -> list[QuoteRef]:
     return out
 
 
-def _person_quotes(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
+def _person_quotes(ctx: _Ctx, page: PageWriter, here: str, ent: Entity) -> None:
     """Direct quotes grouped by briefing, newest first; reported statements folded after them."""
     by_briefing: dict[str, list[QuoteRef]] = {}
     for q in quotes_once(reversed(ent.quotes)):
@@ -875,7 +874,7 @@ def _person_quotes(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
         page.section("Quotes", *blocks)
 
 
-def _roles_section(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
+def _roles_section(ctx: _Ctx, page: PageWriter, here: str, ent: Entity) -> None:
     found = jobs(ent.roles)
     if not found:
         return
@@ -903,7 +902,7 @@ def _role_of(ctx: _Ctx, ref: Ref) -> str:
     return role
 
 
-def _connections(ctx: _Ctx, page: _Page, here: str, ent: Entity, kind: str, title: str,
+def _connections(ctx: _Ctx, page: PageWriter, here: str, ent: Entity, kind: str, title: str,
                  note: str = "") -> None:
     shown, total = ctx.corpus.top_connections(ent, kind, CONNECTIONS_SHOWN)
     if not shown:
@@ -935,7 +934,7 @@ def _org_names(org: Entity) -> list[str]:
     return [name_key(x) for x in (org.name, *org.aliases) if len(x) >= 3]
 
 
-def _people_section(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
+def _people_section(ctx: _Ctx, page: PageWriter, here: str, ent: Entity) -> None:
     """People who act for the organization (a role there) apart from people merely seen beside it."""
     conns = [(r, n) for r, n in ent.connections.items() if r.kind == "person"]
     if not conns:
@@ -982,7 +981,7 @@ def _people_section(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
         page.section(title, *body, searchable=False)
 
 
-def _events_section(ctx: _Ctx, page: _Page, here: str, ent: Entity) -> None:
+def _events_section(ctx: _Ctx, page: PageWriter, here: str, ent: Entity) -> None:
     if not ent.events:
         return
     every = unique_events(ent.events)
@@ -1041,7 +1040,7 @@ def _story_item(ctx: _Ctx, here: str, e: BriefingEntry) -> str:
                   summary=one_line(e.briefing.summary), sources=sources)
 
 
-def _coverage_section(ctx: _Ctx, page: _Page, here: str, ent: Entity, *, limit: int) -> None:
+def _coverage_section(ctx: _Ctx, page: PageWriter, here: str, ent: Entity, *, limit: int) -> None:
     """The stories about an entity, latest first: headline, date, outlet and a line of summary, one
     item per story however many outlets told it; older ones past ``limit`` as a plain list; then,
     apart, the briefings that name it only in passing."""
@@ -1113,7 +1112,7 @@ def coverage_pages(ctx: _Ctx, ent: Entity) -> dict[str, SitePage]:
         if position + 1 < len(parts):
             after = parts[position + 1]
             nav.append(a(ctx, uri, h(after[1]) + " →", paths.coverage_part(ent.ref, after[0])))
-        page = _Page(f"{ent.name}: briefings, {title}")
+        page = PageWriter(f"{ent.name}: briefings, {title}")
         page.add(p(" · ".join(nav), "bb-pager"), _briefing_rows(ctx, uri, list(reversed(entries))))
         pages[uri] = page.done(searchable=False, hide=("toc",))
     return pages
@@ -1192,7 +1191,7 @@ def _event_list(ctx: _Ctx, here: str, events: list[EventRef]) -> str:
     return "<ul class=\"bb-events\" data-bb-order>\n" + "\n".join(timeline_item(ctx, here, ev) for ev in events) + "\n</ul>"
 
 
-def _month_sections(ctx: _Ctx, page: _Page, here: str, events: list[EventRef]) -> None:
+def _month_sections(ctx: _Ctx, page: PageWriter, here: str, events: list[EventRef]) -> None:
     """The events by month, the newest month and event first (the reader can turn the order)."""
     months = []
     for key, evs in reversed(_by_month(events).items()):
@@ -1276,7 +1275,7 @@ def timeline_pages(ctx: _Ctx) -> dict[str, SitePage]:
     if left_out:
         intro += (f" {plural(left_out, 'other date')} (history long before the article, and asides about "
                   "people seen once) are on their briefing's page only.")
-    index = _Page("Timeline")
+    index = PageWriter("Timeline")
     index.add(p(intro))
     if len(events) <= TIMELINE_PAGE:
         index.add(event_filters(ctx, events))
@@ -1290,7 +1289,7 @@ def timeline_pages(ctx: _Ctx) -> dict[str, SitePage]:
         for month, mevs in _by_month(evs).items():
             label = title if len(key) == 10 else month_title(month)
             links.setdefault(month[:4], []).append(a(ctx, here, h(f"{label} ({len(mevs)})"), uri, f"m-{month}"))
-        page = _Page(f"Timeline: {title}")
+        page = PageWriter(f"Timeline: {title}")
         nav = [a(ctx, uri, "All dates", here)]
         if position > 0:
             nav.insert(0, a(ctx, uri, "← " + h(parts[position - 1][1]), paths.timeline_year(parts[position - 1][0])))
@@ -1357,7 +1356,7 @@ def home(ctx: _Ctx) -> SitePage:
                         ("initiative", ("initiative", None)), ("topic", ("topic", None))):
         counts.append(a(ctx, here, plural(len(c.entities[kind]), *words), paths.index_of(kind)))
     counts.append(a(ctx, here, plural(len(unique_events(c.events)), "dated event"), paths.TIMELINE))
-    page = _Page("Home", "News briefings")
+    page = PageWriter("Home", "News briefings")
     page.add(p("Who acted, what, when, and who said what: briefings made from news articles, with a page "
                "for every person, organization, initiative and topic they mention."),
              p(" · ".join(counts), "bb-counts"), _most_covered_lines(ctx, here))

@@ -55,7 +55,7 @@ from . import paths, serve, snippets
 from .export import Kept, generate_files
 from .generated import GeneratedPage
 from .incremental import PageCache
-from .names import name_files
+from .name_index import name_files
 from .pages import PROJECT_PAGES, PageCollision, SitePage, Unit, generate_units
 
 log = logging.getLogger("mkdocs.plugins.briefbook")
