@@ -767,3 +767,15 @@ def test_a_date_line_in_another_language_is_not_the_story(line: str) -> None:
     page = ("Ferry service resumes after storm\n\n" + line + "\n\n"
             "The island ferry resumed its crossings on Monday after a week of storms kept the boats in port.\n")
     assert [p[:10] for p in clean_text(page).paragraphs] == ["The island"]
+
+
+def test_a_copyright_notice_is_never_the_rest_of_a_related_headline() -> None:
+    # the notice opens in lower case under a headline with no full stop: not a wrapped line
+    page = ("The island ferry resumed its crossings on Monday after a week of storms kept the boats in port.\n"
+            "Harbour Week 2024 | a look back at the Great Storm of the winter\n"
+            "copyright Harbour Courier 2024 - ISSN: 1234-5678\n")
+    assert [p[:20] for p in clean_text(page, find_body=False).paragraphs] == ["The island ferry res"]
+    # a sentence hard-wrapped before a lower-case "copyright" goes on as before
+    wrapped = ("The publisher filed a lawsuit on Monday accusing the startup of\n"
+               "copyright infringement over its news summaries, the court said.\n")
+    assert len(clean_text(wrapped).paragraphs) == 1

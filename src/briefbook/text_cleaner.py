@@ -276,7 +276,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("copyright line", re.compile(r"^(?:©\s*)?(?:19|20)\d\d(?:\s*[-–]\s*\d{2,4})?\s+.{2,60}?,?\s+all\s+rights?\b.{0,20}$",
                                   re.I)),
     # "Milano Design Week 2018 | A Preview of the Fair": a headline of another post, its parts in capitals
-    ("related headline", re.compile(r"^(?=.{10,140}$)(?:[A-Z0-9‘“'\"][^|.!?]{1,70}\s\|\s)+[A-Z0-9‘“'\"][^|.!?]{1,70}[^.!?:]$")),
+    # (the part after the bar may open in lower case: "Milano Design Week 2018 | a preview of ...")
+    ("related headline", re.compile(r"^(?=.{10,140}$)(?:[A-Z0-9‘“'\"][^|.!?]{1,70}\s\|\s)+[\w‘“'\"][^|.!?]{1,70}[^.!?:]$")),
     # "sexta-feira, 22 de outubro de 2010 às 20:13": a date line in another language (dates.py reads English)
     ("date line", re.compile(rf"^(?:(?:{_labels('weekdays', 'date_words')})\s*,?\s*)?\d{{1,2}}\.?\s+(?:de\s+)?"
                              rf"(?:{_labels('months', 'date_words')})\.?\s+(?:de\s+)?\d{{4}}"
@@ -482,6 +483,11 @@ def _normalise(text: str) -> str:
     return text
 
 
+# "copyright Inexhibit 2019 - ISSN ...": the site's notice, never the rest of the line above it
+# (a sentence wrapped before "copyright infringement" goes on in lower case)
+_NOTICE = re.compile(r"^(?:©|\(c\)|copyright)\s*(?-i:[A-Z]|(?:19|20)\d\d\b)", re.I)
+
+
 def _split_blocks(text: str) -> list[_Block]:
     """One block per non-empty line; lines hard-wrapped inside a sentence are joined back."""
     out: list[_Block] = []
@@ -492,7 +498,7 @@ def _split_blocks(text: str) -> list[_Block]:
             prev_blank = True
             continue
         if (out and not prev_blank and len(out[-1].text) >= LIMITS.wrapped_line and line[:1].islower()
-                and not re.search(r"[.!?:;\"”)\]]$", out[-1].text)):
+                and not re.search(r"[.!?:;\"”)\]]$", out[-1].text) and not _NOTICE.match(line)):
             out[-1].text += " " + line
         else:
             out.append(_Block(line))
