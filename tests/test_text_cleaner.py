@@ -779,3 +779,27 @@ def test_a_copyright_notice_is_never_the_rest_of_a_related_headline() -> None:
     wrapped = ("The publisher filed a lawsuit on Monday accusing the startup of\n"
                "copyright infringement over its news summaries, the court said.\n")
     assert len(clean_text(wrapped).paragraphs) == 1
+
+
+@pytest.mark.parametrize("heading", ["Você pode gostar...", "Artículos relacionados", "Vous aimerez aussi :"])
+def test_a_related_list_heading_in_another_language_ends_the_article_with_the_posts_categories(heading: str) -> None:
+    page = ("A balsa voltou a operar na segunda-feira depois de uma semana de tempestades, disse a empresa.\n"
+            "Os passageiros fizeram fila desde cedo no porto para a primeira travessia do dia.\n"
+            "Notícias do Porto, Viagens e Turismo\n" + heading + "\n"
+            "O novo terminal abre as portas ao público no sábado, com visitas guiadas e música ao vivo para todos.\n")
+    art = clean_text(page, find_body=False)
+    assert [p[:12] for p in art.paragraphs] == ["A balsa volt", "Os passageir"]
+    assert {r.reason for r in art.removed} >= {"tags", "related list / footer"}
+
+
+def test_an_inline_read_also_label_in_another_language_does_not_end_the_article() -> None:
+    page = ("Il traghetto è tornato in servizio lunedì dopo una settimana di tempeste, ha detto la compagnia.\n"
+            "Leggi anche\n"
+            "Tornando al porto, il nuovo terminal aprirà sabato con visite guidate e musica dal vivo per tutti.\n")
+    assert clean_text(page, find_body=False).paragraphs[-1].startswith("Tornando al porto")
+
+
+def test_a_last_line_with_a_comma_stays_when_no_related_list_follows() -> None:
+    page = ("The island ferry resumed its crossings on Monday after a week of storms kept the boats in port.\n"
+            "Harbour News, Travel and Tourism\n")
+    assert len(clean_text(page, find_body=False).paragraphs) == 2

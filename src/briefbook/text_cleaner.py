@@ -169,6 +169,7 @@ _END_MARKERS = re.compile(
     r"|" + _P + r"(?:most\s+(?:" + _furniture("most_read", r"\s+") + r")|trending\s+(?:now|stories|news)"
     r"|popular\s+now|editors?'?\s+picks?)(?:\s+(?:stories|articles|news|on\s+.{1,30}))?\s*:?$"
     r"|^(?:read|what to read)\s+next\s*:?$"
+    r"|^(?:" + _labels("related_headings") + r")\s*(?:\.{2,3}|…|:)?$"  # "Você pode gostar..."
     r"|^(?:copyright\b|(?:©|\(c\))\s*(?:\d{4}|copyright)|all rights reserved).{0,300}$"
     r"|^.{0,200}\ball rights reserved\b.{0,100}$",
     re.I,
@@ -197,7 +198,7 @@ _COMMENT_AUTHOR = re.compile(
 )
 # One-word headings of an inline box of links ("Related", "Trending"): a short list follows.
 _SOFT_MARKERS = re.compile(
-    r"^(?:" + _furniture("link_box_headings") + r")\s*:?$",
+    r"^(?:" + _furniture("link_box_headings") + "|" + _labels("also_read_labels") + r")\s*:?$",
     re.I,
 )
 _COOKIES = re.compile(
@@ -757,6 +758,7 @@ def _mark(blocks: list[_Block], c: _Cleaner, find_body: bool = True) -> None:
                 after = "related list / footer"
             b.cut(b.reason or after)
     _cut_repeats(blocks[start:end])
+    _categories_above_the_list(blocks, end)
     _site_date(blocks, start, end, c)
     # 3. the headline: a headline-like line printed twice above the body (the page's title and
     # its heading, maybe after a breadcrumb), else the last headline-like line before the body
@@ -952,6 +954,21 @@ def _site_date(blocks: list[_Block], start: int, end: int, c: _Cleaner) -> None:
     pick = above[-1] if above else (inside[0] if inside else (below[0] if below else None))
     if pick:
         c.add_date("site", pick[1])
+
+
+# "Mensagens de Autoestima, Mensagens de Reflexão": two or more capitalised labels, commas between
+_CATEGORY_LIST = re.compile(r"^[^\W\d_][^,.!?:;]{1,40}(?:,\s+[^\W\d_][^,.!?:;]{1,40})+$")
+
+
+def _categories_above_the_list(blocks: list[_Block], end: int) -> None:
+    """The post's categories, printed between the story's last paragraph and the heading of a list
+    of other posts that ends the article: a line of capitalised labels with commas between."""
+    if end >= len(blocks) or not (_hard_end(blocks[end].text) or _SOFT_MARKERS.match(blocks[end].text)):
+        return
+    last = next((b for b in reversed(blocks[:end]) if b.keep), None)
+    if last is not None and _CATEGORY_LIST.match(last.text) and all(
+            part[:1].isupper() for part in last.text.split(", ")):
+        last.cut("tags")
 
 
 def _is_heading(s: str) -> bool:
