@@ -803,3 +803,15 @@ def test_a_last_line_with_a_comma_stays_when_no_related_list_follows() -> None:
     page = ("The island ferry resumed its crossings on Monday after a week of storms kept the boats in port.\n"
             "Harbour News, Travel and Tourism\n")
     assert len(clean_text(page, find_body=False).paragraphs) == 2
+
+
+def test_headlines_of_other_stories_above_an_extracted_lead_are_cut() -> None:
+    lead = "The island ferry resumed its crossings on Monday after a week of storms kept the boats in port."
+    links = ("Harbour Week 2024\nNew Terminal Opens Its Doors to the Public on Saturday\n"
+             "Sailors Remember the Great Storm of the Winter\nFerry Fares to Rise by Five Percent in the Spring\n")
+    art = clean_text(links + lead + "\n", find_body=False)
+    assert art.paragraphs == [lead]
+    # the story's own headline and standfirst above it, and a list of dates under it, stay
+    own = "Island Ferry Back in Service After the Storms\nCrossings Resume With Extra Boats at the Weekend\n"
+    dates = "June 9 -- Harbour Theatre, West Palm Beach, FL\nJune 10 -- Civic Music Hall, Tampa Bay, FL\n" * 2
+    assert len(clean_text(own + lead + "\n" + dates, find_body=False).paragraphs) == 7

@@ -116,6 +116,7 @@ class Limits:
     bare_credit: int = 30  # "-- AFP" at the end
     outlet_credit: int = 60  # "with the Korea JoongAng Daily"
     dash_item_words: int = 16  # "- 11 Fascinating Facts About Our Milky Way Galaxy": a linked headline
+    linked_headline_words: int = 5  # "Jonas Brothers Added to 2019 American Music Awards Performance Lineup"
     weather_words: int = 6  # "Seoul 23°C Clear Hi 25° Lo 17°": a widget is a few words around a temperature
     title_window: int = 25  # lines above the body searched for the headline (bylines, dates, share bars between)
     colon_dateline_lead: int = 10  # words after "Seoul:" for it to be a dateline, not a headline's topic
@@ -734,6 +735,8 @@ def _mark(blocks: list[_Block], c: _Cleaner, find_body: bool = True) -> None:
             line.cut("photo caption")
     _cut_link_lists(blocks)
     _cut_dash_lists(blocks)
+    if not find_body:
+        _cut_headlines_above_the_lead(blocks)
     _cut_twins(blocks)
     # 2. the article body: the densest run of prose, never past a related-list / comments marker
     page = find_body and _page_like(blocks)
@@ -1002,6 +1005,21 @@ def _cut_dash_lists(blocks: list[_Block]) -> None:
             for b in blocks[i:j]:
                 b.cut("related list / footer")
         i = max(j, i + 1)
+
+
+_LINKED_HEADLINES = 3  # headlines in a row above the lead that make a box of links
+
+
+def _cut_headlines_above_the_lead(blocks: list[_Block]) -> None:
+    """Headlines of other stories set above an extracted article's lead, with no heading to
+    announce them ("Ciara to Host 2019 American Music Awards, Plus New Performers Announced"):
+    three or more lines in headline case, every word capitalised, before the first sentence. A
+    story's own headline and standfirst are one or two lines, and its subheadings come later."""
+    top = list(itertools.takewhile(lambda b: _list_line(b.text), (b for b in blocks if b.keep)))
+    caps = [b for b in top if _title_case(b.text)]
+    if sum(1 for b in caps if len(_words(b.text)) >= LIMITS.linked_headline_words) >= _LINKED_HEADLINES:
+        for b in caps:
+            b.cut("related list")
 
 
 def _cut_link_lists(blocks: list[_Block]) -> None:
