@@ -815,3 +815,27 @@ def test_headlines_of_other_stories_above_an_extracted_lead_are_cut() -> None:
     own = "Island Ferry Back in Service After the Storms\nCrossings Resume With Extra Boats at the Weekend\n"
     dates = "June 9 -- Harbour Theatre, West Palm Beach, FL\nJune 10 -- Civic Music Hall, Tampa Bay, FL\n" * 2
     assert len(clean_text(own + lead + "\n" + dates, find_body=False).paragraphs) == 7
+
+
+STORY = ("Harbourline said on Monday it would add six ferries to its island routes next year.\n"
+         "The company said demand had grown by a fifth since the new terminal opened in the spring.\n"
+         "\"Our passengers asked for more crossings, and we listened,\" chief executive Jane Roe said.\n")
+
+
+@pytest.mark.parametrize("heading", ["", "About Harbourline\n"])
+def test_a_press_releases_company_profile_after_the_story_is_cut(heading: str) -> None:
+    profile = (heading + "Harbourline is a leading provider of ferry services in northern Europe. Its mission is to "
+               "connect islands with safe and reliable crossings.\n"
+               "Harbourline is headquartered in Bergen, employs 1,200 people and is listed on the Oslo Stock Exchange.\n")
+    for find_body in (True, False):
+        art = clean_text(STORY + profile, find_body=find_body)
+        assert [p[:12] for p in art.paragraphs] == ["Harbourline ", "The company ", "\"Our passeng"]
+
+
+def test_a_news_storys_closing_background_on_the_company_stays() -> None:
+    closing = ("Harbourline is a family firm founded in 1952. It is headquartered in Bergen and employs "
+               "1,200 people, the company said.\n")
+    assert len(clean_text(STORY + closing, find_body=False).paragraphs) == 4
+    # two paragraphs of background in the reporter's voice stay too
+    twice = closing + "Harbourline is a rival of Nordferry, which runs ferries in 12 countries worldwide, the company said.\n"
+    assert len(clean_text(STORY + twice, find_body=False).paragraphs) == 5

@@ -1286,6 +1286,8 @@ def _post(body: list[_Block], c: _Cleaner) -> None:
             b.text = b.text[: m.start()].rstrip()
     for b in kept:  # "Rep. Jane RoeJane RoeHeadline | Headline ... MORE (D-Minn.)": a name's hover card
         b.text = _HOVER_CARD.sub(r"\g<name>", b.text)
+    _cut_company_profile(kept)
+    kept = [b for b in kept if b.keep]
     c.body_texts = [b.text for b in kept]
     for n, b in enumerate(kept[:3]):  # the lead, maybe under a standfirst
         if _dateline(b, c, lead=n == 0):
@@ -1299,6 +1301,38 @@ def _post(body: list[_Block], c: _Cleaner) -> None:
         for m in _NEWS_AGENCY.finditer(b.text):
             if _agency(m[1]):
                 c.add_agency(m[1])
+
+
+# "Ascom is a global ...", "Acme Inc. (NASDAQ: ACME) is the leading ...": a profile's first words
+_PROFILE_OPENING = re.compile(
+    r"^(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4}(?:\s*\([^()]{1,40}\))?,?\s+(?:is|are)\s+(?:a|an|the)\b")
+# "About Ascom", "About GE Healthcare": the heading over it
+_ABOUT_HEADING = re.compile(r"^About\s+(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z&][\w&.'’-]*){0,5}\s*:?$")
+_PROFILE_TERMS = re.compile(r"\b(?:" + _furniture("company_profile", r"\s+") + r")\b", re.I)
+_ATTRIBUTION = re.compile(r"\b(?:" + _furniture("attributions", r"\s+") + r")\b", re.I)
+_PROFILE_FACTS = 3  # distinct profile terms that make the closing paragraphs a company's profile
+
+
+def _cut_company_profile(kept: list[_Block]) -> None:
+    """A press release's profile of the company (or each company) after the story: from an
+    "About Ascom" heading, or from two paragraphs or more the first of which opens "<Name> is a
+    ...", to the end; every paragraph a heading or a profile in the company's own voice (a news
+    story's closing background says "the company said"), three profile facts among them or more."""
+    def profile(b: _Block) -> bool:
+        return bool(_ABOUT_HEADING.match(b.text) or (
+            (_PROFILE_OPENING.match(b.text) or _PROFILE_TERMS.search(b.text)) and not _ATTRIBUTION.search(b.text)))
+
+    start = len(kept)
+    while start > (len(kept) + 1) // 2 and profile(kept[start - 1]):  # a tail: the story comes first and is longer
+        start -= 1
+    # the profile begins at its heading, or at the first "<Name> is a ..." that says what the company is
+    start = next((i for i in range(start, len(kept)) if _ABOUT_HEADING.match(kept[i].text) or (
+        _PROFILE_OPENING.match(kept[i].text) and _PROFILE_TERMS.search(kept[i].text))), len(kept))
+    facts = {re.sub(r"\s+", " ", m.lower()) for b in kept[start:] for m in _PROFILE_TERMS.findall(b.text)}
+    headed = start < len(kept) and _ABOUT_HEADING.match(kept[start].text)
+    if (headed or len(kept) - start >= 2) and len(facts) >= _PROFILE_FACTS:
+        for b in kept[start:]:
+            b.cut("company profile")
 
 
 def _credit_line(s: str, c: _Cleaner) -> bool:
