@@ -839,3 +839,13 @@ def test_a_news_storys_closing_background_on_the_company_stays() -> None:
     # two paragraphs of background in the reporter's voice stay too
     twice = closing + "Harbourline is a rival of Nordferry, which runs ferries in 12 countries worldwide, the company said.\n"
     assert len(clean_text(STORY + twice, find_body=False).paragraphs) == 5
+
+
+def test_a_note_on_the_author_with_how_to_follow_them_closes_no_story() -> None:
+    note = ("Jane Roe's book about island life, \"Out There\" (Harbour Press, 2018), is out now. "
+            "Follow her on Twitter @janeroe. Follow us on Twitter @harbourcourier or Facebook.\n")
+    art = clean_text(STORY + note, find_body=False)
+    assert len(art.paragraphs) == 3 and art.removed[-1].reason == "author note"
+    # the story's last words before a follow prompt stay: they report what someone said
+    last = "The first new ferry arrives in May, the company said. Follow us on Twitter @harbourcourier.\n"
+    assert len(clean_text(STORY + last, find_body=False).paragraphs) == 4

@@ -1288,6 +1288,8 @@ def _post(body: list[_Block], c: _Cleaner) -> None:
         b.text = _HOVER_CARD.sub(r"\g<name>", b.text)
     _cut_company_profile(kept)
     kept = [b for b in kept if b.keep]
+    if kept and _author_note(kept[-1].text):
+        kept.pop().cut("author note")
     c.body_texts = [b.text for b in kept]
     for n, b in enumerate(kept[:3]):  # the lead, maybe under a standfirst
         if _dateline(b, c, lead=n == 0):
@@ -1333,6 +1335,23 @@ def _cut_company_profile(kept: list[_Block]) -> None:
     if (headed or len(kept) - start >= 2) and len(facts) >= _PROFILE_FACTS:
         for b in kept[start:]:
             b.cut("company profile")
+
+
+_NOTE_SENTENCES = 2  # sentences of an author's note besides the contact ones
+
+
+def _author_note(s: str) -> bool:
+    """The note on the author closing the story: "Jane Roe's book ... is out now. Follow her on
+    Twitter @janeroe. Follow us on Facebook." It ends with how to follow or reach the author or
+    the site, and its one or two other sentences report no one (the story's last words would)."""
+    if len(s) > LIMITS.notice:
+        return False
+    sentences = split_sentences(s)
+    contact = _RULE["contact line"]
+    if len(sentences) < 2 or not contact.match(sentences[-1]):
+        return False
+    rest = [x for x in sentences if not contact.match(x)]
+    return len(rest) <= _NOTE_SENTENCES and not any(_ATTRIBUTION.search(x) for x in rest)
 
 
 def _credit_line(s: str, c: _Cleaner) -> bool:
