@@ -974,7 +974,7 @@ def _categories_above_the_list(blocks: list[_Block], end: int) -> None:
         last.cut("tags")
 
 
-def _is_heading(s: str) -> bool:
+def is_heading(s: str) -> bool:
     """A link or heading line: short, and not ending like a sentence."""
     return len(s) <= LIMITS.heading and not re.search(r"[.!?。！？:;,\"”’')]$", s) and len(_words(s)) <= LIMITS.heading_words
 
@@ -1079,7 +1079,7 @@ def _article_span(blocks: list[_Block], find_body: bool) -> tuple[int, int]:
     above it is not body text) to the first related-list or comment heading."""
     start = 0
     if find_body:
-        start = next((i for i, b in enumerate(blocks) if b.keep and not _is_heading(b.text)
+        start = next((i for i, b in enumerate(blocks) if b.keep and not is_heading(b.text)
                       and not (_list_line(b.text) and len(_words(b.text)) <= 15)), 0)
     end = next((i for i in range(start, len(blocks)) if _hard_end(blocks[i].text)), len(blocks))
     if find_body:
