@@ -147,3 +147,21 @@ def test_a_page_without_tables_or_pull_quotes_reaches_the_extractor_unchanged() 
     from briefbook.html_layout import unlayout
 
     assert unlayout(PAGE) is PAGE
+
+
+def _page_with_boxes_above(above: str) -> str:
+    return f"""<!doctype html><html><head><title>Minister visits battery plant | Example Daily</title>
+<meta property="og:title" content="Minister visits battery plant"></head><body><div class="content">
+{above}<h1>Minister visits battery plant</h1>
+{"".join(f"<p>{p}</p>" for p in PARAS[1:])}
+</div></body></html>"""
+
+
+def test_boxes_of_the_page_above_its_headline_are_not_the_story() -> None:
+    teaser = ("<p>Night mode is an automatic setting which takes advantage of the new wide-angle camera, "
+              "allowing for brighter photos when the light is low.</p><h2>New Laptop Now Available</h2>")
+    art = read_html(_page_with_boxes_above(teaser))
+    assert art.paragraphs == PARAS[1:]
+    # a lead printed above the headline (a video's title) ends in a full stop and stays
+    lead = read_html(_page_with_boxes_above(f"<p>{PARAS[0]}</p>"))
+    assert lead.paragraphs[0] == PARAS[0]

@@ -767,3 +767,85 @@ def test_a_date_line_in_another_language_is_not_the_story(line: str) -> None:
     page = ("Ferry service resumes after storm\n\n" + line + "\n\n"
             "The island ferry resumed its crossings on Monday after a week of storms kept the boats in port.\n")
     assert [p[:10] for p in clean_text(page).paragraphs] == ["The island"]
+
+
+def test_a_copyright_notice_is_never_the_rest_of_a_related_headline() -> None:
+    # the notice opens in lower case under a headline with no full stop: not a wrapped line
+    page = ("The island ferry resumed its crossings on Monday after a week of storms kept the boats in port.\n"
+            "Harbour Week 2024 | a look back at the Great Storm of the winter\n"
+            "copyright Harbour Courier 2024 - ISSN: 1234-5678\n")
+    assert [p[:20] for p in clean_text(page, find_body=False).paragraphs] == ["The island ferry res"]
+    # a sentence hard-wrapped before a lower-case "copyright" goes on as before
+    wrapped = ("The publisher filed a lawsuit on Monday accusing the startup of\n"
+               "copyright infringement over its news summaries, the court said.\n")
+    assert len(clean_text(wrapped).paragraphs) == 1
+
+
+@pytest.mark.parametrize("heading", ["Você pode gostar...", "Artículos relacionados", "Vous aimerez aussi :"])
+def test_a_related_list_heading_in_another_language_ends_the_article_with_the_posts_categories(heading: str) -> None:
+    page = ("A balsa voltou a operar na segunda-feira depois de uma semana de tempestades, disse a empresa.\n"
+            "Os passageiros fizeram fila desde cedo no porto para a primeira travessia do dia.\n"
+            "Notícias do Porto, Viagens e Turismo\n" + heading + "\n"
+            "O novo terminal abre as portas ao público no sábado, com visitas guiadas e música ao vivo para todos.\n")
+    art = clean_text(page, find_body=False)
+    assert [p[:12] for p in art.paragraphs] == ["A balsa volt", "Os passageir"]
+    assert {r.reason for r in art.removed} >= {"tags", "related list / footer"}
+
+
+def test_an_inline_read_also_label_in_another_language_does_not_end_the_article() -> None:
+    page = ("Il traghetto è tornato in servizio lunedì dopo una settimana di tempeste, ha detto la compagnia.\n"
+            "Leggi anche\n"
+            "Tornando al porto, il nuovo terminal aprirà sabato con visite guidate e musica dal vivo per tutti.\n")
+    assert clean_text(page, find_body=False).paragraphs[-1].startswith("Tornando al porto")
+
+
+def test_a_last_line_with_a_comma_stays_when_no_related_list_follows() -> None:
+    page = ("The island ferry resumed its crossings on Monday after a week of storms kept the boats in port.\n"
+            "Harbour News, Travel and Tourism\n")
+    assert len(clean_text(page, find_body=False).paragraphs) == 2
+
+
+def test_headlines_of_other_stories_above_an_extracted_lead_are_cut() -> None:
+    lead = "The island ferry resumed its crossings on Monday after a week of storms kept the boats in port."
+    links = ("Harbour Week 2024\nNew Terminal Opens Its Doors to the Public on Saturday\n"
+             "Sailors Remember the Great Storm of the Winter\nFerry Fares to Rise by Five Percent in the Spring\n")
+    art = clean_text(links + lead + "\n", find_body=False)
+    assert art.paragraphs == [lead]
+    # the story's own headline and standfirst above it, and a list of dates under it, stay
+    own = "Island Ferry Back in Service After the Storms\nCrossings Resume With Extra Boats at the Weekend\n"
+    dates = "June 9 -- Harbour Theatre, West Palm Beach, FL\nJune 10 -- Civic Music Hall, Tampa Bay, FL\n" * 2
+    assert len(clean_text(own + lead + "\n" + dates, find_body=False).paragraphs) == 7
+
+
+STORY = ("Harbourline said on Monday it would add six ferries to its island routes next year.\n"
+         "The company said demand had grown by a fifth since the new terminal opened in the spring.\n"
+         "\"Our passengers asked for more crossings, and we listened,\" chief executive Jane Roe said.\n")
+
+
+@pytest.mark.parametrize("heading", ["", "About Harbourline\n"])
+def test_a_press_releases_company_profile_after_the_story_is_cut(heading: str) -> None:
+    profile = (heading + "Harbourline is a leading provider of ferry services in northern Europe. Its mission is to "
+               "connect islands with safe and reliable crossings.\n"
+               "Harbourline is headquartered in Bergen, employs 1,200 people and is listed on the Oslo Stock Exchange.\n")
+    for find_body in (True, False):
+        art = clean_text(STORY + profile, find_body=find_body)
+        assert [p[:12] for p in art.paragraphs] == ["Harbourline ", "The company ", "\"Our passeng"]
+
+
+def test_a_news_storys_closing_background_on_the_company_stays() -> None:
+    closing = ("Harbourline is a family firm founded in 1952. It is headquartered in Bergen and employs "
+               "1,200 people, the company said.\n")
+    assert len(clean_text(STORY + closing, find_body=False).paragraphs) == 4
+    # two paragraphs of background in the reporter's voice stay too
+    twice = closing + "Harbourline is a rival of Nordferry, which runs ferries in 12 countries worldwide, the company said.\n"
+    assert len(clean_text(STORY + twice, find_body=False).paragraphs) == 5
+
+
+def test_a_note_on_the_author_with_how_to_follow_them_closes_no_story() -> None:
+    note = ("Jane Roe's book about island life, \"Out There\" (Harbour Press, 2018), is out now. "
+            "Follow her on Twitter @janeroe. Follow us on Twitter @harbourcourier or Facebook.\n")
+    art = clean_text(STORY + note, find_body=False)
+    assert len(art.paragraphs) == 3 and art.removed[-1].reason == "author note"
+    # the story's last words before a follow prompt stay: they report what someone said
+    last = "The first new ferry arrives in May, the company said. Follow us on Twitter @harbourcourier.\n"
+    assert len(clean_text(STORY + last, find_body=False).paragraphs) == 4

@@ -15,7 +15,7 @@ import re
 from .dates import is_calendar_word, month_number
 from .html_layout import unlayout
 from .html_meta import PageMeta, headline, outlet, printed_date, read_meta
-from .text_cleaner import CleanArticle, Removal, agency_name, byline_names, clean_text
+from .text_cleaner import CleanArticle, Removal, agency_name, byline_names, clean_text, is_heading
 
 # Measured on the article-extraction benchmark (evaluation/cleaning_bench.py, shingle F1):
 # balanced 0.964, favor_precision 0.966 (recall 0.968), favor_recall 0.964. favor_precision
@@ -48,8 +48,12 @@ def read_html(html: str, url: str | None = None) -> CleanArticle:
         art.title, art.title_from_lead = _tidy(title), False
         # the headline printed again as the first paragraph, or under a standfirst or a caption
         again = [i for i, p in enumerate(art.paragraphs[:_HEADLINE_AGAIN]) if _fold(p) == _fold(art.title)]
+        above = _boxes_above(art.paragraphs, again[0]) if again else 0
         for i in reversed(again):
             art.removed.insert(0, Removal(art.paragraphs.pop(i), "headline"))
+        art.removed[0:0] = [Removal(p, "above the headline") for p in art.paragraphs[:above]]
+        del art.paragraphs[:above]
+        again = [i - above for i in again]
         if again and again[0] == 0:
             art = _redo_dateline(art)
     art.date = _publication_date(doc.date, meta, printed_date(meta, title), art.date)
@@ -167,6 +171,14 @@ def _without_split_date(part: str) -> str:
     if any(is_calendar_word(w) and month_number(w) is None for w in words[k:]):  # a weekday among them
         words = words[:k]
     return " ".join(words)
+
+
+def _boxes_above(paragraphs: list[str], at: int) -> int:
+    """How many paragraphs above the page's headline are other boxes of the page (a guide's
+    teaser, a banner's "16\" MacBook Pro Now Available"): all of them, when the line right above
+    the headline is a heading, not a sentence; a lead printed above a video's headline ends in
+    one and stays."""
+    return at if at and is_heading(paragraphs[at - 1]) else 0
 
 
 def _fold(s: str) -> str:

@@ -116,6 +116,7 @@ class Limits:
     bare_credit: int = 30  # "-- AFP" at the end
     outlet_credit: int = 60  # "with the Korea JoongAng Daily"
     dash_item_words: int = 16  # "- 11 Fascinating Facts About Our Milky Way Galaxy": a linked headline
+    linked_headline_words: int = 5  # "Jonas Brothers Added to 2019 American Music Awards Performance Lineup"
     weather_words: int = 6  # "Seoul 23°C Clear Hi 25° Lo 17°": a widget is a few words around a temperature
     title_window: int = 25  # lines above the body searched for the headline (bylines, dates, share bars between)
     colon_dateline_lead: int = 10  # words after "Seoul:" for it to be a dateline, not a headline's topic
@@ -169,6 +170,7 @@ _END_MARKERS = re.compile(
     r"|" + _P + r"(?:most\s+(?:" + _furniture("most_read", r"\s+") + r")|trending\s+(?:now|stories|news)"
     r"|popular\s+now|editors?'?\s+picks?)(?:\s+(?:stories|articles|news|on\s+.{1,30}))?\s*:?$"
     r"|^(?:read|what to read)\s+next\s*:?$"
+    r"|^(?:" + _labels("related_headings") + r")\s*(?:\.{2,3}|…|:)?$"  # "Você pode gostar..."
     r"|^(?:copyright\b|(?:©|\(c\))\s*(?:\d{4}|copyright)|all rights reserved).{0,300}$"
     r"|^.{0,200}\ball rights reserved\b.{0,100}$",
     re.I,
@@ -197,7 +199,7 @@ _COMMENT_AUTHOR = re.compile(
 )
 # One-word headings of an inline box of links ("Related", "Trending"): a short list follows.
 _SOFT_MARKERS = re.compile(
-    r"^(?:" + _furniture("link_box_headings") + r")\s*:?$",
+    r"^(?:" + _furniture("link_box_headings") + "|" + _labels("also_read_labels") + r")\s*:?$",
     re.I,
 )
 _COOKIES = re.compile(
@@ -276,7 +278,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("copyright line", re.compile(r"^(?:©\s*)?(?:19|20)\d\d(?:\s*[-–]\s*\d{2,4})?\s+.{2,60}?,?\s+all\s+rights?\b.{0,20}$",
                                   re.I)),
     # "Milano Design Week 2018 | A Preview of the Fair": a headline of another post, its parts in capitals
-    ("related headline", re.compile(r"^(?=.{10,140}$)(?:[A-Z0-9‘“'\"][^|.!?]{1,70}\s\|\s)+[A-Z0-9‘“'\"][^|.!?]{1,70}[^.!?:]$")),
+    # (the part after the bar may open in lower case: "Milano Design Week 2018 | a preview of ...")
+    ("related headline", re.compile(r"^(?=.{10,140}$)(?:[A-Z0-9‘“'\"][^|.!?]{1,70}\s\|\s)+[\w‘“'\"][^|.!?]{1,70}[^.!?:]$")),
     # "sexta-feira, 22 de outubro de 2010 às 20:13": a date line in another language (dates.py reads English)
     ("date line", re.compile(rf"^(?:(?:{_labels('weekdays', 'date_words')})\s*,?\s*)?\d{{1,2}}\.?\s+(?:de\s+)?"
                              rf"(?:{_labels('months', 'date_words')})\.?\s+(?:de\s+)?\d{{4}}"
@@ -482,6 +485,11 @@ def _normalise(text: str) -> str:
     return text
 
 
+# "copyright Inexhibit 2019 - ISSN ...": the site's notice, never the rest of the line above it
+# (a sentence wrapped before "copyright infringement" goes on in lower case)
+_NOTICE = re.compile(r"^(?:©|\(c\)|copyright)\s*(?-i:[A-Z]|(?:19|20)\d\d\b)", re.I)
+
+
 def _split_blocks(text: str) -> list[_Block]:
     """One block per non-empty line; lines hard-wrapped inside a sentence are joined back."""
     out: list[_Block] = []
@@ -492,7 +500,7 @@ def _split_blocks(text: str) -> list[_Block]:
             prev_blank = True
             continue
         if (out and not prev_blank and len(out[-1].text) >= LIMITS.wrapped_line and line[:1].islower()
-                and not re.search(r"[.!?:;\"”)\]]$", out[-1].text)):
+                and not re.search(r"[.!?:;\"”)\]]$", out[-1].text) and not _NOTICE.match(line)):
             out[-1].text += " " + line
         else:
             out.append(_Block(line))
@@ -727,6 +735,8 @@ def _mark(blocks: list[_Block], c: _Cleaner, find_body: bool = True) -> None:
             line.cut("photo caption")
     _cut_link_lists(blocks)
     _cut_dash_lists(blocks)
+    if not find_body:
+        _cut_headlines_above_the_lead(blocks)
     _cut_twins(blocks)
     # 2. the article body: the densest run of prose, never past a related-list / comments marker
     page = find_body and _page_like(blocks)
@@ -751,6 +761,7 @@ def _mark(blocks: list[_Block], c: _Cleaner, find_body: bool = True) -> None:
                 after = "related list / footer"
             b.cut(b.reason or after)
     _cut_repeats(blocks[start:end])
+    _categories_above_the_list(blocks, end)
     _site_date(blocks, start, end, c)
     # 3. the headline: a headline-like line printed twice above the body (the page's title and
     # its heading, maybe after a breadcrumb), else the last headline-like line before the body
@@ -948,7 +959,22 @@ def _site_date(blocks: list[_Block], start: int, end: int, c: _Cleaner) -> None:
         c.add_date("site", pick[1])
 
 
-def _is_heading(s: str) -> bool:
+# "Mensagens de Autoestima, Mensagens de Reflexão": two or more capitalised labels, commas between
+_CATEGORY_LIST = re.compile(r"^[^\W\d_][^,.!?:;]{1,40}(?:,\s+[^\W\d_][^,.!?:;]{1,40})+$")
+
+
+def _categories_above_the_list(blocks: list[_Block], end: int) -> None:
+    """The post's categories, printed between the story's last paragraph and the heading of a list
+    of other posts that ends the article: a line of capitalised labels with commas between."""
+    if end >= len(blocks) or not (_hard_end(blocks[end].text) or _SOFT_MARKERS.match(blocks[end].text)):
+        return
+    last = next((b for b in reversed(blocks[:end]) if b.keep), None)
+    if last is not None and _CATEGORY_LIST.match(last.text) and all(
+            part[:1].isupper() for part in last.text.split(", ")):
+        last.cut("tags")
+
+
+def is_heading(s: str) -> bool:
     """A link or heading line: short, and not ending like a sentence."""
     return len(s) <= LIMITS.heading and not re.search(r"[.!?。！？:;,\"”’')]$", s) and len(_words(s)) <= LIMITS.heading_words
 
@@ -979,6 +1005,21 @@ def _cut_dash_lists(blocks: list[_Block]) -> None:
             for b in blocks[i:j]:
                 b.cut("related list / footer")
         i = max(j, i + 1)
+
+
+_LINKED_HEADLINES = 3  # headlines in a row above the lead that make a box of links
+
+
+def _cut_headlines_above_the_lead(blocks: list[_Block]) -> None:
+    """Headlines of other stories set above an extracted article's lead, with no heading to
+    announce them ("Ciara to Host 2019 American Music Awards, Plus New Performers Announced"):
+    three or more lines in headline case, every word capitalised, before the first sentence. A
+    story's own headline and standfirst are one or two lines, and its subheadings come later."""
+    top = list(itertools.takewhile(lambda b: _list_line(b.text), (b for b in blocks if b.keep)))
+    caps = [b for b in top if _title_case(b.text)]
+    if sum(1 for b in caps if len(_words(b.text)) >= LIMITS.linked_headline_words) >= _LINKED_HEADLINES:
+        for b in caps:
+            b.cut("related list")
 
 
 def _cut_link_lists(blocks: list[_Block]) -> None:
@@ -1038,7 +1079,7 @@ def _article_span(blocks: list[_Block], find_body: bool) -> tuple[int, int]:
     above it is not body text) to the first related-list or comment heading."""
     start = 0
     if find_body:
-        start = next((i for i, b in enumerate(blocks) if b.keep and not _is_heading(b.text)
+        start = next((i for i, b in enumerate(blocks) if b.keep and not is_heading(b.text)
                       and not (_list_line(b.text) and len(_words(b.text)) <= 15)), 0)
     end = next((i for i in range(start, len(blocks)) if _hard_end(blocks[i].text)), len(blocks))
     if find_body:
@@ -1245,6 +1286,10 @@ def _post(body: list[_Block], c: _Cleaner) -> None:
             b.text = b.text[: m.start()].rstrip()
     for b in kept:  # "Rep. Jane RoeJane RoeHeadline | Headline ... MORE (D-Minn.)": a name's hover card
         b.text = _HOVER_CARD.sub(r"\g<name>", b.text)
+    _cut_company_profile(kept)
+    kept = [b for b in kept if b.keep]
+    if kept and _author_note(kept[-1].text):
+        kept.pop().cut("author note")
     c.body_texts = [b.text for b in kept]
     for n, b in enumerate(kept[:3]):  # the lead, maybe under a standfirst
         if _dateline(b, c, lead=n == 0):
@@ -1258,6 +1303,55 @@ def _post(body: list[_Block], c: _Cleaner) -> None:
         for m in _NEWS_AGENCY.finditer(b.text):
             if _agency(m[1]):
                 c.add_agency(m[1])
+
+
+# "Ascom is a global ...", "Acme Inc. (NASDAQ: ACME) is the leading ...": a profile's first words
+_PROFILE_OPENING = re.compile(
+    r"^(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4}(?:\s*\([^()]{1,40}\))?,?\s+(?:is|are)\s+(?:a|an|the)\b")
+# "About Ascom", "About GE Healthcare": the heading over it
+_ABOUT_HEADING = re.compile(r"^About\s+(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z&][\w&.'’-]*){0,5}\s*:?$")
+_PROFILE_TERMS = re.compile(r"\b(?:" + _furniture("company_profile", r"\s+") + r")\b", re.I)
+_ATTRIBUTION = re.compile(r"\b(?:" + _furniture("attributions", r"\s+") + r")\b", re.I)
+_PROFILE_FACTS = 3  # distinct profile terms that make the closing paragraphs a company's profile
+
+
+def _cut_company_profile(kept: list[_Block]) -> None:
+    """A press release's profile of the company (or each company) after the story: from an
+    "About Ascom" heading, or from two paragraphs or more the first of which opens "<Name> is a
+    ...", to the end; every paragraph a heading or a profile in the company's own voice (a news
+    story's closing background says "the company said"), three profile facts among them or more."""
+    def profile(b: _Block) -> bool:
+        return bool(_ABOUT_HEADING.match(b.text) or (
+            (_PROFILE_OPENING.match(b.text) or _PROFILE_TERMS.search(b.text)) and not _ATTRIBUTION.search(b.text)))
+
+    start = len(kept)
+    while start > (len(kept) + 1) // 2 and profile(kept[start - 1]):  # a tail: the story comes first and is longer
+        start -= 1
+    # the profile begins at its heading, or at the first "<Name> is a ..." that says what the company is
+    start = next((i for i in range(start, len(kept)) if _ABOUT_HEADING.match(kept[i].text) or (
+        _PROFILE_OPENING.match(kept[i].text) and _PROFILE_TERMS.search(kept[i].text))), len(kept))
+    facts = {re.sub(r"\s+", " ", m.lower()) for b in kept[start:] for m in _PROFILE_TERMS.findall(b.text)}
+    headed = start < len(kept) and _ABOUT_HEADING.match(kept[start].text)
+    if (headed or len(kept) - start >= 2) and len(facts) >= _PROFILE_FACTS:
+        for b in kept[start:]:
+            b.cut("company profile")
+
+
+_NOTE_SENTENCES = 2  # sentences of an author's note besides the contact ones
+
+
+def _author_note(s: str) -> bool:
+    """The note on the author closing the story: "Jane Roe's book ... is out now. Follow her on
+    Twitter @janeroe. Follow us on Facebook." It ends with how to follow or reach the author or
+    the site, and its one or two other sentences report no one (the story's last words would)."""
+    if len(s) > LIMITS.notice:
+        return False
+    sentences = split_sentences(s)
+    contact = _RULE["contact line"]
+    if len(sentences) < 2 or not contact.match(sentences[-1]):
+        return False
+    rest = [x for x in sentences if not contact.match(x)]
+    return len(rest) <= _NOTE_SENTENCES and not any(_ATTRIBUTION.search(x) for x in rest)
 
 
 def _credit_line(s: str, c: _Cleaner) -> bool:
