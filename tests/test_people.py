@@ -228,3 +228,45 @@ def test_a_given_name_that_is_also_a_news_agency_short_name_is_still_a_name():
                       "Economy Minister Efe Yilmaz said the budget was ready.")
     assert {"Ani Petrosyan", "Efe Yilmaz"} <= set(found)
     assert "Reuters Roe" not in people_of("Reuters Roe said the deal was done.")  # an agency that is no name
+
+
+# --------------------------------------------------------------------------- levels: actors and mentions
+
+
+def levels_of(*paragraphs: str) -> dict[str, str]:
+    """The people of a whole extraction, each with its level."""
+    from briefbook.extract.article_doc import ArticleFacts, article_doc
+    from briefbook.extract.components import extractor
+
+    doc = extractor()(article_doc(parse(list(paragraphs)), ArticleFacts()))
+    return {p.name: p.level for p in doc._.entities.people}
+
+
+def test_a_person_named_in_passing_is_listed_as_mentioned():
+    found = levels_of(
+        "Mayor Tomas Okonjo said the new library would open in June.",
+        "The building was designed in 1962, a year after the death of Margaret Holloway.",
+    )
+    assert found == {"Tomas Okonjo": "actor", "Margaret Holloway": "mentioned"}
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "not_a_person"),
+    [
+        ("Aid convoys reached the village of Kora Venti on Monday, officials said.", "Kora Venti"),
+        ("Shares of Harlan Brooks Ltd fell 5 percent after Harlan Brooks cut its forecast.", "Harlan Brooks"),
+        ("The commissioners asked Riverside Ford to hold two Ford Explorers for the sheriff.", "Riverside Ford"),
+    ],
+)
+def test_a_name_named_once_that_may_be_a_place_or_a_firm_is_not_listed(paragraph: str, not_a_person: str) -> None:
+    assert not_a_person not in levels_of(paragraph)
+
+
+def test_a_military_rank_before_a_name_is_its_role():
+    found = people_of("Colonel Amos Tendai said the road to the border was open again.")
+    assert "Amos Tendai" in found and found["Amos Tendai"].role == "Colonel"
+
+
+def test_a_lower_case_particle_keeps_a_name_whole():
+    found = people_of("Foreign Minister Mbala wa Kinsu said on Friday that the talks would resume.")
+    assert "Mbala wa Kinsu" in found

@@ -27,7 +27,15 @@ from .article_doc import ArticleFacts
 from .events import find_events
 from .initiatives import find_initiatives
 from .organizations import OrgFound, find_organizations_and_doubts, generic_name, resolve_org_reference
-from .people import PersonFound, find_people, person_evidence, resolve_short
+from .people import (
+    PersonFound,
+    find_people,
+    name_evidence,
+    named_as_company,
+    passing_singles,
+    person_evidence,
+    resolve_short,
+)
 from .quotes import QuoteFound, find_quotes
 from .resolve import resolve_entities
 from .speakers import Speaker, attribute, named_speakers, note_genders, note_titles
@@ -70,7 +78,9 @@ class QuotesComponent(_Component):
 @Language.factory("briefbook_people", default_config={"known_surnames": True})
 class PeopleComponent(_Component):
     """People with their roles (`people.find_people`), surname-only mentions folded into them, the
-    people quoted by name the entity labels missed, and the names too thin to list set apart.
+    people quoted by name the entity labels missed. A person the story gives no part is listed as
+    ``mentioned`` where the name is surely a person's (`people.name_evidence`); the names too thin
+    even for that are set apart as doubts.
 
     ``known_surnames``: a well-known surname alone ("Trump said") names its person
     (``data/lexicon/en/known_people.yml``)."""
@@ -87,10 +97,15 @@ class PeopleComponent(_Component):
         if self.known_surnames:
             people = _add_known_people(docs, people)
         people = _with_quoted_people(doc._.quotes or [], docs, people)
-        doubtful = [p for p in people if person_evidence(docs, p) is None
-                    and not speaking & {name_key(f) for f in (p.name, *p.mentions)}]
-        doc._.people = [p for p in people if p not in doubtful]
-        doc._.doubtful_people = doubtful
+        people = [p for p in people if not named_as_company(docs, p)]  # left to the organizations
+        passing = [p for p in people if person_evidence(docs, p) is None
+                   and not speaking & {name_key(f) for f in (p.name, *p.mentions)}]
+        for p in passing:
+            if name_evidence(docs, p) is not None:
+                p.level = "mentioned"
+        doc._.doubtful_people = [p for p in passing if p.level != "mentioned"]
+        people = [p for p in people if p not in doc._.doubtful_people]
+        doc._.people = people + passing_singles(docs, people + doc._.doubtful_people)
         return doc
 
 
@@ -160,12 +175,17 @@ class EntitiesComponent(_Component):
 @Language.factory("briefbook_speakers")
 class SpeakersComponent(_Component):
     """Each quote's speaker resolved to a person or organization of the briefing, or none
-    (`speakers.attribute`); reported speech is kept only where its speaker is certain."""
+    (`speakers.attribute`); reported speech is kept only where its speaker is certain. A speaker
+    found only as mentioned becomes an actor."""
 
     def __call__(self, doc: Doc) -> Doc:
         entities = doc._.entities
         speakers = _speakers(entities.people, entities.organizations) if entities is not None else []
         doc._.attributed = _quotes_out(doc._.quotes or [], _paragraphs(doc), speakers)
+        quoted = {q.speaker for q in doc._.attributed}
+        for item in [*entities.people, *entities.organizations] if entities is not None else []:
+            if item.id in quoted:
+                item.level = "actor"  # whoever the story quotes has a part in it
         return doc
 
 

@@ -90,10 +90,12 @@ def _people_out(
         if pid in out:
             prev = out[pid]
             prev.mentions = sorted(set(prev.mentions) | set(mentions))
+            prev.level = "actor" if "actor" in (prev.level, p.level) else prev.level
             continue
         role = p.role if p.role is not None else (entry.role if entry else None)
         out[pid] = Person(
-            id=pid, name=p.name, role=role, organization=org_id, country=country, mentions=mentions
+            id=pid, name=p.name, role=role, organization=org_id, country=country, mentions=mentions,
+            level="actor" if p.level == "actor" else "mentioned",
         )
     return list(out.values())
 
