@@ -26,6 +26,7 @@ from ..registry import Registry
 from .article_doc import ArticleFacts
 from .events import find_events
 from .initiatives import find_initiatives
+from .org_mentions import cited_organizations, doubt_evidence
 from .organizations import OrgFound, find_organizations_and_doubts, generic_name, resolve_org_reference
 from .people import (
     PersonFound,
@@ -122,6 +123,8 @@ class PlacesComponent(_Component):
 class OrganizationsComponent(_Component):
     """Organizations that act as such (`organizations.find_organizations_and_doubts`), never a
     person's or a place's name; the employers named in people's titles; the names the registry knows.
+    Listed as ``mentioned`` (`org_mentions`): doubted names with a company's legal form or cited
+    as outlets, the news agencies the text cites, the known organizations it names.
 
     News agencies credited for the story are sources, not actors, unless they act in it."""
 
@@ -141,8 +144,14 @@ class OrganizationsComponent(_Component):
         agencies = facts.agencies | AGENCIES
         orgs = [o for o in orgs if o.actor or o.name.lower() not in agencies]
         orgs = _add_employers(doc._.people or [], orgs)
-        doc._.organizations = _add_registered(docs, orgs, facts.registry)
-        doc._.org_doubts = [d for d in doubts if d not in spoken]
+        orgs = _add_registered(docs, orgs, facts.registry)
+        doubts = [d for d in doubts if d not in spoken]
+        named = [d for d in doubts if doubt_evidence(docs, d) is not None]
+        orgs += [OrgFound(name=d, paragraphs=_paragraphs_naming(docs, d), level="mentioned") for d in named]
+        orgs += cited_organizations(docs, {name_key(f) for o in orgs for f in o.forms()})
+        places = {name_key(p) for p in doc._.places or []}
+        doc._.organizations = [o for o in orgs if name_key(o.name) not in places]  # "the West Bank", "Iraq said"
+        doc._.org_doubts = [d for d in doubts if d not in named]
         return doc
 
 

@@ -154,8 +154,10 @@ def _orgs_out(orgs: list[OrgFound], ids: dict[int, str], registry: Registry) -> 
         if oid in out:
             merged = out[oid]
             merged.aliases = sorted(set(merged.aliases) | set(aliases) | ({o.name} - {merged.name}))
+            merged.level = "actor" if "actor" in (merged.level, o.level) else merged.level
             continue
-        out[oid] = Organization(id=oid, name=o.name, aliases=sorted(set(aliases)), country=country)
+        out[oid] = Organization(id=oid, name=o.name, aliases=sorted(set(aliases)), country=country,
+                                level="actor" if o.level == "actor" else "mentioned")
     return list(out.values())
 
 

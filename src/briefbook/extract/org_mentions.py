@@ -1,0 +1,195 @@
+"""Organizations a story names in passing: listed as ``mentioned`` by the kind of evidence that
+makes a name an organization's even though it never acts in the story.
+
+`organizations.find_organizations_and_doubts` keeps the organizations that act or bear an
+institution word and doubts the other names spaCy tags ORG (a product, a venue, a work is as
+often tagged so). Of those doubts, a name is an organization's when it ends with a company's legal
+form ("Roe Holdings SA") or is an outlet the story cites ("the daily Le Soir", "the Hill Valley
+Telegraph"). Besides, a news agency cited in the story's text ("Roetag news agency reported") is
+an organization of the story (the agency that wrote it is credited in the byline, not listed),
+and so is every organization of ``known_organizations.yml`` the story names ("the U.N. envoy").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from ..ids import name_key
+from ..lexicon import AGENCIES, COUNTRY_FORMS, agencies, forms_of, groups
+from .organizations import OrgFound, acts_as_organization
+
+_SUFFIXES = groups("name_suffixes")["corporate"]
+_OUTLET = groups("outlet_nouns")
+
+
+def doubt_evidence(docs: list[Doc], name: str) -> str | None:
+    """Why a doubted name is an organization's after all, or None."""
+    words = name.split()
+    if words[-1].lower().replace(".", "") in _SUFFIXES and len(words) > 1:
+        return "corporate suffix"
+    if len(words) > 1 and words[-1].lower() in _OUTLET["heads"]:
+        return "an outlet's name"
+    for doc in docs:
+        for start, _ in _spans(doc, name):
+            if start and doc[start - 1].text in ("'s", "’s"):
+                return None  # "Roe's Holdings Inc": the name was cut
+            k = start - 1
+            while k >= 0 and doc[k].is_lower and doc[k].pos_ == "ADJ":
+                k -= 1  # "the French daily Le Soir", "the influential weekly"
+            if k >= 0 and doc[k].lower_ in _OUTLET["before"]:
+                return "an outlet cited"
+    return None
+
+
+def cited_organizations(docs: list[Doc], taken: set[str]) -> list[OrgFound]:
+    """News agencies and outlets the text cites ("Roetag news agency said", "the weekly Der
+    Abend") and the known organizations it names, one each, with the forms it writes them in; not
+    an agency's credit ("(Roetag)", a dateline, a sign-off), nor a name in ``taken`` (name keys of
+    the organizations found already). An agency that wrote the story and is cited in its text
+    ("..., Roetag news agency said") is cited all the same."""
+    usual = _agency_names()
+    taken = taken | {name_key(usual[k]) for k in taken if k in usual}  # "Roetag news agency" is Roetag
+    found: dict[str, OrgFound] = {}
+    for pno, doc in enumerate(docs, start=1):
+        for start, end, name in [*_known_in(doc), *_outlets_in(doc)]:
+            name = usual.get(name_key(name), name)
+            written = doc[start:end].text
+            is_agency = name_key(name) in _agency_keys()
+            if is_agency and _credit(doc, start, end):
+                continue
+            if {name_key(name), name_key(written)} & taken:
+                continue
+            org = found.setdefault(name, OrgFound(name=name, level="mentioned"))
+            if written != name and written not in org.aliases:
+                org.aliases.append(written)
+            if pno not in org.paragraphs:
+                org.paragraphs.append(pno)
+            if not is_agency and acts_as_organization(doc, start, end):
+                org.level = "actor"
+    return list(found.values())
+
+
+def _credit(doc: Doc, start: int, end: int) -> bool:
+    """'(Roetag)', 'ROEVILLE, May 2 (Roetag) -', a sign-off line: the agency credited for the story."""
+    before = doc[start - 1].text if start else ""
+    after = doc[end].text if end < len(doc) else ""
+    return before == "(" or after in (")", "-", "—", "–") or len(doc) <= end - start + 2
+
+
+@lru_cache(maxsize=1)
+def _agency_keys() -> frozenset[str]:
+    return frozenset(name_key(a) for a in AGENCIES)
+
+
+@lru_cache(maxsize=1)
+def _agency_names() -> dict[str, str]:
+    """Name key of each form of a news agency -> its usual name."""
+    return {name_key(form): name for form, name in agencies().items()}
+
+
+@lru_cache(maxsize=1)
+def _known_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for every form of every agency and known organization, and form -> name.
+
+    A short form in capitals ("UN", "WHO") matches in capitals only; the others in any case that
+    starts with a capital letter. A form is never inside a longer capitalised name ("North
+    Roeland Red Cross" is not the Red Cross)."""
+    names: dict[str, str] = {}
+    for name, forms in (*forms_of("agencies"), *forms_of("known_organizations")):
+        for form in (name, *forms):
+            names.setdefault(form.lower(), name)
+    exact, loose = [], []
+    for form in sorted(names, key=len, reverse=True):
+        bare = form.replace(".", "")
+        if " " not in form and len(bare) <= 5 and bare.isalpha():
+            if len(form) < 3:
+                continue  # "AP", "PA", "UN": a state, a word, as often as a name
+            exact.append(re.escape(form.upper()))
+        else:
+            loose.append(re.escape(form).replace(r"\ ", r"\s+"))
+    pattern = re.compile(
+        rf"(?<![\w.’'-])(?:(?:{'|'.join(exact)})|(?i:(?=[A-Z])(?:{'|'.join(loose)})))(?![\w’'-]|\.\w)"
+    )
+    return pattern, names
+
+
+def _known_in(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start, end, name) of each agency or known organization written in ``doc``."""
+    pattern, names = _known_pattern()
+    out = []
+    for m in pattern.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or m.group().lower() in COUNTRY_FORMS:
+            continue
+        before = doc[span.start - 1] if span.start else None
+        after = doc[span.end] if span.end < len(doc) else None
+        if (before is not None and before.text[:1].isupper() and before.pos_ == "PROPN") or (
+            after is not None and after.text[:1].isupper() and after.pos_ == "PROPN"
+        ):
+            continue  # inside a longer name: "U.N. Security Council", "North Roeland Red Cross"
+        out.append((span.start, span.end, names[re.sub(r"\s+", " ", m.group()).lower()]))
+    return out
+
+
+def _outlets_in(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start, end, name) of each outlet named beside an outlet noun: "Roetag news agency",
+    "Le Soir newspaper", "the weekly Der Abend", "news agency Roetag"; with the noun where it is
+    part of the name ("Roeville Radio", "Radio Roe", "the Roeland News Agency")."""
+    out = []
+    for t in doc:
+        if t.lower_ not in _OUTLET["before"]:
+            continue
+        if t.text[:1].isupper() and (not t.is_sent_start or (t.i + 1 < len(doc) and _name_word(doc[t.i + 1]))):
+            start, end = _run_left(doc, t.i), _run_right(doc, t.i + 1)
+            if any(w.lower_ not in _OUTLET["before"] | {"news"} for w in doc[start:end]):
+                out.append((start, end))  # not "News Agency" alone
+            continue
+        left = t.i - (t.i > 0 and doc[t.i - 1].lower_ == "news")  # "Roetag news agency"
+        if _run_left(doc, left) < left:
+            out.append((_run_left(doc, left), left))
+        elif _run_right(doc, t.i + 1) > t.i + 1:
+            out.append((t.i + 1, _run_right(doc, t.i + 1)))
+    named = [(s, e, doc[s:e].text) for s, e in out]
+    return [(s, e, n) for s, e, n in named if len(n) > 1 and n.lower() not in COUNTRY_FORMS]
+
+
+def _run_left(doc: Doc, end: int) -> int:
+    """The start of the words of a name that end right before ``end`` ("Itar-Tass")."""
+    k = end
+    while k > 0 and (_name_word(doc[k - 1]) or (doc[k - 1].lower_ in _OUTLET["before"] | {"news"} and
+                     doc[k - 1].text[:1].isupper())):
+        k -= 1
+        if k > 1 and doc[k - 1].text == "-" and not doc[k - 1].whitespace_ and not doc[k - 2].whitespace_:
+            k -= 1  # a hyphen inside the name
+    return k if k == end or doc[k].text != "-" else k + 1
+
+
+def _run_right(doc: Doc, start: int) -> int:
+    """The end of the words of a name that start at ``start``."""
+    k = start
+    while k < len(doc) and (_name_word(doc[k]) or (doc[k].lower_ in _OUTLET["before"] | {"news"} and
+                            doc[k].text[:1].isupper() and k > start)):
+        k += 1
+        if k + 1 < len(doc) and doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_:
+            k += 1
+    return k if k == start or doc[k - 1].text != "-" else k - 1
+
+
+def _name_word(t: Token) -> bool:
+    """A word of an outlet's name: capitalised, a proper noun or in capitals ("LE TEMPS"), not a
+    place's, a people's or a person's ("the Yugoslav news agency", "Roe's newspaper")."""
+    return (t.text[:1].isupper() and (t.pos_ == "PROPN" or t.text.isupper())
+            and t.ent_type_ not in ("GPE", "NORP", "DATE", "PERSON"))
+
+
+def _spans(doc: Doc, name: str) -> list[tuple[int, int]]:
+    """Where ``name`` is written in ``doc``, as token spans."""
+    out = []
+    for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None:
+            out.append((span.start, span.end))
+    return out
