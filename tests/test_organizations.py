@@ -466,3 +466,14 @@ def test_a_known_organization_is_listed_under_its_usual_name_with_the_form_writt
 def test_a_place_is_never_an_organization_even_with_an_institution_word():
     found = org_levels_of("Settlers moved into the West Bank, and the West Bank council objected.")
     assert "West Bank" not in found
+
+
+def test_an_acronym_standing_alone_is_an_organization_unless_written_as_a_things_name():
+    found = org_levels_of("The strike was called by the unions, including the KWF, on Monday.")
+    assert found.get("KWF") == "mentioned"
+    assert "DAXO" not in org_levels_of("The DAXO index closed 2 percent lower, and the DAXO 50 fell too.")
+
+
+def test_a_known_organization_written_whole_replaces_its_cut_name():
+    found = org_levels_of("The Organisation for Security and Cooperation in Europe sent monitors to the vote.")
+    assert "Organisation for Security" not in found and "OSCE" in found

@@ -270,3 +270,8 @@ def test_a_military_rank_before_a_name_is_its_role():
 def test_a_lower_case_particle_keeps_a_name_whole():
     found = people_of("Foreign Minister Mbala wa Kinsu said on Friday that the talks would resume.")
     assert "Mbala wa Kinsu" in found
+
+
+def test_a_rulers_ordinal_is_part_of_the_name():
+    assert levels_of("The museum holds a portrait of Henry VIII.") == {"Henry VIII": "mentioned"}
+    assert levels_of("The palace was rebuilt for Louis XIV in 1680.") == {"Louis XIV": "mentioned"}

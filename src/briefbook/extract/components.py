@@ -148,7 +148,9 @@ class OrganizationsComponent(_Component):
         doubts = [d for d in doubts if d not in spoken]
         named = [d for d in doubts if doubt_evidence(docs, d) is not None]
         orgs += [OrgFound(name=d, paragraphs=_paragraphs_naming(docs, d), level="mentioned") for d in named]
-        orgs += cited_organizations(docs, {name_key(f) for o in orgs for f in o.forms()})
+        cited = cited_organizations(docs, {name_key(f) for o in orgs for f in o.forms()})
+        written = {f for o in cited for f in o.forms()}  # "the Union of X and Y": not its cut "Union of X"
+        orgs = [o for o in orgs if not any(w.startswith(o.name + " ") for w in written)] + cited
         places = {name_key(p) for p in doc._.places or []}
         doc._.organizations = [o for o in orgs if name_key(o.name) not in places]  # "the West Bank", "Iraq said"
         doc._.org_doubts = [d for d in doubts if d not in named]

@@ -22,20 +22,29 @@ from ..lexicon import AGENCIES, COUNTRY_FORMS, agencies, forms_of, groups
 from .organizations import OrgFound, acts_as_organization
 
 _SUFFIXES = groups("name_suffixes")["corporate"]
+# An acronym standing alone: "ACME", "A.C.M.E.", "ACME-R" (the cleaner leaves "U.N" of "U.N.").
+_ACRONYM = re.compile(r"[A-Z]{2,6}(?:-[A-Z]{1,4})?|(?:[A-Z]\.){1,4}[A-Z]\.?")
 _OUTLET = groups("outlet_nouns")
 
 
 def doubt_evidence(docs: list[Doc], name: str) -> str | None:
-    """Why a doubted name is an organization's after all, or None."""
+    """Why a doubted name is an organization's after all, or None: a company's legal form, an
+    outlet's name or noun, or an acronym never written as a thing's ("the ACME index", "ACME 100")."""
     words = name.split()
     if words[-1].lower().replace(".", "") in _SUFFIXES and len(words) > 1:
         return "corporate suffix"
     if len(words) > 1 and words[-1].lower() in _OUTLET["heads"]:
         return "an outlet's name"
+    spans = [(doc, start, end) for doc in docs for start, end in _spans(doc, name)]
+    if any(start and doc[start - 1].text in ("'s", "’s") for doc, start, _ in spans):
+        return None  # "Roe's Holdings Inc": the name was cut
+    if _ACRONYM.fullmatch(name) and name.lower() not in COUNTRY_FORMS and spans and not any(
+        end < len(doc) and (doc[end].like_num or (doc[end].is_lower and doc[end].pos_ == "NOUN"))
+        for doc, _, end in spans
+    ):
+        return "an acronym"  # not "the ACME index", "ACME 100", "ACME lines": a thing's name
     for doc in docs:
         for start, _ in _spans(doc, name):
-            if start and doc[start - 1].text in ("'s", "’s"):
-                return None  # "Roe's Holdings Inc": the name was cut
             k = start - 1
             while k >= 0 and doc[k].is_lower and doc[k].pos_ == "ADJ":
                 k -= 1  # "the French daily Le Soir", "the influential weekly"

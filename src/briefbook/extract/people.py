@@ -49,6 +49,8 @@ _NAME_TOKEN = re.compile(
     rf"|(?:{'|'.join(map(re.escape, NAME_PARTICLES))})|(?:{'|'.join(map(re.escape, SURNAME_PREFIXES))})[A-Z][a-z]+"
     r"|O['’][A-Z][a-z]+)$"
 )
+# A ruler's ordinal after a given name: "Henry VIII", "Leopold III", "Pedro I".
+_REGNAL = re.compile(r"(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3})")
 # One to three initials with their full stops: "A." of "Samuel A. Roe", "J.T." of "J.T. Roe".
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 _CONNECTORS = TITLE_CONNECTORS
@@ -160,6 +162,8 @@ def looks_like_name(text: str) -> bool:
     words = text.replace("’", "'").split()
     if not 1 <= len(words) <= 5 or any(ch.isdigit() for ch in text):
         return False
+    if len(words) == 2 and _REGNAL.fullmatch(words[1]):
+        words = words[:1]  # "Henry VIII"
     for w in words:
         if w.lower().strip(".") in NOT_NAME_WORDS and not _INITIALS.fullmatch(w):  # "Samuel A. Roe"
             return False
@@ -897,10 +901,22 @@ def passing_singles(docs: list[Doc], people: list[PersonFound]) -> list[PersonFo
             low = name.lower()
             if name_key(name) in taken or not looks_like_name(name) or low.rstrip("s") in _NOT_PERSON_WORDS:
                 continue
+            name += _regnal_after(doc, toks[0].i)
             person = found.setdefault(name, PersonFound(name=name, level="mentioned"))
             _note(person, name, pno, None, None, None, False)
     return [p for p in found.values() if p.name.lower() in _GIVEN_NAMES and labels.get(p.name) == {"PERSON"}
             and not _named_as_thing(docs, p) and not _named_as_place(docs, p.name)]
+
+
+def _regnal_after(doc: Doc, i: int) -> str:
+    """" VIII" where a ruler's ordinal follows the given name at ``i`` ("Henry VIII"); "I" only
+    where no verb follows it ("Elizabeth I was crowned", not "..., Elizabeth, I think")."""
+    if i + 1 >= len(doc) or not doc[i].whitespace_ or not _REGNAL.fullmatch(doc[i + 1].text):
+        return ""
+    after = doc[i + 2] if i + 2 < len(doc) else None
+    if doc[i + 1].text == "I" and after is not None and after.tag_ in ("VBP", "MD", "RB"):
+        return ""
+    return " " + doc[i + 1].text
 
 
 def _named_as_place(docs: list[Doc], name: str) -> bool:
