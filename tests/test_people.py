@@ -262,9 +262,11 @@ def test_a_name_named_once_that_may_be_a_place_or_a_firm_is_not_listed(paragraph
     assert not_a_person not in levels_of(paragraph)
 
 
-def test_a_military_rank_before_a_name_is_its_role():
+def test_a_rank_before_a_name_is_its_role():
     found = people_of("Colonel Amos Tendai said the road to the border was open again.")
     assert "Amos Tendai" in found and found["Amos Tendai"].role == "Colonel"
+    found = people_of("Detective Nora Feld told reporters the car had been found.")
+    assert "Nora Feld" in found and found["Nora Feld"].role == "Detective"
 
 
 def test_a_lower_case_particle_keeps_a_name_whole():

@@ -44,6 +44,7 @@ from .nlp import verb_lemma
 from .spans import per_doc, tokens_with_lower
 
 _TITLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS | MEMBER_NOUNS
+_GIVEN_NAMES = frozenset().union(*FIRST_NAMES.values())
 _NAME_TOKEN = re.compile(
     r"^(?:[A-Z][a-z\u00C0-\u024F'’]*\.?|(?:[A-Z]\.){2,3}|[A-Z][a-z\u00C0-\u024F'’]+(?:-[A-Za-z\u00C0-\u024F'’]+)+"
     rf"|(?:{'|'.join(map(re.escape, NAME_PARTICLES))})|(?:{'|'.join(map(re.escape, SURNAME_PREFIXES))})[A-Z][a-z]+"
@@ -790,7 +791,6 @@ def _named_as_thing(docs: list[Doc], person: PersonFound) -> bool:
     return total > 0 and (quoted == total or listed == total)
 
 
-_GIVEN_NAMES = frozenset().union(*FIRST_NAMES.values())
 # A company's legal form after a name ("Acme Holdings Ltd"): the name is the company's.
 _CORPORATE_SUFFIXES = groups("name_suffixes")["corporate"]
 # Entity labels that make a name something else than a person's where spaCy gives them to it.
