@@ -448,7 +448,7 @@ def test_an_outlet_the_story_cites_is_a_mentioned_organization(paragraph: str, o
 def test_a_news_agency_cited_in_the_text_is_listed_but_not_its_credit():
     assert org_levels_of("HARBIN, May 2 (Xinhua) - Floods cut the railway, officials said.") == {}
     acting = org_levels_of("Floods cut the railway near the city, Xinhua news agency said on Sunday.")
-    assert acting == {"Xinhua news agency": "actor"}  # one organization, not two
+    assert acting == {"Xinhua": "actor"}  # one organization under its usual name, not two
     cited = org_levels_of("Officials quoted in a Xinhua report said floods cut the railway.")
     assert cited == {"Xinhua": "mentioned"}
 

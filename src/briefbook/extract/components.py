@@ -26,7 +26,7 @@ from ..registry import Registry
 from .article_doc import ArticleFacts
 from .events import find_events
 from .initiatives import find_initiatives
-from .org_mentions import cited_organizations, doubt_evidence
+from .org_mentions import doubt_evidence, with_cited
 from .organizations import OrgFound, find_organizations_and_doubts, generic_name, resolve_org_reference
 from .people import (
     PersonFound,
@@ -148,9 +148,7 @@ class OrganizationsComponent(_Component):
         doubts = [d for d in doubts if d not in spoken]
         named = [d for d in doubts if doubt_evidence(docs, d) is not None]
         orgs += [OrgFound(name=d, paragraphs=_paragraphs_naming(docs, d), level="mentioned") for d in named]
-        cited = cited_organizations(docs, {name_key(f) for o in orgs for f in o.forms()})
-        written = {f for o in cited for f in o.forms()}  # "the Union of X and Y": not its cut "Union of X"
-        orgs = [o for o in orgs if not any(w.startswith(o.name + " ") for w in written)] + cited
+        orgs = with_cited(docs, orgs)
         places = {name_key(p) for p in doc._.places or []}
         doc._.organizations = [o for o in orgs if name_key(o.name) not in places]  # "the West Bank", "Iraq said"
         doc._.org_doubts = [d for d in doubts if d not in named]

@@ -53,15 +53,28 @@ def doubt_evidence(docs: list[Doc], name: str) -> str | None:
     return None
 
 
-def cited_organizations(docs: list[Doc], taken: set[str]) -> list[OrgFound]:
-    """News agencies and outlets the text cites ("Roetag news agency said", "the weekly Der
-    Abend") and the known organizations it names, one each, with the forms it writes them in; not
-    an agency's credit ("(Roetag)", a dateline, a sign-off), nor a name in ``taken`` (name keys of
-    the organizations found already). An agency that wrote the story and is cited in its text
-    ("..., Roetag news agency said") is cited all the same."""
+def with_cited(docs: list[Doc], orgs: list[OrgFound]) -> list[OrgFound]:
+    """``orgs`` and the news agencies and outlets the text cites ("Roetag news agency said", "the
+    weekly Der Abend") and the known organizations it names, one each, with the forms it writes
+    them in; not an agency's credit ("(Roetag)", a dateline, a sign-off). An agency that wrote the
+    story and is cited in its text ("..., Roetag news agency said") is cited all the same.
+
+    One already in ``orgs`` gains the form written as an alias; one whose name was cut short
+    ("Union of X" of "the Union of X and Y", a known organization written whole) gives way."""
     usual = _agency_names()
-    taken = taken | {name_key(usual[k]) for k in taken if k in usual}  # "Roetag news agency" is Roetag
+    by_key: dict[str, OrgFound] = {}
+    for o in orgs:
+        bare = re.sub(r"\s+news(?:\s+agency)?$", "", o.name, flags=re.I)
+        agency = usual.get(name_key(bare)) if bare != o.name else None
+        if agency is not None:  # "Roetag news agency": the agency under its usual name
+            o.aliases.append(o.name)
+            o.name = agency
+        for f in o.forms():
+            by_key.setdefault(name_key(f), o)
+            if name_key(f) in usual:  # "Roetag news agency" is Roetag
+                by_key.setdefault(name_key(usual[name_key(f)]), o)
     found: dict[str, OrgFound] = {}
+    written_by: dict[str, OrgFound] = {}  # a form written -> the organization it names
     for pno, doc in enumerate(docs, start=1):
         for start, end, name in [*_known_in(doc), *_outlets_in(doc)]:
             name = usual.get(name_key(name), name)
@@ -69,16 +82,18 @@ def cited_organizations(docs: list[Doc], taken: set[str]) -> list[OrgFound]:
             is_agency = name_key(name) in _agency_keys()
             if is_agency and _credit(doc, start, end):
                 continue
-            if {name_key(name), name_key(written)} & taken:
-                continue
-            org = found.setdefault(name, OrgFound(name=name, level="mentioned"))
-            if written != name and written not in org.aliases:
+            org = by_key.get(name_key(name)) or by_key.get(name_key(written))
+            if org is None:
+                org = found.setdefault(name, OrgFound(name=name, level="mentioned"))
+            written_by[written] = org
+            if written not in org.forms():
                 org.aliases.append(written)
             if pno not in org.paragraphs:
                 org.paragraphs.append(pno)
             if not is_agency and acts_as_organization(doc, start, end):
                 org.level = "actor"
-    return list(found.values())
+    kept = [o for o in orgs if not any(w.startswith(o.name + " ") and named is not o for w, named in written_by.items())]
+    return kept + list(found.values())
 
 
 def _credit(doc: Doc, start: int, end: int) -> bool:
