@@ -277,3 +277,8 @@ def test_a_lower_case_particle_keeps_a_name_whole():
 def test_a_rulers_ordinal_is_part_of_the_name():
     assert levels_of("The museum holds a portrait of Henry VIII.") == {"Henry VIII": "mentioned"}
     assert levels_of("The palace was rebuilt for Louis XIV in 1680.") == {"Louis XIV": "mentioned"}
+
+
+def test_from_or_to_before_a_full_name_is_no_place():
+    found = levels_of("The council read out a letter from Ruslan Khasbulatov about the flooding.")
+    assert found == {"Ruslan Khasbulatov": "mentioned"}

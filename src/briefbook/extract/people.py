@@ -857,7 +857,7 @@ def _placed(doc: Doc, s: int, e: int) -> bool:
     after = doc[e] if e < len(doc) else None
     if before is None:
         return False
-    if before.lower_ in _PLACE_PREPOSITIONS | {"between"} or before.text in ("'s", "’s"):
+    if before.lower_ in _PLACE_PREPOSITIONS - {"from", "to"} | {"between"} or before.text in ("'s", "’s"):
         return True
     if before.lower_ == "of" and s >= 2 and doc[s - 2].lower_ in PLACE_NOUNS:
         return True
