@@ -477,3 +477,9 @@ def test_an_acronym_standing_alone_is_an_organization_unless_written_as_a_things
 def test_a_known_organization_written_whole_replaces_its_cut_name():
     found = org_levels_of("The Organisation for Security and Cooperation in Europe sent monitors to the vote.")
     assert "Organisation for Security" not in found and "OSCE" in found
+
+
+def test_a_known_organization_matches_in_its_own_case_only():
+    assert org_levels_of("Those who fed the refugees were thanked by the mayor.") == {}
+    found = org_levels_of("The WHO and the Fed were both named in the report on the outbreak.")
+    assert found == {"World Health Organization": "mentioned", "Federal Reserve": "mentioned"}

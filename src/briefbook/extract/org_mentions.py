@@ -59,7 +59,8 @@ def with_cited(docs: list[Doc], orgs: list[OrgFound]) -> list[OrgFound]:
     them in; not an agency's credit ("(Roetag)", a dateline, a sign-off). An agency that wrote the
     story and is cited in its text ("..., Roetag news agency said") is cited all the same.
 
-    One already in ``orgs`` gains the form written as an alias; one whose name was cut short
+    One already in ``orgs`` gains the form written as an alias (and the usual name where the
+    article's form was its name: "WHO" is the World Health Organization); one whose name was cut short
     ("Union of X" of "the Union of X and Y", a known organization written whole) gives way."""
     usual = _agency_names()
     by_key: dict[str, OrgFound] = {}
@@ -85,6 +86,9 @@ def with_cited(docs: list[Doc], orgs: list[OrgFound]) -> list[OrgFound]:
             org = by_key.get(name_key(name)) or by_key.get(name_key(written))
             if org is None:
                 org = found.setdefault(name, OrgFound(name=name, level="mentioned"))
+            elif name_key(org.name) == name_key(written) != name_key(name):
+                org.aliases.append(org.name)  # "WHO" found first: the World Health Organization
+                org.name = name
             written_by[written] = org
             if written not in org.forms():
                 org.aliases.append(written)
@@ -118,26 +122,36 @@ def _agency_names() -> dict[str, str]:
 def _known_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     """One pattern for every form of every agency and known organization, and form -> name.
 
-    A short form in capitals ("UN", "WHO") matches in capitals only; the others in any case that
-    starts with a capital letter. A form is never inside a longer capitalised name ("North
-    Roeland Red Cross" is not the Red Cross)."""
+    A form with two capitals or more ("U.N.", "IMF") matches in that case only, as does a short
+    lower-case form of agencies.yml ("yna": an acronym there); the others match in any case that
+    starts with a capital. A two-letter acronym of agencies.yml ("AP", "PA") is as often a state
+    or a word: left out. A form is never inside a longer capitalised name (`_known_in`)."""
     names: dict[str, str] = {}
-    for name, forms in (*forms_of("agencies"), *forms_of("known_organizations")):
-        for form in (name, *forms):
-            names.setdefault(form.lower(), name)
-    exact, loose = [], []
-    for form in sorted(names, key=len, reverse=True):
+    for list_name in ("agencies", "known_organizations"):
+        for name, forms in forms_of(list_name):
+            for form in (name, *forms):
+                if list_name == "agencies" and len(form.replace(".", "")) < 3:
+                    continue
+                names.setdefault(form, name)
+    exact, loose = set(), set()
+    for form in names:
         bare = form.replace(".", "")
-        if " " not in form and len(bare) <= 5 and bare.isalpha():
-            if len(form) < 3:
-                continue  # "AP", "PA", "UN": a state, a word, as often as a name
-            exact.append(re.escape(form.upper()))
-        else:
-            loose.append(re.escape(form).replace(r"\ ", r"\s+"))
+        if sum(c.isupper() for c in form) >= 2:
+            exact.add(form)
+        elif form.islower() and " " not in form and len(bare) <= 5 and bare.isalpha():
+            exact.add(form.upper())
+        elif not any(c.isupper() for c in form) or form[:1].isupper():
+            loose.add(form.lower())
+    exact -= {f.upper() for f in loose}  # "Interpol" written "INTERPOL" is matched by its loose form
     pattern = re.compile(
-        rf"(?<![\w.’'-])(?:(?:{'|'.join(exact)})|(?i:(?=[A-Z])(?:{'|'.join(loose)})))(?![\w’'-]|\.\w)"
+        rf"(?<![\w.’'-])(?:(?:{_alternatives(exact)})|(?=[A-Z])(?i:{_alternatives(loose)}))(?![\w’'-]|\.\w)"
     )
-    return pattern, names
+    return pattern, {f.lower(): n for f, n in names.items()}
+
+
+def _alternatives(forms: set[str]) -> str:
+    """Forms as one alternation, longest first, any spacing between their words."""
+    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
 
 
 def _known_in(doc: Doc) -> list[tuple[int, int, str]]:
