@@ -483,3 +483,7 @@ def test_a_known_organization_matches_in_its_own_case_only():
     assert org_levels_of("Those who fed the refugees were thanked by the mayor.") == {}
     found = org_levels_of("The WHO and the Fed were both named in the report on the outbreak.")
     assert found == {"World Health Organization": "mentioned", "Federal Reserve": "mentioned"}
+
+
+def test_an_acronym_never_written_with_the_is_no_organization_named_in_passing():
+    assert "AWD" not in org_levels_of("The new model comes with AWD as standard, and AWD costs extra on the base trim.")

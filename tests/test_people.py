@@ -282,3 +282,14 @@ def test_a_rulers_ordinal_is_part_of_the_name():
 def test_from_or_to_before_a_full_name_is_no_place():
     found = levels_of("The council read out a letter from Ruslan Khasbulatov about the flooding.")
     assert found == {"Ruslan Khasbulatov": "mentioned"}
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Fans queued all night for the release of Silent Harbor, the sequel to last year's hit.",
+        "The stadium is a short drive from Cedar Falls, and tickets went on sale on Monday.",
+    ],
+)
+def test_a_name_made_of_common_words_is_no_person_named_in_passing(paragraph: str) -> None:
+    assert not {"Silent Harbor", "Cedar Falls"} & set(levels_of(paragraph))

@@ -29,7 +29,8 @@ _OUTLET = groups("outlet_nouns")
 
 def doubt_evidence(docs: list[Doc], name: str) -> str | None:
     """Why a doubted name is an organization's after all, or None: a company's legal form, an
-    outlet's name or noun, or an acronym never written as a thing's ("the ACME index", "ACME 100")."""
+    outlet's name or noun, or an acronym written with "the" ("the ACME") and never as a thing's
+    ("the ACME index", "ACME 100": on web pages most lone acronyms are things, "FPS", "AWD")."""
     words = name.split()
     if words[-1].lower().replace(".", "") in _SUFFIXES and len(words) > 1:
         return "corporate suffix"
@@ -38,11 +39,13 @@ def doubt_evidence(docs: list[Doc], name: str) -> str | None:
     spans = [(doc, start, end) for doc in docs for start, end in _spans(doc, name)]
     if any(start and doc[start - 1].text in ("'s", "’s") for doc, start, _ in spans):
         return None  # "Roe's Holdings Inc": the name was cut
-    if _ACRONYM.fullmatch(name) and name.lower() not in COUNTRY_FORMS and spans and not any(
+    if _ACRONYM.fullmatch(name) and name.lower() not in COUNTRY_FORMS and any(
+        start and doc[start - 1].lower_ == "the" for doc, start, _ in spans
+    ) and not any(
         end < len(doc) and (doc[end].like_num or (doc[end].is_lower and doc[end].pos_ == "NOUN"))
         for doc, _, end in spans
     ):
-        return "an acronym"  # not "the ACME index", "ACME 100", "ACME lines": a thing's name
+        return "an acronym"  # "the ACME" somewhere; not "the ACME index", "ACME 100": a thing's name
     for doc in docs:
         for start, _ in _spans(doc, name):
             k = start - 1

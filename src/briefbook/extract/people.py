@@ -39,12 +39,13 @@ from ..lexicon import (
     TITLE_CONNECTORS,
     WEEKDAYS,
     groups,
+    words,
 )
-from .nlp import verb_lemma
+from .nlp import dictionary_word, verb_lemma
 from .spans import per_doc, tokens_with_lower
 
 _TITLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS | MEMBER_NOUNS
-_GIVEN_NAMES = frozenset().union(*FIRST_NAMES.values())
+_GIVEN_NAMES = frozenset().union(*FIRST_NAMES.values()) | words("given_names")
 _NAME_TOKEN = re.compile(
     r"^(?:[A-Z][a-z\u00C0-\u024F'’]*\.?|(?:[A-Z]\.){2,3}|[A-Z][a-z\u00C0-\u024F'’]+(?:-[A-Za-z\u00C0-\u024F'’]+)+"
     rf"|(?:{'|'.join(map(re.escape, NAME_PARTICLES))})|(?:{'|'.join(map(re.escape, SURNAME_PREFIXES))})[A-Z][a-z]+"
@@ -823,8 +824,10 @@ def name_evidence(docs: list[Doc], person: PersonFound) -> str | None:
         return None
     if words[0].lower() in _GIVEN_NAMES:
         return "given name"
-    if labels == {"PERSON"} and len(words) <= 3 and words[0] not in _CAPITALISED_PARTICLES:
-        return "named as a person"  # not "Le Monde", "La Corse": a paper's, a place's name
+    first, last = words[0], words[-1]
+    if (labels == {"PERSON"} and len(words) <= 3 and first not in _CAPITALISED_PARTICLES
+            and not dictionary_word(first) and not (last.endswith("s") and dictionary_word(last[:-1]))):
+        return "named as a person"  # not "Tomb Raider", "Sioux Falls", "Le Monde": a game's, a place's, a paper's
     return None
 
 
