@@ -250,16 +250,16 @@ def test_a_person_named_in_passing_is_listed_as_mentioned():
     assert found == {"Tomas Okonjo": "actor", "Margaret Holloway": "mentioned"}
 
 
-@pytest.mark.parametrize(
-    ("paragraph", "not_a_person"),
-    [
-        ("Aid convoys reached the village of Kora Venti on Monday, officials said.", "Kora Venti"),
-        ("Shares of Harlan Brooks Ltd fell 5 percent after Harlan Brooks cut its forecast.", "Harlan Brooks"),
-        ("The commissioners asked Riverside Ford to hold two Ford Explorers for the sheriff.", "Riverside Ford"),
-    ],
-)
-def test_a_name_named_once_that_may_be_a_place_or_a_firm_is_not_listed(paragraph: str, not_a_person: str) -> None:
-    assert not_a_person not in levels_of(paragraph)
+_PLACES_AND_FIRMS = {
+    "Kora Venti": "Aid convoys reached the village of Kora Venti on Monday, officials said.",
+    "Harlan Brooks": "Shares of Harlan Brooks Ltd fell 5 percent after Harlan Brooks cut its forecast.",
+    "Riverside Ford": "The commissioners asked Riverside Ford to hold two Ford Explorers for the sheriff.",
+}
+
+
+def test_a_name_named_once_that_may_be_a_place_or_a_firm_is_not_listed() -> None:
+    for name, paragraph in _PLACES_AND_FIRMS.items():
+        assert name not in levels_of(paragraph), paragraph
 
 
 def test_a_rank_before_a_name_is_its_role():
