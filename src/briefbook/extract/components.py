@@ -149,8 +149,8 @@ class OrganizationsComponent(_Component):
         named = [d for d in doubts if doubt_evidence(docs, d) is not None]
         orgs += [OrgFound(name=d, paragraphs=_paragraphs_naming(docs, d), level="mentioned") for d in named]
         orgs = with_cited(docs, orgs)
-        places = {name_key(p) for p in doc._.places or []}
-        doc._.organizations = [o for o in orgs if name_key(o.name) not in places]  # "the West Bank", "Iraq said"
+        # "the West Bank", "Iraq said": places; not an organization whose acronym the article defines (APEC)
+        doc._.organizations = [o for o in orgs if o.aliases or not _mostly_a_place(docs, o.name)]
         doc._.org_doubts = [d for d in doubts if d not in named]
         return doc
 
@@ -362,6 +362,15 @@ def _add_registered(docs: list[Doc], orgs: list[OrgFound], registry: Registry) -
             known.add(key)
             orgs.append(OrgFound(name=text, paragraphs=[pno]))
     return orgs
+
+
+def _mostly_a_place(docs: list[Doc], name: str) -> bool:
+    """Whether the entity recognizer calls ``name`` a place (GPE, LOC) more often than an
+    organization: "the West Bank" is no bank, whatever its last word ("Green Party" or "OpenAI",
+    tagged a place once and an organization as often, are not places)."""
+    key = name_key(name)
+    labels = [e.label_ for d in docs for e in d.ents if name_key(re.sub(r"^(?:the|The)\s+", "", e.text)) == key]
+    return sum(label in ("GPE", "LOC") for label in labels) > labels.count("ORG")
 
 
 def _speaks(name: str, speaking: frozenset[str]) -> bool:
