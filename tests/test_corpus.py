@@ -222,3 +222,25 @@ def test_one_reader_for_the_topics_with_one_rule(tmp_path):
     path.write_text("topics:\n  - name: Energy\n")
     with pytest.raises(TopicsError, match=r"topics\.yml: topic #1 has no id"):
         load_topics(path)
+
+
+def test_a_mention_is_indexed_apart_from_the_actors():
+    """A person or organization named in passing is found (the briefing's `mentioned`, the entity's
+    `mentioned_in`) but weighs nothing: no briefing count, no connection; one only ever mentioned
+    has no entity of its own, only its name."""
+    from briefbook.model import Organization
+
+    a = briefing("Port reopens", "2025-03-01", ["Jane Roe reopened the port."],
+                 people=[Person("jane-roe", "Jane Roe"), Person("tom-poe", "Tom Poe", level="mentioned")],
+                 organizations=[Organization("acme", "Acme", level="mentioned")])
+    b = briefing("Acme grows", "2025-03-02", ["Acme hired Tom Poe."],
+                 people=[Person("tom-poe", "Tom Poe")], organizations=[Organization("acme", "Acme")])
+    c = briefing("Quiet day", "2025-03-03", ["Nothing."], people=[Person("ann-lee", "Ann Lee", level="mentioned")])
+    corpus = build_corpus([("a", a), ("b", b), ("c", c)])
+    entry = corpus.briefings["a"]
+    assert entry.people == ["jane-roe"] and entry.organizations == []
+    assert entry.mentioned == [Ref("organization", "acme"), Ref("person", "tom-poe")]
+    tom = corpus.entities["person"]["tom-poe"]
+    assert tom.briefings == ["b"] and tom.mentioned_in == ["a"]
+    assert Ref("person", "tom-poe") not in corpus.entities["person"]["jane-roe"].connections
+    assert "ann-lee" not in corpus.entities["person"] and corpus.name_of(Ref("person", "ann-lee")) == "Ann Lee"

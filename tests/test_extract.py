@@ -266,10 +266,12 @@ def test_a_one_word_mention_does_not_name_a_registered_person():
     assert [(p.id, p.name) for p in b.people] == [("jane-roe", "Jane Roe")]
 
 
-def test_an_agency_the_cleaner_knows_is_no_organization_of_the_story():
-    # "Xinhua News Agency" was known to the cleaner only, before the two lists became one.
+def test_an_agency_the_story_cites_is_one_organization_under_its_usual_name():
+    # "Xinhua News Agency" was known to the cleaner only, before the two lists became one; the
+    # source the story cites is listed once (an actor here: the reported speech is its own).
     b = brief("The patient is stable, according to Xinhua News Agency.")
-    assert b.organizations == []
+    assert [(o.name, o.aliases) for o in b.organizations] == [("Xinhua", ["Xinhua News Agency"])]
+    assert b.quotes[0].speaker == "xinhua" and b.organizations[0].level == "actor"
 
 
 def test_no_date_means_review():

@@ -130,7 +130,7 @@ _ALLOWED_IN_CODE = {
     ("docsfiles.py", "script"), ("html_reader.py", "script"), ("html_layout.py", "table"), ("html_layout.py", "width"),
     ("text_cleaner.py", "button"),
     # spaCy's entity labels and part-of-speech tags
-    ("extract/organizations.py", "GPE"), ("extract/people.py", "JJ"), ("extract/quotes.py", "DATE"),
+    ("extract/organizations.py", "GPE"), ("extract/people.py", "GPE"), ("extract/people.py", "JJ"), ("extract/quotes.py", "DATE"),
     # small grammar-token sets a rule's logic depends on (determiners, prepositions, auxiliaries,
     # modals, the connectors of a date line)
     ("extract/organizations.py", "the"), ("extract/organizations.py", "of"), ("extract/people.py", "the"),

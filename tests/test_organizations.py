@@ -414,3 +414,76 @@ def test_institution_words_without_a_corporate_act_are_enough():
     found, _ = doubts_of("The minister wrote to the European Commission about the quota.")
     assert "European Commission" in found
 
+
+
+# --------------------------------------------------------------------------- levels: organizations named in passing
+
+
+def org_levels_of(*paragraphs: str) -> dict[str, str]:
+    """The organizations of a whole extraction, each with its level."""
+    from briefbook.extract.article_doc import ArticleFacts, article_doc
+    from briefbook.extract.components import extractor
+
+    doc = extractor()(article_doc(parse(list(paragraphs)), ArticleFacts()))
+    return {o.name: o.level for o in doc._.entities.organizations}
+
+
+def test_a_company_with_its_legal_form_is_listed_though_it_never_acts():
+    found = org_levels_of("The plant was built in 1988 with machines from Drovak Maskin SA and two local firms.")
+    assert found.get("Drovak Maskin SA") == "mentioned"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "outlet"),
+    [
+        ("He confirmed a report in the weekly Der Abend about the contract.", "Der Abend"),
+        ("The figures were first published by the Norvik Herald in March.", "Norvik Herald"),
+        ("The ferry sank in a storm, the captain said in an interview with Harbour Radio.", "Harbour Radio"),
+    ],
+)
+def test_an_outlet_the_story_cites_is_a_mentioned_organization(paragraph: str, outlet: str) -> None:
+    assert org_levels_of(paragraph).get(outlet) == "mentioned"
+
+
+def test_a_news_agency_cited_in_the_text_is_listed_but_not_its_credit():
+    assert org_levels_of("HARBIN, May 2 (Xinhua) - Floods cut the railway, officials said.") == {}
+    acting = org_levels_of("Floods cut the railway near the city, Xinhua news agency said on Sunday.")
+    assert acting == {"Xinhua": "actor"}  # one organization under its usual name, not two
+    cited = org_levels_of("Officials quoted in a Xinhua report said floods cut the railway.")
+    assert cited == {"Xinhua": "mentioned"}
+
+
+def test_a_known_organization_is_listed_under_its_usual_name_with_the_form_written():
+    from briefbook.extract.article_doc import ArticleFacts, article_doc
+    from briefbook.extract.components import extractor
+
+    doc = extractor()(article_doc(parse(["Aid from the U.N. refugee agency reached the camp on Monday."]),
+                                  ArticleFacts()))
+    (un,) = [o for o in doc._.entities.organizations if o.name == "United Nations"]
+    assert "U.N." in un.aliases and un.level == "mentioned"
+
+
+def test_a_place_is_never_an_organization_even_with_an_institution_word():
+    found = org_levels_of("Settlers moved into the West Bank, and the West Bank council objected.")
+    assert "West Bank" not in found
+
+
+def test_an_acronym_standing_alone_is_an_organization_unless_written_as_a_things_name():
+    found = org_levels_of("The strike was called by the unions, including the KWF, on Monday.")
+    assert found.get("KWF") == "mentioned"
+    assert "DAXO" not in org_levels_of("The DAXO index closed 2 percent lower, and the DAXO 50 fell too.")
+
+
+def test_a_known_organization_written_whole_replaces_its_cut_name():
+    found = org_levels_of("The Organisation for Security and Cooperation in Europe sent monitors to the vote.")
+    assert "Organisation for Security" not in found and "OSCE" in found
+
+
+def test_a_known_organization_matches_in_its_own_case_only():
+    assert org_levels_of("Those who fed the refugees were thanked by the mayor.") == {}
+    found = org_levels_of("The WHO and the Fed were both named in the report on the outbreak.")
+    assert found == {"World Health Organization": "mentioned", "Federal Reserve": "mentioned"}
+
+
+def test_an_acronym_never_written_with_the_is_no_organization_named_in_passing():
+    assert "AWD" not in org_levels_of("The new model comes with AWD as standard, and AWD costs extra on the base trim.")

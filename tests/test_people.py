@@ -228,3 +228,68 @@ def test_a_given_name_that_is_also_a_news_agency_short_name_is_still_a_name():
                       "Economy Minister Efe Yilmaz said the budget was ready.")
     assert {"Ani Petrosyan", "Efe Yilmaz"} <= set(found)
     assert "Reuters Roe" not in people_of("Reuters Roe said the deal was done.")  # an agency that is no name
+
+
+# --------------------------------------------------------------------------- levels: actors and mentions
+
+
+def levels_of(*paragraphs: str) -> dict[str, str]:
+    """The people of a whole extraction, each with its level."""
+    from briefbook.extract.article_doc import ArticleFacts, article_doc
+    from briefbook.extract.components import extractor
+
+    doc = extractor()(article_doc(parse(list(paragraphs)), ArticleFacts()))
+    return {p.name: p.level for p in doc._.entities.people}
+
+
+def test_a_person_named_in_passing_is_listed_as_mentioned():
+    found = levels_of(
+        "Mayor Tomas Okonjo said the new library would open in June.",
+        "The building was designed in 1962, a year after the death of Margaret Holloway.",
+    )
+    assert found == {"Tomas Okonjo": "actor", "Margaret Holloway": "mentioned"}
+
+
+_PLACES_AND_FIRMS = {
+    "Kora Venti": "Aid convoys reached the village of Kora Venti on Monday, officials said.",
+    "Harlan Brooks": "Shares of Harlan Brooks Ltd fell 5 percent after Harlan Brooks cut its forecast.",
+    "Riverside Ford": "The commissioners asked Riverside Ford to hold two Ford Explorers for the sheriff.",
+}
+
+
+def test_a_name_named_once_that_may_be_a_place_or_a_firm_is_not_listed() -> None:
+    for name, paragraph in _PLACES_AND_FIRMS.items():
+        assert name not in levels_of(paragraph), paragraph
+
+
+def test_a_rank_before_a_name_is_its_role():
+    found = people_of("Colonel Amos Tendai said the road to the border was open again.")
+    assert "Amos Tendai" in found and found["Amos Tendai"].role == "Colonel"
+    found = people_of("Detective Nora Feld told reporters the car had been found.")
+    assert "Nora Feld" in found and found["Nora Feld"].role == "Detective"
+
+
+def test_a_lower_case_particle_keeps_a_name_whole():
+    found = people_of("Foreign Minister Mbala wa Kinsu said on Friday that the talks would resume.")
+    assert "Mbala wa Kinsu" in found
+
+
+def test_a_rulers_ordinal_is_part_of_the_name():
+    assert levels_of("The museum holds a portrait of Henry VIII.") == {"Henry VIII": "mentioned"}
+    assert levels_of("The palace was rebuilt for Louis XIV in 1680.") == {"Louis XIV": "mentioned"}
+
+
+def test_from_or_to_before_a_full_name_is_no_place():
+    found = levels_of("The council read out a letter from Ruslan Khasbulatov about the flooding.")
+    assert found == {"Ruslan Khasbulatov": "mentioned"}
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Fans queued all night for the release of Silent Harbor, the sequel to last year's hit.",
+        "The stadium is a short drive from Cedar Falls, and tickets went on sale on Monday.",
+    ],
+)
+def test_a_name_made_of_common_words_is_no_person_named_in_passing(paragraph: str) -> None:
+    assert not {"Silent Harbor", "Cedar Falls"} & set(levels_of(paragraph))

@@ -75,7 +75,7 @@ def _agree(hint: Any, node: dict[str, Any], where: str) -> None:
         elif _is_enum(h):  # the schema lists the enumeration's values, in its order
             assert [m.value for m in h] == n["enum"], where
         elif is_dataclass(h):
-            _same_fields(h, n, where, {f.name for f in fields(h)})  # items are written whole
+            _same_fields(h, n, where, _written_whole(h))  # items are written whole but for their sparse fields
         else:
             assert "enum" not in n, f"{where}: the schema enumerates values the model does not"
 
@@ -90,6 +90,11 @@ def _kind(hint: Any) -> str:
     return _JSON[get_origin(hint) or hint]
 
 
+def _written_whole(cls: type) -> set[str]:
+    """The fields of an item every file has: all but the sparse ones (written only when not their default)."""
+    return {f.name for f in fields(cls) if not f.metadata.get("sparse")}
+
+
 def _same_fields(cls: type, node: dict[str, Any], where: str, required: set[str]) -> None:
     node = _resolve(node)
     hints = get_type_hints(cls)
@@ -99,6 +104,9 @@ def _same_fields(cls: type, node: dict[str, Any], where: str, required: set[str]
     assert set(node["required"]) == required, where
     for name in names:
         _agree(hints[name], node["properties"][name], f"{where}.{name}")
+    for f in fields(cls):  # a sparse field left out is its default, for the schema's readers too
+        if f.metadata.get("sparse"):
+            assert _resolve(node["properties"][f.name]).get("default") == f.default, f"{where}.{f.name}"
 
 
 def test_the_model_the_schema_and_the_budgets_agree():
@@ -133,7 +141,8 @@ def test_the_test_sees_a_difference():
 
 @pytest.mark.parametrize("cls", [Source, Person, Organization, Initiative, Quote, Event])
 def test_every_item_field_is_in_the_schema_and_required(cls):
-    """Items are written whole: the schema requires every field (check fills the defaults first)."""
+    """Items are written whole: the schema requires every field (check fills the defaults first)
+    but the sparse ones, which a file leaves out when they are their default."""
     node = {
         Source: SCHEMA["$defs"]["source"],
         Person: SCHEMA["properties"]["people"]["items"],
@@ -142,7 +151,22 @@ def test_every_item_field_is_in_the_schema_and_required(cls):
         Quote: SCHEMA["properties"]["quotes"]["items"],
         Event: SCHEMA["properties"]["events"]["items"],
     }[cls]
-    _same_fields(cls, node, cls.__name__, {f.name for f in fields(cls)})
+    _same_fields(cls, node, cls.__name__, _written_whole(cls))
+
+
+def test_a_level_is_written_only_when_mentioned_and_read_as_actor_when_left_out():
+    """Briefings written before levels, and hand edits that leave the field out, read as actors."""
+    b = _briefing(people=[Person("jane-roe", "Jane Roe"), Person("tom-poe", "Tom Poe", level="mentioned")],
+                  organizations=[Organization("acme", "Acme", level="mentioned")])
+    text = store.render(b)
+    assert text.count("level:") == 2 and "level: actor" not in text
+    again = store.parse(text)
+    assert [p.level for p in again.people] == ["actor", "mentioned"] and again.organizations[0].level == "mentioned"
+    assert store.render(again) == text
+    old = "---\ntitle: T\npeople:\n- id: jane-roe\n  name: Jane Roe\n---\n\nOne.\n"
+    assert store.parse(old).people[0].level == "actor" and examine(old, "x.md").problems == []
+    wrong = old.replace("name: Jane Roe", "name: Jane Roe\n  level: minor")
+    assert examine(wrong, "x.md").problems != []
 
 
 def test_check_fills_what_the_model_defaults():

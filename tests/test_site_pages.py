@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from briefbook import cli, store
-from briefbook.corpus import build_corpus
+from briefbook.corpus import Ref, build_corpus
 from briefbook.corpus_files import load_corpus
 from briefbook.model import Briefing, Event, Person, Source
 from briefbook.site import paths
@@ -798,3 +798,30 @@ def test_needs_review_past_a_page_puts_older_flagged_briefings_on_pages_by_date(
     assert all(every.count(f"check number {i}<") + every.count(f"check number {i}\n") == 1 for i in range(12))
     assert '<a href="../review/2021/">2021 (1)</a>' in review
     _links_resolve(pages, "review")
+
+
+def test_mentions_are_listed_after_the_actors_and_found_on_the_entity_page():
+    """A briefing page lists the names it mentions in passing after its actors (a link where the
+    entity has a page); an entity page lists the briefings that only mention it apart."""
+    from briefbook.model import Organization
+
+    def made(title, date, **kw):
+        found = dict(summary=None, key_points=[], topics=[], people=[], organizations=[], initiatives=[],
+                     quotes=[], events=[], places=[])
+        return Briefing(title=title, date=date, location=None, source=Source(), paragraphs=["One."],
+                        **(found | kw))
+
+    a = made("Port reopens", "2025-03-01", people=[Person("jane-roe", "Jane Roe"),
+                                                   Person("tom-poe", "Tom Poe", level="mentioned"),
+                                                   Person("ann-lee", "Ann Lee", level="mentioned")])
+    b = made("Tom Poe hired", "2025-03-02", people=[Person("tom-poe", "Tom Poe")],
+             organizations=[Organization("acme", "Acme", level="mentioned")])
+    pages = {uri: page.source() for uri, page in generate_pages(build_corpus([("a", a), ("b", b)])).items()}
+    page = pages[paths.briefing("a")]
+    assert page.index("People") < page.index("Also mentioned")
+    mentioned = page[page.index("Also mentioned"):]
+    assert "Tom Poe</a>" in mentioned and "Ann Lee" in mentioned and "Ann Lee</a>" not in mentioned
+    assert "Acme" in pages[paths.briefing("b")] and paths.entity(Ref("organization", "acme")) not in pages
+    tom = pages[paths.entity(Ref("person", "tom-poe"))]
+    assert "Also mentioned in" in tom and "Port reopens" in tom[tom.index("Also mentioned in"):]
+    assert paths.entity(Ref("person", "ann-lee")) not in pages

@@ -30,6 +30,8 @@ from .topics_data import Topic
 
 # Kinds drawn in the graph and counted as connections between entities.
 NETWORK_KINDS = ENTITY_KINDS
+# Kinds whose items have a level (actor or mentioned, model.Level).
+_LEVELLED = ("person", "organization")
 
 
 class Ref(NamedTuple):
@@ -91,6 +93,9 @@ class BriefingEntry:
     organizations: list[str] = field(default_factory=list)
     initiatives: list[str] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
+    # the people and organizations it names only in passing (``level: mentioned``), in its order;
+    # the lists above are its actors, the entities that weigh (connections, stories, counts)
+    mentioned: list[Ref] = field(default_factory=list)
     roles: dict[str, RoleSeen] = field(default_factory=dict)
     quotes: list[QuoteRef] = field(default_factory=list)
     events: list[EventRef] = field(default_factory=list)
@@ -125,6 +130,7 @@ class Entity:
     subkind: str | None = None  # an initiative's kind (agreement, summit, ...)
     in_registry: bool = False
     briefings: list[str] = field(default_factory=list)  # slugs, in corpus order (oldest first)
+    mentioned_in: list[str] = field(default_factory=list)  # briefings that name it only in passing, the same order
     quotes: list[QuoteRef] = field(default_factory=list)  # said by this person or organization
     events: list[EventRef] = field(default_factory=list)
     roles: list[RoleSeen] = field(default_factory=list)
@@ -151,6 +157,9 @@ class Corpus:
     entities: dict[str, dict[str, Entity]]  # kind -> id -> entity, sorted by name
     events: list[EventRef]  # every dated event, by date
     stories: dict[str, stories.Story] = field(default_factory=dict)  # id -> a story of several briefings
+    # people and organizations no briefing gives a part (only ``level: mentioned``) nor the
+    # registry knows: no entity of the index (no page), only their names
+    passing: dict[Ref, str] = field(default_factory=dict)
 
     def story_of(self, slug: str) -> stories.Story | None:
         entry = self.briefings.get(slug)
@@ -161,7 +170,7 @@ class Corpus:
 
     def name_of(self, ref: Ref) -> str:
         ent = self.entity(ref)
-        return ent.name if ent else ref.id
+        return ent.name if ent else self.passing.get(ref, ref.id)
 
     def rank_of(self, ref: Ref) -> int:
         ent = self.entity(ref)
@@ -197,6 +206,7 @@ class _Builder:
         self.names: dict[Ref, Counter[str]] = {}
         self.aliases: dict[Ref, dict[str, str]] = {}  # name_key -> alias as written
         self.keys: dict[str, str] = {}  # name_key cache
+        self.acting: set[Ref] = set()  # the entities some briefing gives a part (not only mentioned)
 
     def canonical(self, kind: str, local_id: str, name: str, aliases: Iterable[str] = ()) -> Ref:
         """The entity a briefing's (id, name) stands for; creates it on first sight."""
@@ -222,8 +232,10 @@ class _Builder:
                 known.setdefault(key, form)
         return ref
 
-    def finish(self) -> dict[str, dict[str, Entity]]:
+    def finish(self) -> tuple[dict[str, dict[str, Entity]], dict[Ref, str]]:
+        """The entities by kind and id, and the names of those only ever mentioned (`Corpus.passing`)."""
         out: dict[str, dict[str, Entity]] = {k: {} for k in KINDS}
+        passing: dict[Ref, str] = {}
         for ref, ent in self.entities.items():
             if not ent.in_registry and ref in self.merged_names:
                 ent.name = self.merged_names[ref]  # the fullest name of those merged (identity.py)
@@ -235,10 +247,16 @@ class _Builder:
                 if key not in own:
                     ent.aliases.append(form)
                     own.add(key)
-        for rank, ref in enumerate(sorted(self.entities, key=lambda r: (name_key(self.entities[r].name), r.id))):
-            self.entities[ref].rank = rank
-            out[ref.kind][ref.id] = self.entities[ref]
-        return out
+        rank = 0
+        for ref in sorted(self.entities, key=lambda r: (name_key(self.entities[r].name), r.id)):
+            ent = self.entities[ref]
+            if ref.kind in _LEVELLED and ref not in self.acting and not ent.in_registry:
+                passing[ref] = ent.name
+                continue
+            ent.rank = rank
+            rank += 1
+            out[ref.kind][ref.id] = ent
+        return out, passing
 
 
 def _new_entity(ref: Ref, entry: Entry | None, topics: Mapping[str, Topic]) -> Entity:
@@ -270,7 +288,7 @@ def build_corpus(briefings: Iterable[tuple[str, Briefing]], registry: Registry |
         if slug in entries:
             raise ValueError(f"two briefings share the slug {slug!r}")
         entries[slug] = _index_briefing(builder, slug, briefing)
-    entities = builder.finish()
+    entities, passing = builder.finish()
     all_events: list[EventRef] = []
     for entry in entries.values():
         _attach(entities, entry)
@@ -285,7 +303,8 @@ def build_corpus(briefings: Iterable[tuple[str, Briefing]], registry: Registry |
     for story in found:
         for slug in story.briefings:
             entries[slug].story = story.id
-    return Corpus(briefings=entries, entities=entities, events=all_events, stories={s.id: s for s in found})
+    return Corpus(briefings=entries, entities=entities, events=all_events, stories={s.id: s for s in found},
+                  passing=passing)
 
 
 def _index_briefing(builder: _Builder, slug: str, b: Briefing) -> BriefingEntry:
@@ -298,9 +317,15 @@ def _index_briefing(builder: _Builder, slug: str, b: Briefing) -> BriefingEntry:
                 surfaces.setdefault(form, set()).add(ref)
 
     org_map: dict[str, str] = {}
+    # whoever a quote is given to or a person works for has a part, whatever a hand edit says
+    has_part = {q.speaker for q in b.quotes} | {p.organization for p in b.people if p.level != "mentioned"}
     for org in b.organizations:
         ref = builder.canonical("organization", org.id, org.name, org.aliases)
         org_map[org.id] = ref.id
+        if org.level == "mentioned" and org.id not in has_part:
+            _add_unique(entry.mentioned, ref)
+            continue
+        builder.acting.add(ref)
         _add_unique(entry.organizations, ref.id)
         ent = builder.entities[ref]
         surface(ref, [org.name, *org.aliases, ent.name, *ent.aliases])
@@ -310,6 +335,10 @@ def _index_briefing(builder: _Builder, slug: str, b: Briefing) -> BriefingEntry:
     for person in b.people:
         ref = builder.canonical("person", person.id, person.name)
         person_map[person.id] = ref.id
+        if person.level == "mentioned" and person.id not in has_part:
+            _add_unique(entry.mentioned, ref)
+            continue
+        builder.acting.add(ref)
         _add_unique(entry.people, ref.id)
         ent = builder.entities[ref]
         surface(ref, [person.name, ent.name, *ent.aliases,
@@ -320,6 +349,8 @@ def _index_briefing(builder: _Builder, slug: str, b: Briefing) -> BriefingEntry:
         org_name = builder.entities[Ref("organization", org_id)].name if org_id else None
         if person.role or org_id:
             entry.roles.setdefault(ref.id, RoleSeen(person.role, org_id, org_name, b.date, slug))
+    acting = {Ref("person", i) for i in entry.people} | {Ref("organization", i) for i in entry.organizations}
+    entry.mentioned = [r for r in entry.mentioned if r not in acting]  # an actor, however else it is named
     for init in b.initiatives:
         ref = builder.canonical("initiative", init.id, init.name)
         _add_unique(entry.initiatives, ref.id)
@@ -513,6 +544,10 @@ def _attach(entities: dict[str, dict[str, Entity]], entry: BriefingEntry) -> Non
                 ent.first_seen = date
             if ent.last_seen is None or date > ent.last_seen:
                 ent.last_seen = date
+    for ref in entry.mentioned:
+        ent = entities[ref.kind].get(ref.id)
+        if ent is not None:  # an actor elsewhere, or a registry entry: its page says where it is mentioned
+            ent.mentioned_in.append(entry.slug)
     for person_id, seen in entry.roles.items():
         entities["person"][person_id].roles.append(seen)
     for quote in entry.quotes:

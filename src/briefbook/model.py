@@ -16,12 +16,19 @@ from functools import cache
 from typing import Any, Literal, get_args, get_origin, get_type_hints
 
 QuoteKind = Literal["direct", "indirect"]
+# How much a person or organization weighs in the story: an ``actor`` acts, speaks, holds a role
+# in it or is its subject; ``mentioned`` is named in passing. The site gives actors the weight
+# (lead lines, home, graph) and lets mentions be found ("Also mentioned in").
+Level = Literal["actor", "mentioned"]
 
 # Field metadata. FOUND: what extraction finds in the article (the rest is the article's own
 # metadata and the file's bookkeeping). DATE: YAML reads an unquoted 2025-10-29 as a date; the
 # model keeps the ISO text.
 FOUND = {"found": True}
 DATE = {"date": True}
+# SPARSE: written to the frontmatter only when it is not the field's default, so that a file
+# without it (every briefing written before the field, a hand edit) reads as the default.
+SPARSE = {"sparse": True}
 
 
 class InitiativeKind(StrEnum):
@@ -69,6 +76,7 @@ class Person:
     organization: str | None = None
     country: str | None = None
     mentions: list[str] = field(default_factory=list)
+    level: Level = field(default="actor", metadata=SPARSE)
 
 
 @dataclass
@@ -77,6 +85,7 @@ class Organization:
     name: str
     aliases: list[str] = field(default_factory=list)
     country: str | None = None
+    level: Level = field(default="actor", metadata=SPARSE)
 
 
 @dataclass
@@ -138,6 +147,12 @@ class Briefing:
         ``title_from`` right after the title, and only when there is something to say."""
         data = asdict(self)
         data.pop("paragraphs")
+        for key, (cls, many) in item_classes().items():
+            sparse = [f for f in fields(cls) if f.metadata.get("sparse")]
+            for item in (data[key] if many else [data[key]]) if sparse else []:
+                for f in sparse:
+                    if item.get(f.name) == f.default:
+                        del item[f.name]
         title_from = data.pop("title_from")
         if title_from:
             data = {"title": data.pop("title"), "title_from": title_from, **data}
@@ -146,7 +161,7 @@ class Briefing:
         return data
 
     def entity_ids(self) -> list[tuple[str, str]]:
-        """(kind, id) of every person, organization and initiative the briefing lists."""
+        """(kind, id) of every person, organization and initiative the briefing lists (mentioned or actor)."""
         return [
             *(("person", p.id) for p in self.people),
             *(("organization", o.id) for o in self.organizations),
@@ -210,6 +225,7 @@ def frontmatter_defaults() -> dict[str, Any]:
             and (empty := _empty(hint)) is not MISSING}
 
 
+@cache
 def item_classes() -> dict[str, tuple[type, bool]]:
     """Frontmatter fields that hold model objects: name -> (class, whether it is a list of them)."""
     out: dict[str, tuple[type, bool]] = {}

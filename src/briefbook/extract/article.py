@@ -79,7 +79,7 @@ def _weights(doc: Doc, events: list[Event]) -> dict[int, float]:
     """How much each paragraph says of who and what: the key points are its heaviest sentences."""
     weights: dict[int, float] = {}
     for items, weight in ((doc._.people, 1.0), (doc._.organizations, 0.7), (doc._.initiatives, 1.0)):
-        for item in items:
+        for item in (i for i in items if getattr(i, "level", "actor") == "actor"):  # mentions weigh nothing
             for n in item.paragraphs:
                 weights[n] = weights.get(n, 0) + weight
     for e in events:

@@ -26,8 +26,17 @@ from ..registry import Registry
 from .article_doc import ArticleFacts
 from .events import find_events
 from .initiatives import find_initiatives
+from .org_mentions import doubt_evidence, with_cited
 from .organizations import OrgFound, find_organizations_and_doubts, generic_name, resolve_org_reference
-from .people import PersonFound, find_people, person_evidence, resolve_short
+from .people import (
+    PersonFound,
+    find_people,
+    name_evidence,
+    named_as_company,
+    passing_singles,
+    person_evidence,
+    resolve_short,
+)
 from .quotes import QuoteFound, find_quotes
 from .resolve import resolve_entities
 from .speakers import Speaker, attribute, named_speakers, note_genders, note_titles
@@ -70,7 +79,9 @@ class QuotesComponent(_Component):
 @Language.factory("briefbook_people", default_config={"known_surnames": True})
 class PeopleComponent(_Component):
     """People with their roles (`people.find_people`), surname-only mentions folded into them, the
-    people quoted by name the entity labels missed, and the names too thin to list set apart.
+    people quoted by name the entity labels missed. A person the story gives no part is listed as
+    ``mentioned`` where the name is surely a person's (`people.name_evidence`); the names too thin
+    even for that are set apart as doubts.
 
     ``known_surnames``: a well-known surname alone ("Trump said") names its person
     (``data/lexicon/en/known_people.yml``)."""
@@ -87,10 +98,15 @@ class PeopleComponent(_Component):
         if self.known_surnames:
             people = _add_known_people(docs, people)
         people = _with_quoted_people(doc._.quotes or [], docs, people)
-        doubtful = [p for p in people if person_evidence(docs, p) is None
-                    and not speaking & {name_key(f) for f in (p.name, *p.mentions)}]
-        doc._.people = [p for p in people if p not in doubtful]
-        doc._.doubtful_people = doubtful
+        people = [p for p in people if not named_as_company(docs, p)]  # left to the organizations
+        passing = [p for p in people if person_evidence(docs, p) is None
+                   and not speaking & {name_key(f) for f in (p.name, *p.mentions)}]
+        for p in passing:
+            if name_evidence(docs, p) is not None:
+                p.level = "mentioned"
+        doc._.doubtful_people = [p for p in passing if p.level != "mentioned"]
+        people = [p for p in people if p not in doc._.doubtful_people]
+        doc._.people = people + passing_singles(docs, people + doc._.doubtful_people)
         return doc
 
 
@@ -107,6 +123,8 @@ class PlacesComponent(_Component):
 class OrganizationsComponent(_Component):
     """Organizations that act as such (`organizations.find_organizations_and_doubts`), never a
     person's or a place's name; the employers named in people's titles; the names the registry knows.
+    Listed as ``mentioned`` (`org_mentions`): doubted names with a company's legal form or cited
+    as outlets, the news agencies the text cites, the known organizations it names.
 
     News agencies credited for the story are sources, not actors, unless they act in it."""
 
@@ -126,8 +144,14 @@ class OrganizationsComponent(_Component):
         agencies = facts.agencies | AGENCIES
         orgs = [o for o in orgs if o.actor or o.name.lower() not in agencies]
         orgs = _add_employers(doc._.people or [], orgs)
-        doc._.organizations = _add_registered(docs, orgs, facts.registry)
-        doc._.org_doubts = [d for d in doubts if d not in spoken]
+        orgs = _add_registered(docs, orgs, facts.registry)
+        doubts = [d for d in doubts if d not in spoken]
+        named = [d for d in doubts if doubt_evidence(docs, d) is not None]
+        orgs += [OrgFound(name=d, paragraphs=_paragraphs_naming(docs, d), level="mentioned") for d in named]
+        orgs = with_cited(docs, orgs)
+        # "the West Bank", "Iraq said": places; not an organization whose acronym the article defines (APEC)
+        doc._.organizations = [o for o in orgs if o.aliases or not _mostly_a_place(docs, o.name)]
+        doc._.org_doubts = [d for d in doubts if d not in named]
         return doc
 
 
@@ -160,12 +184,17 @@ class EntitiesComponent(_Component):
 @Language.factory("briefbook_speakers")
 class SpeakersComponent(_Component):
     """Each quote's speaker resolved to a person or organization of the briefing, or none
-    (`speakers.attribute`); reported speech is kept only where its speaker is certain."""
+    (`speakers.attribute`); reported speech is kept only where its speaker is certain. A speaker
+    found only as mentioned becomes an actor."""
 
     def __call__(self, doc: Doc) -> Doc:
         entities = doc._.entities
         speakers = _speakers(entities.people, entities.organizations) if entities is not None else []
         doc._.attributed = _quotes_out(doc._.quotes or [], _paragraphs(doc), speakers)
+        quoted = {q.speaker for q in doc._.attributed}
+        for item in [*entities.people, *entities.organizations] if entities is not None else []:
+            if item.id in quoted:
+                item.level = "actor"  # whoever the story quotes has a part in it
         return doc
 
 
@@ -333,6 +362,15 @@ def _add_registered(docs: list[Doc], orgs: list[OrgFound], registry: Registry) -
             known.add(key)
             orgs.append(OrgFound(name=text, paragraphs=[pno]))
     return orgs
+
+
+def _mostly_a_place(docs: list[Doc], name: str) -> bool:
+    """Whether the entity recognizer calls ``name`` a place (GPE, LOC) more often than an
+    organization: "the West Bank" is no bank, whatever its last word ("Green Party" or "OpenAI",
+    tagged a place once and an organization as often, are not places)."""
+    key = name_key(name)
+    labels = [e.label_ for d in docs for e in d.ents if name_key(re.sub(r"^(?:the|The)\s+", "", e.text)) == key]
+    return sum(label in ("GPE", "LOC") for label in labels) > labels.count("ORG")
 
 
 def _speaks(name: str, speaking: frozenset[str]) -> bool:

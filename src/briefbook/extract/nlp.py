@@ -226,6 +226,19 @@ def _lemma(word: str, tag: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _dictionary() -> frozenset[str]:
+    """The common nouns, verbs and adjectives of the model's lemmatizer (its ``lemma_index``)."""
+    index = pipeline().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    return frozenset(w for pos in ("noun", "verb", "adj") for w in index.get(pos, ()))
+
+
+def dictionary_word(word: str) -> bool:
+    """Whether ``word`` (any case) is a common noun, verb or adjective of the language ("tomb",
+    "defensive"; also "smith" and "moore": a surname may be one, a given name seldom is)."""
+    return word.lower() in _dictionary()
+
+
+@lru_cache(maxsize=1)
 def _tag_morphs() -> dict[str, str]:
     """Tag -> the morphology the model's attribute ruler gives it ("VBD" -> "Tense=Past|VerbForm=Fin"):
     what the lemmatizer reads to leave a base form alone."""

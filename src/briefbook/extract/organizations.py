@@ -65,6 +65,7 @@ class OrgFound:
     country: str | None = None
     paragraphs: list[int] = field(default_factory=list)
     actor: bool = False  # a news agency that is part of the story ("Reuters agreed to ..."), not a credit
+    level: str = "actor"  # "mentioned": named in passing (`org_mentions`), never acting in the story
 
     def forms(self) -> list[str]:
         return [self.name, *self.aliases]
@@ -124,7 +125,7 @@ def find_organizations_and_doubts(
 
     A name without an institution word ("Moscone Center", "Note 10 Plus", "Braun") is as often a
     product, venue, work or person as a company: it is kept only with evidence from some mention
-    (see `_acts_as_organization`), a defined acronym, or a list beside a certain organization;
+    (see `acts_as_organization`), a defined acronym, or a list beside a certain organization;
     the others are returned as doubts for the briefing's ``review:`` list."""
     found: dict[str, OrgFound] = {}
     pending: dict[str, tuple[str, int]] = {}
@@ -188,7 +189,7 @@ def find_organizations_and_doubts(
             if _org_head(words) and not _only_generic(words):
                 if _before_event_word(doc, ph.end):
                     continue  # "the Code Media conference": an event
-                if (_venue_like(words) or _owned(doc, ph.start)) and not _acts_as_organization(doc, ph.start, ph.end):
+                if (_venue_like(words) or _owned(doc, ph.start)) and not acts_as_organization(doc, ph.start, ph.end):
                     pending.setdefault(name_key(_strip(text)), (_strip(text), pno))
                     continue  # "a concert at the Moscone Center": a building, unless it acts
                 org = add(text, pno)
@@ -323,7 +324,7 @@ def find_organizations_and_doubts(
                 or (words[0] == "Government" and words[1:2] == ["of"])
                 or (len(words) > 1 and words[-1] == "Trust")  # "Sussex NHS Foundation Trust" (not "for Trust")
             )
-            if not certain and not _acts_as_organization(doc, ent.start, ent.end):
+            if not certain and not acts_as_organization(doc, ent.start, ent.end):
                 pending.setdefault(name_key(name), (name, pno))
                 continue
             evidenced.add(name_key(name))
@@ -483,7 +484,7 @@ _STAFF_NOUNS = _CONTEXT["staff"]
 _DEAL_NOUNS = _CONTEXT["deals"]
 
 
-def _acts_as_organization(doc: Doc, start: int, end: int) -> bool:
+def acts_as_organization(doc: Doc, start: int, end: int) -> bool:
     """The article treats the name as an organization: it acts ("Acme said", "Acme's shares"),
     employs ("chief executive of Acme", "Acme chief executive") or is called one ("Acme, the retailer")."""
     toks = doc[start:end]

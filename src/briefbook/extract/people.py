@@ -18,6 +18,8 @@ from ..ids import name_key
 from ..lexicon import (
     COMPANY_WORDS,
     COUNTRY_FORMS,
+    FACILITY_NOUNS,
+    FIRST_NAMES,
     FUNCTION_WORDS,
     HONORIFICS,
     INTERFACE_VERBS,
@@ -25,6 +27,8 @@ from ..lexicon import (
     NAME_PARTICLES,
     NOT_NAME_WORDS,
     ORG_HEADS,
+    PLACE_NOUNS,
+    PRONOUNS,
     PUBLIC_BODY_WORDS,
     REPORTING_VERBS,
     ROLE_HEADS,
@@ -34,18 +38,22 @@ from ..lexicon import (
     TITLE_ABBREVIATIONS,
     TITLE_CONNECTORS,
     WEEKDAYS,
+    groups,
     subset,
     words,
 )
-from .nlp import verb_lemma
+from .nlp import dictionary_word, verb_lemma
 from .spans import per_doc, tokens_with_lower
 
 _TITLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS | MEMBER_NOUNS
+_GIVEN_NAMES = frozenset().union(*FIRST_NAMES.values()) | words("given_names")
 _NAME_TOKEN = re.compile(
     r"^(?:[A-Z][a-z\u00C0-\u024F'’]*\.?|(?:[A-Z]\.){2,3}|[A-Z][a-z\u00C0-\u024F'’]+(?:-[A-Za-z\u00C0-\u024F'’]+)+"
     rf"|(?:{'|'.join(map(re.escape, NAME_PARTICLES))})|(?:{'|'.join(map(re.escape, SURNAME_PREFIXES))})[A-Z][a-z]+"
     r"|O['’][A-Z][a-z]+)$"
 )
+# A ruler's ordinal after a given name: "Henry VIII", "Leopold III", "Pedro I".
+_REGNAL = re.compile(r"(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3})")
 # One to three initials with their full stops: "A." of "Samuel A. Roe", "J.T." of "J.T. Roe".
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 _CONNECTORS = TITLE_CONNECTORS
@@ -64,6 +72,7 @@ class PersonFound:
     country: str | None = None
     paragraphs: list[int] = field(default_factory=list)
     titled: bool = False
+    level: str = "actor"  # "mentioned": named in passing (`name_evidence`), no part in the story
 
 
 def _namey(t: Token) -> bool:
@@ -107,6 +116,15 @@ def _extend_name(doc: Doc, toks: list[Token]) -> list[Token]:
             and (after is None or not (after.text[:1].isupper() and after.pos_ == "PROPN"))
         ):
             toks = [*toks, t]
+        elif (
+            t.text in NAME_PARTICLES
+            and after is not None
+            and _namey(after)
+            and after.ent_type_ in ("", "PERSON", "ORG")  # spaCy reads "Dondo" alone as a firm
+            and doc[last].whitespace_
+            and t.whitespace_
+        ):
+            toks = [*toks, t, after]  # "Prime Minister Kengo wa Dondo": the particle and the surname after it
     return toks
 
 
@@ -147,6 +165,8 @@ def looks_like_name(text: str) -> bool:
     words = text.replace("’", "'").split()
     if not 1 <= len(words) <= 5 or any(ch.isdigit() for ch in text):
         return False
+    if len(words) == 2 and _REGNAL.fullmatch(words[1]):
+        words = words[:1]  # "Henry VIII"
     for w in words:
         if w.lower().strip(".") in NOT_NAME_WORDS and not _INITIALS.fullmatch(w):  # "Samuel A. Roe"
             return False
@@ -755,3 +775,147 @@ def _named_as_thing(docs: list[Doc], person: PersonFound) -> bool:
             if after is not None and after.text in ("'s", "’s") and e + 1 < len(doc) and doc[e + 1].pos_ in ("AUX", "VERB"):
                 return True  # "Lowe's was lower": a shop's name, not a possessive
     return total > 0 and (quoted == total or listed == total)
+
+
+# A company's legal form after a name ("Acme Holdings Ltd"): the name is the company's.
+_CORPORATE_SUFFIXES = groups("name_suffixes")["corporate"]
+# Entity labels that make a name something else than a person's where spaCy gives them to it.
+_NOT_PERSON_LABELS = frozenset("GPE LOC FAC ORG NORP PRODUCT WORK_OF_ART EVENT LAW LANGUAGE".split())
+_NOT_PERSON_WORDS = ORG_HEADS | COMPANY_WORDS | FACILITY_NOUNS | THING_NOUNS
+
+
+def name_evidence(docs: list[Doc], person: PersonFound) -> str | None:
+    """Why a name the story gives no part (`person_evidence` finds none) is still a person's,
+    named in passing; None when it may be something else: a place ("Victoria Falls"), a firm
+    ("Niugini Mining"), a ship, a product.
+
+    A known given name before a surname ("Jane Roe"), or spaCy calling every mention of a
+    two- or three-word name a person; never a name with a country's, an institution's or a
+    thing's word in it, nor one the article writes as a thing (`_named_as_thing`)."""
+    words = person.name.split()
+    if len(words) < 2 or _named_as_thing(docs, person) or words[0].lower() in FUNCTION_WORDS | PRONOUNS:
+        return None  # "My Turn": a column's title
+    if any(w.lower() in COUNTRY_FORMS or w.lower().rstrip("s") in _NOT_PERSON_WORDS for w in words) or (
+        person.name.lower().rstrip("s") in COUNTRY_FORMS
+    ):
+        return None  # "Sri Lankans"
+    labels = set()
+    for doc in docs:
+        for s, e in _occurrences(doc, person.name):
+            labels |= {t.ent_type_ for t in doc[s:e]}
+            if _placed(doc, s, e):
+                return None
+    if labels & _NOT_PERSON_LABELS or _a_word_names_a_thing(docs, person.name):
+        return None
+    if words[0].lower() in _GIVEN_NAMES:
+        return "given name"
+    first, last = words[0], words[-1]
+    if (labels == {"PERSON"} and len(words) <= 3 and first not in _CAPITALISED_PARTICLES
+            and not dictionary_word(first) and not (last.endswith("s") and dictionary_word(last[:-1]))):
+        return "named as a person"  # not "Tomb Raider", "Sioux Falls", "Le Monde": a game's, a place's, a paper's
+    return None
+
+
+_CAPITALISED_PARTICLES = frozenset(p.capitalize() for p in NAME_PARTICLES)
+
+
+def _a_word_names_a_thing(docs: list[Doc], name: str) -> bool:
+    """A word of the name written elsewhere as a firm's, a place's or a product's ("Roe Motors
+    sold three Roe Tahoes"): "Jane Roe" there is a dealer, not a woman. Words of the name on
+    their own as a person ("Roe said") say nothing against it."""
+    words = {w for w in name.split() if w.lower() not in _GIVEN_NAMES}  # "Boris" of "Boris Yeltsin" is anyone's
+    for doc in docs:
+        inside = {i for s, e in _occurrences(doc, name) for i in range(s, e)}
+        for t in doc:
+            if t.text not in words or t.i in inside or t.ent_type_ == "PERSON":
+                continue
+            nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            if t.ent_type_ in _NOT_PERSON_LABELS or (
+                nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and nxt.ent_type_ != "PERSON"
+            ):
+                return True
+    return False
+
+
+def _placed(doc: Doc, s: int, e: int) -> bool:
+    """Where the words ``doc[s:e]`` stand says they are no person's name: a place ("in Mae Sot",
+    "the village of Roeville", "between Roeville and Doeburg"), a thing owned ("Acme's Tender
+    Heart"), a longer name ("the Jane Roe Cup"), a firm's ("PT ACME Jane Roe")."""
+    before = doc[s - 1] if s > 0 else None
+    after = doc[e] if e < len(doc) else None
+    if before is None:
+        return False
+    if before.lower_ in _PLACE_PREPOSITIONS - {"from", "to"} | {"between"} or before.text in ("'s", "’s"):
+        return True
+    if before.lower_ == "of" and s >= 2 and doc[s - 2].lower_ in PLACE_NOUNS:
+        return True
+    if before.lower_ == "by" and before.head.tag_ == "NNS":
+        return True  # "appeals by Roe Homes": the agent of things a firm files
+    if before.is_upper and before.is_alpha and len(before.text) > 1:
+        return True
+    return after is not None and after.pos_ == "PROPN" and after.text[:1].isupper() and after.whitespace_ != ""
+
+
+def named_as_company(docs: list[Doc], person: PersonFound) -> bool:
+    """A corporate suffix follows the name somewhere ("Jane Roe Holdings Ltd" is written "Roe
+    Holdings Ltd"): spaCy's person is a company's name."""
+    for doc in docs:
+        for _, e in _occurrences(doc, person.name):
+            if e < len(doc) and doc[e].lower_.rstrip(".") in _CORPORATE_SUFFIXES and doc[e].text[:1].isupper():
+                return True
+    return False
+
+
+def passing_singles(docs: list[Doc], people: list[PersonFound]) -> list[PersonFound]:
+    """Given names the story writes alone, gives no part and no fuller form ("Nancy's book"), as
+    ``mentioned`` people: spaCy calls the word a person every time the article writes it, and it is
+    no word of a person already listed (then it is that person, or two people share it). A
+    surname alone is as often a place or a firm (on CoNLL train, 10 of 66 were people): left out."""
+    taken = {name_key(w) for p in people for form in (p.name, *p.mentions) for w in form.split()}
+    labels: dict[str, set[str]] = {}
+    found: dict[str, PersonFound] = {}
+    for pno, doc in enumerate(docs, start=1):
+        for t in doc:
+            if t.is_alpha and t.text[:1].isupper():
+                labels.setdefault(t.text, set()).add(t.ent_type_ if t.ent_iob_ == "B" and (
+                    t.i + 1 == len(doc) or doc[t.i + 1].ent_iob_ != "I") else t.ent_type_ + "-part")
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            toks = _clean_name_tokens(ent)
+            if len(toks) != 1 or not _namey(toks[0]):
+                continue
+            name = toks[0].text
+            low = name.lower()
+            if name_key(name) in taken or not looks_like_name(name) or low.rstrip("s") in _NOT_PERSON_WORDS:
+                continue
+            name += _regnal_after(doc, toks[0].i)
+            person = found.setdefault(name, PersonFound(name=name, level="mentioned"))
+            _note(person, name, pno, None, None, None, False)
+    return [p for p in found.values() if p.name.lower() in _GIVEN_NAMES and labels.get(p.name) == {"PERSON"}
+            and not _named_as_thing(docs, p) and not _named_as_place(docs, p.name)]
+
+
+def _regnal_after(doc: Doc, i: int) -> str:
+    """" VIII" where a ruler's ordinal follows the given name at ``i`` ("Henry VIII"); "I" only
+    where no verb follows it ("Elizabeth I was crowned", not "..., Elizabeth, I think")."""
+    if i + 1 >= len(doc) or not doc[i].whitespace_ or not _REGNAL.fullmatch(doc[i + 1].text):
+        return ""
+    after = doc[i + 2] if i + 2 < len(doc) else None
+    if doc[i + 1].text == "I" and after is not None and after.tag_ in ("VBP", "MD", "RB"):
+        return ""
+    return " " + doc[i + 1].text
+
+
+def _named_as_place(docs: list[Doc], name: str) -> bool:
+    """"in Goma", "near Grozny", "a Hutu president": a place, or a people's name before a noun,
+    whatever the entity label says ("talks with Saddam", "a letter to Dole" name people)."""
+    for doc in docs:
+        for s, e in _occurrences(doc, name):
+            before = doc[s - 1] if s > 0 else None
+            after = doc[e] if e < len(doc) else None
+            if before is not None and before.lower_ in _PLACE_PREPOSITIONS - {"to"}:
+                return True
+            if after is not None and after.is_lower and after.pos_ == "NOUN":
+                return True
+    return False

@@ -90,10 +90,12 @@ def _people_out(
         if pid in out:
             prev = out[pid]
             prev.mentions = sorted(set(prev.mentions) | set(mentions))
+            prev.level = "actor" if "actor" in (prev.level, p.level) else prev.level
             continue
         role = p.role if p.role is not None else (entry.role if entry else None)
         out[pid] = Person(
-            id=pid, name=p.name, role=role, organization=org_id, country=country, mentions=mentions
+            id=pid, name=p.name, role=role, organization=org_id, country=country, mentions=mentions,
+            level="actor" if p.level == "actor" else "mentioned",
         )
     return list(out.values())
 
@@ -152,8 +154,10 @@ def _orgs_out(orgs: list[OrgFound], ids: dict[int, str], registry: Registry) -> 
         if oid in out:
             merged = out[oid]
             merged.aliases = sorted(set(merged.aliases) | set(aliases) | ({o.name} - {merged.name}))
+            merged.level = "actor" if "actor" in (merged.level, o.level) else merged.level
             continue
-        out[oid] = Organization(id=oid, name=o.name, aliases=sorted(set(aliases)), country=country)
+        out[oid] = Organization(id=oid, name=o.name, aliases=sorted(set(aliases)), country=country,
+                                level="actor" if o.level == "actor" else "mentioned")
     return list(out.values())
 
 

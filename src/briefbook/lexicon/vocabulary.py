@@ -39,6 +39,8 @@ THING_NOUNS, COMPETITION_HEADS, VENUE_AND_THING_HEADS, FACILITY_NOUNS, INTERFACE
 )
 
 ORG_HEADS = words("org_heads")
+# Nouns for a place named after them with "of" ("the town of ...").
+PLACE_NOUNS = words("place_nouns")
 # Head word of an initiative -> the kind it implies ("accord" -> "agreement").
 INITIATIVE_HEADS = by_form("initiative_heads")
 GENERIC_INITIATIVE_HEADS = subset("generic_initiative_heads", frozenset(INITIATIVE_HEADS), "initiative_heads.yml")

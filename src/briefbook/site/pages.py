@@ -172,7 +172,7 @@ def ref_a(ctx: _Ctx, here: str, ref: Ref) -> str:
     label_target = ctx.labels.get(ref)
     if label_target is None:
         ent = ctx.corpus.entity(ref)
-        label_target = ctx.labels[ref] = (h(ent.name if ent else ref.id), paths.entity(ref) if ent else "")
+        label_target = ctx.labels[ref] = (h(ctx.corpus.name_of(ref)), paths.entity(ref) if ent else "")
     label, target = label_target
     return a(ctx, here, label, target) if target else label
 
@@ -421,6 +421,8 @@ def briefing_page(ctx: _Ctx, entry: BriefingEntry) -> SitePage:
         if ids:
             page.section(paths.KIND_TITLES[kind], p(" · ".join(ref_a(ctx, here, Ref(kind, i)) for i in ids)),
                          searchable=False)
+    if entry.mentioned:  # named in passing: after the actors, a page only for those that have one
+        page.section("Also mentioned", p(" · ".join(ref_a(ctx, here, r) for r in entry.mentioned)), searchable=False)
     if entry.events:
         items = []
         # in date order (the article's order within a date): a month alone goes before its days
@@ -805,6 +807,7 @@ def entity_page(ctx: _Ctx, ent: Entity) -> SitePage:
 
     if ent.kind == "person":
         _coverage_section(ctx, page, here, ent, limit=COVERAGE_FIRST)
+        _mentioned_section(ctx, page, here, ent)
         _person_quotes(ctx, page, here, ent)
         _roles_section(ctx, page, here, ent)
         _ego_section(ctx, page, here, ent)
@@ -815,6 +818,7 @@ def entity_page(ctx: _Ctx, ent: Entity) -> SitePage:
         _events_section(ctx, page, here, ent)
     else:
         _coverage_section(ctx, page, here, ent, limit=COVERAGE_FIRST)
+        _mentioned_section(ctx, page, here, ent)
         if ent.quotes:
             # the briefings' own words, searched there: here they would outrank them for a name
             page.section("Statements", *(quote_block(ctx, here, q, show_speaker=False, show_briefing=True)
@@ -829,6 +833,16 @@ def entity_page(ctx: _Ctx, ent: Entity) -> SitePage:
         _connections(ctx, page, here, ent, "topic", "Topics")
     searchable = (ent.kind == "topic" or ent.in_registry or len(ent.briefings) >= ctx.search_min_briefings)
     return page.done(boost=ENTITY_BOOST, searchable=searchable)
+
+
+def _mentioned_section(ctx: _Ctx, page: PageWriter, here: str, ent: Entity) -> None:
+    """The briefings that name the entity only in passing, newest first: found, not weighed."""
+    slugs = list(reversed(ent.mentioned_in))
+    if slugs:
+        more = len(slugs) - COVERAGE_LISTED
+        items = [_plain_item(ctx, here, s) for s in slugs[:COVERAGE_LISTED]]
+        page.section("Also mentioned in", bullets(items) + (p(f"and {plural(more, 'more briefing')}", "bb-note")
+                                                             if more > 0 else ""), searchable=False)
 
 
 def _ego_section(ctx: _Ctx, page: PageWriter, here: str, ent: Entity) -> None:
