@@ -657,3 +657,37 @@ def test_a_name_doubted_as_an_organization_that_speaks_in_quotation_marks_is_one
               "“Gun owners should leave their weapons at home,” opined the Plain Dealer.")
     assert [o.id for o in b.organizations] == ["plain-dealer"]
     assert [q.speaker for q in b.quotes] == ["plain-dealer"]
+
+
+# ----------------------------------------------------------------------------- round 2 (issue 19)
+
+
+def test_a_cue_sentence_split_off_after_a_question_names_the_quote_before_it():
+    got = said("“Have we lost the vote already?” Dana Ortiz asked the clerk. “No, we have not.”")
+    assert got == [("Have we lost the vote already?", "dana-ortiz"), ("No, we have not.", "dana-ortiz")]
+
+
+def test_a_sentence_after_a_quote_that_reports_something_else_is_no_cue():
+    got = said(
+        "Mayor Dana Ortiz spoke to the council on Monday.",
+        "“We cannot wait any longer for the state.” Tom Baker said the vote would be held in June.",
+    )
+    assert ("We cannot wait any longer for the state.", "tom-baker") not in got
+
+
+def test_said_then_a_name_with_a_long_apposition_names_the_speaker():
+    got = said("“The plan is a disaster for the city,” said Dana Ortiz, a council member who voted against it.")
+    assert got == [("The plan is a disaster for the city,", "dana-ortiz")]
+
+
+def test_said_then_a_day_is_no_speaker():
+    got = said("“The plan is a disaster for the city,” said Tuesday the council.")
+    assert all(speaker is None for _, speaker in got)
+
+
+def test_an_opening_mark_typed_for_a_closing_one_still_closes_the_quote():
+    spans = quote_spans("“The plan is a disaster for the city,“ said Dana Ortiz.")
+    assert [s.inner for s in spans] == ["The plan is a disaster for the city,"]
+    assert said("“The plan is a disaster for the city,“ said Dana Ortiz, a council member.") == [
+        ("The plan is a disaster for the city,", "dana-ortiz")
+    ]

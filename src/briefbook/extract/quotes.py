@@ -231,6 +231,10 @@ def _double_spans(text: str) -> list[QuoteSpan]:
     open_at: int | None = None
     for i, ch in enumerate(text):
         if ch in _OPENING:
+            if open_at is not None and _closes_like_a_closing_mark(text, i):
+                out.append(_span(text, open_at, i + 1, closed=True))  # '“Yes,“ she said': a typo for ”
+                open_at = None
+                continue
             if open_at is not None:  # a second opening mark: the first quote was never closed
                 out.append(_span(text, open_at, i, closed=False))
             open_at = i
@@ -245,6 +249,15 @@ def _double_spans(text: str) -> list[QuoteSpan]:
     if open_at is not None:
         out.append(_span(text, open_at, len(text), closed=False))
     return [s for s in out if s.inner]
+
+
+def _closes_like_a_closing_mark(text: str, i: int) -> bool:
+    """An opening mark written where a closing one belongs: right after the quote's last word or
+    punctuation and before a space or the end ('“We won,“ she said'); a real opening mark stands
+    after a space and before a word."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and before not in "(\u2014\u2013:" and after.isspace()
 
 
 def _single_spans(text: str) -> list[QuoteSpan]:
@@ -321,7 +334,11 @@ def find_quotes(docs: list[Doc]) -> list[QuoteFound]:
                 verb = _nearest(governing or verbs, a, b)  # one walk up the tree, not one look per verb
                 subj = _subject_of(verb, quote_chars)
             if subj is None and verbs:
-                subj = _words_before_verb(doc, b, verbs)
+                subj = _words_before_verb(doc, b, verbs) or _words_after_verb(doc, text, b, verbs)
+            if subj is None and sent is not None:
+                subj = _following_cue(sents, sent, text, b, quote_chars)
+                if subj is not None:
+                    quoted_sents.add(subj.sent.start)  # the cue sentence is no reported speech of its own
             if subj is None and sent is not None:
                 subj = _possessor_cue(sent, a, quote_chars)
             if subj is None and sent is not None and text[:a].rstrip().endswith((":", ",")):
@@ -480,6 +497,64 @@ def _words_before_verb(doc: Doc, b: int, verbs: list[Token]) -> Span | None:
             start -= 1
         return doc[toks[start].i : toks[end].i + 1]
     return doc[toks[0].i : toks[-1].i + 1]
+
+
+_AFTER_VERB_STOP = frozenset({",", ".", ";", ":", "(", "?", "!", "\u2014", "\u2013"})
+
+
+def _words_after_verb(doc: Doc, text: str, b: int, verbs: list[Token]) -> Span | None:
+    """'“...,” said David Roe, a lawyer who ...': a speech verb right after the quote and the name or
+    description right after it, up to the comma, when the parser hung the name elsewhere."""
+    verb = next((v for v in verbs if v.idx >= b), None)
+    if verb is None or text[b : verb.idx].strip(" ,\u2014-"):
+        return None
+    toks: list[Token] = []
+    for t in doc[verb.i + 1 : verb.i + 10]:
+        if t.text in _AFTER_VERB_STOP or _has_marks(t.text) or (
+            t.pos_ in ("VERB", "AUX", "ADP", "SCONJ") and t.dep_ not in ("amod", "compound")
+        ):
+            break
+        toks.append(t)
+    while toks and toks[-1].pos_ in ("DET", "CCONJ", "ADV"):
+        toks.pop()
+    if not toks or len(toks) > 8 or toks[0].pos_ in ("ADV", "NUM") or toks[0].ent_type_ in _WHEN:
+        return None
+    # a name, or a description whose head is a noun ("said the company's chief executive")
+    if not any(t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t is toks[-1]) for t in toks) and not (
+        len(toks) == 1 and toks[0].lower_ in ("he", "she", "they", "it")
+    ):
+        return None
+    if any(t.ent_type_ in _WHEN for t in toks):
+        return None  # "said Tuesday", "said last week"
+    return doc[toks[0].i : toks[-1].i + 1]
+
+
+_WHEN = frozenset({"DATE", "TIME"})
+
+
+def _following_cue(
+    sents: list[Span], sent: Span, text: str, b: int, quote_spans: list[tuple[int, int]]
+) -> Span | None:
+    """'“Have we lost?” Roe asked. “No.”': a quote that ends its sentence, and the next sentence opens
+    with the speaker and a speech verb (the parser split the attribution off at the "?” or .”)."""
+    if text[b : sent.end_char].strip():
+        return None
+    k = next((n for n, s in enumerate(sents) if s.start == sent.end), None)
+    if k is None or text[b : sents[k].start_char].strip():
+        return None
+    nxt = sents[k]
+    root = nxt.root
+    if root.pos_ not in ("VERB", "AUX") or not (verb_lemma(root) in REPORTING_VERBS or _phrasal_speech(root)):
+        return None
+    if _inside(root.idx, quote_spans) or any(
+        c.dep_ == "ccomp" and not _inside(c.idx, quote_spans) for c in root.children
+    ):
+        return None  # "Roe said the plan was sound.": that sentence reports something else
+    subj = _subject_of(root, quote_spans)
+    first = next((t for t in nxt if not t.is_punct), None)
+    if subj is None or first is None or subj.start != first.i or subj.end > root.i:
+        return None
+    return subj
 
 
 def _inverted_cue(sent: Span, a: int) -> Span | None:
