@@ -691,3 +691,13 @@ def test_an_opening_mark_typed_for_a_closing_one_still_closes_the_quote():
     assert said("“The plan is a disaster for the city,“ said Dana Ortiz, a council member.") == [
         ("The plan is a disaster for the city,", "dana-ortiz")
     ]
+
+
+def test_a_surname_with_an_honorific_keeps_a_person_named_once_in_full():
+    b = brief(
+        "Maureen Sherry wrote a novel about Wall Street.",
+        "Critics liked it.",
+        "“I wanted to show what the trading floor was like for women,” Ms. Sherry said.",
+    )
+    assert [p.id for p in b.people] == ["maureen-sherry"]
+    assert [q.speaker for q in b.quotes if q.kind == "direct"] == ["maureen-sherry"]
