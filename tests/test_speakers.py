@@ -701,3 +701,12 @@ def test_a_surname_with_an_honorific_keeps_a_person_named_once_in_full():
     )
     assert [p.id for p in b.people] == ["maureen-sherry"]
     assert [q.speaker for q in b.quotes if q.kind == "direct"] == ["maureen-sherry"]
+
+
+def test_who_said_is_the_one_the_relative_clause_hangs_from():
+    got = said("Critics include Tom Baker, who told reporters that the plan “will ruin the river for a generation.”")
+    assert got == [("will ruin the river for a generation.", "tom-baker")]
+    got = said(
+        "The rally drew Dana Ortiz, a retired teacher from Ohio who said “nobody in this town believes the promises.”"
+    )
+    assert got == [("nobody in this town believes the promises.", "dana-ortiz")]

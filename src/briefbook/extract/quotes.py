@@ -77,6 +77,7 @@ def _subject_of(verb: Token, quote_spans: list[tuple[int, int]]) -> Span | None:
     span = _subject_span(verb, quote_spans)
     if span is None:
         return None
+    span = _antecedent(span, verb) or span
     doc, end = span.doc, span.end
     # "said Kim Min-seok": the tagger may leave the second half of a hyphenated name outside
     while (
@@ -84,6 +85,25 @@ def _subject_of(verb: Token, quote_spans: list[tuple[int, int]]) -> Span | None:
     ):
         end += 2
     return doc[span.start : end]
+
+
+def _antecedent(span: Span, verb: Token) -> Span | None:
+    """'Jane Roe, who said “...”', 'a teacher from Ohio who told reporters “...”': a relative pronoun
+    that speaks stands for the noun its clause hangs from, and a description for the name it is set
+    beside ("Jane Roe, a teacher who said")."""
+    if len(span) != 1 or span.root.lower_ not in _RELATIVES or verb.dep_ != "relcl":
+        return None
+    noun = verb.head
+    if noun.i > span.root.i or noun.pos_ not in ("PROPN", "NOUN"):
+        return None
+    if noun.pos_ == "NOUN" and noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        noun = noun.head
+    start = noun.i
+    while start > 0 and noun.doc[start - 1].dep_ in ("compound", "flat") and noun.doc[start - 1].head.i == noun.i:
+        start -= 1
+    if noun.pos_ == "NOUN":
+        start = noun.left_edge.i
+    return noun.doc[start : noun.i + 1]
 
 
 def _titles_then_name(head: Token) -> Span | None:
