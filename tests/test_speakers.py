@@ -710,3 +710,13 @@ def test_who_said_is_the_one_the_relative_clause_hangs_from():
         "The rally drew Dana Ortiz, a retired teacher from Ohio who said “nobody in this town believes the promises.”"
     )
     assert got == [("nobody in this town believes the promises.", "dana-ortiz")]
+
+
+def test_a_paragraph_that_is_a_dash_and_a_name_signs_the_quotes_above_it():
+    got = said(
+        "The candidates made several claims in the debate on Tuesday.",
+        "\"Nobody has created more jobs in this state than our administration.\"",
+        "- Dana Ortiz.",
+        "That is not quite true, as the figures show.",
+    )
+    assert got == [("Nobody has created more jobs in this state than our administration.", "dana-ortiz")]

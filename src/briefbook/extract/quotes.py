@@ -396,6 +396,8 @@ def find_quotes(docs: list[Doc]) -> list[QuoteFound]:
                     q.speaker_text, q.speaker_span, q.cued = closing.text, closing, True
             quoted_sents.add(closing.sent.start)
         _share_speakers(text, para, found, cues)
+        if not spans:
+            _signed_below(doc, text, pno, found)
         open_group = para[-1].group if para and spans and not spans[-1].closed and para[-1].start == spans[-1].start else None
         found.extend(para)
         found.extend(_indirect(doc, pno, quoted_sents))
@@ -463,8 +465,26 @@ def _signature_cue(doc: Doc, text: str, para: list[QuoteFound]) -> Span | None:
     name is its speaker, as an epigraph, a reader's comment or a posted message is signed."""
     if not para or para[-1].end < 0 or any(q.cued for q in para):
         return None
-    m = _SIGNATURE.match(text, para[-1].end)
-    if m is None or text[: para[0].start].strip():
+    if text[: para[0].start].strip():
+        return None
+    return _signature_name(doc, _SIGNATURE.match(text, para[-1].end))
+
+
+def _signed_below(doc: Doc, text: str, pno: int, found: list[QuoteFound]) -> None:
+    """A paragraph that is only a dash and a name ("— Jane Roe.") under a paragraph of quotes with
+    no cue signs them, as a fact-check or a collection of reactions quotes each speaker."""
+    above = [q for q in found if q.paragraph == pno - 1 and q.kind == "direct"]
+    if not above or any(q.cued for q in above):
+        return
+    span = _signature_name(doc, _SIGNATURE.match(text))
+    if span is not None:
+        for q in above:
+            q.speaker_text, q.speaker_span, q.cued = span.text, span, True
+
+
+def _signature_name(doc: Doc, m: re.Match[str] | None) -> Span | None:
+    """The name a signature (`_SIGNATURE`) gives: one to five capitalised words, a name among them."""
+    if m is None:
         return None
     span = doc.char_span(m.start("name"), m.end("name"), alignment_mode="contract")
     if span is None or not (1 <= len(span) <= 5) or not all(t.text[:1].isupper() or t.is_punct for t in span):
