@@ -720,3 +720,21 @@ def test_a_paragraph_that_is_a_dash_and_a_name_signs_the_quotes_above_it():
         "That is not quite true, as the figures show.",
     )
     assert got == [("Nobody has created more jobs in this state than our administration.", "dana-ortiz")]
+
+
+def test_a_given_name_and_surname_in_a_cue_is_a_person_even_named_once():
+    b = brief(
+        "Readers sent us their views of the debate.",
+        "“He never answered a single question about the economy.” ― Christina Halvorsen",
+    )
+    assert [q.speaker for q in b.quotes if q.kind == "direct"] == ["christina-halvorsen"]
+
+
+def test_an_uncued_quote_in_a_paragraph_signed_by_another_does_not_continue_the_last_speaker():
+    got = said(
+        "Readers sent us their views of the debate.",
+        "“He never answered a single question about the economy.” ― Christina Halvorsen",
+        "“He said “nothing” about jobs, and that is all we care about here.” ― Robert Lindqvist",
+    )
+    assert got[0] == ("He never answered a single question about the economy.", "christina-halvorsen")
+    assert all(speaker != "christina-halvorsen" for _, speaker in got[1:])

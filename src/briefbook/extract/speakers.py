@@ -220,7 +220,9 @@ def attribute(found: list[QuoteFound], docs: list[Doc], speakers: list[Speaker])
                 who = by_group[q.group]  # the next paragraph of a quote that runs on
             else:
                 who = _continued(events, pno)
-                if who is not None and _names_someone_else(doc, q.start, inside, who):
+                if who is not None and (
+                    _names_someone_else(doc, q.start, inside, who) or _signed_by_other(doc.text, who)
+                ):
                     who = None  # the quote's own sentence names another person: no guess across them
             if q.kind == "direct":
                 by_group.setdefault(q.group, who)
@@ -285,6 +287,15 @@ def _continued(events: list[_Event], pno: int) -> Speaker | None:
     if last.speaker is not None and last.speaker.kind == "organization" and not last.reported:
         return None  # "Eskom cut power to millions.": an organization acted, nobody spoke yet
     return last.speaker
+
+
+_SIGNED = re.compile(r"[\u2015\u2014]\s*((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+)")
+
+
+def _signed_by_other(text: str, who: Speaker) -> bool:
+    """Whether the paragraph is signed ("“...” ― Jane Roe") by a name that is not ``who``'s."""
+    own = {w for f in who.forms for w in _key_words(f)}
+    return any(not set(_key_words(m.group(1))) <= own for m in _SIGNED.finditer(text))
 
 
 def _main_subjects(sent: Span) -> Iterable[tuple[Span, bool]]:
@@ -591,7 +602,7 @@ def named_speakers(found: list[QuoteFound], docs: list[Doc], known: set[str]) ->
         titled_cue = len(words) < len(chain) or titled_by_appos
         if not words or name_key(words[-1]) in known or any(w.isupper() and len(w) > 1 for w in words):
             continue
-        full = _titled_full_name(docs, words[-1], titled_cue)
+        full = _titled_full_name(docs, words[-1], titled_cue) or _given_and_surname(span, q.kind)
         if full is None or not set(_key_words(" ".join(words))) <= set(_key_words(full[0])):
             continue
         entry = out.setdefault(name_key(full[0]), NamedSpeaker(full[0], [], full[1], []))
@@ -601,6 +612,20 @@ def named_speakers(found: list[QuoteFound], docs: list[Doc], known: set[str]) ->
         if q.paragraph not in entry.paragraphs:
             entry.paragraphs.append(q.paragraph)
     return list(out.values())
+
+
+def _given_and_surname(span: Span, kind: str) -> tuple[str, None] | None:
+    """'“...,” said Dana Ortiz.': a quote's cue that is a given name and a surname names a person,
+    even once and without a title (capitalised words, a given name of ``first_names.yml`` first or
+    a name the parser labels a person's)."""
+    words = [t.text for t in span]
+    if kind != "direct" or not 2 <= len(words) <= 4 or any(t.pos_ != "PROPN" for t in span):
+        return None
+    if words[0].strip(".").lower() not in _first_names() and span.root.ent_type_ != "PERSON":
+        return None
+    if not all(w[:1].isupper() and (w.isalpha() or w.endswith(".") or "-" in w) for w in words):
+        return None
+    return " ".join(words), None
 
 
 def _titled_full_name(docs: list[Doc], surname: str, titled_cue: bool) -> tuple[str, str | None] | None:
