@@ -712,6 +712,24 @@ def test_who_said_is_the_one_the_relative_clause_hangs_from():
     assert got == [("nobody in this town believes the promises.", "dana-ortiz")]
 
 
+def test_a_quote_paragraph_continues_a_speaker_across_a_paragraph_that_names_nobody_else():
+    got = said(
+        "Mayor Dana Ortiz told reporters on Monday that the city would appeal.",
+        "What an appeal would achieve is unclear, since the court has ruled twice already.",
+        "“We will not give up on this.”",
+    )
+    assert got == [("We will not give up on this.", "dana-ortiz")]
+
+
+def test_a_quote_paragraph_does_not_continue_across_a_paragraph_that_names_someone_else():
+    got = said(
+        "Mayor Dana Ortiz told reporters on Monday that the city would appeal.",
+        "The ruling was written by Judge Tom Baker, with two judges dissenting.",
+        "“We will not give up on this.”",
+    )
+    assert got == [("We will not give up on this.", None)]
+
+
 def test_a_paragraph_that_is_a_dash_and_a_name_signs_the_quotes_above_it():
     got = said(
         "The candidates made several claims in the debate on Tuesday.",

@@ -219,7 +219,7 @@ def attribute(found: list[QuoteFound], docs: list[Doc], speakers: list[Speaker])
             elif q.kind == "direct" and q.group in by_group:
                 who = by_group[q.group]  # the next paragraph of a quote that runs on
             else:
-                who = _continued(events, pno)
+                who = _continued(events, pno, docs, q.start)
                 if who is not None and (
                     _names_someone_else(doc, q.start, inside, who) or _signed_by_other(doc.text, who)
                 ):
@@ -279,11 +279,22 @@ def _pronoun_gender(sent: Span) -> str | None:
     return "m" if male else "f"
 
 
-def _continued(events: list[_Event], pno: int) -> Speaker | None:
-    """A quote paragraph with no cue: the one who spoke or acted last, in this paragraph or the one before."""
-    if not events or events[-1].paragraph < pno - 1:
+def _continued(events: list[_Event], pno: int, docs: list[Doc], start: int) -> Speaker | None:
+    """A quote paragraph with no cue: the one who spoke or acted last, in this paragraph or the one
+    before; or the one who spoke two paragraphs before when the paragraph between, and this one up
+    to the quote, name nobody else and report no one's words ("Roe told CNN ..." / a paragraph of
+    comment on it / "“...”")."""
+    if not events or events[-1].paragraph < pno - 2:
         return None
     last = events[-1]
+    if last.paragraph == pno - 2 and (
+        not last.reported
+        or last.speaker is None
+        or last.speaker.kind != "person"
+        or not _quiet(docs[pno - 2][:], last.speaker)
+        or not _quiet(docs[pno - 1].char_span(0, start, alignment_mode="contract") or docs[pno - 1][:0], last.speaker)
+    ):
+        return None
     if last.speaker is not None and last.speaker.kind == "organization" and not last.reported:
         return None  # "Eskom cut power to millions.": an organization acted, nobody spoke yet
     return last.speaker
@@ -296,6 +307,21 @@ def _signed_by_other(text: str, who: Speaker) -> bool:
     """Whether the paragraph is signed ("“...” ― Jane Roe") by a name that is not ``who``'s."""
     own = {w for f in who.forms for w in _key_words(f)}
     return any(not set(_key_words(m.group(1))) <= own for m in _SIGNED.finditer(text))
+
+
+def _quiet(span: Span, who: Speaker) -> bool:
+    """Whether ``span`` (outside its quotation marks) names no one but ``who`` and reports no speech:
+    no proper noun nor named entity of another, no speech verb."""
+    inside = [(s.start, s.end) for s in quote_spans(span.doc.text)]
+    own = {w for f in who.forms for w in _key_words(f)}
+    for tok in span:
+        if any(a <= tok.idx < b for a, b in inside):
+            continue
+        if (tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP")) and name_key(tok.text) not in own:
+            return False
+        if tok.pos_ == "VERB" and (verb_lemma(tok) in REPORTING_VERBS or tok.lower_ == "according"):
+            return False
+    return True
 
 
 def _main_subjects(sent: Span) -> Iterable[tuple[Span, bool]]:
