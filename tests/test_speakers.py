@@ -756,3 +756,11 @@ def test_an_uncued_quote_in_a_paragraph_signed_by_another_does_not_continue_the_
     )
     assert got[0] == ("He never answered a single question about the economy.", "christina-halvorsen")
     assert all(speaker != "christina-halvorsen" for _, speaker in got[1:])
+
+
+def test_the_statement_speaks_for_the_one_who_issued_it_in_the_paragraph_before():
+    got = said(
+        "Acme Corporation issued a statement on Monday about the recall.",
+        "The statement, which was posted online, said: “No customer was ever at risk from the fault.”",
+    )
+    assert got == [("No customer was ever at risk from the fault.", "acme-corporation")]

@@ -334,9 +334,15 @@ def _main_subjects(sent: Span) -> Iterable[tuple[Span, bool]]:
                 reported = (
                     child.dep_ == "nsubj"
                     and verb.pos_ in ("VERB", "AUX")
-                    and verb_lemma(verb) in REPORTING_VERBS
+                    and (verb_lemma(verb) in REPORTING_VERBS or _issues_a_document(verb))
                 )
                 yield _noun_phrase(child), reported
+
+
+def _issues_a_document(verb: Token) -> bool:
+    """'Acme issued a statement', 'the senator released a letter': who speaks through the document
+    ("the statement said" next is theirs)."""
+    return any(c.dep_ == "dobj" and c.lower_ in DOCUMENT_WORDS for c in verb.children)
 
 
 def _noun_phrase(head: Token) -> Span:
