@@ -764,3 +764,12 @@ def test_the_statement_speaks_for_the_one_who_issued_it_in_the_paragraph_before(
         "The statement, which was posted online, said: “No customer was ever at risk from the fault.”",
     )
     assert got == [("No customer was ever at risk from the fault.", "acme-corporation")]
+
+
+def test_a_surname_two_people_share_is_the_one_the_story_names_first_at_its_top():
+    got = said(
+        "How a school shooting changed Senator Dana Ortiz.",
+        "The gunman killed 20 children and their teacher, Ms. Maria Ortiz.",
+        "“It changed everything about why I do this job,” Ortiz said.",
+    )
+    assert got == [("It changed everything about why I do this job,", "dana-ortiz")]

@@ -63,6 +63,7 @@ class Speaker:
     organization: str | None = None  # id of the organization a person works for, where known
     country: str | None = None
     gender: str | None = None  # "f" | "m" where the article says, else None
+    first: tuple[int, int] | None = None  # (paragraph, offset) where the article first names it in full
 
 
 @dataclass
@@ -179,6 +180,7 @@ def attribute(found: list[QuoteFound], docs: list[Doc], speakers: list[Speaker])
     """The speaker of each quote of ``found`` (same order), read from the top of the article."""
     out: list[Speaker | None] = [None] * len(found)
     events: list[_Event] = []
+    _note_first(docs, speakers)
     by_group: dict[int, Speaker | None] = {}
     for pno, doc in enumerate(docs, start=1):
         items: list[tuple[int, int, object]] = []
@@ -494,7 +496,21 @@ def _by_name(text: str, people: list[Speaker], events: list[_Event]) -> Speaker 
     for e in reversed(events):
         if e.speaker is not None and e.speaker in bearers:
             return e.speaker
+    # else the one the story is about: the first named in full, at its top, before the other
+    seen = sorted((s.first, s.id) for s in bearers if s.first is not None)
+    if seen and seen[0][0][0] <= 2 and (len(seen) == len(bearers)) and (len(seen) == 1 or seen[0][0] < seen[1][0]):
+        return next(s for s in bearers if s.id == seen[0][1])
     return None
+
+
+def _note_first(docs: list[Doc], speakers: list[Speaker]) -> None:
+    """Where the article first names each person in full (a form of two words or more)."""
+    for s in speakers:
+        if s.kind != "person":
+            continue
+        full = [f for f in s.forms if len(_key_words(f)) > 1]
+        hits = [(pno, doc.text.find(f)) for pno, doc in enumerate(docs, start=1) for f in full if f in doc.text]
+        s.first = min(hits) if hits else None
 
 
 def _by_role(span: Span, root: Token, speakers: list[Speaker], events: list[_Event]) -> Speaker | None:
