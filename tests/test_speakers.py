@@ -773,3 +773,16 @@ def test_a_surname_two_people_share_is_the_one_the_story_names_first_at_its_top(
         "“It changed everything about why I do this job,” Ortiz said.",
     )
     assert got == [("It changed everything about why I do this job,", "dana-ortiz")]
+
+
+def test_a_cue_sentence_whose_subject_is_a_kin_with_a_name_in_apposition_names_the_quote_before():
+    got = said(
+        "Senator Tom Baker spoke at the fair.",
+        "“This is a big year for all of us!” Baker's sister, Dr. Ann Lowe, shouted to the crowd. “We need you.”",
+    )
+    assert all(speaker != "tom-baker" for _, speaker in got)
+
+
+def test_answering_and_fuming_introduce_quotes():
+    assert said("“Not this year,” Dana Ortiz answered.") == [("Not this year,", "dana-ortiz")]
+    assert said("“They broke every promise,” Dana Ortiz fumed.") == [("They broke every promise,", "dana-ortiz")]

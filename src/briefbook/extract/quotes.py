@@ -592,7 +592,10 @@ def _following_cue(
         return None  # "Roe said the plan was sound.": that sentence reports something else
     subj = _subject_of(root, quote_spans)
     first = next((t for t in nxt if not t.is_punct), None)
-    if subj is None or first is None or subj.start != first.i or subj.end > root.i:
+    if subj is None or first is None or subj.start < first.i or subj.end > root.i:
+        return None
+    # only the subject's words before the verb: "Roe's niece, Jane Doe, shouted", not "When he left, Roe said"
+    if any(t.pos_ in ("VERB", "AUX", "SCONJ") for t in nxt.doc[first.i : root.i]):
         return None
     return subj
 
