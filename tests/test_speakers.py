@@ -741,11 +741,10 @@ def test_a_paragraph_that_is_a_dash_and_a_name_signs_the_quotes_above_it():
 
 
 def test_a_given_name_and_surname_in_a_cue_is_a_person_even_named_once():
-    b = brief(
-        "Readers sent us their views of the debate.",
-        "“He never answered a single question about the economy.” ― Christina Halvorsen",
-    )
-    assert [q.speaker for q in b.quotes if q.kind == "direct"] == ["christina-halvorsen"]
+    signed = "“He never answered a single question about the economy.” ― Christina Halvorsen"
+    assert said("Readers sent us their views of the debate.", signed) == [
+        ("He never answered a single question about the economy.", "christina-halvorsen")
+    ]
 
 
 def test_an_uncued_quote_in_a_paragraph_signed_by_another_does_not_continue_the_last_speaker():
@@ -786,3 +785,12 @@ def test_a_cue_sentence_whose_subject_is_a_kin_with_a_name_in_apposition_names_t
 def test_answering_and_fuming_introduce_quotes():
     assert said("“Not this year,” Dana Ortiz answered.") == [("Not this year,", "dana-ortiz")]
     assert said("“They broke every promise,” Dana Ortiz fumed.") == [("They broke every promise,", "dana-ortiz")]
+
+
+def test_a_sentence_that_opens_with_an_adverbial_is_no_cue_for_the_quote_before():
+    got = said(
+        "Jane Starner knew the family well.",
+        "“I don’t know whether they ever spoke again,” Starner said. “Nobody in the family would tell me.” "
+        "But at some point, his father told Starner that “the checks were the only sign he was alive.”",
+    )
+    assert ("Nobody in the family would tell me.", "jane-starner") in got

@@ -594,8 +594,14 @@ def _following_cue(
     first = next((t for t in nxt if not t.is_punct), None)
     if subj is None or first is None or subj.start < first.i or subj.end > root.i:
         return None
-    # only the subject's words before the verb: "Roe's niece, Jane Doe, shouted", not "When he left, Roe said"
-    if any(t.pos_ in ("VERB", "AUX", "SCONJ") for t in nxt.doc[first.i : root.i]):
+    # only the subject's words before the verb: "Roe's niece, Jane Doe, shouted", not "When he left, Roe
+    # said" nor "But at some point, Roe's father told her"
+    head = subj.root
+    while head.head.i not in (root.i, head.i):
+        head = head.head  # the subject phrase as the verb holds it ("Roe's niece" of "..., Jane Doe,")
+    if any(t.pos_ in ("VERB", "AUX", "SCONJ") for t in nxt.doc[first.i : root.i]) or any(
+        not t.is_punct and not head.is_ancestor(t) and t.i != head.i for t in nxt.doc[first.i : subj.start]
+    ):
         return None
     return subj
 
