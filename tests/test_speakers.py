@@ -657,3 +657,140 @@ def test_a_name_doubted_as_an_organization_that_speaks_in_quotation_marks_is_one
               "“Gun owners should leave their weapons at home,” opined the Plain Dealer.")
     assert [o.id for o in b.organizations] == ["plain-dealer"]
     assert [q.speaker for q in b.quotes] == ["plain-dealer"]
+
+
+# ----------------------------------------------------------------------------- round 2 (issue 19)
+
+
+def test_a_cue_sentence_split_off_after_a_question_names_the_quote_before_it():
+    got = said("“Have we lost the vote already?” Dana Ortiz asked the clerk. “No, we have not.”")
+    assert got == [("Have we lost the vote already?", "dana-ortiz"), ("No, we have not.", "dana-ortiz")]
+
+
+def test_a_sentence_after_a_quote_that_reports_something_else_is_no_cue():
+    got = said(
+        "Mayor Dana Ortiz spoke to the council on Monday.",
+        "“We cannot wait any longer for the state.” Tom Baker said the vote would be held in June.",
+    )
+    assert ("We cannot wait any longer for the state.", "tom-baker") not in got
+
+
+def test_said_then_a_name_with_a_long_apposition_names_the_speaker():
+    got = said("“The plan is a disaster for the city,” said Dana Ortiz, a council member who voted against it.")
+    assert got == [("The plan is a disaster for the city,", "dana-ortiz")]
+
+
+def test_said_then_a_day_is_no_speaker():
+    got = said("“The plan is a disaster for the city,” said Tuesday the council.")
+    assert all(speaker is None for _, speaker in got)
+
+
+def test_an_opening_mark_typed_for_a_closing_one_still_closes_the_quote():
+    spans = quote_spans("“The plan is a disaster for the city,“ said Dana Ortiz.")
+    assert [s.inner for s in spans] == ["The plan is a disaster for the city,"]
+    assert said("“The plan is a disaster for the city,“ said Dana Ortiz, a council member.") == [
+        ("The plan is a disaster for the city,", "dana-ortiz")
+    ]
+
+
+def test_a_surname_with_an_honorific_keeps_a_person_named_once_in_full():
+    b = brief(
+        "Maureen Sherry wrote a novel about Wall Street.",
+        "Critics liked it.",
+        "“I wanted to show what the trading floor was like for women,” Ms. Sherry said.",
+    )
+    assert [p.id for p in b.people] == ["maureen-sherry"]
+    assert [q.speaker for q in b.quotes if q.kind == "direct"] == ["maureen-sherry"]
+
+
+def test_who_said_is_the_one_the_relative_clause_hangs_from():
+    got = said("Critics include Tom Baker, who told reporters that the plan “will ruin the river for a generation.”")
+    assert got == [("will ruin the river for a generation.", "tom-baker")]
+    got = said(
+        "The rally drew Dana Ortiz, a retired teacher from Ohio who said “nobody in this town believes the promises.”"
+    )
+    assert got == [("nobody in this town believes the promises.", "dana-ortiz")]
+
+
+def test_a_quote_paragraph_continues_a_speaker_across_a_paragraph_that_names_nobody_else():
+    got = said(
+        "Mayor Dana Ortiz told reporters on Monday that the city would appeal.",
+        "What an appeal would achieve is unclear, since the court has ruled twice already.",
+        "“We will not give up on this.”",
+    )
+    assert got == [("We will not give up on this.", "dana-ortiz")]
+
+
+def test_a_quote_paragraph_does_not_continue_across_a_paragraph_that_names_someone_else():
+    got = said(
+        "Mayor Dana Ortiz told reporters on Monday that the city would appeal.",
+        "The ruling was written by Judge Tom Baker, with two judges dissenting.",
+        "“We will not give up on this.”",
+    )
+    assert got == [("We will not give up on this.", None)]
+
+
+def test_a_paragraph_that_is_a_dash_and_a_name_signs_the_quotes_above_it():
+    got = said(
+        "The candidates made several claims in the debate on Tuesday.",
+        "\"Nobody has created more jobs in this state than our administration.\"",
+        "- Dana Ortiz.",
+        "That is not quite true, as the figures show.",
+    )
+    assert got == [("Nobody has created more jobs in this state than our administration.", "dana-ortiz")]
+
+
+def test_a_given_name_and_surname_in_a_cue_is_a_person_even_named_once():
+    signed = "“He never answered a single question about the economy.” ― Christina Halvorsen"
+    assert said("Readers sent us their views of the debate.", signed) == [
+        ("He never answered a single question about the economy.", "christina-halvorsen")
+    ]
+
+
+def test_an_uncued_quote_in_a_paragraph_signed_by_another_does_not_continue_the_last_speaker():
+    got = said(
+        "Readers sent us their views of the debate.",
+        "“He never answered a single question about the economy.” ― Christina Halvorsen",
+        "“He said “nothing” about jobs, and that is all we care about here.” ― Robert Lindqvist",
+    )
+    assert got[0] == ("He never answered a single question about the economy.", "christina-halvorsen")
+    assert all(speaker != "christina-halvorsen" for _, speaker in got[1:])
+
+
+def test_the_statement_speaks_for_the_one_who_issued_it_in_the_paragraph_before():
+    got = said(
+        "Acme Corporation issued a statement on Monday about the recall.",
+        "The statement, which was posted online, said: “No customer was ever at risk from the fault.”",
+    )
+    assert got == [("No customer was ever at risk from the fault.", "acme-corporation")]
+
+
+def test_a_surname_two_people_share_is_the_one_the_story_names_first_at_its_top():
+    got = said(
+        "How a school shooting changed Senator Dana Ortiz.",
+        "The gunman killed 20 children and their teacher, Ms. Maria Ortiz.",
+        "“It changed everything about why I do this job,” Ortiz said.",
+    )
+    assert got == [("It changed everything about why I do this job,", "dana-ortiz")]
+
+
+def test_a_cue_sentence_whose_subject_is_a_kin_with_a_name_in_apposition_names_the_quote_before():
+    got = said(
+        "Senator Tom Baker spoke at the fair.",
+        "“This is a big year for all of us!” Baker's sister, Dr. Ann Lowe, shouted to the crowd. “We need you.”",
+    )
+    assert all(speaker != "tom-baker" for _, speaker in got)
+
+
+def test_answering_and_fuming_introduce_quotes():
+    assert said("“Not this year,” Dana Ortiz answered.") == [("Not this year,", "dana-ortiz")]
+    assert said("“They broke every promise,” Dana Ortiz fumed.") == [("They broke every promise,", "dana-ortiz")]
+
+
+def test_a_sentence_that_opens_with_an_adverbial_is_no_cue_for_the_quote_before():
+    got = said(
+        "Jane Starner knew the family well.",
+        "“I don’t know whether they ever spoke again,” Starner said. “Nobody in the family would tell me.” "
+        "But at some point, his father told Starner that “the checks were the only sign he was alive.”",
+    )
+    assert ("Nobody in the family would tell me.", "jane-starner") in got

@@ -99,8 +99,9 @@ class PeopleComponent(_Component):
             people = _add_known_people(docs, people)
         people = _with_quoted_people(doc._.quotes or [], docs, people)
         people = [p for p in people if not named_as_company(docs, p)]  # left to the organizations
+        quoted_by_surname = _named_by_surname(doc._.quotes or [], people)
         passing = [p for p in people if person_evidence(docs, p) is None
-                   and not speaking & {name_key(f) for f in (p.name, *p.mentions)}]
+                   and not speaking & {name_key(f) for f in (p.name, *p.mentions)} and p not in quoted_by_surname]
         for p in passing:
             if name_evidence(docs, p) is not None:
                 p.level = "mentioned"
@@ -394,6 +395,18 @@ def _cue_names(q: QuoteFound) -> set[str]:
             start -= 1
         keys.add(name_key(span.doc[start : span.root.i + 1].text))
     return keys - {""}
+
+
+def _named_by_surname(found: list[QuoteFound], people: list[PersonFound]) -> list[PersonFound]:
+    """The people a quote's cue names by surname alone ("Ms. Roe said" of a "Jane Roe" named once in
+    full): they speak, so they are people of the briefing. Only where nobody else found in the
+    article bears that surname: the cue then names one person, not a guess between two."""
+    cued = {name_key(q.speaker_span.root.text) for q in found
+            if q.cued and q.speaker_span is not None and q.speaker_span.root.pos_ == "PROPN"}
+    by_surname: dict[str, list[PersonFound]] = {}
+    for p in people:
+        by_surname.setdefault(name_key(p.name.split()[-1]), []).append(p)
+    return [ps[0] for key, ps in by_surname.items() if key in cued and len(ps) == 1 and len(ps[0].name.split()) > 1]
 
 
 def _speakers(people: list[Person], orgs: list[Organization]) -> list[Speaker]:

@@ -81,6 +81,7 @@ def _subject_of(verb: Token, quote_spans: list[tuple[int, int]]) -> Span | None:
     span = _subject_span(verb, quote_spans)
     if span is None:
         return None
+    span = _antecedent(span, verb) or span
     doc, end = span.doc, span.end
     # "said Kim Min-seok": the tagger may leave the second half of a hyphenated name outside
     while (
@@ -88,6 +89,25 @@ def _subject_of(verb: Token, quote_spans: list[tuple[int, int]]) -> Span | None:
     ):
         end += 2
     return doc[span.start : end]
+
+
+def _antecedent(span: Span, verb: Token) -> Span | None:
+    """'Jane Roe, who said “...”', 'a teacher from Ohio who told reporters “...”': a relative pronoun
+    that speaks stands for the noun its clause hangs from, and a description for the name it is set
+    beside ("Jane Roe, a teacher who said")."""
+    if len(span) != 1 or span.root.lower_ not in _RELATIVES or verb.dep_ != "relcl":
+        return None
+    noun = verb.head
+    if noun.i > span.root.i or noun.pos_ not in ("PROPN", "NOUN"):
+        return None
+    if noun.pos_ == "NOUN" and noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        noun = noun.head
+    start = noun.i
+    while start > 0 and noun.doc[start - 1].dep_ in ("compound", "flat") and noun.doc[start - 1].head.i == noun.i:
+        start -= 1
+    if noun.pos_ == "NOUN":
+        start = noun.left_edge.i
+    return noun.doc[start : noun.i + 1]
 
 
 def _titles_then_name(head: Token) -> Span | None:
@@ -235,6 +255,10 @@ def _double_spans(text: str) -> list[QuoteSpan]:
     open_at: int | None = None
     for i, ch in enumerate(text):
         if ch in _OPENING:
+            if open_at is not None and _closes_like_a_closing_mark(text, i):
+                out.append(_span(text, open_at, i + 1, closed=True))  # '“Yes,“ she said': a typo for ”
+                open_at = None
+                continue
             if open_at is not None:  # a second opening mark: the first quote was never closed
                 out.append(_span(text, open_at, i, closed=False))
             open_at = i
@@ -249,6 +273,15 @@ def _double_spans(text: str) -> list[QuoteSpan]:
     if open_at is not None:
         out.append(_span(text, open_at, len(text), closed=False))
     return [s for s in out if s.inner]
+
+
+def _closes_like_a_closing_mark(text: str, i: int) -> bool:
+    """An opening mark written where a closing one belongs: right after the quote's last word or
+    punctuation and before a space or the end ('“We won,“ she said'); a real opening mark stands
+    after a space and before a word."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and before not in "(\u2014\u2013:" and after.isspace()
 
 
 def _single_spans(text: str) -> list[QuoteSpan]:
@@ -325,7 +358,11 @@ def find_quotes(docs: list[Doc]) -> list[QuoteFound]:
                 verb = _nearest(governing or verbs, a, b)  # one walk up the tree, not one look per verb
                 subj = _subject_of(verb, quote_chars)
             if subj is None and verbs:
-                subj = _words_before_verb(doc, b, verbs)
+                subj = _words_before_verb(doc, b, verbs) or _words_after_verb(doc, text, b, verbs)
+            if subj is None and sent is not None:
+                subj = _following_cue(sents, sent, text, b, quote_chars)
+                if subj is not None:
+                    quoted_sents.add(subj.sent.start)  # the cue sentence is no reported speech of its own
             if subj is None and sent is not None:
                 subj = _possessor_cue(sent, a, quote_chars)
             if subj is None and sent is not None and text[:a].rstrip().endswith((":", ",")):
@@ -363,6 +400,8 @@ def find_quotes(docs: list[Doc]) -> list[QuoteFound]:
                     q.speaker_text, q.speaker_span, q.cued = closing.text, closing, True
             quoted_sents.add(closing.sent.start)
         _share_speakers(text, para, found, cues)
+        if not spans:
+            _signed_below(doc, text, pno, found)
         open_group = para[-1].group if para and spans and not spans[-1].closed and para[-1].start == spans[-1].start else None
         found.extend(para)
         found.extend(_indirect(doc, pno, quoted_sents))
@@ -430,8 +469,26 @@ def _signature_cue(doc: Doc, text: str, para: list[QuoteFound]) -> Span | None:
     name is its speaker, as an epigraph, a reader's comment or a posted message is signed."""
     if not para or para[-1].end < 0 or any(q.cued for q in para):
         return None
-    m = _SIGNATURE.match(text, para[-1].end)
-    if m is None or text[: para[0].start].strip():
+    if text[: para[0].start].strip():
+        return None
+    return _signature_name(doc, _SIGNATURE.match(text, para[-1].end))
+
+
+def _signed_below(doc: Doc, text: str, pno: int, found: list[QuoteFound]) -> None:
+    """A paragraph that is only a dash and a name ("— Jane Roe.") under a paragraph of quotes with
+    no cue signs them, as a fact-check or a collection of reactions quotes each speaker."""
+    above = [q for q in found if q.paragraph == pno - 1 and q.kind == "direct"]
+    if not above or any(q.cued for q in above):
+        return
+    span = _signature_name(doc, _SIGNATURE.match(text))
+    if span is not None:
+        for q in above:
+            q.speaker_text, q.speaker_span, q.cued = span.text, span, True
+
+
+def _signature_name(doc: Doc, m: re.Match[str] | None) -> Span | None:
+    """The name a signature (`_SIGNATURE`) gives: one to five capitalised words, a name among them."""
+    if m is None:
         return None
     span = doc.char_span(m.start("name"), m.end("name"), alignment_mode="contract")
     if span is None or not (1 <= len(span) <= 5) or not all(t.text[:1].isupper() or t.is_punct for t in span):
@@ -484,6 +541,73 @@ def _words_before_verb(doc: Doc, b: int, verbs: list[Token]) -> Span | None:
             start -= 1
         return doc[toks[start].i : toks[end].i + 1]
     return doc[toks[0].i : toks[-1].i + 1]
+
+
+_AFTER_VERB_STOP = frozenset({",", ".", ";", ":", "(", "?", "!", "\u2014", "\u2013"})
+
+
+def _words_after_verb(doc: Doc, text: str, b: int, verbs: list[Token]) -> Span | None:
+    """'“...,” said David Roe, a lawyer who ...': a speech verb right after the quote and the name or
+    description right after it, up to the comma, when the parser hung the name elsewhere."""
+    verb = next((v for v in verbs if v.idx >= b), None)
+    if verb is None or text[b : verb.idx].strip(" ,\u2014-"):
+        return None
+    toks: list[Token] = []
+    for t in doc[verb.i + 1 : verb.i + 10]:
+        if t.text in _AFTER_VERB_STOP or _has_marks(t.text) or (
+            t.pos_ in ("VERB", "AUX", "ADP", "SCONJ") and t.dep_ not in ("amod", "compound")
+        ):
+            break
+        toks.append(t)
+    while toks and toks[-1].pos_ in ("DET", "CCONJ", "ADV"):
+        toks.pop()
+    if not toks or len(toks) > 8 or toks[0].pos_ in ("ADV", "NUM") or toks[0].ent_type_ in _WHEN:
+        return None
+    # a name, or a description whose head is a noun ("said the company's chief executive")
+    if not any(t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t is toks[-1]) for t in toks) and not (
+        len(toks) == 1 and toks[0].lower_ in ("he", "she", "they", "it")
+    ):
+        return None
+    if any(t.ent_type_ in _WHEN for t in toks):
+        return None  # "said Tuesday", "said last week"
+    return doc[toks[0].i : toks[-1].i + 1]
+
+
+_WHEN = frozenset({"DATE", "TIME"})
+
+
+def _following_cue(
+    sents: list[Span], sent: Span, text: str, b: int, quote_spans: list[tuple[int, int]]
+) -> Span | None:
+    """'“Have we lost?” Roe asked. “No.”': a quote that ends its sentence, and the next sentence opens
+    with the speaker and a speech verb (the parser split the attribution off at the "?” or .”)."""
+    if text[b : sent.end_char].strip():
+        return None
+    k = next((n for n, s in enumerate(sents) if s.start == sent.end), None)
+    if k is None or text[b : sents[k].start_char].strip():
+        return None
+    nxt = sents[k]
+    root = nxt.root
+    if root.pos_ not in ("VERB", "AUX") or not (verb_lemma(root) in REPORTING_VERBS or _phrasal_speech(root)):
+        return None
+    if _inside(root.idx, quote_spans) or any(
+        c.dep_ == "ccomp" and not _inside(c.idx, quote_spans) for c in root.children
+    ):
+        return None  # "Roe said the plan was sound.": that sentence reports something else
+    subj = _subject_of(root, quote_spans)
+    first = next((t for t in nxt if not t.is_punct), None)
+    if subj is None or first is None or subj.start < first.i or subj.end > root.i:
+        return None
+    # only the subject's words before the verb: "Roe's niece, Jane Doe, shouted", not "When he left, Roe
+    # said" nor "But at some point, Roe's father told her"
+    head = subj.root
+    while head.head.i not in (root.i, head.i):
+        head = head.head  # the subject phrase as the verb holds it ("Roe's niece" of "..., Jane Doe,")
+    if any(t.pos_ in ("VERB", "AUX", "SCONJ") for t in nxt.doc[first.i : root.i]) or any(
+        not t.is_punct and not head.is_ancestor(t) and t.i != head.i for t in nxt.doc[first.i : subj.start]
+    ):
+        return None
+    return subj
 
 
 def _inverted_cue(sent: Span, a: int) -> Span | None:

@@ -59,6 +59,7 @@ class Speaker:
     organization: str | None = None  # id of the organization a person works for, where known
     country: str | None = None
     gender: str | None = None  # "f" | "m" where the article says, else None
+    first: tuple[int, int] | None = None  # (paragraph, offset) where the article first names it in full
 
 
 @dataclass
@@ -175,6 +176,7 @@ def attribute(found: list[QuoteFound], docs: list[Doc], speakers: list[Speaker])
     """The speaker of each quote of ``found`` (same order), read from the top of the article."""
     out: list[Speaker | None] = [None] * len(found)
     events: list[_Event] = []
+    _note_first(docs, speakers)
     by_group: dict[int, Speaker | None] = {}
     for pno, doc in enumerate(docs, start=1):
         items: list[tuple[int, int, object]] = []
@@ -215,8 +217,10 @@ def attribute(found: list[QuoteFound], docs: list[Doc], speakers: list[Speaker])
             elif q.kind == "direct" and q.group in by_group:
                 who = by_group[q.group]  # the next paragraph of a quote that runs on
             else:
-                who = _continued(events, pno)
-                if who is not None and _names_someone_else(doc, q.start, inside, who):
+                who = _continued(events, pno, docs, q.start)
+                if who is not None and (
+                    _names_someone_else(doc, q.start, inside, who) or _signed_by_other(doc.text, who)
+                ):
                     who = None  # the quote's own sentence names another person: no guess across them
             if q.kind == "direct":
                 by_group.setdefault(q.group, who)
@@ -273,14 +277,49 @@ def _pronoun_gender(sent: Span) -> str | None:
     return "m" if male else "f"
 
 
-def _continued(events: list[_Event], pno: int) -> Speaker | None:
-    """A quote paragraph with no cue: the one who spoke or acted last, in this paragraph or the one before."""
-    if not events or events[-1].paragraph < pno - 1:
+def _continued(events: list[_Event], pno: int, docs: list[Doc], start: int) -> Speaker | None:
+    """A quote paragraph with no cue: the one who spoke or acted last, in this paragraph or the one
+    before; or the one who spoke two paragraphs before when the paragraph between, and this one up
+    to the quote, name nobody else and report no one's words ("Roe told CNN ..." / a paragraph of
+    comment on it / "“...”")."""
+    if not events or events[-1].paragraph < pno - 2:
         return None
     last = events[-1]
+    if last.paragraph == pno - 2 and (
+        not last.reported
+        or last.speaker is None
+        or last.speaker.kind != "person"
+        or not _quiet(docs[pno - 2][:], last.speaker)
+        or not _quiet(docs[pno - 1].char_span(0, start, alignment_mode="contract") or docs[pno - 1][:0], last.speaker)
+    ):
+        return None
     if last.speaker is not None and last.speaker.kind == "organization" and not last.reported:
         return None  # "Eskom cut power to millions.": an organization acted, nobody spoke yet
     return last.speaker
+
+
+_SIGNED = re.compile(r"[\u2015\u2014]\s*((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+)")
+
+
+def _signed_by_other(text: str, who: Speaker) -> bool:
+    """Whether the paragraph is signed ("“...” ― Jane Roe") by a name that is not ``who``'s."""
+    own = {w for f in who.forms for w in _key_words(f)}
+    return any(not set(_key_words(m.group(1))) <= own for m in _SIGNED.finditer(text))
+
+
+def _quiet(span: Span, who: Speaker) -> bool:
+    """Whether ``span`` (outside its quotation marks) names no one but ``who`` and reports no speech:
+    no proper noun nor named entity of another, no speech verb."""
+    inside = [(s.start, s.end) for s in quote_spans(span.doc.text)]
+    own = {w for f in who.forms for w in _key_words(f)}
+    for tok in span:
+        if any(a <= tok.idx < b for a, b in inside):
+            continue
+        if (tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP")) and name_key(tok.text) not in own:
+            return False
+        if tok.pos_ == "VERB" and (verb_lemma(tok) in REPORTING_VERBS or tok.lower_ == "according"):
+            return False
+    return True
 
 
 def _main_subjects(sent: Span) -> Iterable[tuple[Span, bool]]:
@@ -293,9 +332,15 @@ def _main_subjects(sent: Span) -> Iterable[tuple[Span, bool]]:
                 reported = (
                     child.dep_ == "nsubj"
                     and verb.pos_ in ("VERB", "AUX")
-                    and verb_lemma(verb) in REPORTING_VERBS
+                    and (verb_lemma(verb) in REPORTING_VERBS or _issues_a_document(verb))
                 )
                 yield _noun_phrase(child), reported
+
+
+def _issues_a_document(verb: Token) -> bool:
+    """'Acme issued a statement', 'the senator released a letter': who speaks through the document
+    ("the statement said" next is theirs)."""
+    return any(c.dep_ == "dobj" and c.lower_ in DOCUMENT_WORDS for c in verb.children)
 
 
 def _noun_phrase(head: Token) -> Span:
@@ -447,7 +492,21 @@ def _by_name(text: str, people: list[Speaker], events: list[_Event]) -> Speaker 
     for e in reversed(events):
         if e.speaker is not None and e.speaker in bearers:
             return e.speaker
+    # else the one the story is about: the first named in full, at its top, before the other
+    seen = sorted((s.first, s.id) for s in bearers if s.first is not None)
+    if seen and seen[0][0][0] <= 2 and (len(seen) == len(bearers)) and (len(seen) == 1 or seen[0][0] < seen[1][0]):
+        return next(s for s in bearers if s.id == seen[0][1])
     return None
+
+
+def _note_first(docs: list[Doc], speakers: list[Speaker]) -> None:
+    """Where the article first names each person in full (a form of two words or more)."""
+    for s in speakers:
+        if s.kind != "person":
+            continue
+        full = [f for f in s.forms if len(_key_words(f)) > 1]
+        hits = [(pno, doc.text.find(f)) for pno, doc in enumerate(docs, start=1) for f in full if f in doc.text]
+        s.first = min(hits) if hits else None
 
 
 def _by_role(span: Span, root: Token, speakers: list[Speaker], events: list[_Event]) -> Speaker | None:
@@ -587,7 +646,7 @@ def named_speakers(found: list[QuoteFound], docs: list[Doc], known: set[str]) ->
         titled_cue = len(words) < len(chain) or titled_by_appos
         if not words or name_key(words[-1]) in known or any(w.isupper() and len(w) > 1 for w in words):
             continue
-        full = _titled_full_name(docs, words[-1], titled_cue)
+        full = _titled_full_name(docs, words[-1], titled_cue) or _given_and_surname(span, q.kind)
         if full is None or not set(_key_words(" ".join(words))) <= set(_key_words(full[0])):
             continue
         entry = out.setdefault(name_key(full[0]), NamedSpeaker(full[0], [], full[1], []))
@@ -597,6 +656,20 @@ def named_speakers(found: list[QuoteFound], docs: list[Doc], known: set[str]) ->
         if q.paragraph not in entry.paragraphs:
             entry.paragraphs.append(q.paragraph)
     return list(out.values())
+
+
+def _given_and_surname(span: Span, kind: str) -> tuple[str, None] | None:
+    """'“...,” said Dana Ortiz.': a quote's cue that is a given name and a surname names a person,
+    even once and without a title (capitalised words, a given name of ``first_names.yml`` first or
+    a name the parser labels a person's)."""
+    words = [t.text for t in span]
+    if kind != "direct" or not 2 <= len(words) <= 4 or any(t.pos_ != "PROPN" for t in span):
+        return None
+    if words[0].strip(".").lower() not in _first_names() and span.root.ent_type_ != "PERSON":
+        return None
+    if not all(w[:1].isupper() and (w.isalpha() or w.endswith(".") or "-" in w) for w in words):
+        return None
+    return " ".join(words), None
 
 
 def _titled_full_name(docs: list[Doc], surname: str, titled_cue: bool) -> tuple[str, str | None] | None:
