@@ -62,13 +62,19 @@ ARTICLES = {
 }
 
 
-def test_an_alias_rewrites_only_the_briefings_that_name_it(tmp_path: Path):
-    """Adding "IOC" or "SPA" to the registry touches only the briefings whose text has that word."""
+def _project(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """seeds/ with the three articles, an empty briefings/ and registry.yml, as a project has them."""
     seeds, out, reg = tmp_path / "seeds", tmp_path / "briefings", tmp_path / "registry.yml"
     seeds.mkdir()
     for name, text in ARTICLES.items():
         (seeds / name).write_text(text, encoding="utf-8")
     reg.write_text(REGISTRY, encoding="utf-8")
+    return seeds, out, reg
+
+
+def test_an_alias_rewrites_only_the_briefings_that_name_it(tmp_path: Path):
+    """Adding "IOC" or "SPA" to the registry touches only the briefings whose text has that word."""
+    seeds, out, reg = _project(tmp_path)
     first = ingest([seeds], out, root=tmp_path, registry=load_registry(reg))
     assert first.count("new") == 3
     before = {p.name: p.read_bytes() for p in out.glob("*.md")}
@@ -90,11 +96,7 @@ def test_an_alias_rewrites_only_the_briefings_that_name_it(tmp_path: Path):
 def test_entities_apply_relinks_only_the_briefings_that_name_the_alias(tmp_path: Path):
     from briefbook.curation import apply_entries, parse_entries
 
-    seeds, out, reg = tmp_path / "seeds", tmp_path / "briefings", tmp_path / "registry.yml"
-    seeds.mkdir()
-    for name, text in ARTICLES.items():
-        (seeds / name).write_text(text, encoding="utf-8")
-    reg.write_text(REGISTRY, encoding="utf-8")
+    seeds, out, reg = _project(tmp_path)
     ingest([seeds], out, root=tmp_path, registry=load_registry(reg))
     before = {p.name: p.read_bytes() for p in out.glob("*.md")}
     report = apply_entries(parse_entries("{name: Seoul Port Authority, kind: organization, aliases: [SPA]}"), out, reg)

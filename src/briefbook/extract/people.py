@@ -19,8 +19,8 @@ from ..lexicon import (
     COMPANY_WORDS,
     COUNTRY_FORMS,
     FACILITY_NOUNS,
-    FIRST_NAMES,
     FUNCTION_WORDS,
+    GIVEN_NAMES,
     HONORIFICS,
     INTERFACE_VERBS,
     MEMBER_NOUNS,
@@ -46,7 +46,6 @@ from .nlp import dictionary_word, verb_lemma
 from .spans import per_doc, tokens_with_lower
 
 _TITLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS | MEMBER_NOUNS
-_GIVEN_NAMES = frozenset().union(*FIRST_NAMES.values()) | words("given_names")
 _NAME_TOKEN = re.compile(
     r"^(?:[A-Z][a-z\u00C0-\u024F'’]*\.?|(?:[A-Z]\.){2,3}|[A-Z][a-z\u00C0-\u024F'’]+(?:-[A-Za-z\u00C0-\u024F'’]+)+"
     rf"|(?:{'|'.join(map(re.escape, NAME_PARTICLES))})|(?:{'|'.join(map(re.escape, SURNAME_PREFIXES))})[A-Z][a-z]+"
@@ -807,7 +806,7 @@ def name_evidence(docs: list[Doc], person: PersonFound) -> str | None:
                 return None
     if labels & _NOT_PERSON_LABELS or _a_word_names_a_thing(docs, person.name):
         return None
-    if words[0].lower() in _GIVEN_NAMES:
+    if words[0].lower() in GIVEN_NAMES:
         return "given name"
     first, last = words[0], words[-1]
     if (labels == {"PERSON"} and len(words) <= 3 and first not in _CAPITALISED_PARTICLES
@@ -823,7 +822,7 @@ def _a_word_names_a_thing(docs: list[Doc], name: str) -> bool:
     """A word of the name written elsewhere as a firm's, a place's or a product's ("Roe Motors
     sold three Roe Tahoes"): "Jane Roe" there is a dealer, not a woman. Words of the name on
     their own as a person ("Roe said") say nothing against it."""
-    words = {w for w in name.split() if w.lower() not in _GIVEN_NAMES}  # "Boris" of "Boris Yeltsin" is anyone's
+    words = {w for w in name.split() if w.lower() not in GIVEN_NAMES}  # "Boris" of "Boris Yeltsin" is anyone's
     for doc in docs:
         inside = {i for s, e in _occurrences(doc, name) for i in range(s, e)}
         for t in doc:
@@ -892,7 +891,7 @@ def passing_singles(docs: list[Doc], people: list[PersonFound]) -> list[PersonFo
             name += _regnal_after(doc, toks[0].i)
             person = found.setdefault(name, PersonFound(name=name, level="mentioned"))
             _note(person, name, pno, None, None, None, False)
-    return [p for p in found.values() if p.name.lower() in _GIVEN_NAMES and labels.get(p.name) == {"PERSON"}
+    return [p for p in found.values() if p.name.lower() in GIVEN_NAMES and labels.get(p.name) == {"PERSON"}
             and not _named_as_thing(docs, p) and not _named_as_place(docs, p.name)]
 
 

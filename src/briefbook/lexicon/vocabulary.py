@@ -84,8 +84,11 @@ COMMON_WORDS = words("common_words")
 # Given names (lower case) by gender: "female", "male".
 FIRST_NAMES = groups("first_names")
 
+# Every given name the lists know (lower case): the gendered ones and those of given_names.yml.
+GIVEN_NAMES = frozenset().union(*FIRST_NAMES.values()) | words("given_names")
+
 # Words that never appear inside a person's name: the weekdays, and the news agencies that are not
 # also given names (ANI, EFE: Ani, Efe).
-NOT_NAME_WORDS = words("not_name_words") | WEEKDAYS | (AGENCIES - frozenset().union(*FIRST_NAMES.values()))
+NOT_NAME_WORDS = words("not_name_words") | WEEKDAYS | (AGENCIES - GIVEN_NAMES)
 
 __all__ = sorted(name for name in dir() if name.isupper())  # the sets (`__init__` shares them)
